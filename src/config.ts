@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once. Nothing else in the codebase reads `process.env`:
+ * every setting is named, typed and documented here (and in the README's table).
+ */
+const EnvSchema = z.object({
+  /** HTTP port of the portal. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder for the embedded database, uploads and the lock file. */
+  DATA_DIR: z.string().default('./var'),
+  /** When set, a PostgreSQL server is used instead of the embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** `production` refuses demo accounts and turns on secure cookies. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Public base URL, used in links, API help URLs and linked data. */
+  SITE_URL: z.string().url().optional(),
+  /** Log level for pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Official Kemendagri code of the region this deployment serves (demo: Kabupaten Magetan). */
+  REGION_CODE: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'REGION_CODE must be a province (35) or regency/city (35.20) code')
+    .default('35.20'),
+  /** Failed logins in a row before an account is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Minutes an account stays locked after too many failures. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Hours a session lives without use. */
+  SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Secret for signing cookies; generated and kept in DATA_DIR when absent. */
+  COOKIE_SECRET: z.string().min(32).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  siteUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  regionCode: string;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  sessionHours: number;
+  cookieSecret: string | undefined;
+};
+
+/** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Konfigurasi tidak valid / Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    regionCode: e.REGION_CODE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    sessionHours: e.SESSION_HOURS,
+    cookieSecret: e.COOKIE_SECRET,
+  };
+}

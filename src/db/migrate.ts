@@ -1,0 +1,27 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-region-codes.js';
+import type { DB } from './schema.js';
+
+/** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-region-codes': m0002,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Names of the migrations this build knows, oldest first. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
+/** Bring the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const what = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Migrasi gagal / Migration failed${what}: ${String((error as Error).message ?? error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

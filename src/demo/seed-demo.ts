@@ -1,0 +1,52 @@
+import { executeAction } from '../actions/action.js';
+import { agencyCreate } from '../actions/agency/agency-create.js';
+import type { ActionContext } from '../actions/context.js';
+import { userCreate } from '../actions/user/user-create.js';
+import type { Database } from '../db/database.js';
+import { findAgency } from '../db/repositories/agency.repository.js';
+import { getSetting, putSetting } from '../db/repositories/region.repository.js';
+import { findUser } from '../db/repositories/user.repository.js';
+import { SYSTEM_ACTOR } from '../policies/system-actor.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_AGENCIES } from './demo-agencies.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  agencies: number;
+  users: number;
+}
+
+/**
+ * Load the demo region's agencies and one account per role, through the same actions an
+ * administrator uses (so they are validated and audited). Runs once: a second call, or a
+ * database that already has users, changes nothing. Refused in production.
+ */
+export async function seedDemo(database: Database, opts: { isProduction: boolean }): Promise<SeedResult> {
+  if (opts.isProduction)
+    throw new Error('Data demo tidak dimuat di produksi / Demo data is not loaded when NODE_ENV=production');
+  const db = database.db;
+  if (await getSetting<boolean>(db, 'demo_seeded')) return { seeded: false, agencies: 0, users: 0 };
+  const ctx: ActionContext = { db, actor: SYSTEM_ACTOR, requestId: 'seed-demo', ip: null };
+  let agencies = 0;
+  for (const agency of DEMO_AGENCIES) {
+    if (await findAgency(db, { code: agency.code })) continue;
+    await executeAction(ctx, agencyCreate, agency);
+    agencies++;
+  }
+  let users = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUser(db, { username: account.username })) continue;
+    const agency = account.agencyCode ? await findAgency(db, { code: account.agencyCode }) : undefined;
+    await executeAction(ctx, userCreate, {
+      username: account.username,
+      fullName: account.fullName,
+      password: DEMO_PASSWORD,
+      roles: account.roles,
+      agencyId: agency?.id,
+      isDemo: true,
+    });
+    users++;
+  }
+  await putSetting(db, 'demo_seeded', true);
+  return { seeded: true, agencies, users };
+}

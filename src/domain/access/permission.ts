@@ -1,0 +1,101 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every action the platform guards, in one enum. Routes, API actions and templates ask the
+ * policy about these names only; no code compares roles itself.
+ */
+export const ACTIONS = [
+  'portal:read',
+  'account:read_own',
+  'account:update_own',
+  'token:manage_own',
+  'agency:read',
+  'agency:create',
+  'agency:update',
+  'user:read',
+  'user:create',
+  'user:update',
+  'user:assign_role',
+  'audit:read',
+  'dataset:read_private',
+  'dataset:create',
+  'dataset:update',
+  'dataset:submit',
+  'dataset:verify',
+  'dataset:review',
+  'dataset:publish',
+  'workspace:open',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far a grant reaches: `any` subject, or only subjects of the actor's `own_agency`
+ * (a producer touches only its own agency's data).
+ */
+export type Scope = 'any' | 'own_agency';
+
+/**
+ * Role → granted actions with their scope (CKAN's ROLE_PERMISSIONS, with agency scope).
+ * Actions not listed are denied. `public` grants apply to every actor.
+ */
+export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
+  public: { 'portal:read': 'any', 'agency:read': 'any' },
+  producer: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'dataset:read_private': 'own_agency',
+    'dataset:create': 'own_agency',
+    'dataset:update': 'own_agency',
+    'dataset:submit': 'own_agency',
+  },
+  custodian: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'dataset:read_private': 'any',
+    'dataset:create': 'any',
+    'dataset:update': 'any',
+    'dataset:verify': 'any',
+    'dataset:publish': 'any',
+    'audit:read': 'any',
+  },
+  supervisor: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'dataset:read_private': 'any',
+    'dataset:review': 'any',
+  },
+  secretariat: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'dataset:read_private': 'any',
+  },
+  leader: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'dataset:read_private': 'any',
+    'audit:read': 'any',
+  },
+  administrator: {
+    'account:read_own': 'any',
+    'account:update_own': 'any',
+    'token:manage_own': 'any',
+    'workspace:open': 'any',
+    'agency:create': 'any',
+    'agency:update': 'any',
+    'user:read': 'any',
+    'user:create': 'any',
+    'user:update': 'any',
+    'user:assign_role': 'any',
+    'audit:read': 'any',
+  },
+};

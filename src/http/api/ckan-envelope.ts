@@ -1,0 +1,56 @@
+import type { FastifyReply } from 'fastify';
+import {
+  AppError,
+  BadRequestError,
+  NotAuthorizedError,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.js';
+import { type Locale, pick } from '../../i18n/i18n.js';
+
+/** CKAN's `help` URL for an action. */
+export function helpUrl(siteUrl: string, action: string): string {
+  return `${siteUrl}/api/3/action/help_show?name=${encodeURIComponent(action)}`;
+}
+
+/** Send `{help, success: true, result}` as CKAN does. */
+export function sendResult(reply: FastifyReply, help: string, result: unknown) {
+  return reply.code(200).send({ help, success: true, result });
+}
+
+/**
+ * Map an error to CKAN's error envelope and status code (ckan/views/api.py): 403
+ * Authorization Error, 404 Not Found Error, 409 Validation Error with field keys beside
+ * `__type`, 400 for bad requests (a bare JSON string, as CKAN sends), 500 otherwise.
+ */
+export function sendError(reply: FastifyReply, help: string, err: unknown, locale: Locale) {
+  if (err instanceof BadRequestError)
+    return reply.code(400).send(JSON.stringify(`Bad request - ${err.text.en}`));
+  if (err instanceof ValidationError) {
+    const fields = Object.fromEntries(
+      Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => pick(locale, m))]),
+    );
+    return reply.code(409).send({ help, success: false, error: { __type: 'Validation Error', ...fields } });
+  }
+  if (err instanceof NotAuthorizedError)
+    return reply.code(403).send({
+      help,
+      success: false,
+      error: { __type: 'Authorization Error', message: `Access denied: ${pick(locale, err.text)}` },
+    });
+  if (err instanceof NotFoundError)
+    return reply.code(404).send({
+      help,
+      success: false,
+      error: { __type: 'Not Found Error', message: `Not found: ${pick(locale, err.text)}` },
+    });
+  if (err instanceof AppError)
+    return reply
+      .code(err.status)
+      .send({ help, success: false, error: { __type: 'Validation Error', message: pick(locale, err.text) } });
+  return reply.code(500).send({
+    help,
+    success: false,
+    error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
+  });
+}

@@ -1,0 +1,10 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { SiteInfo } from './views/page-context.js';
+
+/** What every route plugin receives. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  site: SiteInfo;
+}

@@ -1,0 +1,40 @@
+import type { Bilingual } from '../errors.js';
+import { EN } from './messages.en.js';
+import { ID, type MessageKey } from './messages.id.js';
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'id';
+export type { MessageKey };
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { id: ID, en: EN };
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'id' || v === 'en';
+}
+
+/** Translate a key, filling `{name}` placeholders from params. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = CATALOGS[locale][key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Pick one language of a two-language message (errors carry both). */
+export function pick(locale: Locale, text: Bilingual): string {
+  return locale === 'en' ? text.en : text.id;
+}
+
+/** A translator bound to one locale, handed to templates. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export function translator(locale: Locale): Translate {
+  return (key, params) => t(locale, key, params);
+}
+
+/** Dates and times in the user's language, in the region's time zone. */
+export function formatDateTime(locale: Locale, d: Date | string, timeZone = 'Asia/Jakarta'): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(d));
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { acquireDataLock } from './db/data-lock.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { countUsers } from './db/repositories/user.repository.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { buildApp } from './http/app.js';
+import { ensureSite } from './site/site.js';
+
+export interface Platform {
+  database: Database;
+  /** Release the embedded database's lock and close it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Open the configured database for a command: take the data folder's lock when it is the
+ * embedded PGlite (one owner process), then migrate.
+ */
+export async function openPlatform(config: Config, purpose: string, port?: number): Promise<Platform> {
+  const release = config.databaseUrl ? async () => {} : await acquireDataLock(config.dataDir, purpose, port);
+  try {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrateToLatest(database.db);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+    return {
+      database,
+      close: async () => {
+        await database.close();
+        await release();
+      },
+    };
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+/**
+ * Wiring only: config → database (migrated) → site and, on a fresh development database, the
+ * demo region → HTTP app listening. Returns the app and a stop function.
+ */
+export async function startServer(
+  config: Config,
+): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+  const platform = await openPlatform(config, 'serve', config.port);
+  const { database } = platform;
+  try {
+    const site = await ensureSite(database.db, config);
+    if (!config.isProduction && (await countUsers(database.db)) === 0) {
+      const seeded = await seedDemo(database, { isProduction: false });
+      if (seeded.seeded)
+        console.log(`Demo ${site.regionName}: ${seeded.agencies} agencies, ${seeded.users} users`);
+    }
+    const app = await buildApp({ config, database, site });
+    await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await app.close();
+        await platform.close();
+      })();
+      return stopping;
+    };
+    return { app, stop };
+  } catch (err) {
+    await platform.close();
+    throw err;
+  }
+}

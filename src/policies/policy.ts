@@ -1,0 +1,46 @@
+import { type Action, ROLE_GRANTS } from '../domain/access/permission.js';
+import type { Role } from '../domain/access/roles.js';
+import { NotAuthorizedError } from '../errors.js';
+
+/** Who is acting: a signed-in user or the anonymous public. */
+export interface Actor {
+  userId: string | null;
+  username: string;
+  roles: readonly Role[];
+  /** The agency a producer works for; null for region-wide roles and the public. */
+  agencyId: string | null;
+}
+
+/** What is acted on. `agencyId` is the owning agency, when the subject has one. */
+export interface Subject {
+  agencyId?: string | null;
+}
+
+export const ANONYMOUS: Actor = Object.freeze({
+  userId: null,
+  username: 'anonim',
+  roles: ['public'] as const,
+  agencyId: null,
+});
+
+/**
+ * The one authorization policy: may `actor` do `action` to `subject`?
+ *
+ * A grant with scope `own_agency` holds only when the actor belongs to an agency and the
+ * subject belongs to the same agency; a subject without an agency (e.g. "create a dataset"
+ * before it has one) is judged against the actor's agency by the caller passing it.
+ */
+export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {
+  const roles: Role[] = actor.roles.includes('public') ? [...actor.roles] : ['public', ...actor.roles];
+  for (const role of roles) {
+    const scope = ROLE_GRANTS[role][action];
+    if (scope === 'any') return true;
+    if (scope === 'own_agency' && actor.agencyId !== null && subject.agencyId === actor.agencyId) return true;
+  }
+  return false;
+}
+
+/** Throw NotAuthorizedError unless `can(actor, action, subject)`. */
+export function authorize(actor: Actor, action: Action, subject: Subject = {}): void {
+  if (!can(actor, action, subject)) throw new NotAuthorizedError(action);
+}
