@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { adminUrl, databaseUrlFor, dropDatabase } from './postgres-admin.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string | null;
+  }
+}
+
+/**
+ * Migrate one template database per engine once per run: loading ~91,000 region codes takes
+ * seconds, so test files copy the template (a folder for PGlite, CREATE DATABASE … TEMPLATE
+ * for PostgreSQL) instead of migrating again.
+ */
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'satudata-template-'));
+  const pglite = await openDatabase({ dataDir: dir });
+  await migrateToLatest(pglite.db);
+  await pglite.close();
+  project.provide('pgliteTemplate', dir);
+
+  let pgTemplate: string | null = null;
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    pgTemplate = `sd_template_${process.pid}`;
+    await dropDatabase(url, pgTemplate);
+    const admin = await adminUrl(url);
+    await admin.query(`create database ${pgTemplate}`);
+    await admin.end();
+    const pg = await openDatabase({ databaseUrl: databaseUrlFor(url, pgTemplate), dataDir: dir });
+    await migrateToLatest(pg.db);
+    await pg.close();
+  }
+  project.provide('postgresTemplate', pgTemplate);
+  console.log(
+    `Test databases: PGlite${pgTemplate ? ' + PostgreSQL' : ' only (set TEST_DATABASE_URL to add PostgreSQL)'}; templates ready in ${Date.now() - started} ms`,
+  );
+
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    if (url && pgTemplate) await dropDatabase(url, pgTemplate);
+  };
+}
