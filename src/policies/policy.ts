@@ -1,5 +1,5 @@
 import { type Action, ROLE_GRANTS } from '../domain/access/permission.js';
-import type { Role } from '../domain/access/roles.js';
+import { AGENCY_BOUND_ROLES, type Role } from '../domain/access/roles.js';
 import { NotAuthorizedError } from '../errors.js';
 
 /** Who is acting: a signed-in user or the anonymous public. */
@@ -43,4 +43,9 @@ export function can(actor: Actor, action: Action, subject: Subject = {}): boolea
 /** Throw NotAuthorizedError unless `can(actor, action, subject)`. */
 export function authorize(actor: Actor, action: Action, subject: Subject = {}): void {
   if (!can(actor, action, subject)) throw new NotAuthorizedError(action);
+}
+
+/** Does the actor act for one agency only (a producer)? Used to word pages, not to guard them. */
+export function isAgencyBound(actor: Actor): boolean {
+  return actor.agencyId !== null && actor.roles.some((r) => AGENCY_BOUND_ROLES.includes(r));
 }

@@ -1,13 +1,14 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { findAgency, insertAgency, updateAgency } from '../../db/repositories/agency.repository.js';
+import { findRegion } from '../../db/repositories/region.repository.js';
 import { type Bilingual, ValidationError } from '../../errors.js';
 import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import { mutate } from '../context.js';
 import { issueText } from '../parse-input.js';
 import { type AgencyFields, AgencyFieldsSchema } from './agency.schema.js';
-import { agencyRow, checkRegionCode } from './agency-create.js';
+import { agencyRow } from './agency-create.js';
 
 /** Columns of an agency import file; `short_name` and `region_code` may be absent. */
 const COLUMNS = {
@@ -28,7 +29,7 @@ export const AgencyImportSchema = z.object({
 });
 
 /** Parse and check every row; return the rows or every error with row number and column. */
-export function parseAgencyCsv(csv: string, fileName: string): AgencyFields[] {
+export function parseAgencyCsv(csv: string, fileName: string): (AgencyFields & { line: number })[] {
   const text = csv.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
@@ -49,7 +50,7 @@ export function parseAgencyCsv(csv: string, fileName: string): AgencyFields[] {
     add(fileName, { id: `Lebih dari ${MAX_ROWS} baris`, en: `More than ${MAX_ROWS} rows` });
   if (Object.keys(errors).length) throw new ValidationError(errors, importFailed(fileName));
 
-  const rows: AgencyFields[] = [];
+  const rows: (AgencyFields & { line: number })[] = [];
   const seen = new Map<string, number>();
   parsed.data.forEach((raw, i) => {
     const line = i + 2; // header is line 1
@@ -72,7 +73,7 @@ export function parseAgencyCsv(csv: string, fileName: string): AgencyFields[] {
         en: `Code ${result.data.code} already on row ${first}`,
       });
     seen.set(result.data.code, line);
-    rows.push(result.data);
+    rows.push({ ...result.data, line });
   });
   if (Object.keys(errors).length) throw new ValidationError(errors, importFailed(fileName));
   return rows;
@@ -99,7 +100,13 @@ export const agencyImport = defineAction({
   },
   async run(ctx, input) {
     const rows = parseAgencyCsv(input.csv, input.fileName);
-    for (const row of rows) await checkRegionCode(ctx.db, row.regionCode);
+    const unknown: Record<string, Bilingual[]> = {};
+    for (const row of rows)
+      if (row.regionCode && !(await findRegion(ctx.db, row.regionCode)))
+        unknown[`${input.fileName}: baris/row ${row.line}, kolom/column region_code`] = [
+          { id: `Kode wilayah ${row.regionCode} tidak dikenal`, en: `Unknown region code ${row.regionCode}` },
+        ];
+    if (Object.keys(unknown).length) throw new ValidationError(unknown, importFailed(input.fileName));
     return mutate(ctx, async (trx, audit) => {
       let created = 0;
       let updated = 0;

@@ -1,4 +1,5 @@
 import type { Agency } from '../../db/schema.js';
+import { isAgencyBound } from '../../policies/policy.js';
 import { Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 
@@ -28,7 +29,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
           {view.agency ? `${view.agency.name} (${view.agency.short_name})` : t('workspace.noAgency')}
         </dd>
       </dl>
-      {roles.includes('producer') && view.agency ? (
+      {isAgencyBound(ctx.actor) && view.agency ? (
         <p class="lead" safe>
           {t('workspace.producer.lead', { agency: view.agency.short_name })}
         </p>
