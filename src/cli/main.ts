@@ -23,11 +23,13 @@ import { ensureSite } from '../site/site.js';
 async function withPlatform<T>(
   purpose: string,
   work: (p: Platform, ctx: ActionContext) => Promise<T>,
+  opts: { siteSettings: boolean } = { siteSettings: true },
 ): Promise<T> {
   const config = loadConfig();
   const platform = await openPlatform(config, purpose);
   try {
-    await ensureSite(platform.database.db, config);
+    // Restore needs the database exactly as migrations left it: it writes no site settings first.
+    if (opts.siteSettings) await ensureSite(platform.database.db, config);
     const ctx: ActionContext = {
       db: platform.database.db,
       actor: SYSTEM_ACTOR,
@@ -183,12 +185,16 @@ export function buildCli(): Command {
     .command('restore <file>')
     .description('pulihkan cadangan ke basis data kosong / restore a backup into an empty database')
     .action((file: string) =>
-      withPlatform('restore', async (p) => {
-        const r = await restoreBackup(p.database, file);
-        console.log(
-          `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables ← ${file}`,
-        );
-      }),
+      withPlatform(
+        'restore',
+        async (p) => {
+          const r = await restoreBackup(p.database, file);
+          console.log(
+            `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables ← ${file}`,
+          );
+        },
+        { siteSettings: false },
+      ),
     );
   return program;
 }
