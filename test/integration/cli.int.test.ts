@@ -26,7 +26,12 @@ const TABLES = [
 
 /** Run the real `satudata` command; never throws, returns exit code and output. */
 async function satudata(args: string[], env: Record<string, string>) {
-  const cleanEnv = { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'development', ...env };
+  const cleanEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'development',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete cleanEnv.DATABASE_URL;
   try {
     const r = await run(process.execPath, [BIN, ...args], { env: cleanEnv, cwd: ROOT });
@@ -124,7 +129,9 @@ describe('satudata CLI', () => {
       await admin.end();
     }
     try {
-      const env = targetUrl ? { DATABASE_URL: targetUrl, DATA_DIR: targetDir } : { DATA_DIR: targetDir };
+      const env: Record<string, string> = targetUrl
+        ? { DATABASE_URL: targetUrl, DATA_DIR: targetDir }
+        : { DATA_DIR: targetDir };
       const restore = await satudata(['restore', file], env);
       expect(restore.stderr).toBe('');
       expect(restore.stdout).toMatch(/^OK: \d+ rows/);
