@@ -143,4 +143,23 @@ export const EN: Record<MessageKey, string> = {
   'footer.about':
     'The One Data Indonesia platform for regional governments. Presidential Regulation 39/2019.',
   'footer.api': 'API',
+  // admin pages
+  'admin.lead': 'Manage agencies and user accounts, and browse the audit log.',
+  'admin.agenciesLead': 'The list of agencies; add, edit or import them from CSV.',
+  'admin.usersLead': 'Accounts, roles, agencies and user states.',
+  'admin.agenciesEmpty': 'No agencies yet.',
+  'admin.regionCode': 'Region code',
+  'admin.regionCodeHelp': 'Only for regencies/cities or districts as data producers, e.g. 35.20.',
+  'admin.agencyNotFound': 'Agency not found',
+  'admin.userNotFound': 'User not found',
+  'admin.import.refused': 'Import refused; nothing was changed',
+  'admin.import.noFile': 'Choose one CSV file to upload.',
+  'admin.import.empty': 'The file is empty.',
+  'admin.import.notUtf8': 'The file is not UTF-8 text. Save it again as "CSV UTF-8" and upload it again.',
+  'admin.import.tooLarge': 'The file is larger than 5 MB.',
+  'admin.audit.subjectType': 'Subject type',
+  'admin.audit.subjectId': 'Subject id',
+  'admin.audit.reset': 'Clear filter',
+  'admin.audit.badDate': 'Dates must be written YYYY-MM-DD',
+  'admin.audit.badPage': 'Invalid page number',
 };

@@ -144,6 +144,25 @@ export const ID = {
   'error.back': 'Kembali ke beranda',
   'footer.about': 'Platform Satu Data Indonesia untuk pemerintah daerah. Perpres 39/2019.',
   'footer.api': 'API',
+  // admin pages
+  'admin.lead': 'Kelola perangkat daerah dan akun pengguna, dan telusuri log audit.',
+  'admin.agenciesLead': 'Daftar perangkat daerah; tambah, ubah, atau impor dari CSV.',
+  'admin.usersLead': 'Akun, peran, perangkat daerah, dan status pengguna.',
+  'admin.agenciesEmpty': 'Belum ada perangkat daerah.',
+  'admin.regionCode': 'Kode wilayah',
+  'admin.regionCodeHelp': 'Hanya untuk kabupaten/kota atau kecamatan sebagai produsen data, mis. 35.20.',
+  'admin.agencyNotFound': 'Perangkat daerah tidak ditemukan',
+  'admin.userNotFound': 'Pengguna tidak ditemukan',
+  'admin.import.refused': 'Impor ditolak; tidak ada yang diubah',
+  'admin.import.noFile': 'Pilih satu berkas CSV untuk diunggah.',
+  'admin.import.empty': 'Berkas kosong.',
+  'admin.import.notUtf8': 'Berkas bukan teks UTF-8. Simpan ulang sebagai "CSV UTF-8" lalu unggah lagi.',
+  'admin.import.tooLarge': 'Berkas lebih besar dari 5 MB.',
+  'admin.audit.subjectType': 'Jenis subjek',
+  'admin.audit.subjectId': 'ID subjek',
+  'admin.audit.reset': 'Hapus saringan',
+  'admin.audit.badDate': 'Tanggal harus berformat TTTT-BB-HH',
+  'admin.audit.badPage': 'Nomor halaman tidak valid',
 } as const;
 
 export type MessageKey = keyof typeof ID;
