@@ -136,7 +136,7 @@ for (const kind of DIALECTS) {
       expect(after.headers.location).toContain('/login');
     });
 
-    it('changes the password, ending other sessions but keeping this one', async () => {
+    it('changes the password (user_password_change), ending other sessions but keeping this one', async () => {
       const { user } = await buildUser(t.database, { roles: ['producer'], agencyId: null });
       const other = await login(t.app, user.username, TEST_PASSWORD);
       const cookie = await login(t.app, user.username, TEST_PASSWORD);
