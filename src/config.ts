@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Hours a session lives without use. */
   SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Largest file a resource upload may be, in MB. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
   /** Secret for signing cookies; generated and kept in DATA_DIR when absent. */
   COOKIE_SECRET: z.string().min(32).optional(),
 });
@@ -49,6 +51,7 @@ export type Config = {
   loginLockMinutes: number;
   sessionHours: number;
   cookieSecret: string | undefined;
+  uploadMaxBytes: number;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -73,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     sessionHours: e.SESSION_HOURS,
     cookieSecret: e.COOKIE_SECRET,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
   };
 }

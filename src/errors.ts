@@ -53,3 +53,8 @@ export class BadRequestError extends AppError {
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
 }
+
+/** 400: a search query (q / fq / sort) CKAN's Solr would refuse; CKAN's "Search Query Error". */
+export class SearchQueryError extends AppError {
+  readonly status = 400;
+}

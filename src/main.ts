@@ -7,6 +7,7 @@ import { countUsers } from './db/repositories/user.repository.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { buildApp } from './http/app.js';
 import { ensureSite } from './site/site.js';
+import { fileStoreFor } from './storage/file-store.js';
 
 export interface Platform {
   database: Database;
@@ -53,9 +54,11 @@ export async function startServer(
   try {
     const site = await ensureSite(database.db, config);
     if (!config.isProduction && (await countUsers(database.db)) === 0) {
-      const seeded = await seedDemo(database, { isProduction: false });
+      const seeded = await seedDemo(database, { isProduction: false, files: fileStoreFor(config) });
       if (seeded.seeded)
-        console.log(`Demo ${site.regionName}: ${seeded.agencies} agencies, ${seeded.users} users`);
+        console.log(
+          `Demo ${site.regionName}: ${seeded.agencies} agencies, ${seeded.users} users, ${seeded.datasets} datasets`,
+        );
     }
     const app = await buildApp({ config, database, site });
     await app.listen({ port: config.port, host: config.host });

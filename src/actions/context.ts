@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { insertAuditEntry } from '../db/repositories/audit.repository.js';
 import type { DB } from '../db/schema.js';
+import { transactionScope } from '../db/transaction-scope.js';
 import type { Actor } from '../policies/policy.js';
 
 /** Everything an action needs to run: the database, who acts, and where the request came from. */
@@ -50,7 +51,8 @@ export async function mutate<T>(
       });
       written++;
     };
-    const result = await change(trx, audit);
+    const label = ctx.requestId ?? 'mutate';
+    const result = await transactionScope.run({ label }, () => change(trx, audit));
     if (written === 0) throw new Error('A state change must write an audit row (mutate without audit)');
     return result;
   });

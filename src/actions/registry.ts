@@ -4,24 +4,64 @@ import { agencyImport } from './agency/agency-import.js';
 import { agencyUpdate } from './agency/agency-update.js';
 import { apiTokenCreate } from './api-token/api-token-create.js';
 import { apiTokenRevoke } from './api-token/api-token-revoke.js';
+import { groupList, groupShow } from './catalog/group-read.js';
+import { organizationList, organizationShow } from './catalog/organization-read.js';
+import { licenseList, tagList } from './catalog/tag-license.js';
+import { packageCreate } from './dataset/package-create.js';
+import { packageDelete } from './dataset/package-delete.js';
+import { packagePatch } from './dataset/package-patch.js';
+import {
+  currentPackageListWithResources,
+  packageAutocomplete,
+  packageList,
+  packageShow,
+  resourceShow,
+} from './dataset/package-read.js';
+import { packageSearch } from './dataset/package-search.js';
+import { packageUpdate } from './dataset/package-update.js';
+import { resourceCreate, resourceDelete, resourceUpdate } from './dataset/resource-write.js';
 import { statusShow } from './site/status-show.js';
 import { userCreate } from './user/user-create.js';
 import { userPasswordChange } from './user/user-password-change.js';
 import { userShow } from './user/user-show.js';
 import { userUpdate } from './user/user-update.js';
 
+const ACTIONS = [
+  statusShow,
+  // catalog reads
+  packageList,
+  currentPackageListWithResources,
+  packageSearch,
+  packageShow,
+  packageAutocomplete,
+  resourceShow,
+  organizationList,
+  organizationShow,
+  groupList,
+  groupShow,
+  tagList,
+  licenseList,
+  // catalog writes
+  packageCreate,
+  packageUpdate,
+  packagePatch,
+  packageDelete,
+  resourceCreate,
+  resourceUpdate,
+  resourceDelete,
+  // accounts and agencies
+  userShow,
+  userCreate,
+  userUpdate,
+  userPasswordChange,
+  apiTokenCreate,
+  apiTokenRevoke,
+  agencyCreate,
+  agencyUpdate,
+  agencyImport,
+];
+
 /** Every action by name. The API, the pages and the CLI find actions here and nowhere else. */
 export const ACTION_REGISTRY: Record<string, ActionDefinition> = Object.fromEntries(
-  [
-    statusShow,
-    userShow,
-    agencyCreate,
-    agencyUpdate,
-    agencyImport,
-    userCreate,
-    userUpdate,
-    userPasswordChange,
-    apiTokenCreate,
-    apiTokenRevoke,
-  ].map((a) => [a.name, a as unknown as ActionDefinition]),
+  ACTIONS.map((a) => [a.name, a as unknown as ActionDefinition]),
 );

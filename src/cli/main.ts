@@ -18,6 +18,7 @@ import { AppError, ValidationError } from '../errors.js';
 import { openPlatform, type Platform, startServer } from '../main.js';
 import { SYSTEM_ACTOR } from '../policies/system-actor.js';
 import { ensureSite } from '../site/site.js';
+import { fileStoreFor } from '../storage/file-store.js';
 
 /** Run `work` with the database open (and locked, for PGlite), closing it whatever happens. */
 async function withPlatform<T>(
@@ -92,10 +93,14 @@ export function buildCli(): Command {
     .description('muat wilayah demo (Kabupaten Magetan) / load the demo region')
     .action(() =>
       withPlatform('seed-demo', async (p) => {
-        const r = await seedDemo(p.database, { isProduction: loadConfig().isProduction });
+        const config = loadConfig();
+        const r = await seedDemo(p.database, {
+          isProduction: config.isProduction,
+          files: fileStoreFor(config),
+        });
         console.log(
           r.seeded
-            ? `OK: ${r.agencies} agencies, ${r.users} users`
+            ? `OK: ${r.agencies} agencies, ${r.users} users, ${r.datasets} datasets`
             : 'Demo sudah dimuat / demo already loaded',
         );
       }),

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-region-codes.js';
+import * as m0003 from './migrations/0003-catalog.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-region-codes': m0002,
+  '0003-catalog': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

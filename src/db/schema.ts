@@ -105,7 +105,96 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface TopicTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  title_en: string | null;
+  description: Generated<string>;
+  description_en: string | null;
+  image_url: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type DatasetState = 'draft' | 'active' | 'deleted';
+
+export interface DatasetTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  notes: Generated<string>;
+  agency_id: string;
+  license_id: Generated<string>;
+  state: Generated<DatasetState>;
+  private: Generated<boolean>;
+  author: string | null;
+  author_email: string | null;
+  maintainer: string | null;
+  maintainer_email: string | null;
+  url: string | null;
+  version: string | null;
+  update_frequency: string | null;
+  /** 'YYYY-MM-DD' */
+  temporal_start: string | null;
+  temporal_end: string | null;
+  spatial_codes: Generated<string[]>;
+  extras: ColumnType<Record<string, string>, string | undefined, string>;
+  view_count: Generated<number>;
+  metadata_created: CreatedAt;
+  metadata_modified: Timestamp;
+  search: Generated<string>;
+}
+
+export interface DatasetTagTable {
+  dataset_id: string;
+  tag: string;
+}
+
+export interface DatasetTopicTable {
+  dataset_id: string;
+  topic_id: string;
+}
+
+export interface ResourceTable {
+  id: Generated<string>;
+  dataset_id: string;
+  position: Generated<number>;
+  name: Generated<string>;
+  description: Generated<string>;
+  format: Generated<string>;
+  url: Generated<string>;
+  url_type: 'upload' | null;
+  mimetype: string | null;
+  size: number | null;
+  hash: string | null;
+  /** Path of the stored file under DATA_DIR/files, for uploads. */
+  storage_key: string | null;
+  state: Generated<'active' | 'deleted'>;
+  download_count: Generated<number>;
+  extras: ColumnType<Record<string, string>, string | undefined, string>;
+  created: CreatedAt;
+  last_modified: Date | null;
+  metadata_modified: Timestamp;
+}
+
+export interface DatasetRevisionTable {
+  id: Generated<number>;
+  dataset_id: string;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  changes: Json<Record<string, unknown>>;
+}
+
 export interface DB {
+  topic: TopicTable;
+  dataset: DatasetTable;
+  dataset_tag: DatasetTagTable;
+  dataset_topic: DatasetTopicTable;
+  resource: ResourceTable;
+  dataset_revision: DatasetRevisionTable;
   region: RegionTable;
   site_setting: SiteSettingTable;
   agency: AgencyTable;
@@ -124,3 +213,11 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type Topic = Selectable<TopicTable>;
+export type Dataset = Selectable<DatasetTable>;
+export type NewDataset = Insertable<DatasetTable>;
+export type DatasetUpdate = Updateable<DatasetTable>;
+export type Resource = Selectable<ResourceTable>;
+export type NewResource = Insertable<ResourceTable>;
+export type DatasetRevision = Selectable<DatasetRevisionTable>;
+export type ResourceUpdate = Updateable<ResourceTable>;

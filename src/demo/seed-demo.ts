@@ -7,13 +7,16 @@ import { findAgency } from '../db/repositories/agency.repository.js';
 import { getSetting, putSetting } from '../db/repositories/region.repository.js';
 import { findUser } from '../db/repositories/user.repository.js';
 import { SYSTEM_ACTOR } from '../policies/system-actor.js';
+import type { FileStore } from '../storage/file-store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
+import { seedDemoCatalog } from './seed-catalog.js';
 
 export interface SeedResult {
   seeded: boolean;
   agencies: number;
   users: number;
+  datasets: number;
 }
 
 /**
@@ -21,11 +24,15 @@ export interface SeedResult {
  * administrator uses (so they are validated and audited). Runs once: a second call, or a
  * database that already has users, changes nothing. Refused in production.
  */
-export async function seedDemo(database: Database, opts: { isProduction: boolean }): Promise<SeedResult> {
+export async function seedDemo(
+  database: Database,
+  opts: { isProduction: boolean; files: FileStore },
+): Promise<SeedResult> {
   if (opts.isProduction)
     throw new Error('Data demo tidak dimuat di produksi / Demo data is not loaded when NODE_ENV=production');
   const db = database.db;
-  if (await getSetting<boolean>(db, 'demo_seeded')) return { seeded: false, agencies: 0, users: 0 };
+  if (await getSetting<boolean>(db, 'demo_seeded'))
+    return { seeded: false, agencies: 0, users: 0, datasets: 0 };
   const ctx: ActionContext = { db, actor: SYSTEM_ACTOR, requestId: 'seed-demo', ip: null };
   let agencies = 0;
   for (const agency of DEMO_AGENCIES) {
@@ -47,6 +54,7 @@ export async function seedDemo(database: Database, opts: { isProduction: boolean
     });
     users++;
   }
+  const datasets = await seedDemoCatalog(database, opts.files, ctx);
   await putSetting(db, 'demo_seeded', true);
-  return { seeded: true, agencies, users };
+  return { seeded: true, agencies, users, datasets };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { FileStore } from '../storage/file-store.js';
 import type { SiteInfo } from './views/page-context.js';
 
 /** What every route plugin receives. */
@@ -7,4 +8,6 @@ export interface AppDeps {
   config: Config;
   database: Database;
   site: SiteInfo;
+  /** Uploaded resource files (DATA_DIR/files). */
+  files: FileStore;
 }

@@ -12,11 +12,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { getCookieSecret } from '../site/site.js';
+import { fileStoreFor } from '../storage/file-store.js';
 import { accountRoutes } from './account/account.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import type { AppDeps } from './app-deps.js';
 import { installErrorHandlers } from './errors.js';
+import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
 import type { SiteInfo } from './views/page-context.js';
@@ -50,7 +52,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+      directives: {
+        'script-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        // Only behind TLS: on plain http (development, a LAN test box) it would break every asset.
+        'upgrade-insecure-requests': config.isProduction ? [] : null,
+      },
     },
     // Plain http on localhost must keep working in development.
     hsts: config.isProduction,
@@ -79,11 +87,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandlers(app, site);
-  const deps: AppDeps = { config, database, site };
+  const files = fileStoreFor(config);
+  const deps: AppDeps = { config, database, site, files };
   await app.register(portalRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(apiRoutes, deps);
+  await app.register(downloadRoutes, deps);
   app.get('/healthz', async () => ({ ok: true, database: database.kind }));
   return app;
 }

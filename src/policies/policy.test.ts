@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type Action } from '../domain/access/permission.js';
 import { ROLES, type Role } from '../domain/access/roles.js';
-import { type Actor, can } from './policy.js';
+import { type Actor, can, grantScope } from './policy.js';
 
 /**
  * The expected policy, written out by hand as the product brief describes the roles
@@ -86,5 +86,15 @@ describe(can.name, () => {
     expect(can(both, 'dataset:update', { agencyId: OTHER })).toBe(false);
     expect(can(both, 'audit:read')).toBe(true);
     expect(can(both, 'portal:read')).toBe(true);
+  });
+});
+
+describe(grantScope.name, () => {
+  it('gives the widest scope of the actor roles', () => {
+    const producer: Actor = { userId: 'p', username: 'p', roles: ['producer'], agencyId: OWN };
+    expect(grantScope(producer, 'dataset:read_private')).toBe('own_agency');
+    expect(grantScope({ ...producer, roles: ['producer', 'custodian'] }, 'dataset:read_private')).toBe('any');
+    expect(grantScope({ ...producer, agencyId: null }, 'dataset:read_private')).toBeNull();
+    expect(grantScope(actorWith('public'), 'dataset:read_private')).toBeNull();
   });
 });

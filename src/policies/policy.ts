@@ -1,4 +1,4 @@
-import { type Action, ROLE_GRANTS } from '../domain/access/permission.js';
+import { type Action, ROLE_GRANTS, type Scope } from '../domain/access/permission.js';
 import { AGENCY_BOUND_ROLES, type Role } from '../domain/access/roles.js';
 import { NotAuthorizedError } from '../errors.js';
 
@@ -48,4 +48,20 @@ export function authorize(actor: Actor, action: Action, subject: Subject = {}): 
 /** Does the actor act for one agency only (a producer)? Used to word pages, not to guard them. */
 export function isAgencyBound(actor: Actor): boolean {
   return actor.agencyId !== null && actor.roles.some((r) => AGENCY_BOUND_ROLES.includes(r));
+}
+
+/**
+ * How far the actor's grant of `action` reaches: 'any', 'own_agency' or null (not granted).
+ * Queries use it to filter lists (e.g. which private datasets a search may return) with the
+ * same rules `can` applies to one subject.
+ */
+export function grantScope(actor: Actor, action: Action): Scope | null {
+  const roles: Role[] = actor.roles.includes('public') ? [...actor.roles] : ['public', ...actor.roles];
+  let scope: Scope | null = null;
+  for (const role of roles) {
+    const s = ROLE_GRANTS[role][action];
+    if (s === 'any') return 'any';
+    if (s === 'own_agency' && actor.agencyId !== null) scope = 'own_agency';
+  }
+  return scope;
 }

@@ -23,7 +23,7 @@ const MAX_ROWS = 5_000;
 
 export const AgencyImportSchema = z.object({
   /** The CSV text (UTF-8, comma or semicolon separated, header row first). */
-  csv: z.string().max(2_000_000),
+  csv: z.string().max(6_000_000),
   /** File name, for messages. */
   fileName: z.string().default('agencies.csv'),
 });

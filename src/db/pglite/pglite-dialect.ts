@@ -12,6 +12,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { QueryOutsideTransactionError, transactionScope } from '../transaction-scope.js';
 import type { PgliteClient } from './pglite-client.js';
 
 /**
@@ -47,6 +48,8 @@ class PgliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    const scope = transactionScope.getStore();
+    if (scope) throw new QueryOutsideTransactionError(scope.label);
     let release: () => void = () => {};
     const previous = this.queue;
     this.queue = new Promise<void>((r) => {

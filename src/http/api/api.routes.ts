@@ -4,6 +4,7 @@ import { ACTION_REGISTRY } from '../../actions/registry.js';
 import { BadRequestError, NotAuthorizedError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
 import { actionContext } from '../request-context.js';
+import { readApiInput } from './api-input.js';
 import { helpUrl, sendError, sendResult } from './ckan-envelope.js';
 
 /**
@@ -11,7 +12,7 @@ import { helpUrl, sendError, sendResult } from './ckan-envelope.js';
  * GET reads query parameters only for side-effect-free actions; POST reads the JSON body.
  * Authentication is the `Authorization` header with an API token, never a cookie.
  */
-export async function apiRoutes(app: FastifyInstance, { config, database }: AppDeps) {
+export async function apiRoutes(app: FastifyInstance, { config, database, files }: AppDeps) {
   const handler = async (
     req: FastifyRequest<{ Params: { name: string } }>,
     reply: import('fastify').FastifyReply,
@@ -31,8 +32,15 @@ export async function apiRoutes(app: FastifyInstance, { config, database }: AppD
           id: `Aksi ${name} harus memakai POST`,
           en: `Action ${name} requires POST`,
         });
-      const input = req.method === 'GET' ? (req.query ?? {}) : (req.body ?? {});
-      const result = await executeAction(actionContext(req, database, config.siteUrl), action, input);
+      const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+      let result: unknown;
+      try {
+        result = await executeAction(actionContext(req, database, config.siteUrl), action, input);
+      } catch (err) {
+        // The action refused: a file streamed for it must not linger.
+        if (stored) await files.remove(stored.key);
+        throw err;
+      }
       return sendResult(reply, help, result);
     } catch (err) {
       if (!(err instanceof Error) || !('status' in err)) req.log.error({ err }, 'API action failed');

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { countPublicDatasetsByTopic } from '../../db/repositories/catalog-count.repository.js';
+import { findTopic, listTopics } from '../../db/repositories/topic.repository.js';
+import { NotFoundError } from '../../errors.js';
+import { groupDict } from '../../http/presenters/package.presenter.js';
+import { authorize } from '../../policies/policy.js';
+import { defineAction } from '../action.js';
+import type { ActionContext } from '../context.js';
+import { looseBoolean } from '../dataset/dataset.schema.js';
+import { runPackageSearch } from '../dataset/package-search.js';
+import { ListSchema, pageAndSort } from './list-paging.js';
+
+const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
+
+/** CKAN `group_list`: topics as names, or dicts with `package_count` (all_fields). */
+export const groupList = defineAction({
+  name: 'group_list',
+  sideEffectFree: true,
+  input: ListSchema.extend({ groups: z.union([z.array(z.string()), z.string()]).optional() }),
+  authorize: portal,
+  async run(ctx, input) {
+    const counts = await countPublicDatasetsByTopic(ctx.db);
+    const wanted = typeof input.groups === 'string' ? input.groups.split(',') : input.groups;
+    const items = (await listTopics(ctx.db))
+      .filter((t) => !wanted || wanted.includes(t.name))
+      .map((t) => ({ topic: t, name: t.name, title: t.title, count: counts.get(t.id) ?? 0 }));
+    const page = pageAndSort(items, input);
+    if (!input.all_fields) return page.map((i) => i.name);
+    return page.map((i) => groupDict(i.topic, { package_count: i.count }));
+  },
+});
+
+/** CKAN `group_show`: one topic; with include_datasets, its first 10 visible datasets. */
+export const groupShow = defineAction({
+  name: 'group_show',
+  sideEffectFree: true,
+  input: z.object({
+    id: z.string().min(1).max(200),
+    include_datasets: looseBoolean.default(false),
+    include_dataset_count: looseBoolean.default(true),
+  }),
+  authorize: portal,
+  async run(ctx, input) {
+    const t = await findTopic(ctx.db, input.id);
+    if (!t) throw new NotFoundError({ id: 'Grup tidak ditemukan', en: 'Group not found' });
+    const search = await runPackageSearch(ctx, {
+      fq: `groups:"${t.name}"`,
+      rows: input.include_datasets ? 10 : 0,
+      start: 0,
+      sort: 'metadata_modified desc',
+      facet: false,
+      'facet.limit': 50,
+      'facet.mincount': 1,
+      include_private: true,
+      include_drafts: false,
+      include_deleted: false,
+    });
+    return groupDict(t, {
+      ...(input.include_dataset_count ? { package_count: search.count } : {}),
+      ...(input.include_datasets ? { packages: search.results } : {}),
+      users: [],
+      extras: [],
+      tags: [],
+      groups: [],
+    });
+  },
+});

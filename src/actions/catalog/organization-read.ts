@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { findAgency, listAgencies } from '../../db/repositories/agency.repository.js';
+import { countPublicDatasetsByAgency } from '../../db/repositories/catalog-count.repository.js';
+import type { Agency } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { organizationDict } from '../../http/presenters/package.presenter.js';
+import { authorize } from '../../policies/policy.js';
+import { defineAction } from '../action.js';
+import type { ActionContext } from '../context.js';
+import { looseBoolean } from '../dataset/dataset.schema.js';
+import { runPackageSearch } from '../dataset/package-search.js';
+import { ListSchema, pageAndSort } from './list-paging.js';
+
+const portal = (ctx: ActionContext) => authorize(ctx.actor, 'agency:read');
+
+/** CKAN `organization_list`: agencies as names, or dicts with `package_count` (all_fields). */
+export const organizationList = defineAction({
+  name: 'organization_list',
+  sideEffectFree: true,
+  input: ListSchema.extend({ organizations: z.union([z.array(z.string()), z.string()]).optional() }),
+  authorize: portal,
+  async run(ctx, input) {
+    const counts = await countPublicDatasetsByAgency(ctx.db);
+    const wanted =
+      typeof input.organizations === 'string' ? input.organizations.split(',') : input.organizations;
+    const items = (await listAgencies(ctx.db))
+      .filter((a) => !wanted || wanted.includes(a.code))
+      .map((a) => ({ agency: a, name: a.code, title: a.name, count: counts.get(a.id) ?? 0 }));
+    const page = pageAndSort(items, input);
+    if (!input.all_fields) return page.map((i) => i.name);
+    return page.map((i) => organizationDict(i.agency, { package_count: i.count }));
+  },
+});
+
+async function findOrganization(ctx: ActionContext, id: string): Promise<Agency> {
+  const a =
+    (await findAgency(ctx.db, { code: id })) ??
+    (/^[0-9a-f-]{36}$/i.test(id) ? await findAgency(ctx.db, { id }) : undefined);
+  if (!a) throw new NotFoundError({ id: 'Organisasi tidak ditemukan', en: 'Organization not found' });
+  return a;
+}
+
+/** CKAN `organization_show`: one agency; with include_datasets, its first 10 visible datasets. */
+export const organizationShow = defineAction({
+  name: 'organization_show',
+  sideEffectFree: true,
+  input: z.object({
+    id: z.string().min(1).max(200),
+    include_datasets: looseBoolean.default(false),
+    include_dataset_count: looseBoolean.default(true),
+  }),
+  authorize: portal,
+  async run(ctx, input) {
+    const a = await findOrganization(ctx, input.id);
+    const search = await runPackageSearch(ctx, {
+      fq: `owner_org:${a.id}`,
+      rows: input.include_datasets ? 10 : 0,
+      start: 0,
+      sort: 'metadata_modified desc',
+      facet: false,
+      'facet.limit': 50,
+      'facet.mincount': 1,
+      include_private: true,
+      include_drafts: false,
+      include_deleted: false,
+    });
+    return organizationDict(a, {
+      ...(input.include_dataset_count ? { package_count: search.count } : {}),
+      ...(input.include_datasets ? { packages: search.results } : {}),
+      users: [],
+      extras: [],
+      tags: [],
+      groups: [],
+    });
+  },
+});

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { findAgency } from '../../db/repositories/agency.repository.js';
+import {
+  findDataset,
+  findDatasetsByIds,
+  loadDatasetParts,
+} from '../../db/repositories/dataset.repository.js';
+import type { SearchVisibility } from '../../db/repositories/dataset-search.repository.js';
+import type { Agency, Dataset, DB } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { type PackageDict, packageDict } from '../../http/presenters/package.presenter.js';
+import { type Actor, can, grantScope } from '../../policies/policy.js';
+import type { ActionContext } from '../context.js';
+
+export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
+
+/** May the actor see this dataset at all? Public active ones: everybody; others: the policy. */
+export function canSeeDataset(actor: Actor, d: Pick<Dataset, 'private' | 'state' | 'agency_id'>): boolean {
+  if (!d.private && d.state === 'active') return true;
+  return can(actor, 'dataset:read_private', { agencyId: d.agency_id });
+}
+
+/**
+ * Load a dataset the actor may see, or throw NotFound — also when it exists but is hidden, so
+ * private datasets cannot be discovered by probing names.
+ */
+export async function loadVisibleDataset(ctx: ActionContext, idOrName: string): Promise<Dataset> {
+  const d = await findDataset(ctx.db, idOrName);
+  if (!d || !canSeeDataset(ctx.actor, d)) throw new NotFoundError(DATASET_NOT_FOUND);
+  return d;
+}
+
+/** The visibility a search runs with, from the policy and the caller's flags. */
+export function searchVisibility(
+  actor: Actor,
+  flags: { includePrivate?: boolean; includeDrafts?: boolean; includeDeleted?: boolean } = {},
+): SearchVisibility {
+  return {
+    privateScope: grantScope(actor, 'dataset:read_private'),
+    actorAgencyId: actor.agencyId,
+    includePrivate: flags.includePrivate ?? false,
+    includeDrafts: flags.includeDrafts ?? false,
+    includeDeleted: flags.includeDeleted ?? false,
+  };
+}
+
+/** CKAN package dicts for datasets, in the given order, with all their parts. */
+export async function presentPackages(
+  db: Kysely<DB>,
+  datasets: Dataset[],
+  siteUrl: string,
+): Promise<PackageDict[]> {
+  const parts = await loadDatasetParts(
+    db,
+    datasets.map((d) => d.id),
+  );
+  const agencies = new Map<string, Agency>();
+  for (const d of datasets)
+    if (!agencies.has(d.agency_id)) {
+      const a = await findAgency(db, { id: d.agency_id });
+      if (a) agencies.set(a.id, a);
+    }
+  return datasets.flatMap((d) => {
+    const agency = agencies.get(d.agency_id);
+    const p = parts.get(d.id);
+    return agency && p ? [packageDict(d, agency, p, siteUrl)] : [];
+  });
+}
+
+export async function presentPackagesByIds(
+  db: Kysely<DB>,
+  ids: string[],
+  siteUrl: string,
+): Promise<PackageDict[]> {
+  return presentPackages(db, await findDatasetsByIds(db, ids), siteUrl);
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+  findResource,
+  insertResource,
+  insertRevision,
+  refreshDatasetSearch,
+  updateDataset,
+  updateResource,
+} from '../../db/repositories/dataset.repository.js';
+import type { Resource } from '../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { resourceDict } from '../../http/presenters/package.presenter.js';
+import { authorize } from '../../policies/policy.js';
+import { defineAction } from '../action.js';
+import { type ActionContext, mutate } from '../context.js';
+import { loadTarget } from './package-update.js';
+
+/**
+ * A file the HTTP layer already streamed into the file store. Only the server sets it: routes
+ * drop any client-sent `upload` key before calling, and the key pattern is checked again.
+ */
+export const StoredUploadSchema = z.object({
+  key: z.string().regex(/^resources\/[0-9a-f-]{36}\/[\w.-]{1,200}$/),
+  size: z.number().int().min(1),
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  fileName: z.string().min(1).max(200),
+  mimetype: z.string().max(200).optional(),
+});
+export type StoredUpload = z.infer<typeof StoredUploadSchema>;
+
+const ResourceFields = z.object({
+  name: z.string().max(300).optional(),
+  description: z.string().max(10_000).optional(),
+  format: z.string().max(50).optional(),
+  url: z.string().max(2000).optional(),
+  upload: StoredUploadSchema.optional(),
+});
+
+/** Guess a format label from a file name, as CKAN does when none is given. */
+export function formatFromName(name: string): string {
+  const ext = name.split('.').pop()?.toUpperCase() ?? '';
+  return /^[A-Z0-9]{1,10}$/.test(ext) && name.includes('.') ? ext : '';
+}
+
+function resourceRow(input: z.infer<typeof ResourceFields>, current?: Resource) {
+  if (input.upload)
+    return {
+      name: input.name ?? current?.name ?? input.upload.fileName,
+      description: input.description ?? current?.description ?? '',
+      format: input.format || formatFromName(input.upload.fileName),
+      url: input.upload.fileName,
+      url_type: 'upload' as const,
+      storage_key: input.upload.key,
+      size: input.upload.size,
+      hash: input.upload.hash,
+      mimetype: input.upload.mimetype ?? null,
+      last_modified: new Date(),
+    };
+  const url = input.url ?? current?.url ?? '';
+  if (!current && !/^https?:\/\//i.test(url))
+    throw new ValidationError({
+      url: [
+        { id: 'Isi URL (http/https) atau unggah berkas', en: 'Give a URL (http/https) or upload a file' },
+      ],
+    });
+  if (input.url !== undefined && !/^https?:\/\//i.test(input.url))
+    throw new ValidationError({
+      url: [{ id: 'URL harus http atau https', en: 'URL must be http or https' }],
+    });
+  const isLink = input.url !== undefined;
+  return {
+    name: input.name ?? current?.name ?? '',
+    description: input.description ?? current?.description ?? '',
+    format: input.format ?? current?.format ?? '',
+    ...(isLink ? { url, url_type: null, storage_key: null, size: null, hash: null, mimetype: null } : {}),
+  };
+}
+
+async function authorizeOnDataset(ctx: ActionContext, datasetId: string) {
+  const d = await loadTarget(ctx, datasetId);
+  authorize(ctx.actor, 'dataset:update', { agencyId: d.agency_id });
+  return d;
+}
+
+async function loadResourceTarget(ctx: ActionContext, id: string) {
+  const r = await findResource(ctx.db, id);
+  if (!r || r.state !== 'active')
+    throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
+  return { resource: r, dataset: await authorizeOnDataset(ctx, r.dataset_id) };
+}
+
+/** Write a resource change with its revision, search refresh and audit row. */
+async function saveResource(
+  ctx: ActionContext,
+  action: string,
+  datasetId: string,
+  write: (trx: Parameters<Parameters<typeof mutate>[1]>[0]) => Promise<Resource>,
+) {
+  return mutate(ctx, async (trx, audit) => {
+    const r = await write(trx);
+    await updateDataset(trx, datasetId, {});
+    await refreshDatasetSearch(trx, datasetId);
+    const summary = {
+      name: r.name,
+      format: r.format,
+      url_type: r.url_type,
+      size: r.size,
+      hash: r.hash,
+      storage_key: r.storage_key,
+    };
+    await insertRevision(trx, {
+      datasetId,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+      action,
+      changes: { resource: r.id, ...summary },
+    });
+    await audit({
+      action,
+      subjectType: 'resource',
+      subjectId: r.id,
+      summary: { dataset: datasetId, ...summary },
+    });
+    return resourceDict(r, ctx.siteUrl ?? '');
+  });
+}
+
+/** CKAN `resource_create`: a link (url) or an uploaded file (multipart `upload`) on a dataset. */
+export const resourceCreate = defineAction({
+  name: 'resource_create',
+  sideEffectFree: false,
+  input: ResourceFields.extend({ package_id: z.string().min(1) }),
+  authorize: async (ctx, input) => {
+    await authorizeOnDataset(ctx, input.package_id);
+  },
+  async run(ctx, input) {
+    const d = await loadTarget(ctx, input.package_id);
+    const row = resourceRow(input);
+    return saveResource(ctx, 'resource_create', d.id, (trx) =>
+      insertResource(trx, { dataset_id: d.id, ...row }),
+    );
+  },
+});
+
+/**
+ * CKAN `resource_update`: change a resource; a new upload gets a new stored file and the old
+ * file is kept (the revision names both), so every version stays retrievable.
+ */
+export const resourceUpdate = defineAction({
+  name: 'resource_update',
+  sideEffectFree: false,
+  input: ResourceFields.extend({ id: z.string().min(1) }),
+  authorize: async (ctx, input) => {
+    await loadResourceTarget(ctx, input.id);
+  },
+  async run(ctx, input) {
+    const { resource } = await loadResourceTarget(ctx, input.id);
+    const row = resourceRow(input, resource);
+    return saveResource(ctx, 'resource_update', resource.dataset_id, (trx) =>
+      updateResource(trx, resource.id, row),
+    );
+  },
+});
+
+/** CKAN `resource_delete`: a soft delete; the stored file stays for the record. */
+export const resourceDelete = defineAction({
+  name: 'resource_delete',
+  sideEffectFree: false,
+  input: z.object({ id: z.string().min(1) }),
+  authorize: async (ctx, input) => {
+    await loadResourceTarget(ctx, input.id);
+  },
+  async run(ctx, input) {
+    const { resource } = await loadResourceTarget(ctx, input.id);
+    await saveResource(ctx, 'resource_delete', resource.dataset_id, (trx) =>
+      updateResource(trx, resource.id, { state: 'deleted' }),
+    );
+    return null;
+  },
+});
