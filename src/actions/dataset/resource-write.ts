@@ -84,7 +84,7 @@ async function authorizeOnDataset(ctx: ActionContext, datasetId: string) {
 
 async function loadResourceTarget(ctx: ActionContext, id: string) {
   const r = await findResource(ctx.db, id);
-  if (!r || r.state !== 'active')
+  if (r?.state !== 'active')
     throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
   return { resource: r, dataset: await authorizeOnDataset(ctx, r.dataset_id) };
 }
