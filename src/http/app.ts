@@ -22,6 +22,7 @@ import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
 import type { SiteInfo } from './views/page-context.js';
+import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const files = fileStoreFor(config);
   const deps: AppDeps = { config, database, site, files };
   await app.register(portalRoutes, deps);
+  await app.register(datasetAdminRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(apiRoutes, deps);

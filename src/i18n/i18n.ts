@@ -38,3 +38,14 @@ export function formatDateTime(locale: Locale, d: Date | string, timeZone = 'Asi
     timeZone,
   }).format(new Date(d));
 }
+
+/**
+ * A message catalog for one area of the UI, kept beside its pages (the core catalog stays
+ * small). English must have exactly the Indonesian keys; the compiler checks it.
+ */
+export function defineMessages<K extends string>(catalog: { id: Record<K, string>; en: Record<K, string> }) {
+  return (locale: Locale, key: K, params: Record<string, string | number> = {}): string =>
+    catalog[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+      name in params ? String(params[name]) : m,
+    );
+}

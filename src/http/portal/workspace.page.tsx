@@ -1,6 +1,7 @@
 import type { Agency } from '../../db/schema.js';
 import { isAgencyBound } from '../../policies/policy.js';
 import { Layout } from '../views/layout.js';
+import { wt } from '../workspace/workspace.messages.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface WorkspaceView {
@@ -32,6 +33,15 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
       {isAgencyBound(ctx.actor) && view.agency ? (
         <p class="lead" safe>
           {t('workspace.producer.lead', { agency: view.agency.short_name })}
+        </p>
+      ) : (
+        ''
+      )}
+      {ctx.can('dataset:read_private', { agencyId: ctx.actor.agencyId }) ? (
+        <p>
+          <a class="button" href="/workspace/datasets">
+            {wt(ctx.locale, 'datasets.title')}
+          </a>
         </p>
       ) : (
         ''
