@@ -1,8 +1,8 @@
 import type { Agency } from '../../db/schema.js';
 import { isAgencyBound } from '../../policies/policy.js';
 import { Layout } from '../views/layout.js';
-import { wt } from '../workspace/workspace.messages.js';
 import type { PageContext } from '../views/page-context.js';
+import { wt } from '../workspace/workspace.messages.js';
 
 export interface WorkspaceView {
   fullName: string;
