@@ -8,7 +8,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { getCookieSecret } from '../site/site.js';
@@ -33,6 +33,8 @@ export interface AppOptions {
   site: SiteInfo;
   /** pino options; tests pass `{ level: 'silent' }`. */
   logger?: boolean | { level: string };
+  /** A ready pino logger (tests pass one writing to memory). */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /**
@@ -42,7 +44,9 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, database, site } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ?? { level: config.logLevel } }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
