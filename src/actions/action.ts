@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { Action } from '../domain/access/permission.js';
+import { NotAuthorizedError } from '../errors.js';
+import { grantScope } from '../policies/policy.js';
 import type { ActionContext } from './context.js';
 import { parseInput } from './parse-input.js';
 
@@ -12,6 +15,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> 
   name: string;
   /** True for reads: allowed over GET with query parameters. */
   sideEffectFree: boolean;
+  /**
+   * A permission the actor must hold in some scope before the input is even read, so a caller
+   * with no right at all gets 403 rather than a validation report (CKAN checks access first).
+   */
+  requires?: Action;
   input: S;
   /** Throws NotAuthorizedError / NotFoundError; may load what it needs to decide. */
   authorize(ctx: ActionContext, input: z.infer<S>): Promise<void> | void;
@@ -29,6 +37,8 @@ export async function executeAction<S extends z.ZodType, O>(
   action: ActionDefinition<S, O>,
   raw: unknown,
 ): Promise<O> {
+  if (action.requires && grantScope(ctx.actor, action.requires) === null)
+    throw new NotAuthorizedError(action.requires);
   const input = parseInput(action.input, raw);
   await action.authorize(ctx, input);
   return action.run(ctx, input);

@@ -28,6 +28,7 @@ export function agencyRow(input: AgencyFields) {
 
 export const agencyCreate = defineAction({
   name: 'agency_create',
+  requires: 'agency:create',
   sideEffectFree: false,
   input: AgencyFieldsSchema,
   authorize: (ctx) => authorize(ctx.actor, 'agency:create'),

@@ -92,6 +92,7 @@ function importFailed(fileName: string): Bilingual {
  */
 export const agencyImport = defineAction({
   name: 'agency_import',
+  requires: 'agency:create',
   sideEffectFree: false,
   input: AgencyImportSchema,
   authorize(ctx) {

@@ -11,6 +11,7 @@ export const AgencyUpdateSchema = AgencyFieldsSchema.extend({ id: z.string().uui
 
 export const agencyUpdate = defineAction({
   name: 'agency_update',
+  requires: 'agency:update',
   sideEffectFree: false,
   input: AgencyUpdateSchema,
   authorize: (ctx, input) => authorize(ctx.actor, 'agency:update', { agencyId: input.id }),

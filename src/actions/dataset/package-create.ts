@@ -8,6 +8,7 @@ import { authorizeDatasetWrite, resolveOwner, saveDataset } from './dataset-save
 /** CKAN `package_create`: a new dataset of an agency, private unless the actor may publish. */
 export const packageCreate = defineAction({
   name: 'package_create',
+  requires: 'dataset:create',
   sideEffectFree: false,
   input: DatasetFieldsSchema,
   async authorize(ctx, input) {

@@ -8,6 +8,7 @@ import { loadTarget } from './package-update.js';
 /** CKAN `package_delete`: a soft delete (state `deleted`); the rows and files stay. */
 export const packageDelete = defineAction({
   name: 'package_delete',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().min(1) }),
   async authorize(ctx, input) {

@@ -52,6 +52,7 @@ async function mergedFields(
 /** CKAN `package_patch`: change only the given fields, keep the rest. */
 export const packagePatch = defineAction({
   name: 'package_patch',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: PackagePatchSchema,
   async authorize(ctx, input) {

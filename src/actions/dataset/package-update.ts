@@ -52,6 +52,7 @@ export async function authorizeReplace(ctx: ActionContext, id: string, fields: D
 /** CKAN `package_update`: replace the dataset's fields; omitted tags and groups are cleared. */
 export const packageUpdate = defineAction({
   name: 'package_update',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: PackageUpdateSchema,
   authorize: (ctx, input) => authorizeReplace(ctx, input.id, input),

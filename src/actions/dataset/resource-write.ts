@@ -128,6 +128,7 @@ async function saveResource(
 /** CKAN `resource_create`: a link (url) or an uploaded file (multipart `upload`) on a dataset. */
 export const resourceCreate = defineAction({
   name: 'resource_create',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: ResourceFields.extend({ package_id: z.string().min(1) }),
   authorize: async (ctx, input) => {
@@ -148,6 +149,7 @@ export const resourceCreate = defineAction({
  */
 export const resourceUpdate = defineAction({
   name: 'resource_update',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: ResourceFields.extend({ id: z.string().min(1) }),
   authorize: async (ctx, input) => {
@@ -165,6 +167,7 @@ export const resourceUpdate = defineAction({
 /** CKAN `resource_delete`: a soft delete; the stored file stays for the record. */
 export const resourceDelete = defineAction({
   name: 'resource_delete',
+  requires: 'dataset:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().min(1) }),
   authorize: async (ctx, input) => {

@@ -40,6 +40,7 @@ export const UserCreateSchema = z.object({
 
 export const userCreate = defineAction({
   name: 'user_create',
+  requires: 'user:create',
   sideEffectFree: false,
   input: UserCreateSchema,
   authorize: (ctx) => authorize(ctx.actor, 'user:create'),

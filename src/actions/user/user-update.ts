@@ -22,6 +22,7 @@ export const UserUpdateSchema = z.object({
 
 export const userUpdate = defineAction({
   name: 'user_update',
+  requires: 'user:update',
   sideEffectFree: false,
   input: UserUpdateSchema,
   authorize(ctx, input) {
