@@ -6,9 +6,7 @@ import { groupDict } from '../../http/presenters/package.presenter.js';
 import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
-import { looseBoolean } from '../dataset/dataset.schema.js';
-import { runPackageSearch } from '../dataset/package-search.js';
-import { ListSchema, pageAndSort } from './list-paging.js';
+import { ListSchema, pageAndSort, ShowSchema, showExtras } from './list-paging.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
 
@@ -34,34 +32,11 @@ export const groupList = defineAction({
 export const groupShow = defineAction({
   name: 'group_show',
   sideEffectFree: true,
-  input: z.object({
-    id: z.string().min(1).max(200),
-    include_datasets: looseBoolean.default(false),
-    include_dataset_count: looseBoolean.default(true),
-  }),
+  input: ShowSchema,
   authorize: portal,
   async run(ctx, input) {
     const t = await findTopic(ctx.db, input.id);
     if (!t) throw new NotFoundError({ id: 'Grup tidak ditemukan', en: 'Group not found' });
-    const search = await runPackageSearch(ctx, {
-      fq: `groups:"${t.name}"`,
-      rows: input.include_datasets ? 10 : 0,
-      start: 0,
-      sort: 'metadata_modified desc',
-      facet: false,
-      'facet.limit': 50,
-      'facet.mincount': 1,
-      include_private: true,
-      include_drafts: false,
-      include_deleted: false,
-    });
-    return groupDict(t, {
-      ...(input.include_dataset_count ? { package_count: search.count } : {}),
-      ...(input.include_datasets ? { packages: search.results } : {}),
-      users: [],
-      extras: [],
-      tags: [],
-      groups: [],
-    });
+    return groupDict(t, await showExtras(ctx, `groups:"${t.name}"`, input));
   },
 });

@@ -7,9 +7,7 @@ import { organizationDict } from '../../http/presenters/package.presenter.js';
 import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
-import { looseBoolean } from '../dataset/dataset.schema.js';
-import { runPackageSearch } from '../dataset/package-search.js';
-import { ListSchema, pageAndSort } from './list-paging.js';
+import { ListSchema, pageAndSort, ShowSchema, showExtras } from './list-paging.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'agency:read');
 
@@ -44,33 +42,10 @@ async function findOrganization(ctx: ActionContext, id: string): Promise<Agency>
 export const organizationShow = defineAction({
   name: 'organization_show',
   sideEffectFree: true,
-  input: z.object({
-    id: z.string().min(1).max(200),
-    include_datasets: looseBoolean.default(false),
-    include_dataset_count: looseBoolean.default(true),
-  }),
+  input: ShowSchema,
   authorize: portal,
   async run(ctx, input) {
     const a = await findOrganization(ctx, input.id);
-    const search = await runPackageSearch(ctx, {
-      fq: `owner_org:${a.id}`,
-      rows: input.include_datasets ? 10 : 0,
-      start: 0,
-      sort: 'metadata_modified desc',
-      facet: false,
-      'facet.limit': 50,
-      'facet.mincount': 1,
-      include_private: true,
-      include_drafts: false,
-      include_deleted: false,
-    });
-    return organizationDict(a, {
-      ...(input.include_dataset_count ? { package_count: search.count } : {}),
-      ...(input.include_datasets ? { packages: search.results } : {}),
-      users: [],
-      extras: [],
-      tags: [],
-      groups: [],
-    });
+    return organizationDict(a, await showExtras(ctx, `owner_org:${a.id}`, input));
   },
 });
