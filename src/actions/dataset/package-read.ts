@@ -6,7 +6,7 @@ import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
 import { loadVisibleDataset, presentPackages, searchVisibility } from './dataset-access.js';
-import { runPackageSearch } from './package-search.js';
+import { ROWS_MAX, runPackageSearch } from './package-search.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
 
@@ -23,8 +23,9 @@ export const packageShow = defineAction({
   },
 });
 
+/** CKAN's default_pagination_schema: natural numbers, no maximum (package_list has none). */
 const Paging = z.object({
-  limit: z.coerce.number().int().min(0).max(1000).optional(),
+  limit: z.coerce.number().int().min(0).optional(),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
@@ -55,7 +56,8 @@ export const currentPackageListWithResources = defineAction({
   input: Paging.extend({ page: z.coerce.number().int().min(1).optional() }),
   authorize: portal,
   async run(ctx, input) {
-    const rows = input.limit ?? 10;
+    // The underlying package_search clamps rows to its maximum, as CKAN's schema does.
+    const rows = Math.min(input.limit ?? 10, ROWS_MAX);
     const start = input.page ? (input.page - 1) * rows : input.offset;
     const r = await runPackageSearch(ctx, {
       q: '',

@@ -32,7 +32,8 @@ export const PackageSearchSchema = z.object({
   fq: z.string().max(4000).optional(),
   fq_list: z.union([z.array(z.string().max(2000)), z.string()]).optional(),
   sort: z.string().max(200).optional(),
-  rows: int(10).pipe(z.number().min(0).max(ROWS_MAX)),
+  /** CKAN clamps rows to `ckan.search.rows_max` (1000) rather than refusing more. */
+  rows: int(10).pipe(z.number().min(0).transform((n) => Math.min(n, ROWS_MAX))),
   start: int(0).pipe(z.number().min(0).max(1_000_000)),
   facet: looseBoolean.default(true),
   'facet.field': FacetFieldsSchema.optional(),
@@ -43,14 +44,6 @@ export const PackageSearchSchema = z.object({
   include_deleted: looseBoolean.default(false),
 });
 export type PackageSearchInput = z.infer<typeof PackageSearchSchema>;
-
-const FACET_TITLES: Record<FacetField, string> = {
-  organization: 'Organizations',
-  groups: 'Groups',
-  tags: 'Tags',
-  res_format: 'Formats',
-  license_id: 'Licenses',
-};
 
 /** Run a search as CKAN's package_search does; reused by the portal's search page. */
 export async function runPackageSearch(ctx: ActionContext, input: PackageSearchInput) {
@@ -94,7 +87,8 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
     const display = items.map((i) =>
       field === 'license_id' ? { ...i, display_name: findLicense(i.name)?.title ?? i.name } : i,
     );
-    searchFacets[field] = { title: FACET_TITLES[field as FacetField], items: display };
+    // CKAN's search_facets title is the field name itself.
+    searchFacets[field] = { title: field, items: display };
   }
   return {
     count: result.count,
@@ -105,11 +99,20 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
   };
 }
 
-/** CKAN `package_search`: full-text and field queries over the datasets the actor may see. */
+/**
+ * CKAN `package_search`: full-text and field queries over the datasets the actor may see. As in
+ * CKAN, `search_facets` items come sorted by display_name, descending (facet.limit still keeps
+ * the most frequent ones); the portal, which calls runPackageSearch, keeps them by count.
+ */
 export const packageSearch = defineAction({
   name: 'package_search',
   sideEffectFree: true,
   input: PackageSearchSchema,
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
-  run: runPackageSearch,
+  async run(ctx, input) {
+    const result = await runPackageSearch(ctx, input);
+    for (const facet of Object.values(result.search_facets))
+      facet.items.sort((a, b) => (a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0));
+    return result;
+  },
 });
