@@ -89,17 +89,22 @@ async function loadResourceTarget(ctx: ActionContext, id: string) {
   return { resource: r, dataset: await authorizeOnDataset(ctx, r.dataset_id) };
 }
 
-/** Write a resource change with its revision, search refresh and audit row. */
+/**
+ * Write a resource change with its revision, search refresh and audit row. When the change
+ * replaces a stored file, the revision names the earlier key too, so that version stays findable.
+ */
 async function saveResource(
   ctx: ActionContext,
   action: string,
   datasetId: string,
   write: (trx: Parameters<Parameters<typeof mutate>[1]>[0]) => Promise<Resource>,
+  previous?: Resource,
 ) {
   return mutate(ctx, async (trx, audit) => {
     const r = await write(trx);
     await updateDataset(trx, datasetId, {});
     await refreshDatasetSearch(trx, datasetId);
+    const replacedFile = previous?.storage_key && previous.storage_key !== r.storage_key;
     const summary = {
       name: r.name,
       format: r.format,
@@ -107,6 +112,9 @@ async function saveResource(
       size: r.size,
       hash: r.hash,
       storage_key: r.storage_key,
+      ...(replacedFile
+        ? { previous_storage_key: previous.storage_key, previous_hash: previous.hash, previous_size: previous.size }
+        : {}),
     };
     await insertRevision(trx, {
       datasetId,
@@ -158,8 +166,12 @@ export const resourceUpdate = defineAction({
   async run(ctx, input) {
     const { resource } = await loadResourceTarget(ctx, input.id);
     const row = resourceRow(input, resource);
-    return saveResource(ctx, 'resource_update', resource.dataset_id, (trx) =>
-      updateResource(trx, resource.id, row),
+    return saveResource(
+      ctx,
+      'resource_update',
+      resource.dataset_id,
+      (trx) => updateResource(trx, resource.id, row),
+      resource,
     );
   },
 });
