@@ -18,6 +18,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import type { AppDeps } from './app-deps.js';
 import { installErrorHandlers } from './errors.js';
+import { linkedDataRoutes } from './linked-data/linked-data.routes.js';
 import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, deps);
   await app.register(apiRoutes, deps);
   await app.register(downloadRoutes, deps);
+  await app.register(linkedDataRoutes, deps);
   app.get('/healthz', async () => ({ ok: true, database: database.kind }));
   return app;
 }
