@@ -15,6 +15,7 @@ import { getCookieSecret } from '../site/site.js';
 import { fileStoreFor } from '../storage/file-store.js';
 import { accountRoutes } from './account/account.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { apiDocsRoutes } from './api/api-docs.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import type { AppDeps } from './app-deps.js';
 import { installErrorHandlers } from './errors.js';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(apiRoutes, deps);
+  await app.register(apiDocsRoutes, deps);
   await app.register(downloadRoutes, deps);
   await app.register(linkedDataRoutes, deps);
   app.get('/healthz', async () => ({ ok: true, database: database.kind }));

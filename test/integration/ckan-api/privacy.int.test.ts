@@ -42,7 +42,7 @@ for (const kind of DIALECTS) {
 
     const call = (
       name: string,
-      query: Record<string, string | number | boolean | string[]>,
+      query: Record<string, string | number | boolean | string[] | undefined>,
       token?: string,
     ) => callAction(t.app, name, { query, ...(token ? { token } : {}) });
 
