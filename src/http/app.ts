@@ -20,6 +20,7 @@ import { apiRoutes } from './api/api.routes.js';
 import type { AppDeps } from './app-deps.js';
 import { installErrorHandlers } from './errors.js';
 import { linkedDataRoutes } from './linked-data/linked-data.routes.js';
+import { catalogRoutes } from './portal/catalog.routes.js';
 import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const files = fileStoreFor(config);
   const deps: AppDeps = { config, database, site, files };
   await app.register(portalRoutes, deps);
+  await app.register(catalogRoutes, deps);
   await app.register(datasetAdminRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);

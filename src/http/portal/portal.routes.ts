@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attemptLogin } from '../../auth/login.js';
 import { endSession, SESSION_COOKIE, startSession } from '../../auth/session.js';
-import { findAgency, listAgencies } from '../../db/repositories/agency.repository.js';
-import { countRegionsUnder } from '../../db/repositories/region.repository.js';
+import { findAgency } from '../../db/repositories/agency.repository.js';
 import { findUser } from '../../db/repositories/user.repository.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
 import { isLocale, pick } from '../../i18n/i18n.js';
 import { authorize } from '../../policies/policy.js';
 import type { AppDeps } from '../app-deps.js';
-import { LOCALE_COOKIE, redirectAfterPost } from '../request-context.js';
+import { actionContext, LOCALE_COOKIE, redirectAfterPost } from '../request-context.js';
+import { catalogPageContext, sendCatalogPage } from '../views/catalog/catalog-context.js';
 import { pageContext } from '../views/page-context.js';
-import { HomePage } from './home.page.js';
+import { HomePage, loadHome } from './home.page.js';
 import { LoginPage } from './login.page.js';
 import { WorkspacePage } from './workspace.page.js';
 
@@ -33,11 +33,8 @@ export async function portalRoutes(app: FastifyInstance, { config, database, sit
   const demoPassword = config.isProduction ? undefined : DEMO_PASSWORD;
 
   app.get('/', async (req, reply) => {
-    const [agencies, counts] = await Promise.all([listAgencies(db), countRegionsUnder(db, site.regionCode)]);
-    const view = { agencies, districtCount: counts.district, villageCount: counts.village };
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(HomePage({ ctx: pageContext(req, reply, site), view }));
+    const view = await loadHome(actionContext(req, database, config.siteUrl), req.locale);
+    return sendCatalogPage(reply, HomePage({ ctx: catalogPageContext(req, reply, site), view }));
   });
 
   app.get('/lang/:locale', async (req, reply) => {
