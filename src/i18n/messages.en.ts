@@ -162,4 +162,9 @@ export const EN: Record<MessageKey, string> = {
   'admin.audit.reset': 'Clear filter',
   'admin.audit.badDate': 'Dates must be written YYYY-MM-DD',
   'admin.audit.badPage': 'Invalid page number',
+  // catalog navigation
+  'nav.datasets': 'Datasets',
+  'nav.organizations': 'Agencies',
+  'nav.groups': 'Topics',
+  'nav.api': 'API',
 };

@@ -163,6 +163,11 @@ export const ID = {
   'admin.audit.reset': 'Hapus saringan',
   'admin.audit.badDate': 'Tanggal harus berformat TTTT-BB-HH',
   'admin.audit.badPage': 'Nomor halaman tidak valid',
+  // catalog navigation
+  'nav.datasets': 'Dataset',
+  'nav.organizations': 'Perangkat Daerah',
+  'nav.groups': 'Topik',
+  'nav.api': 'API',
 } as const;
 
 export type MessageKey = keyof typeof ID;

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeAction } from '../../src/actions/action.js';
 import type { ActionContext } from '../../src/actions/context.js';
 import { packageCreate } from '../../src/actions/dataset/package-create.js';
+import { insertDataset, insertResource } from '../../src/db/repositories/dataset.repository.js';
 import { insertTopic } from '../../src/db/repositories/topic.repository.js';
 import type { Agency, Topic } from '../../src/db/schema.js';
+import { ValidationError } from '../../src/errors.js';
 import { catalogRoutes } from '../../src/http/portal/catalog.routes.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../factories/index.js';
 import { createTestApp, login, type TestApp } from '../support/test-app.js';
@@ -250,13 +252,29 @@ for (const kind of DIALECTS) {
     it('never turns a stored javascript: URL into a link', async () => {
       // A draft, so the public lists stay as the other tests expect; the custodian can open it.
       const ctx: ActionContext = { db: t.database.db, actor: custodian.actor, requestId: null, ip: null };
-      await executeAction(ctx, packageCreate, {
+      // The actions refuse such URLs outright …
+      await expect(
+        executeAction(ctx, packageCreate, {
+          name: 'tautan-berbahaya',
+          title: 'Tautan Berbahaya',
+          owner_org: agencyB.code,
+          state: 'draft',
+          url: 'javascript:alert(1)',
+        }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      // … and the page still guards against one stored before that rule (or written by hand).
+      const d = await insertDataset(t.database.db, {
         name: 'tautan-berbahaya',
         title: 'Tautan Berbahaya',
-        owner_org: agencyB.code,
+        agency_id: agencyB.id,
         state: 'draft',
         url: 'javascript:alert(1)',
-        resources: [{ name: 'Jebakan', format: 'CSV', url: 'javascript:alert(document.cookie)' }],
+      });
+      await insertResource(t.database.db, {
+        dataset_id: d.id,
+        name: 'Jebakan',
+        format: 'CSV',
+        url: 'javascript:alert(document.cookie)',
       });
       const cookie = await login(t.app, custodian.user.username, TEST_PASSWORD);
       const page = await get('/dataset/tautan-berbahaya', cookie);

@@ -30,6 +30,13 @@ const GroupRefSchema = z
   .union([z.string(), z.object({ name: z.string().optional(), id: z.string().optional() })])
   .transform((g) => (typeof g === 'string' ? g : (g.name ?? g.id ?? '')));
 
+/** Only web links: a `javascript:` or `data:` URL would run in a reader's browser. */
+const WebUrl = z
+  .string()
+  .url()
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u), 'URL harus http atau https / URL must be http or https');
+
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD / Date YYYY-MM-DD');
 const RegionCode = z
   .string()
@@ -39,7 +46,7 @@ export const LinkResourceSchema = z.object({
   name: z.string().max(300).default(''),
   description: z.string().max(10_000).default(''),
   format: z.string().max(50).default(''),
-  url: z.string().url().max(2000),
+  url: WebUrl,
 });
 
 /** The fields of a dataset (CKAN package) that callers set. */
@@ -59,7 +66,7 @@ export const DatasetFieldsSchema = z.object({
   author_email: z.string().email().max(300).nullish().or(z.literal('')),
   maintainer: z.string().max(300).nullish(),
   maintainer_email: z.string().email().max(300).nullish().or(z.literal('')),
-  url: z.string().url().max(2000).nullish().or(z.literal('')),
+  url: WebUrl.nullish().or(z.literal('')),
   version: z.string().max(100).nullish(),
   tags: z.array(TagSchema).max(50).default([]),
   groups: z.array(GroupRefSchema).max(30).default([]),

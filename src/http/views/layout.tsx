@@ -49,6 +49,18 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                 <li>
                   <a href="/">{t('nav.home')}</a>
                 </li>
+                <li>
+                  <a href="/dataset">{t('nav.datasets')}</a>
+                </li>
+                <li>
+                  <a href="/organization">{t('nav.organizations')}</a>
+                </li>
+                <li>
+                  <a href="/group">{t('nav.groups')}</a>
+                </li>
+                <li>
+                  <a href="/api">{t('nav.api')}</a>
+                </li>
                 {signedIn && ctx.can('workspace:open') ? (
                   <li>
                     <a href="/workspace">{t('nav.workspace')}</a>
