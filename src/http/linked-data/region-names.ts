@@ -1,24 +1,21 @@
 import type { Kysely } from 'kysely';
-import { findRegion } from '../../db/repositories/region.repository.js';
+import { findRegionNames } from '../../db/repositories/region-names.repository.js';
 import type { DB } from '../../db/schema.js';
 import { titleCaseRegion } from '../../site/site.js';
 import type { PackageDict } from '../presenters/package.presenter.js';
 
 /**
  * Display names of the regions the datasets cover (plus any extra codes), for dct:spatial and
- * schema.org `spatialCoverage`. A page of 100 datasets names few distinct regions, so one
- * lookup per distinct code is enough.
+ * schema.org `spatialCoverage`: one query for a whole catalog page. Official names are stored
+ * upper-case ("KABUPATEN MAGETAN") and shown title-cased, as the site header shows them.
  */
 export async function loadRegionNames(
   db: Kysely<DB>,
   dicts: readonly PackageDict[],
   extraCodes: readonly string[] = [],
 ): Promise<Map<string, string>> {
-  const codes = new Set([...extraCodes, ...dicts.flatMap((d) => d.spatial ?? [])]);
-  const names = new Map<string, string>();
-  for (const code of codes) {
-    const region = await findRegion(db, code);
-    if (region) names.set(code, titleCaseRegion(region.name));
-  }
-  return names;
+  const regions = await findRegionNames(db, [...extraCodes, ...dicts.flatMap((d) => d.spatial ?? [])]);
+  return new Map(
+    regions.map((r) => [r.code, r.name === r.name.toUpperCase() ? titleCaseRegion(r.name) : r.name]),
+  );
 }
