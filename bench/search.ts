@@ -1,0 +1,374 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { type Database, type DriverKind, openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { DB } from '../src/db/schema.js';
+import { DEMO_TOPICS } from '../src/demo/catalog/demo-topics.js';
+import { DEMO_AGENCIES } from '../src/demo/demo-agencies.js';
+import { buildApp } from '../src/http/app.js';
+import { ensureSite } from '../src/site/site.js';
+import { type GeneratedDataset, generateCatalog, SEARCH_WORDS } from './catalog-generator.js';
+
+/**
+ * `npm run bench -- search`: how fast the CKAN API answers on a realistic catalog.
+ *
+ * Loads N generated datasets (default 20,000) in bulk straight into a fresh database — PGlite in
+ * a folder under the OS temp dir and, when BENCH_DATABASE_URL or DATABASE_URL names a PostgreSQL
+ * server, a new database created there and dropped afterwards — then starts the real app
+ * (buildApp) on a free port per engine and fires autocannon (in a worker thread) at:
+ *   (a) a bare Fastify JSON route in this same process: the ceiling of this machine,
+ *   (b) package_search with a q word and two facets (organization, tags), rotating 8 words,
+ *   (c) package_show, rotating 200 public datasets.
+ * Prints requests/s and p50/p95/p99 latency per engine, and each as a share of the ceiling.
+ */
+
+interface Options {
+  datasets: number;
+  duration: number;
+  connections: number;
+  warmup: number;
+  engines: DriverKind[];
+}
+
+interface Measure {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+interface Row {
+  engine: string;
+  target: string;
+  m: Measure;
+}
+
+function parseArgs(args: string[]): Options {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const num = (flag: string, dflt: number) => {
+    const v = value(flag);
+    const n = v === undefined ? dflt : Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number`);
+    return n;
+  };
+  const engine = value('--engine') ?? 'all';
+  const pgUrl = postgresUrl();
+  const engines: DriverKind[] =
+    engine === 'pglite'
+      ? ['pglite']
+      : engine === 'postgres'
+        ? ['postgres']
+        : pgUrl
+          ? ['pglite', 'postgres']
+          : ['pglite'];
+  if (engines.includes('postgres') && !pgUrl)
+    throw new Error('--engine postgres needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server URL)');
+  return {
+    datasets: Math.floor(num('--datasets', 20_000)),
+    duration: num('--duration', 10),
+    connections: Math.floor(num('--connections', 16)),
+    warmup: num('--warmup', 2),
+    engines,
+  };
+}
+
+function postgresUrl(): string | undefined {
+  return process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/** Run autocannon in a worker thread against `paths` of `url`. */
+function load(url: string, paths: string[], o: Options): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+      workerData: { url, paths, connections: o.connections, duration: o.duration, warmup: o.warmup },
+    });
+    worker.once('message', (m: Measure) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
+    });
+  });
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${addr.port}`;
+}
+
+const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+
+/** Insert `rows` as JSON through jsonb_to_recordset: one multi-row INSERT per chunk. */
+async function insertJson(
+  db: Kysely<DB>,
+  rows: unknown[],
+  statement: (json: string) => ReturnType<typeof sql>,
+) {
+  for (let i = 0; i < rows.length; i += 2000)
+    await statement(JSON.stringify(rows.slice(i, i + 2000))).execute(db);
+}
+
+/** Bulk-load the generated catalog, then compute every search vector in one UPDATE. */
+export async function loadCatalog(db: Kysely<DB>, catalog: GeneratedDataset[]): Promise<void> {
+  const agencies = new Map<string, string>();
+  for (const a of DEMO_AGENCIES) {
+    const row = await db
+      .insertInto('agency')
+      .values({ code: a.code, name: a.name, short_name: a.shortName, kind: a.kind })
+      .returning(['id', 'code'])
+      .executeTakeFirstOrThrow();
+    agencies.set(row.code, row.id);
+  }
+  const topics = new Map<string, string>();
+  for (const t of DEMO_TOPICS) {
+    const row = await db
+      .insertInto('topic')
+      .values({ name: t.name, title: t.title, title_en: t.titleEn, description: t.description })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+    topics.set(row.name, row.id);
+  }
+  const datasets = catalog.map((d) => ({
+    id: d.id,
+    name: d.name,
+    title: d.title,
+    notes: d.notes,
+    agency_id: agencies.get(d.agency_code),
+    license_id: d.license_id,
+    state: d.state,
+    private: d.private,
+    created: d.created,
+    modified: d.modified,
+  }));
+  await insertJson(
+    db,
+    datasets,
+    (json) => sql`
+      insert into dataset (id, name, title, notes, agency_id, license_id, state, private, metadata_created, metadata_modified)
+      select id, name, title, notes, agency_id, license_id, state, private, created, modified
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, name text, title text, notes text, agency_id uuid,
+        license_id text, state text, private boolean, created timestamptz, modified timestamptz)`,
+  );
+  await insertJson(
+    db,
+    catalog.flatMap((d) => d.tags.map((tag) => ({ dataset_id: d.id, tag }))),
+    (json) => sql`
+      insert into dataset_tag (dataset_id, tag)
+      select dataset_id, tag from jsonb_to_recordset(${json}::jsonb) as x(dataset_id uuid, tag text)`,
+  );
+  await insertJson(
+    db,
+    catalog.flatMap((d) => d.topics.map((t) => ({ dataset_id: d.id, topic_id: topics.get(t) }))),
+    (json) => sql`
+      insert into dataset_topic (dataset_id, topic_id)
+      select dataset_id, topic_id from jsonb_to_recordset(${json}::jsonb) as x(dataset_id uuid, topic_id uuid)`,
+  );
+  await insertJson(
+    db,
+    catalog.flatMap((d) => d.resources.map((r) => ({ ...r, dataset_id: d.id, created: d.created }))),
+    (json) => sql`
+      insert into resource (id, dataset_id, position, name, description, format, url, created, metadata_modified)
+      select id, dataset_id, position, name, description, format, url, created, created
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, dataset_id uuid, position int, name text,
+        description text, format text, url text, created timestamptz)`,
+  );
+  // The same weights as refreshDatasetSearch, for every dataset at once.
+  await sql`
+    update dataset d set search =
+      setweight(to_tsvector('indonesian', d.name || ' ' || d.title), 'A') ||
+      setweight(to_tsvector('indonesian', coalesce(s.tags, '')), 'B') ||
+      setweight(to_tsvector('indonesian', s.agency), 'B') ||
+      setweight(to_tsvector('indonesian', d.notes), 'C') ||
+      setweight(to_tsvector('indonesian', coalesce(s.resources, '')), 'D')
+    from (
+      select d2.id, a.name || ' ' || a.short_name || ' ' || a.code as agency, t.tags, r.resources
+      from dataset d2
+      join agency a on a.id = d2.agency_id
+      left join (select dataset_id, string_agg(tag, ' ') as tags from dataset_tag group by dataset_id) t
+        on t.dataset_id = d2.id
+      left join (select dataset_id, string_agg(name || ' ' || description || ' ' || format, ' ') as resources
+        from resource where state = 'active' group by dataset_id) r on r.dataset_id = d2.id
+    ) s
+    where s.id = d.id`.execute(db);
+  await sql`analyze`.execute(db);
+}
+
+/** A fresh database of `kind`: PGlite in a temp folder, or a new database on the PostgreSQL server. */
+async function freshDatabase(kind: DriverKind) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'satudata-bench-'));
+  if (kind === 'pglite') {
+    const database = await openDatabase({ dataDir });
+    return {
+      database,
+      dataDir,
+      databaseUrl: undefined,
+      cleanup: async () => {
+        await database.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const serverUrl = postgresUrl() as string;
+  const name = `sd_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const databaseUrl = u.toString();
+  const database = await openDatabase({ databaseUrl, dataDir });
+  return {
+    database,
+    dataDir,
+    databaseUrl,
+    cleanup: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function expectOk(base: string, p: string): Promise<unknown> {
+  const res = await fetch(base + p);
+  const body = (await res.json()) as { success?: boolean; result?: unknown };
+  if (res.status !== 200 || !body.success)
+    throw new Error(`${p} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return body.result;
+}
+
+async function benchEngine(kind: DriverKind, catalog: GeneratedDataset[], o: Options): Promise<Row[]> {
+  const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  let t = Date.now();
+  const env = await freshDatabase(kind);
+  try {
+    await migrateToLatest(env.database.db);
+    console.log(`[${label}] fresh database migrated in ${since(t)}`);
+    t = Date.now();
+    await loadCatalog(env.database.db, catalog);
+    const counts = await countRows(env.database);
+    console.log(
+      `[${label}] loaded ${counts} in ${since(t)} (bulk INSERT … jsonb_to_recordset, one UPDATE for search vectors)`,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: env.dataDir,
+      LOG_LEVEL: 'silent',
+      SITE_URL: 'http://127.0.0.1',
+      ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
+    });
+    const site = await ensureSite(env.database.db, config);
+    const app = await buildApp({ config, database: env.database, site, logger: false });
+    try {
+      const base = await listen(app);
+      const facets = encodeURIComponent('["organization","tags"]');
+      const searchPaths = SEARCH_WORDS.map(
+        (w) => `/api/3/action/package_search?q=${w}&facet.field=${facets}`,
+      );
+      const hits: string[] = [];
+      for (const [i, p] of searchPaths.entries()) {
+        const r = (await expectOk(base, p)) as { count: number };
+        hits.push(`${SEARCH_WORDS[i]} ${r.count}`);
+      }
+      console.log(`[${label}] package_search hits per word: ${hits.join(', ')}`);
+      const names = catalog.filter((d) => d.state === 'active' && !d.private).slice(0, 200);
+      const showPaths = names.map((d) => `/api/3/action/package_show?id=${d.name}`);
+      await expectOk(base, showPaths[0] as string);
+      const rows: Row[] = [];
+      for (const [target, paths] of [
+        ['package_search (q + 2 facets)', searchPaths],
+        ['package_show', showPaths],
+      ] as const) {
+        const m = await load(base, [...paths], o);
+        console.log(
+          `[${label}] ${target}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
+        );
+        rows.push({ engine: label, target, m });
+      }
+      return rows;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await env.cleanup();
+  }
+}
+
+async function countRows(database: Database): Promise<string> {
+  const r = await sql<{ d: number; r: number; t: number }>`
+    select (select count(*) from dataset)::int as d, (select count(*) from resource)::int as r,
+           (select count(*) from dataset_tag)::int as t`.execute(database.db);
+  const row = r.rows[0];
+  return `${row?.d} datasets, ${row?.r} resources, ${row?.t} tags`;
+}
+
+function printTable(rows: Row[], ceiling: number, o: Options) {
+  const header = ['Engine', 'Endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'of ceiling', 'non-2xx'];
+  const lines = rows.map((r) => [
+    r.engine,
+    r.target,
+    r.m.rps.toFixed(0),
+    r.m.p50.toFixed(1),
+    r.m.p95.toFixed(1),
+    r.m.p99.toFixed(1),
+    `${((r.m.rps / ceiling) * 100).toFixed(1)}%`,
+    String(r.m.non2xx + r.m.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(
+    `\n${o.datasets} datasets, ${o.connections} connections, ${o.duration} s per run (after ${o.warmup} s warm-up); node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
+  );
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+}
+
+export async function run(args: string[]): Promise<void> {
+  const o = parseArgs(args);
+  let t = Date.now();
+  const catalog = generateCatalog(o.datasets);
+  console.log(`Generated ${catalog.length} datasets in ${since(t)}; engines: ${o.engines.join(', ')}`);
+
+  const bare = Fastify({ logger: false });
+  bare.get('/json', async () => ({ hello: 'world' }));
+  const bareUrl = await listen(bare);
+  t = Date.now();
+  const ceiling = await load(bareUrl, ['/json'], o);
+  await bare.close();
+  console.log(
+    `[ceiling] bare Fastify JSON: ${ceiling.rps.toFixed(0)} req/s, p99 ${ceiling.p99.toFixed(1)} ms`,
+  );
+  const rows: Row[] = [{ engine: '-', target: 'bare Fastify JSON (ceiling)', m: ceiling }];
+  for (const kind of o.engines) rows.push(...(await benchEngine(kind, catalog, o)));
+  printTable(rows, ceiling.rps, o);
+  const failed = rows.filter((r) => r.m.non2xx + r.m.errors > 0);
+  if (failed.length) {
+    for (const r of failed)
+      console.error(
+        `${r.engine} ${r.target}: statuses ${JSON.stringify(r.m.statuses)}, errors ${r.m.errors}`,
+      );
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench -- <name> [options]`: performance benchmarks. The benchmarks are TypeScript run
+// through tsx's loader, as bin/satudata.js runs the CLI, so they need no build step.
+import { register } from 'tsx/esm/api';
+
+const BENCHES = {
+  search: {
+    file: '../bench/search.ts',
+    about:
+      'CKAN API throughput: 20,000 generated datasets on PGlite (and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set); package_search with q and two facets, package_show, against a bare Fastify ceiling',
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  if (name) console.error(`Unknown benchmark: ${name}\n`);
+  console.log('Usage: npm run bench -- <name> [options]\n\nBenchmarks:');
+  for (const [n, b] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(10)} ${b.about}`);
+  console.log(
+    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --engine pglite|postgres|all',
+  );
+  process.exit(name ? 1 : 0);
+}
+register();
+const mod = await import(bench.file);
+await mod.run(args);
