@@ -126,7 +126,10 @@ function clauseCondition(eb: EB, c: Clause): Expression<SqlBool> {
   if (c.kind === 'term') cond = termCondition(eb, c);
   else if (c.kind === 'range') {
     const col = c.field === 'metadata_modified' ? 'dataset.metadata_modified' : 'dataset.metadata_created';
-    const parts = [...(c.from ? [eb(col, '>=', c.from)] : []), ...(c.to ? [eb(col, '<=', c.to)] : [])];
+    const parts = [
+      ...(c.from ? [eb(col, c.fromExclusive ? '>' : '>=', c.from)] : []),
+      ...(c.to ? [eb(col, c.toExclusive ? '<' : '<=', c.to)] : []),
+    ];
     cond = parts.length ? eb.and(parts) : sql<SqlBool>`true`;
   } else cond = eb.or(c.clauses.map((sub) => clauseCondition(eb, sub)));
   return c.negate ? eb.not(cond) : cond;

@@ -27,7 +27,16 @@ export type RangeField = (typeof RANGE_FIELDS)[number];
 
 export type Clause =
   | { kind: 'term'; field: Exclude<SearchField, RangeField>; value: string; negate: boolean }
-  | { kind: 'range'; field: RangeField; from: Date | null; to: Date | null; negate: boolean }
+  | {
+      kind: 'range';
+      field: RangeField;
+      from: Date | null;
+      to: Date | null;
+      negate: boolean;
+      /** Solr's `{` / `}`: the bound itself is left out (`[` / `]` include it). */
+      fromExclusive?: true;
+      toExclusive?: true;
+    }
   | { kind: 'any'; clauses: Clause[]; negate: boolean };
 
 export interface ParsedQuery {
@@ -36,14 +45,16 @@ export interface ParsedQuery {
   text: string[];
 }
 
+/** `detail` is written "Indonesian / English"; each language gets its own half. */
 function invalid(detail: string): SearchQueryError {
+  const [idText, enText] = detail.split(' / ');
   return new SearchQueryError({
-    id: `Kueri pencarian tidak valid: ${detail}`,
-    en: `Search Query is invalid: ${detail}`,
+    id: `Kueri pencarian tidak valid: ${idText}`,
+    en: `Search Query is invalid: ${enText ?? idText}`,
   });
 }
 
-/** Split at top-level spaces, keeping "quoted", [ranges] and (groups) whole. */
+/** Split at top-level spaces, keeping "quoted", [ranges], {exclusive ranges} and (groups) whole. */
 export function tokenize(input: string): string[] {
   const tokens: string[] = [];
   let current = '';
@@ -57,8 +68,8 @@ export function tokenize(input: string): string[] {
       continue;
     }
     if (ch === '"') inQuote = !inQuote;
-    else if (!inQuote && ch === '[') inRange = true;
-    else if (!inQuote && ch === ']') inRange = false;
+    else if (!inQuote && (ch === '[' || ch === '{')) inRange = true;
+    else if (!inQuote && (ch === ']' || ch === '}')) inRange = false;
     else if (!inQuote && !inRange && ch === '(') depthParen++;
     else if (!inQuote && !inRange && ch === ')') depthParen = Math.max(0, depthParen - 1);
     if (/\s/.test(ch) && !inQuote && !inRange && depthParen === 0) {
@@ -113,14 +124,16 @@ function parseClause(token: string): Clause | string {
   if (!(SEARCH_FIELDS as readonly string[]).includes(field))
     throw invalid(`kolom "${field}" / unknown field "${field}"`);
   if ((RANGE_FIELDS as readonly string[]).includes(field)) {
-    const r = /^[[{](.+?)\s+TO\s+(.+?)[\]}]$/i.exec(raw);
+    const r = /^([[{])(.+?)\s+TO\s+(.+?)([\]}])$/i.exec(raw);
     if (!r) throw invalid(`${field} harus berupa rentang / must be a range [from TO to]`);
     return {
       kind: 'range',
       field: field as RangeField,
-      from: parseBound(r[1] as string),
-      to: parseBound(r[2] as string),
+      from: parseBound(r[2] as string),
+      to: parseBound(r[3] as string),
       negate,
+      ...(r[1] === '{' ? { fromExclusive: true as const } : {}),
+      ...(r[4] === '}' ? { toExclusive: true as const } : {}),
     };
   }
   const f = field as Exclude<SearchField, RangeField>;
