@@ -235,6 +235,11 @@ for (const kind of DIALECTS) {
           'metadata_modified:[2024-02-01T00:00:00Z TO 2024-05-01T00:00:00Z]',
           ['akses-air-bersih', 'cakupan-imunisasi', 'guru-honorer'],
         ],
+        ['metadata_modified:{2024-02-01T00:00:00Z TO 2024-05-01T00:00:00Z}', ['guru-honorer']],
+        [
+          'metadata_modified:{2024-02-01T00:00:00Z TO 2024-05-01T00:00:00Z]',
+          ['akses-air-bersih', 'guru-honorer'],
+        ],
         [
           'metadata_modified:[2024-01-01T00:00:00.000Z TO NOW]',
           ['akses-air-bersih', 'cakupan-imunisasi', 'guru-honorer', 'produksi-padi'],
