@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { findAgency } from '../../db/repositories/agency.repository.js';
 import {
   findDataset,
   findDatasetsByIds,
@@ -50,16 +49,16 @@ export async function presentPackages(
   datasets: Dataset[],
   siteUrl: string,
 ): Promise<PackageDict[]> {
-  const parts = await loadDatasetParts(
-    db,
-    datasets.map((d) => d.id),
-  );
-  const agencies = new Map<string, Agency>();
-  for (const d of datasets)
-    if (!agencies.has(d.agency_id)) {
-      const a = await findAgency(db, { id: d.agency_id });
-      if (a) agencies.set(a.id, a);
-    }
+  const agencyIds = [...new Set(datasets.map((d) => d.agency_id))];
+  const [parts, agencyRows] = await Promise.all([
+    loadDatasetParts(
+      db,
+      datasets.map((d) => d.id),
+    ),
+    // One query for every owning agency of the page (was one query per agency).
+    agencyIds.length ? db.selectFrom('agency').selectAll().where('id', 'in', agencyIds).execute() : [],
+  ]);
+  const agencies = new Map<string, Agency>(agencyRows.map((a) => [a.id, a]));
   return datasets.flatMap((d) => {
     const agency = agencies.get(d.agency_id);
     const p = parts.get(d.id);
