@@ -60,10 +60,10 @@ function parseArgs(args: string[]): Options {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const num = (flag: string, dflt: number) => {
+  const num = (flag: string, dflt: number, min = 1) => {
     const v = value(flag);
     const n = v === undefined ? dflt : Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number`);
+    if (!Number.isFinite(n) || n < min) throw new Error(`${flag} must be a number ≥ ${min}`);
     return n;
   };
   const engine = value('--engine') ?? 'all';
@@ -82,7 +82,7 @@ function parseArgs(args: string[]): Options {
     datasets: Math.floor(num('--datasets', 20_000)),
     duration: num('--duration', 10),
     connections: Math.floor(num('--connections', 16)),
-    warmup: num('--warmup', 2),
+    warmup: num('--warmup', 2, 0),
     engines,
   };
 }

@@ -18,7 +18,7 @@ if (!bench) {
   console.log('Usage: npm run bench -- <name> [options]\n\nBenchmarks:');
   for (const [n, b] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(10)} ${b.about}`);
   console.log(
-    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --engine pglite|postgres|all',
+    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all',
   );
   process.exit(name ? 1 : 0);
 }
