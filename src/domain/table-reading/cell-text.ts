@@ -12,25 +12,37 @@
 import type { Cell, CellValue } from 'exceljs';
 import { excelSerialToIsoDate } from './indonesian-date.js';
 
+/** Formats seen so far; a workbook has a handful (bounded anyway, should a file have thousands). */
+const DATE_FORMAT_CACHE = new Map<string, boolean>();
+const DATE_FORMAT_CACHE_LIMIT = 1000;
+
 /**
  * Is this number format a date or time format? Quoted text, `[...]` sections (colours,
  * locales such as `[$-421]`) and escaped characters are removed first, so that `"Rp"` or
- * `[Red]` do not count; then any of d, m, y, h, s means a date or time.
+ * `[Red]` do not count; then any of d, m, y, h, s means a date or time. Cached: it is asked
+ * for every number cell.
  */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
+  const cached = DATE_FORMAT_CACHE.get(numFmt);
+  if (cached !== undefined) return cached;
   const bare = numFmt
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/[\\_*]./g, '');
-  return /[dmyhs]/i.test(bare);
+  const isDate = /[dmyhs]/i.test(bare);
+  if (DATE_FORMAT_CACHE.size < DATE_FORMAT_CACHE_LIMIT) DATE_FORMAT_CACHE.set(numFmt, isDate);
+  return isDate;
 }
 
 function numberText(value: number, numFmt: string | undefined, date1904: boolean): string {
   if (isDateFormat(numFmt)) return excelSerialToIsoDate(value, date1904) ?? String(value);
-  const shown = numFmt?.includes('%') ? value * 100 : value;
-  const text = String(Number(shown.toPrecision(15))).replace('.', ',');
-  return numFmt?.includes('%') ? `${text}%` : text;
+  const isPercent = numFmt?.includes('%') ?? false;
+  const shown = isPercent ? value * 100 : value;
+  const text = Number.isSafeInteger(shown)
+    ? String(shown)
+    : String(Number(shown.toPrecision(15))).replace('.', ',');
+  return isPercent ? `${text}%` : text;
 }
 
 /** ISO date, or date and time when the time is not midnight, or only the time for a bare time. */

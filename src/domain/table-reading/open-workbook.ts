@@ -51,6 +51,46 @@ export interface OpenWorkbook {
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
+/** A failure that can cut short any pending wait on exceljs. */
+interface Abort {
+  fail(error: unknown): void;
+  /** Settles as `step` does, or rejects as soon as `fail` is called. */
+  race<T>(step: Promise<T>): Promise<T>;
+}
+
+/**
+ * Creates an {@link Abort}. Not `Promise.race(step, neverSettling)`: every such race leaves a
+ * reaction on the pending promise that keeps its result alive, so a sheet's rows would pile
+ * up in memory, batch after batch, until the end of the file.
+ */
+function createAbort(): Abort {
+  let failure: { error: unknown } | undefined;
+  const waiting = new Set<(error: unknown) => void>();
+  return {
+    fail(error) {
+      failure ??= { error };
+      for (const reject of waiting) reject(error);
+      waiting.clear();
+    },
+    race<T>(step: Promise<T>) {
+      return new Promise<T>((resolve, reject) => {
+        if (failure) return reject(failure.error);
+        waiting.add(reject);
+        step.then(
+          (value) => {
+            waiting.delete(reject);
+            resolve(value);
+          },
+          (error: unknown) => {
+            waiting.delete(reject);
+            reject(error);
+          },
+        );
+      });
+    },
+  };
+}
+
 /** Reads the first bytes of a stream, so they can be checked and then streamed on. */
 async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -95,19 +135,15 @@ export async function openWorkbook(
     source.destroy();
     throw error;
   }
-  let abort: (error: unknown) => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    abort = reject;
-  });
-  aborted.catch(() => {});
+  const abort = createAbort();
   const body = Readable.from(prepend(head, chunks), { objectMode: false, highWaterMark: 64 * 1024 });
   const excelInput = new PassThrough();
   const applied = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const guard = createZipGuard(applied, (violation) => {
     const detail = { bytes: applied.maxUncompressedBytes, ratio: applied.maxCompressionRatio };
-    abort(new TableReadError(violation === 'size' ? 'too-large' : 'zip-bomb', fileName, detail));
+    abort.fail(new TableReadError(violation === 'size' ? 'too-large' : 'zip-bomb', fileName, detail));
   });
-  body.on('error', (error) => abort(error));
+  body.on('error', (error) => abort.fail(error));
   body.pipe(excelInput);
   body.pipe(guard);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(excelInput, {
@@ -120,7 +156,7 @@ export async function openWorkbook(
   const close = () => {
     for (const stream of [body, excelInput, guard, source]) stream.destroy();
   };
-  return workbookHandle(reader, fileName, aborted, close);
+  return workbookHandle(reader, fileName, abort, close);
 }
 
 /** The sheet's rows in the batches exceljs parses them in (its own row iterator yields one by one). */
@@ -135,14 +171,14 @@ async function* rowBatches(worksheet: StreamedWorksheet): AsyncGenerator<Row[]> 
 function workbookHandle(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
   fileName: string,
-  aborted: Promise<never>,
+  abort: Abort,
   close: () => void,
 ): OpenWorkbook {
   const state = reader as unknown as StreamedWorkbookState;
   const worksheets = reader[Symbol.asyncIterator]();
   const guarded = async <T>(step: Promise<T>): Promise<T> => {
     try {
-      return await Promise.race([step, aborted]);
+      return await abort.race(step);
     } catch (error) {
       close();
       throw error instanceof TableReadError ? error : new TableReadError('corrupt', fileName);
