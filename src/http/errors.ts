@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Bilingual, ValidationError } from '../errors.js';
 import { pick } from '../i18n/i18n.js';
+import { isBadJsonBody, sendBadJson } from './api/ckan-envelope.js';
 import { ErrorPage } from './views/error-page.js';
 import type { SiteInfo } from './views/page-context.js';
 import { pageContext } from './views/page-context.js';
@@ -67,6 +68,7 @@ function sendErrorPage(
  */
 export function installErrorHandlers(app: FastifyInstance, site: SiteInfo): void {
   app.setErrorHandler((err, req, reply) => {
+    if (req.url.startsWith('/api/') && isBadJsonBody(err)) return sendBadJson(reply, err);
     const d = describeError(err);
     if (d.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: (err as FastifyError).code, status: d.status }, 'request refused');

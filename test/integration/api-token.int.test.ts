@@ -181,7 +181,11 @@ describe('access is checked before input', () => {
     it(`answers 403, not a validation report, to a caller without any right (${kind})`, async () => {
       const t = await createTestApp(kind);
       try {
-        const res = await t.app.inject({ method: 'POST', url: '/api/3/action/package_create', payload: { name: 'X!' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/3/action/package_create',
+          payload: { name: 'X!' },
+        });
         expect(res.statusCode).toBe(403);
         expect(res.json().error.__type).toBe('Authorization Error');
       } finally {

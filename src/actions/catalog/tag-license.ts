@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listPublicTags } from '../../db/repositories/catalog-count.repository.js';
 import { LICENSES } from '../../domain/catalog/licenses.js';
+import { tagId } from '../../http/presenters/package.presenter.js';
 import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
@@ -21,7 +22,7 @@ export const tagList = defineAction({
   async run(ctx, input) {
     const tags = await listPublicTags(ctx.db, input.query ?? input.q, 10_000);
     return input.all_fields
-      ? tags.map((name) => ({ id: name, name, display_name: name, vocabulary_id: null }))
+      ? tags.map((name) => ({ id: tagId(name), name, display_name: name, vocabulary_id: null }))
       : tags;
   },
 });

@@ -198,11 +198,11 @@ export interface SortTerm {
   dir: 'asc' | 'desc';
 }
 
-/** Parse `score desc, metadata_modified desc` into sort terms; unknown fields are refused. */
+/** Parse `score desc, metadata_modified desc` into sort terms; unknown fields and a missing direction are refused, as Solr refuses them. */
 export function parseSort(sort: string | undefined): SortTerm[] {
   const input = sort?.trim() || 'score desc, metadata_modified desc';
   return input.split(',').map((part) => {
-    const [field = '', dir = 'asc', ...rest] = part.trim().split(/\s+/);
+    const [field = '', dir = '', ...rest] = part.trim().split(/\s+/);
     const key = SORT_FIELDS[field.toLowerCase() as keyof typeof SORT_FIELDS];
     const d = dir.toLowerCase();
     if (!key || rest.length || (d !== 'asc' && d !== 'desc'))

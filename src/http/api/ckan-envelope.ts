@@ -4,6 +4,7 @@ import {
   BadRequestError,
   NotAuthorizedError,
   NotFoundError,
+  SearchQueryError,
   ValidationError,
 } from '../../errors.js';
 import { type Locale, pick } from '../../i18n/i18n.js';
@@ -26,6 +27,12 @@ export function sendResult(reply: FastifyReply, help: string, result: unknown) {
 export function sendError(reply: FastifyReply, help: string, err: unknown, locale: Locale) {
   if (err instanceof BadRequestError)
     return reply.code(400).send(JSON.stringify(`Bad request - ${err.text.en}`));
+  if (err instanceof SearchQueryError)
+    return reply.code(400).send({
+      help,
+      success: false,
+      error: { __type: 'Search Query Error', message: err.text.en },
+    });
   if (err instanceof ValidationError) {
     const fields = Object.fromEntries(
       Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => pick(locale, m))]),
@@ -53,4 +60,21 @@ export function sendError(reply: FastifyReply, help: string, err: unknown, local
     success: false,
     error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
   });
+}
+
+/** A body that is not JSON on an API route: CKAN answers 400 with a bare JSON string. */
+export function isBadJsonBody(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError
+  );
+}
+
+export function sendBadJson(reply: FastifyReply, err: unknown) {
+  const detail = err instanceof Error ? err.message : String(err);
+  return reply
+    .code(400)
+    .send(JSON.stringify(`Bad request - JSON Error: Error decoding JSON data. ${detail}`));
 }

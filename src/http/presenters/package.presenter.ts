@@ -1,6 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { DatasetParts } from '../../db/repositories/dataset.repository.js';
 import type { Agency, Dataset, Resource, Topic } from '../../db/schema.js';
 import { findLicense } from '../../domain/catalog/licenses.js';
+
+const TAG_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex'); // RFC 4122 URL namespace
+
+/**
+ * A stable id for a free tag (CKAN returns one): a name-based UUID v5, so the same tag has
+ * the same id on every page and every instance without a tag table.
+ */
+export function tagId(name: string): string {
+  const h = createHash('sha1').update(TAG_NAMESPACE).update(`satudata:tag:${name}`).digest();
+  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
+  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** CKAN writes timestamps as naive UTC ISO strings without the zone. */
 export function ckanTimestamp(d: Date | string | null): string | null {
@@ -116,7 +131,13 @@ export function packageDict(d: Dataset, agency: Agency, parts: DatasetParts, sit
     num_resources: parts.resources.length,
     num_tags: parts.tags.length,
     organization: organizationDict(agency),
-    tags: parts.tags.map((name) => ({ name, display_name: name, state: 'active', vocabulary_id: null })),
+    tags: parts.tags.map((name) => ({
+      id: tagId(name),
+      name,
+      display_name: name,
+      state: 'active',
+      vocabulary_id: null,
+    })),
     groups: parts.topics.map((t) => ({
       id: t.id,
       name: t.name,
