@@ -33,7 +33,12 @@ export const PackageSearchSchema = z.object({
   fq_list: z.union([z.array(z.string().max(2000)), z.string()]).optional(),
   sort: z.string().max(200).optional(),
   /** CKAN clamps rows to `ckan.search.rows_max` (1000) rather than refusing more. */
-  rows: int(10).pipe(z.number().min(0).transform((n) => Math.min(n, ROWS_MAX))),
+  rows: int(10).pipe(
+    z
+      .number()
+      .min(0)
+      .transform((n) => Math.min(n, ROWS_MAX)),
+  ),
   start: int(0).pipe(z.number().min(0).max(1_000_000)),
   facet: looseBoolean.default(true),
   'facet.field': FacetFieldsSchema.optional(),
@@ -112,7 +117,9 @@ export const packageSearch = defineAction({
   async run(ctx, input) {
     const result = await runPackageSearch(ctx, input);
     for (const facet of Object.values(result.search_facets))
-      facet.items.sort((a, b) => (a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0));
+      facet.items.sort((a, b) =>
+        a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0,
+      );
     return result;
   },
 });

@@ -113,7 +113,11 @@ async function saveResource(
       hash: r.hash,
       storage_key: r.storage_key,
       ...(replacedFile
-        ? { previous_storage_key: previous.storage_key, previous_hash: previous.hash, previous_size: previous.size }
+        ? {
+            previous_storage_key: previous.storage_key,
+            previous_hash: previous.hash,
+            previous_size: previous.size,
+          }
         : {}),
     };
     await insertRevision(trx, {
