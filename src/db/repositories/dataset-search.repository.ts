@@ -147,113 +147,92 @@ function whereAll(eb: EB, req: Pick<SearchRequest, 'clauses' | 'text' | 'visibil
   ]);
 }
 
-/**
- * package_search in SQL: filter, rank, sort, page and count facets. Paging is stable because
- * every ordering ends with the dataset id.
- */
-export async function searchDatasets(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
-  const base = db.selectFrom('dataset').where((eb) => whereAll(eb, req));
-  let page = base.select('dataset.id');
-  for (const term of req.sort) {
-    if (term.key === 'score') {
-      if (req.text) page = page.orderBy(sql`ts_rank_cd(dataset.search, ${tsQuery(req.text)})`, term.dir);
-    } else if (term.key === 'title') page = page.orderBy(sql`lower(dataset.title)`, term.dir);
-    else page = page.orderBy(`dataset.${term.key}`, term.dir);
+/** The hits column each sort key orders by. */
+const SORT_COLUMNS: Record<SortTerm['key'], string> = {
+  score: 'score',
+  id: 'id',
+  name: 'name',
+  title: 'title_key',
+  metadata_modified: 'metadata_modified',
+  metadata_created: 'metadata_created',
+  view_count: 'view_count',
+};
+
+/** One facet as a JSON array, counted over the `hits` CTE, most frequent first (CKAN's order). */
+function facetSql(field: FacetField, limit: number, minCount: number) {
+  switch (field) {
+    case 'organization':
+      return sql`select a.code as name, a.name as display_name, count(*)::int as count
+        from hits h join agency a on a.id = h.agency_id
+        group by a.code, a.name having count(*) >= ${minCount} order by count desc, a.name limit ${limit}`;
+    case 'groups':
+      return sql`select t.name as name, t.title as display_name, count(*)::int as count
+        from hits h join dataset_topic dt on dt.dataset_id = h.id join topic t on t.id = dt.topic_id
+        group by t.name, t.title having count(*) >= ${minCount} order by count desc, t.title limit ${limit}`;
+    case 'tags':
+      return sql`select dt.tag as name, dt.tag as display_name, count(*)::int as count
+        from hits h join dataset_tag dt on dt.dataset_id = h.id
+        group by dt.tag having count(*) >= ${minCount} order by count desc, dt.tag limit ${limit}`;
+    case 'res_format':
+      return sql`select upper(r.format) as name, upper(r.format) as display_name, count(distinct r.dataset_id)::int as count
+        from hits h join resource r on r.dataset_id = h.id and r.state = 'active' and r.format <> ''
+        group by upper(r.format) having count(distinct r.dataset_id) >= ${minCount}
+        order by count desc, name limit ${limit}`;
+    case 'license_id':
+      return sql`select h.license_id as name, h.license_id as display_name, count(*)::int as count
+        from hits h group by h.license_id having count(*) >= ${minCount} order by count desc, h.license_id limit ${limit}`;
   }
-  page = page.orderBy('dataset.id', 'asc').limit(req.rows).offset(req.start);
-  const [rows, total] = await Promise.all([
-    req.rows > 0 ? page.execute() : Promise.resolve([]),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const facets: SearchResult['facets'] = {};
-  for (const field of req.facetFields) facets[field] = await countFacet(db, field, req);
-  return { count: Number(total.n), ids: rows.map((r) => r.id), facets };
 }
 
-/** Count one facet over the same filtered set, most frequent first (CKAN's order). */
-async function countFacet(db: Kysely<DB>, field: FacetField, req: SearchRequest): Promise<FacetItem[]> {
+/**
+ * package_search in one SQL statement: the matching datasets are found (and ranked) once into
+ * a narrow `hits` CTE, and the count, the requested page and every facet are read from it.
+ * Paging is stable because every ordering ends with the dataset id.
+ */
+export async function searchDatasets(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
+  const score = req.text
+    ? sql<number>`ts_rank_cd(dataset.search, ${tsQuery(req.text)})`
+    : sql<number>`0::real`;
   const hits = db
     .selectFrom('dataset')
-    .select('dataset.id')
-    .where((eb) => whereAll(eb, req));
+    .where((eb) => whereAll(eb, req))
+    .select([
+      'dataset.id',
+      'dataset.agency_id',
+      'dataset.license_id',
+      'dataset.name',
+      sql<string>`lower(dataset.title)`.as('title_key'),
+      'dataset.metadata_modified',
+      'dataset.metadata_created',
+      'dataset.view_count',
+      score.as('score'),
+    ]);
+  const order = req.sort
+    .filter((t) => t.key !== 'score' || req.text)
+    .map((t) => sql`${sql.ref(SORT_COLUMNS[t.key])} ${sql.raw(t.dir === 'desc' ? 'desc' : 'asc')}`);
+  order.push(sql`id asc`);
   const limit = req.facetLimit < 0 ? 10_000 : req.facetLimit;
-  let rows: { name: string; display_name: string; count: number }[];
-  if (field === 'organization')
-    rows = await db
-      .selectFrom('dataset')
-      .innerJoin('agency', 'agency.id', 'dataset.agency_id')
-      .select([
-        'agency.code as name',
-        'agency.name as display_name',
-        (eb) => eb.fn.countAll<number>().as('count'),
-      ])
-      .where('dataset.id', 'in', hits)
-      .groupBy(['agency.code', 'agency.name'])
-      .having((eb) => eb.fn.countAll(), '>=', req.facetMinCount)
-      .orderBy('count', 'desc')
-      .orderBy('agency.name')
-      .limit(limit)
-      .execute();
-  else if (field === 'groups')
-    rows = await db
-      .selectFrom('dataset_topic')
-      .innerJoin('topic', 'topic.id', 'dataset_topic.topic_id')
-      .select([
-        'topic.name as name',
-        'topic.title as display_name',
-        (eb) => eb.fn.countAll<number>().as('count'),
-      ])
-      .where('dataset_topic.dataset_id', 'in', hits)
-      .groupBy(['topic.name', 'topic.title'])
-      .having((eb) => eb.fn.countAll(), '>=', req.facetMinCount)
-      .orderBy('count', 'desc')
-      .orderBy('topic.title')
-      .limit(limit)
-      .execute();
-  else if (field === 'tags')
-    rows = await db
-      .selectFrom('dataset_tag')
-      .select(['tag as name', 'tag as display_name', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('dataset_id', 'in', hits)
-      .groupBy('tag')
-      .having((eb) => eb.fn.countAll(), '>=', req.facetMinCount)
-      .orderBy('count', 'desc')
-      .orderBy('tag')
-      .limit(limit)
-      .execute();
-  else if (field === 'res_format')
-    rows = await db
-      .selectFrom('resource')
-      .select([
-        sql<string>`upper(format)`.as('name'),
-        sql<string>`upper(format)`.as('display_name'),
-        sql<number>`count(distinct dataset_id)`.as('count'),
-      ])
-      .where('dataset_id', 'in', hits)
-      .where('state', '=', 'active')
-      .where('format', '<>', '')
-      .groupBy(sql`upper(format)`)
-      .having(sql`count(distinct dataset_id)`, '>=', req.facetMinCount)
-      .orderBy('count', 'desc')
-      .orderBy('name')
-      .limit(limit)
-      .execute();
-  else
-    rows = await db
-      .selectFrom('dataset')
-      .select([
-        'license_id as name',
-        'license_id as display_name',
-        (eb) => eb.fn.countAll<number>().as('count'),
-      ])
-      .where('dataset.id', 'in', hits)
-      .groupBy('license_id')
-      .having((eb) => eb.fn.countAll(), '>=', req.facetMinCount)
-      .orderBy('count', 'desc')
-      .orderBy('license_id')
-      .limit(limit)
-      .execute();
-  return rows.map((r) => ({ name: r.name, display_name: r.display_name, count: Number(r.count) }));
+  const facetColumns = req.facetFields.map(
+    (f) =>
+      sql`coalesce((select json_agg(f) from (${facetSql(f, limit, req.facetMinCount)}) f), '[]'::json) as ${sql.ref(`facet_${f}`)}`,
+  );
+  const result = await sql<Record<string, unknown> & { count: number; ids: string[] }>`
+    with hits as materialized (${hits})
+    select
+      (select count(*)::int from hits) as count,
+      coalesce((select json_agg(p.id) from (
+        select id from hits order by ${sql.join(order)} limit ${req.rows} offset ${req.start}) p), '[]'::json) as ids
+      ${facetColumns.length ? sql`, ${sql.join(facetColumns)}` : sql``}
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('package_search returned no row');
+  const facets: SearchResult['facets'] = {};
+  for (const f of req.facetFields)
+    facets[f] = ((row[`facet_${f}`] as FacetItem[] | null) ?? []).map((i) => ({
+      ...i,
+      count: Number(i.count),
+    }));
+  return { count: Number(row.count), ids: req.rows > 0 ? row.ids : [], facets };
 }
 
 /** Dataset names and titles starting with the typed words (prefix full-text), for autocomplete. */
