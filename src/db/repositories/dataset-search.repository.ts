@@ -158,7 +158,12 @@ const SORT_COLUMNS: Record<SortTerm['key'], string> = {
   view_count: 'view_count',
 };
 
-/** One facet as a JSON array, counted over the `hits` CTE, most frequent first (CKAN's order). */
+/**
+ * One facet as a JSON array, counted over the `hits` CTE, most frequent first. Child tables are
+ * read per hit through their dataset_id index (LATERAL … OFFSET 0 keeps the planner from
+ * flattening it into a hash join that scans every tag of every dataset to count the few hundred
+ * that matched: 38 → 16 ms at 20,000 datasets).
+ */
 function facetSql(field: FacetField, limit: number, minCount: number) {
   switch (field) {
     case 'organization':
@@ -167,16 +172,18 @@ function facetSql(field: FacetField, limit: number, minCount: number) {
         group by a.code, a.name having count(*) >= ${minCount} order by count desc, a.name limit ${limit}`;
     case 'groups':
       return sql`select t.name as name, t.title as display_name, count(*)::int as count
-        from hits h join dataset_topic dt on dt.dataset_id = h.id join topic t on t.id = dt.topic_id
+        from hits h cross join lateral (select topic_id from dataset_topic where dataset_id = h.id offset 0) dt
+        join topic t on t.id = dt.topic_id
         group by t.name, t.title having count(*) >= ${minCount} order by count desc, t.title limit ${limit}`;
     case 'tags':
       return sql`select dt.tag as name, dt.tag as display_name, count(*)::int as count
-        from hits h join dataset_tag dt on dt.dataset_id = h.id
+        from hits h cross join lateral (select tag from dataset_tag where dataset_id = h.id offset 0) dt
         group by dt.tag having count(*) >= ${minCount} order by count desc, dt.tag limit ${limit}`;
     case 'res_format':
-      return sql`select upper(r.format) as name, upper(r.format) as display_name, count(distinct r.dataset_id)::int as count
-        from hits h join resource r on r.dataset_id = h.id and r.state = 'active' and r.format <> ''
-        group by upper(r.format) having count(distinct r.dataset_id) >= ${minCount}
+      return sql`select upper(r.format) as name, upper(r.format) as display_name, count(distinct h.id)::int as count
+        from hits h cross join lateral (
+          select format from resource where dataset_id = h.id and state = 'active' and format <> '' offset 0) r
+        group by upper(r.format) having count(distinct h.id) >= ${minCount}
         order by count desc, name limit ${limit}`;
     case 'license_id':
       return sql`select h.license_id as name, h.license_id as display_name, count(*)::int as count
