@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { executeAction } from '../actions/action.js';
 import { agencyImport } from '../actions/agency/agency-import.js';
+import { regencyAgenciesCsv } from '../actions/agency/regency-agencies.js';
 import { apiTokenCreate } from '../actions/api-token/api-token-create.js';
 import type { ActionContext } from '../actions/context.js';
 import { userCreate } from '../actions/user/user-create.js';
@@ -170,6 +171,24 @@ export function buildCli(): Command {
       withPlatform('agency import', async (_p, ctx) => {
         const csv = await readFile(file, 'utf8');
         const r = await executeAction(ctx, agencyImport, { csv, fileName: path.basename(file) });
+        console.log(`OK: ${r.created} ditambah / added, ${r.updated} diperbarui / updated`);
+      }),
+    );
+
+  program
+    .command('agency-regencies')
+    .description(
+      'tambahkan kabupaten/kota di provinsi ini sebagai produsen data / add the province’s regencies and cities as producers',
+    )
+    .action(() =>
+      withPlatform('agency-regencies', async (_p, ctx) => {
+        const config = loadConfig();
+        if (config.regionCode.includes('.'))
+          throw new Error(
+            `REGION_CODE ${config.regionCode} bukan provinsi / is not a province: only a provincial deployment has regencies as producers`,
+          );
+        const csv = await regencyAgenciesCsv(ctx.db, config.regionCode);
+        const r = await executeAction(ctx, agencyImport, { csv, fileName: 'kabupaten-kota.csv' });
         console.log(`OK: ${r.created} ditambah / added, ${r.updated} diperbarui / updated`);
       }),
     );
