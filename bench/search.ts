@@ -9,6 +9,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { type Database, type DriverKind, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { refreshDatasetSearch } from '../src/db/repositories/dataset.repository.js';
 import type { DB } from '../src/db/schema.js';
 import { DEMO_TOPICS } from '../src/demo/catalog/demo-topics.js';
 import { DEMO_AGENCIES } from '../src/demo/demo-agencies.js';
@@ -188,24 +189,7 @@ export async function loadCatalog(db: Kysely<DB>, catalog: GeneratedDataset[]): 
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, dataset_id uuid, position int, name text,
         description text, format text, url text, created timestamptz)`,
   );
-  // The same weights as refreshDatasetSearch, for every dataset at once.
-  await sql`
-    update dataset d set search =
-      setweight(to_tsvector('indonesian', d.name || ' ' || d.title), 'A') ||
-      setweight(to_tsvector('indonesian', coalesce(s.tags, '')), 'B') ||
-      setweight(to_tsvector('indonesian', s.agency), 'B') ||
-      setweight(to_tsvector('indonesian', d.notes), 'C') ||
-      setweight(to_tsvector('indonesian', coalesce(s.resources, '')), 'D')
-    from (
-      select d2.id, a.name || ' ' || a.short_name || ' ' || a.code as agency, t.tags, r.resources
-      from dataset d2
-      join agency a on a.id = d2.agency_id
-      left join (select dataset_id, string_agg(tag, ' ') as tags from dataset_tag group by dataset_id) t
-        on t.dataset_id = d2.id
-      left join (select dataset_id, string_agg(name || ' ' || description || ' ' || format, ' ') as resources
-        from resource where state = 'active' group by dataset_id) r on r.dataset_id = d2.id
-    ) s
-    where s.id = d.id`.execute(db);
+  await refreshDatasetSearch(db);
   await sql`analyze`.execute(db);
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { executeAction } from '../../src/actions/action.js';
 import { agencyCreate } from '../../src/actions/agency/agency-create.js';
 import { apiTokenCreate } from '../../src/actions/api-token/api-token-create.js';
@@ -9,6 +8,7 @@ import { packageCreate } from '../../src/actions/dataset/package-create.js';
 import { resourceCreate } from '../../src/actions/dataset/resource-write.js';
 import type { Database } from '../../src/db/database.js';
 import { findAgency } from '../../src/db/repositories/agency.repository.js';
+import { refreshDatasetSearch } from '../../src/db/repositories/dataset.repository.js';
 import { insertTopic } from '../../src/db/repositories/topic.repository.js';
 import type { Agency, Topic } from '../../src/db/schema.js';
 import type { GrantableRole } from '../../src/domain/access/roles.js';
@@ -215,25 +215,9 @@ export async function insertDatasetsFast(
   return ids;
 }
 
-/** Recompute every dataset's search vector in one statement (same weights as the repository). */
+/** Recompute every dataset's search vector in one statement (the repository's weights). */
 export async function refreshAllSearchVectors(db: Database['db']): Promise<void> {
-  await sql`
-    update dataset d set search =
-      setweight(to_tsvector('indonesian', d.name || ' ' || d.title), 'A') ||
-      setweight(to_tsvector('indonesian', coalesce(s.tags, '')), 'B') ||
-      setweight(to_tsvector('indonesian', s.agency), 'B') ||
-      setweight(to_tsvector('indonesian', d.notes), 'C') ||
-      setweight(to_tsvector('indonesian', coalesce(s.resources, '')), 'D')
-    from (
-      select d2.id, a.name || ' ' || a.short_name || ' ' || a.code as agency, t.tags, r.resources
-      from dataset d2
-      join agency a on a.id = d2.agency_id
-      left join (select dataset_id, string_agg(tag, ' ') as tags from dataset_tag group by dataset_id) t
-        on t.dataset_id = d2.id
-      left join (select dataset_id, string_agg(name || ' ' || description || ' ' || format, ' ') as resources
-        from resource where state = 'active' group by dataset_id) r on r.dataset_id = d2.id
-    ) s
-    where s.id = d.id`.execute(db);
+  await refreshDatasetSearch(db);
 }
 
 /** Row counts of every table a catalog write touches: equal before and after a refused write. */

@@ -135,19 +135,30 @@ export async function updateResource(db: Kysely<DB>, id: string, changes: Resour
 }
 
 /**
- * Recompute a dataset's search vector: title (weight A), tags and agency (B), description (C),
- * resource names and descriptions (D), with PostgreSQL's `indonesian` configuration.
+ * Recompute search vectors: title (weight A), tags and agency (B), description (C), resource
+ * names and descriptions (D), with PostgreSQL's `indonesian` configuration. One dataset after a
+ * write, or every dataset at once after a bulk load (no id). The one place the weights live.
  */
-export async function refreshDatasetSearch(db: Kysely<DB>, datasetId: string): Promise<void> {
+export async function refreshDatasetSearch(db: Kysely<DB>, datasetId?: string): Promise<void> {
+  const only = datasetId ? sql`where d2.id = ${datasetId}` : sql``;
   await sql`
     update dataset d set search =
       setweight(to_tsvector('indonesian', d.name || ' ' || d.title), 'A') ||
-      setweight(to_tsvector('indonesian', coalesce((select string_agg(tag, ' ') from dataset_tag where dataset_id = d.id), '')), 'B') ||
-      setweight(to_tsvector('indonesian', coalesce((select a.name || ' ' || a.short_name || ' ' || a.code from agency a where a.id = d.agency_id), '')), 'B') ||
+      setweight(to_tsvector('indonesian', coalesce(s.tags, '')), 'B') ||
+      setweight(to_tsvector('indonesian', s.agency), 'B') ||
       setweight(to_tsvector('indonesian', d.notes), 'C') ||
-      setweight(to_tsvector('indonesian', coalesce((select string_agg(r.name || ' ' || r.description || ' ' || r.format, ' ')
-        from resource r where r.dataset_id = d.id and r.state = 'active'), '')), 'D')
-    where d.id = ${datasetId}`.execute(db);
+      setweight(to_tsvector('indonesian', coalesce(s.resources, '')), 'D')
+    from (
+      select d2.id, a.name || ' ' || a.short_name || ' ' || a.code as agency, t.tags, r.resources
+      from dataset d2
+      join agency a on a.id = d2.agency_id
+      left join (select dataset_id, string_agg(tag, ' ') as tags from dataset_tag group by dataset_id) t
+        on t.dataset_id = d2.id
+      left join (select dataset_id, string_agg(name || ' ' || description || ' ' || format, ' ') as resources
+        from resource where state = 'active' group by dataset_id) r on r.dataset_id = d2.id
+      ${only}
+    ) s
+    where s.id = d.id`.execute(db);
 }
 
 export async function insertRevision(
