@@ -10,6 +10,7 @@ import type { Locale } from '../../i18n/i18n.js';
 import { can } from '../../policies/policy.js';
 import { titleCaseRegion } from '../../site/site.js';
 import { datasetSchemaOrg, jsonLdScriptContent } from '../linked-data/schema-org.js';
+import { Breadcrumb } from '../views/catalog/breadcrumb.js';
 import type { CatalogPageContext } from '../views/catalog/catalog-context.js';
 import { VisibilityBadges } from '../views/catalog/dataset-card.js';
 import { MetadataTable, ResourceList, Revisions } from '../views/catalog/dataset-sections.js';
@@ -126,21 +127,13 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
   const d = view.dict;
   return (
     <Layout ctx={ctx} title={d.title}>
-      <nav class="breadcrumb" aria-label={ctx.ct('catalog.dataset.breadcrumb')}>
-        <ol>
-          <li>
-            <a href="/">{ctx.t('nav.home')}</a>
-          </li>
-          <li>
-            <a href="/dataset">{ctx.ct('catalog.nav.datasets')}</a>
-          </li>
-          <li>
-            <a href={`/organization/${encodeURIComponent(d.organization.name)}`} safe>
-              {d.organization.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        ctx={ctx}
+        links={[
+          { href: '/dataset', text: ctx.ct('catalog.nav.datasets') },
+          { href: `/organization/${encodeURIComponent(d.organization.name)}`, text: d.organization.title },
+        ]}
+      />
       <div class="dataset-head">
         <h1 safe>{d.title}</h1>
         <p class="dataset-card-meta">

@@ -2,6 +2,7 @@ import { executeAction } from '../../actions/action.js';
 import { groupList, groupShow } from '../../actions/catalog/group-read.js';
 import type { ActionContext } from '../../actions/context.js';
 import type { Locale } from '../../i18n/i18n.js';
+import { Breadcrumb } from '../views/catalog/breadcrumb.js';
 import type { CatalogPageContext } from '../views/catalog/catalog-context.js';
 import { SearchForm } from '../views/catalog/search-controls.js';
 import { fieldQuery, type SearchState } from '../views/catalog/search-state.js';
@@ -106,16 +107,7 @@ export function GroupPage({
 }) {
   return (
     <Layout ctx={ctx} title={topic.title}>
-      <nav class="breadcrumb" aria-label={ctx.ct('catalog.dataset.breadcrumb')}>
-        <ol>
-          <li>
-            <a href="/">{ctx.t('nav.home')}</a>
-          </li>
-          <li>
-            <a href="/group">{ctx.ct('catalog.nav.groups')}</a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb ctx={ctx} links={[{ href: '/group', text: ctx.ct('catalog.nav.groups') }]} />
       <div class="catalog-head">
         <h1 safe>{topic.title}</h1>
         {topic.description ? (

@@ -3,6 +3,7 @@ import { organizationList, organizationShow } from '../../actions/catalog/organi
 import type { ActionContext } from '../../actions/context.js';
 import type { AgencyKind } from '../../db/schema.js';
 import type { Locale } from '../../i18n/i18n.js';
+import { Breadcrumb } from '../views/catalog/breadcrumb.js';
 import type { CatalogPageContext } from '../views/catalog/catalog-context.js';
 import { SearchForm } from '../views/catalog/search-controls.js';
 import type { SearchState } from '../views/catalog/search-state.js';
@@ -113,16 +114,7 @@ export function OrganizationPage({
 }) {
   return (
     <Layout ctx={ctx} title={agency.name}>
-      <nav class="breadcrumb" aria-label={ctx.ct('catalog.dataset.breadcrumb')}>
-        <ol>
-          <li>
-            <a href="/">{ctx.t('nav.home')}</a>
-          </li>
-          <li>
-            <a href="/organization">{ctx.ct('catalog.nav.organizations')}</a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb ctx={ctx} links={[{ href: '/organization', text: ctx.ct('catalog.nav.organizations') }]} />
       <div class="catalog-head">
         <h1 safe>{agency.name}</h1>
         <p class="entity-meta">
