@@ -20,11 +20,14 @@ import {
 import { packageSearch } from './dataset/package-search.js';
 import { packageUpdate } from './dataset/package-update.js';
 import { resourceCreate, resourceDelete, resourceUpdate } from './dataset/resource-write.js';
+import { DATASTORE_ACTIONS } from './datastore/index.js';
+import { METADATA_ACTIONS } from './metadata/index.js';
 import { statusShow } from './site/status-show.js';
 import { userCreate } from './user/user-create.js';
 import { userPasswordChange } from './user/user-password-change.js';
 import { userShow } from './user/user-show.js';
 import { userUpdate } from './user/user-update.js';
+import { WORKFLOW_ACTIONS } from './workflow/index.js';
 
 const ACTIONS = [
   statusShow,
@@ -59,6 +62,10 @@ const ACTIONS = [
   agencyCreate,
   agencyUpdate,
   agencyImport,
+  // areas: each keeps its list in actions/<area>/index.ts
+  ...DATASTORE_ACTIONS,
+  ...WORKFLOW_ACTIONS,
+  ...METADATA_ACTIONS,
 ];
 
 /** Every action by name. The API, the pages and the CLI find actions here and nowhere else. */

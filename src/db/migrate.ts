@@ -2,6 +2,10 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-region-codes.js';
 import * as m0003 from './migrations/0003-catalog.js';
+import * as m0004 from './migrations/0004-reference-codes.js';
+import * as m0005 from './migrations/0005-datastore.js';
+import * as m0006 from './migrations/0006-workflow.js';
+import * as m0007 from './migrations/0007-metadata.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -9,6 +13,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-region-codes': m0002,
   '0003-catalog': m0003,
+  '0004-reference-codes': m0004,
+  '0005-datastore': m0005,
+  '0006-workflow': m0006,
+  '0007-metadata': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

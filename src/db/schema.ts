@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DatastoreTables } from './schema/datastore.js';
+import type { MetadataTables } from './schema/metadata.js';
+import type { ReferenceCodeTables } from './schema/reference-codes.js';
+import type { WorkflowTables } from './schema/workflow.js';
 
 /**
  * Table interfaces: the `DB` type Kysely checks every query against.
@@ -188,7 +192,8 @@ export interface DatasetRevisionTable {
   changes: Json<Record<string, unknown>>;
 }
 
-export interface DB {
+/** Core tables here; each later area's tables in ./schema/<area>.ts. */
+export interface DB extends ReferenceCodeTables, DatastoreTables, WorkflowTables, MetadataTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
