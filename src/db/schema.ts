@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TableSchema } from '../domain/table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
@@ -180,6 +181,14 @@ export interface ResourceTable {
   created: CreatedAt;
   last_modified: Date | null;
   metadata_modified: Timestamp;
+  /** The Table Schema enforced on uploads (tabular resources only; see domain/table-schema). */
+  table_schema: ColumnType<
+    TableSchema | null,
+    string | TableSchema | null | undefined,
+    string | TableSchema | null
+  >;
+  /** The resource_version readers see (the atomic-swap pointer). */
+  datastore_version_id: string | null;
 }
 
 export interface DatasetRevisionTable {
