@@ -22,6 +22,7 @@ import { packageUpdate } from './dataset/package-update.js';
 import { resourceCreate, resourceDelete, resourceUpdate } from './dataset/resource-write.js';
 import { DATASTORE_ACTIONS } from './datastore/index.js';
 import { METADATA_ACTIONS } from './metadata/index.js';
+import { SDI_ACTIONS } from './sdi/index.js';
 import { statusShow } from './site/status-show.js';
 import { userCreate } from './user/user-create.js';
 import { userPasswordChange } from './user/user-password-change.js';
@@ -66,6 +67,7 @@ const ACTIONS = [
   ...DATASTORE_ACTIONS,
   ...WORKFLOW_ACTIONS,
   ...METADATA_ACTIONS,
+  ...SDI_ACTIONS,
 ];
 
 /** Every action by name. The API, the pages and the CLI find actions here and nowhere else. */

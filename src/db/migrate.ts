@@ -6,6 +6,8 @@ import * as m0004 from './migrations/0004-reference-codes.js';
 import * as m0005 from './migrations/0005-datastore.js';
 import * as m0006 from './migrations/0006-workflow.js';
 import * as m0007 from './migrations/0007-metadata.js';
+import * as m0008 from './migrations/0008-workflow-runs.js';
+import * as m0009 from './migrations/0009-sdi.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -17,6 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-datastore': m0005,
   '0006-workflow': m0006,
   '0007-metadata': m0007,
+  '0008-workflow-runs': m0008,
+  '0009-sdi': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,7 +3,9 @@ import type { TableSchema } from '../domain/table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
+import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
+import type { WorkflowRunTables } from './schema/workflow-runs.js';
 
 /**
  * Table interfaces: the `DB` type Kysely checks every query against.
@@ -202,7 +204,13 @@ export interface DatasetRevisionTable {
 }
 
 /** Core tables here; each later area's tables in ./schema/<area>.ts. */
-export interface DB extends ReferenceCodeTables, DatastoreTables, WorkflowTables, MetadataTables {
+export interface DB
+  extends ReferenceCodeTables,
+    DatastoreTables,
+    WorkflowTables,
+    WorkflowRunTables,
+    MetadataTables,
+    SdiTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
