@@ -24,6 +24,7 @@ import { catalogRoutes } from './portal/catalog.routes.js';
 import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
+import { LOG_SERIALIZERS } from './request-log.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
 
@@ -48,8 +49,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, database, site } = opts;
   const app = Fastify({
     ...(opts.loggerInstance
-      ? { loggerInstance: opts.loggerInstance }
-      : { logger: opts.logger ?? { level: config.logLevel } }),
+      ? { loggerInstance: opts.loggerInstance.child({}, { serializers: LOG_SERIALIZERS }) }
+      : {
+          logger:
+            opts.logger === false
+              ? false
+              : {
+                  ...(typeof opts.logger === 'object' ? opts.logger : { level: config.logLevel }),
+                  serializers: LOG_SERIALIZERS,
+                },
+        }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();

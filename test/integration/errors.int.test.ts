@@ -62,4 +62,16 @@ describe('error pages and logs', () => {
     const evil = await app.inject({ url: '/lang/en?next=//evil.example' });
     expect(evil.headers.location).toBe('/');
   });
+
+  it('keeps the CSRF token and other secrets in the URL out of the request log', async () => {
+    await app.inject({
+      url: '/boom?_csrf=tok-SECRET-1&page=2&token=tok-SECRET-2',
+      headers: { 'x-request-id': 'req-redact-1' },
+    });
+    const lines = logs.filter((l) => l.includes('req-redact-1'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toContain('tok-SECRET');
+    const incoming = lines.map((l) => JSON.parse(l)).find((l) => l.req?.url);
+    expect(incoming.req.url).toBe('/boom?_csrf=[redacted]&page=2&token=[redacted]');
+  });
 });
