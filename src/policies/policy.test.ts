@@ -41,6 +41,14 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:verify': ['-', '-', 'all', '-', '-', '-', '-'],
   'dataset:review': ['-', '-', '-', 'all', '-', '-', '-'],
   'dataset:publish': ['-', '-', 'all', '-', '-', '-', '-'],
+  'task:read_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'task:act_as_producer': ['-', 'own', '-', '-', '-', '-', '-'],
+  'task:act_as_custodian': ['-', '-', 'all', '-', '-', '-', '-'],
+  'task:act_as_supervisor': ['-', '-', '-', 'all', '-', '-', '-'],
+  'task:act_as_secretariat': ['-', '-', '-', '-', 'all', '-', '-'],
+  'task:act_as_leader': ['-', '-', '-', '-', '-', 'all', '-'],
+  'task:act_as_administrator': ['-', '-', '-', '-', '-', '-', 'all'],
+  'outbox:read': ['-', '-', '-', '-', '-', '-', 'all'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -25,6 +25,14 @@ export const ACTIONS = [
   'dataset:review',
   'dataset:publish',
   'workspace:open',
+  'task:read_own',
+  'task:act_as_producer',
+  'task:act_as_custodian',
+  'task:act_as_supervisor',
+  'task:act_as_secretariat',
+  'task:act_as_leader',
+  'task:act_as_administrator',
+  'outbox:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +57,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:create': 'own_agency',
     'dataset:update': 'own_agency',
     'dataset:submit': 'own_agency',
+    'task:read_own': 'any',
+    'task:act_as_producer': 'own_agency',
   },
   custodian: {
     'account:read_own': 'any',
@@ -61,6 +71,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:verify': 'any',
     'dataset:publish': 'any',
     'audit:read': 'any',
+    'task:read_own': 'any',
+    'task:act_as_custodian': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -69,6 +81,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'workspace:open': 'any',
     'dataset:read_private': 'any',
     'dataset:review': 'any',
+    'task:read_own': 'any',
+    'task:act_as_supervisor': 'any',
   },
   secretariat: {
     'account:read_own': 'any',
@@ -76,6 +90,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'token:manage_own': 'any',
     'workspace:open': 'any',
     'dataset:read_private': 'any',
+    'task:read_own': 'any',
+    'task:act_as_secretariat': 'any',
   },
   leader: {
     'account:read_own': 'any',
@@ -84,6 +100,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'workspace:open': 'any',
     'dataset:read_private': 'any',
     'audit:read': 'any',
+    'task:read_own': 'any',
+    'task:act_as_leader': 'any',
   },
   administrator: {
     'account:read_own': 'any',
@@ -97,5 +115,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'user:update': 'any',
     'user:assign_role': 'any',
     'audit:read': 'any',
+    'task:read_own': 'any',
+    'task:act_as_administrator': 'any',
+    'outbox:read': 'any',
   },
 };
