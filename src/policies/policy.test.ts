@@ -49,6 +49,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'task:act_as_leader': ['-', '-', '-', '-', '-', 'all', '-'],
   'task:act_as_administrator': ['-', '-', '-', '-', '-', '-', 'all'],
   'outbox:read': ['-', '-', '-', '-', '-', '-', 'all'],
+  'codelist:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -13,10 +13,37 @@ import type { ActionContext } from '../context.js';
 
 export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
 
-/** May the actor see this dataset at all? Public active ones: everybody; others: the policy. */
-export function canSeeDataset(actor: Actor, d: Pick<Dataset, 'private' | 'state' | 'agency_id'>): boolean {
-  if (!d.private && d.state === 'active') return true;
-  return can(actor, 'dataset:read_private', { agencyId: d.agency_id });
+/**
+ * May the actor see this dataset at all? Public active ones: everybody (only open data can be
+ * public: a database check keeps restricted and closed datasets private); others: the policy.
+ * Closed data never leave the producing agency and the custodian (`dataset:read_closed`);
+ * restricted data are also readable by the agencies named in `grantedAgencyIds`.
+ */
+export function canSeeDataset(
+  actor: Actor,
+  d: Pick<Dataset, 'private' | 'state' | 'agency_id'> & { classification?: Dataset['classification'] },
+  grantedAgencyIds: readonly string[] = [],
+): boolean {
+  const classification = d.classification ?? 'closed';
+  if (!d.private && d.state === 'active' && classification === 'open') return true;
+  if (classification === 'closed') return can(actor, 'dataset:read_closed', { agencyId: d.agency_id });
+  if (can(actor, 'dataset:read_private', { agencyId: d.agency_id })) return true;
+  return (
+    classification === 'restricted' &&
+    d.state !== 'deleted' &&
+    actor.agencyId !== null &&
+    grantedAgencyIds.includes(actor.agencyId)
+  );
+}
+
+/** Agencies a restricted dataset is shared with (dataset_access_grant). */
+export async function grantedAgencies(db: Kysely<DB>, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dataset_access_grant')
+    .select('agency_id')
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  return rows.map((r) => r.agency_id);
 }
 
 /**
@@ -25,7 +52,10 @@ export function canSeeDataset(actor: Actor, d: Pick<Dataset, 'private' | 'state'
  */
 export async function loadVisibleDataset(ctx: ActionContext, idOrName: string): Promise<Dataset> {
   const d = await findDataset(ctx.db, idOrName);
-  if (!d || !canSeeDataset(ctx.actor, d)) throw new NotFoundError(DATASET_NOT_FOUND);
+  if (!d) throw new NotFoundError(DATASET_NOT_FOUND);
+  const granted =
+    d.classification === 'restricted' && ctx.actor.agencyId ? await grantedAgencies(ctx.db, d.id) : [];
+  if (!canSeeDataset(ctx.actor, d, granted)) throw new NotFoundError(DATASET_NOT_FOUND);
   return d;
 }
 
@@ -36,6 +66,7 @@ export function searchVisibility(
 ): SearchVisibility {
   return {
     privateScope: grantScope(actor, 'dataset:read_private'),
+    closedScope: grantScope(actor, 'dataset:read_closed'),
     actorAgencyId: actor.agencyId,
     includePrivate: flags.includePrivate ?? false,
     includeDrafts: flags.includeDrafts ?? false,

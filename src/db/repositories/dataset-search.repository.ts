@@ -10,6 +10,8 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 export interface SearchVisibility {
   /** Reach of the actor's `dataset:read_private` grant. */
   privateScope: Scope | null;
+  /** Reach of the actor's `dataset:read_closed` grant (closed data: producer agency and custodian). */
+  closedScope?: Scope | null;
   actorAgencyId: string | null;
   includePrivate: boolean;
   includeDrafts: boolean;
@@ -46,21 +48,50 @@ type EB = ExpressionBuilder<DB, 'dataset'>;
 
 /** Rows the searcher may see: public active ones, plus what the policy opens when asked. */
 function visibleTo(eb: EB, v: SearchVisibility): Expression<SqlBool> {
-  const isPublic = eb.and([eb('dataset.private', '=', false), eb('dataset.state', '=', 'active')]);
-  const mayReadPrivate =
-    v.privateScope === 'any'
+  // Only open data is ever public (also a database check: dataset_public_only_open).
+  const isPublic = eb.and([
+    eb('dataset.private', '=', false),
+    eb('dataset.state', '=', 'active'),
+    eb('dataset.classification', '=', 'open'),
+  ]);
+  const byScope = (scope: Scope | null | undefined) =>
+    scope === 'any'
       ? sql<SqlBool>`true`
-      : v.privateScope === 'own_agency' && v.actorAgencyId
+      : scope === 'own_agency' && v.actorAgencyId
         ? eb('dataset.agency_id', '=', v.actorAgencyId)
         : null;
-  if (!mayReadPrivate || !(v.includePrivate || v.includeDrafts || v.includeDeleted)) return isPublic;
+  const readPrivate = byScope(v.privateScope);
+  const readClosed = byScope(v.closedScope);
+  // Restricted data: the policy's readers plus the agencies the dataset is shared with.
+  const sharedWithActor = v.actorAgencyId
+    ? eb.exists(
+        eb
+          .selectFrom('dataset_access_grant')
+          .select(sql`1`.as('one'))
+          .whereRef('dataset_access_grant.dataset_id', '=', 'dataset.id')
+          .where('dataset_access_grant.agency_id', '=', v.actorAgencyId),
+      )
+    : null;
+  const byClassification: Expression<SqlBool>[] = [
+    ...(readPrivate ? [eb.and([eb('dataset.classification', '=', 'open'), readPrivate])] : []),
+    ...(readPrivate || sharedWithActor
+      ? [
+          eb.and([
+            eb('dataset.classification', '=', 'restricted'),
+            eb.or([...(readPrivate ? [readPrivate] : []), ...(sharedWithActor ? [sharedWithActor] : [])]),
+          ]),
+        ]
+      : []),
+    ...(readClosed ? [eb.and([eb('dataset.classification', '=', 'closed'), readClosed])] : []),
+  ];
+  if (!byClassification.length || !(v.includePrivate || v.includeDrafts || v.includeDeleted)) return isPublic;
   const states: DatasetState[] = [
     'active',
     ...(v.includeDrafts ? (['draft'] as const) : []),
     ...(v.includeDeleted ? (['deleted'] as const) : []),
   ];
   const extra = eb.and([
-    mayReadPrivate,
+    eb.or(byClassification),
     eb('dataset.state', 'in', states),
     ...(v.includePrivate ? [] : [eb('dataset.private', '=', false)]),
   ]);

@@ -33,6 +33,8 @@ export const ACTIONS = [
   'task:act_as_leader',
   'task:act_as_administrator',
   'outbox:read',
+  'codelist:manage',
+  'dataset:read_closed',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +59,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:create': 'own_agency',
     'dataset:update': 'own_agency',
     'dataset:submit': 'own_agency',
+    'dataset:read_closed': 'own_agency',
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
   },
@@ -71,6 +74,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:verify': 'any',
     'dataset:publish': 'any',
     'audit:read': 'any',
+    'codelist:manage': 'any',
+    'dataset:read_closed': 'any',
     'task:read_own': 'any',
     'task:act_as_custodian': 'any',
   },
@@ -115,6 +120,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'user:update': 'any',
     'user:assign_role': 'any',
     'audit:read': 'any',
+    'codelist:manage': 'any',
     'task:read_own': 'any',
     'task:act_as_administrator': 'any',
     'outbox:read': 'any',
