@@ -75,6 +75,21 @@ function splitDecorations(text: string): NumberParts | undefined {
  *   double would silently change their last digits.
  */
 export function parseIndonesianNumber(text: string, style: NumberStyle = 'id'): number | null {
+  return readIndonesianNumber(text, style)?.value ?? null;
+}
+
+/** A number read from a cell: its value, and its exact decimal text for storage. */
+export interface ReadNumber {
+  value: number;
+  /**
+   * The number as PostgreSQL `numeric` reads it, digit for digit as written (`1234567.89`,
+   * `-3.25`, `1.5e3`), so decimals beyond a double's precision are kept.
+   */
+  text: string;
+}
+
+/** As {@link parseIndonesianNumber}, also giving the exact canonical text. */
+export function readIndonesianNumber(text: string, style: NumberStyle = 'id'): ReadNumber | null {
   const parts = splitDecorations(text);
   if (!parts) return null;
   const match = GRAMMAR[style].exec(parts.body);
@@ -85,8 +100,9 @@ export function parseIndonesianNumber(text: string, style: NumberStyle = 'id'): 
   const value = Number(canonical);
   if (!Number.isFinite(value)) return null;
   if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return null;
-  if (value === 0) return 0;
-  return parts.isNegative ? -value : value;
+  if (value === 0) return { value: 0, text: '0' };
+  const plain = canonical.replace(/^0+(?=\d)/, '');
+  return parts.isNegative ? { value: -value, text: `-${plain}` } : { value, text: plain };
 }
 
 /**

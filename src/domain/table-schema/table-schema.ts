@@ -39,6 +39,13 @@ export interface TableField {
    * a mismatch is a warning, never an error.
    */
   'x-sum-of'?: string[];
+  /**
+   * Spec properties of number fields: the decimal mark and thousands separator the file used
+   * when the schema was inferred (`,` and `.` for Indonesian). Validation reads a column's
+   * ambiguous cells (`1.234`) this way until an unambiguous cell shows the upload's style.
+   */
+  decimalChar?: string;
+  groupChar?: string;
   /** Extension: the access classification of the column (terbuka/terbatas/tertutup). */
   'x-classification'?: 'open' | 'restricted' | 'closed';
 }
