@@ -41,6 +41,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:verify': ['-', '-', 'all', '-', '-', '-', '-'],
   'dataset:review': ['-', '-', '-', 'all', '-', '-', '-'],
   'dataset:publish': ['-', '-', 'all', '-', '-', '-', '-'],
+  'metadata:update': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'standard:manage': ['-', '-', 'all', '-', '-', '-', '-'],
   'task:read_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
   'task:act_as_producer': ['-', 'own', '-', '-', '-', '-', '-'],
   'task:act_as_custodian': ['-', '-', 'all', '-', '-', '-', '-'],

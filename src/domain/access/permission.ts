@@ -35,6 +35,8 @@ export const ACTIONS = [
   'outbox:read',
   'codelist:manage',
   'dataset:read_closed',
+  'metadata:update',
+  'standard:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +64,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_closed': 'own_agency',
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
+    'metadata:update': 'own_agency',
   },
   custodian: {
     'account:read_own': 'any',
@@ -78,6 +81,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_closed': 'any',
     'task:read_own': 'any',
     'task:act_as_custodian': 'any',
+    'metadata:update': 'any',
+    'standard:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
