@@ -122,7 +122,7 @@ export function inferTableSchema(
     const { type, style } = inferType(column, options);
     const field: TableField = { name: column.name, type };
     if (column.title !== column.name) field.title = column.title;
-    if (style === 'en' && type === 'number') {
+    if (style === 'en' && (type === 'number' || type === 'integer')) {
       field.decimalChar = '.';
       field.groupChar = ',';
     }

@@ -351,6 +351,12 @@ function numberReader(
     const style = ctx.numberStyle;
     return (text) => readIndonesianNumber(text, style);
   }
+  // In an integer column a reading with decimals is no reading: `32,451` is then 32451.
+  const isInteger = field.type === 'integer';
+  const read = (text: string, style: NumberStyle) => {
+    const n = readIndonesianNumber(text, style);
+    return n !== null && isInteger && !Number.isInteger(n.value) ? null : n;
+  };
   const state: NumberState = {
     style: undefined,
     fallback: field.decimalChar === '.' ? 'en' : 'id',
@@ -358,8 +364,8 @@ function numberReader(
   };
   return (text, row) => {
     if (state.style) return readIndonesianNumber(text, state.style);
-    const asId = readIndonesianNumber(text, 'id');
-    const asEn = readIndonesianNumber(text, 'en');
+    const asId = read(text, 'id');
+    const asEn = read(text, 'en');
     if (asId === null && asEn === null) return null;
     if (asId !== null && asEn !== null) {
       if (asId.value === asEn.value) return asId;
