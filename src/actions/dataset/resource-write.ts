@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isTabularFormat } from '../../datastore/ingest.js';
+import { createIngestVersion } from '../../datastore/resource-versions.js';
 import {
   findResource,
   insertResource,
@@ -10,6 +12,7 @@ import {
 import type { Resource } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { resourceDict } from '../../http/presenters/package.presenter.js';
+import { notifyJobRunners } from '../../jobs/job-runner.js';
 import { authorize } from '../../policies/policy.js';
 import { defineAction } from '../action.js';
 import { type ActionContext, mutate } from '../context.js';
@@ -34,6 +37,8 @@ const ResourceFields = z.object({
   format: z.string().max(50).optional(),
   url: z.string().max(2000).optional(),
   upload: StoredUploadSchema.optional(),
+  /** XLSX uploads: the sheet to load (name or 1-based position); default the first with a table. */
+  sheet: z.string().max(200).optional(),
 });
 
 /** Guess a format label from a file name, as CKAN does when none is given. */
@@ -42,7 +47,27 @@ export function formatFromName(name: string): string {
   return /^[A-Z0-9]{1,10}$/.test(ext) && name.includes('.') ? ext : '';
 }
 
+/**
+ * The format an upload is read as: its file name's extension when that is a tabular one (so a
+ * mislabelled file gets the reader's clear error), else the format given. Undefined when the
+ * upload is not tabular and keeps today's behaviour (stored and downloadable only).
+ */
+export function ingestFormatOf(upload: StoredUpload, given: string | undefined): string | undefined {
+  const fromName = formatFromName(upload.fileName);
+  if (isTabularFormat(fromName)) return fromName;
+  if (given && isTabularFormat(given)) return given.toUpperCase();
+  return undefined;
+}
+
 function resourceRow(input: z.infer<typeof ResourceFields>, current?: Resource) {
+  // A tabular upload on a resource whose datastore already serves a version: the resource
+  // keeps its current file until the new one is validated and swapped in (ingest.ts).
+  if (input.upload && current?.datastore_version_id && ingestFormatOf(input.upload, input.format))
+    return {
+      name: input.name ?? current.name,
+      description: input.description ?? current.description,
+      format: input.format || current.format,
+    };
   if (input.upload)
     return {
       name: input.name ?? current?.name ?? input.upload.fileName,
@@ -99,9 +124,24 @@ async function saveResource(
   datasetId: string,
   write: (trx: Parameters<Parameters<typeof mutate>[1]>[0]) => Promise<Resource>,
   previous?: Resource,
+  upload?: Pick<z.infer<typeof ResourceFields>, 'upload' | 'format' | 'sheet'>,
 ) {
-  return mutate(ctx, async (trx, audit) => {
+  const result = await mutate(ctx, async (trx, audit) => {
     const r = await write(trx);
+    const ingestFormat = upload?.upload && ingestFormatOf(upload.upload, upload.format);
+    const ingest =
+      upload?.upload && ingestFormat
+        ? await createIngestVersion(trx, {
+            resourceId: r.id,
+            storageKey: upload.upload.key,
+            fileName: upload.upload.fileName,
+            format: ingestFormat,
+            sizeBytes: upload.upload.size,
+            sha256: upload.upload.hash,
+            createdBy: ctx.actor.userId,
+            sheet: upload.sheet,
+          })
+        : undefined;
     await updateDataset(trx, datasetId, {});
     await refreshDatasetSearch(trx, datasetId);
     const replacedFile = previous?.storage_key && previous.storage_key !== r.storage_key;
@@ -112,6 +152,7 @@ async function saveResource(
       size: r.size,
       hash: r.hash,
       storage_key: r.storage_key,
+      ...(ingest ? { ingest_version: ingest.number, ingest_version_id: ingest.id } : {}),
       ...(replacedFile
         ? {
             previous_storage_key: previous.storage_key,
@@ -133,8 +174,10 @@ async function saveResource(
       subjectId: r.id,
       summary: { dataset: datasetId, ...summary },
     });
-    return resourceDict(r, ctx.siteUrl ?? '');
+    return { dict: resourceDict(r, ctx.siteUrl ?? ''), ingest };
   });
+  if (result.ingest) notifyJobRunners();
+  return result.dict;
 }
 
 /** CKAN `resource_create`: a link (url) or an uploaded file (multipart `upload`) on a dataset. */
@@ -149,8 +192,13 @@ export const resourceCreate = defineAction({
   async run(ctx, input) {
     const d = await loadTarget(ctx, input.package_id);
     const row = resourceRow(input);
-    return saveResource(ctx, 'resource_create', d.id, (trx) =>
-      insertResource(trx, { dataset_id: d.id, ...row }),
+    return saveResource(
+      ctx,
+      'resource_create',
+      d.id,
+      (trx) => insertResource(trx, { dataset_id: d.id, ...row }),
+      undefined,
+      input,
     );
   },
 });
@@ -176,6 +224,7 @@ export const resourceUpdate = defineAction({
       resource.dataset_id,
       (trx) => updateResource(trx, resource.id, row),
       resource,
+      input,
     );
   },
 });

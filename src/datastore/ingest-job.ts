@@ -1,0 +1,24 @@
+/** The `ingest` job: load one uploaded resource version (see ingest.ts). */
+import type { z } from 'zod';
+import type { JobHandler } from '../jobs/job-handler.js';
+import type { IngestPayload } from '../jobs/job-kinds.js';
+import { cleanUpVersion, ingestVersion } from './ingest.js';
+
+export const ingestJobHandler: JobHandler<z.infer<typeof IngestPayload>> = {
+  async run(payload, ctx) {
+    await ingestVersion(
+      {
+        db: ctx.db,
+        driver: ctx.driver,
+        files: ctx.files,
+        signal: ctx.signal,
+        onProgress: (progress) => ctx.heartbeat(progress),
+      },
+      payload.versionId,
+      payload.sheet ? { sheet: payload.sheet } : {},
+    );
+  },
+  async cleanUp(payload, ctx, failure) {
+    await cleanUpVersion(ctx.db, payload.versionId, failure);
+  },
+};
