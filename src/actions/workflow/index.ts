@@ -1,4 +1,19 @@
 import type { ActionDefinition } from '../action.js';
+import { submissionCreate } from './submission-create.js';
+import { submissionPublish } from './submission-publish.js';
+import { submissionReview } from './submission-review.js';
+import { submissionVerify, submissionVerifyMany } from './submission-verify.js';
+import { taskComplete } from './task-complete.js';
+import { taskList } from './task-list.js';
 
 /** The workflow area's actions, registered in ../registry.ts. */
-export const WORKFLOW_ACTIONS: ActionDefinition[] = [];
+export const WORKFLOW_ACTIONS: ActionDefinition[] = [
+  // workflow runs (C2): inbox, generic steps, the dataset check flow
+  taskList,
+  taskComplete,
+  submissionCreate,
+  submissionVerify,
+  submissionVerifyMany,
+  submissionReview,
+  submissionPublish,
+] as ActionDefinition[];

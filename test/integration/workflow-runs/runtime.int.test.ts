@@ -1,0 +1,392 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeAction } from '../../../src/actions/action.js';
+import type { ActionContext } from '../../../src/actions/context.js';
+import { mutate } from '../../../src/actions/context.js';
+import { packageCreate } from '../../../src/actions/dataset/package-create.js';
+import { packagePatch } from '../../../src/actions/dataset/package-patch.js';
+import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
+import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
+import { submissionReview } from '../../../src/actions/workflow/submission-review.js';
+import { submissionVerify, submissionVerifyMany } from '../../../src/actions/workflow/submission-verify.js';
+import { taskComplete } from '../../../src/actions/workflow/task-complete.js';
+import { taskList } from '../../../src/actions/workflow/task-list.js';
+import type { Database } from '../../../src/db/database.js';
+import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
+import { validateWorkflowDefinition } from '../../../src/domain/workflow/definition.js';
+import { ConflictError, NotAuthorizedError, ValidationError } from '../../../src/errors.js';
+import { deliverPendingMail, useMailTransport } from '../../../src/notifications/mailer.js';
+import type { Actor } from '../../../src/policies/policy.js';
+import { diffSubmissions } from '../../../src/workflow-runs/diff.js';
+import { startInstance } from '../../../src/workflow-runs/engine.js';
+import { MAGETAN_DATASET_COLLECTION } from '../../../src/workflow-runs/fallback-definition.js';
+import { datasetHistory } from '../../../src/workflow-runs/history.js';
+import { findSubmission } from '../../../src/workflow-runs/submissions.repository.js';
+import { buildAgency, buildUser } from '../../factories/index.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
+
+const ctxOf = (database: Database, actor: Actor): ActionContext => ({
+  db: database.db,
+  actor,
+  requestId: null,
+  ip: null,
+  siteUrl: 'http://satudata.test',
+});
+
+for (const kind of DIALECTS) {
+  describe(`workflow runs: the Magetan dataset flow on ${kind}`, () => {
+    let t: TestDatabase;
+    let producer: Actor;
+    let otherProducer: Actor;
+    let custodian: Actor;
+    let custodian2: Actor;
+    let supervisor: Actor;
+    let agencyCode: string;
+
+    beforeAll(async () => {
+      t = await createTestDatabase(kind);
+      const agency = await buildAgency(t.database);
+      const other = await buildAgency(t.database);
+      agencyCode = agency.code;
+      producer = (await buildUser(t.database, { roles: ['producer'], agencyId: agency.id })).actor;
+      otherProducer = (await buildUser(t.database, { roles: ['producer'], agencyId: other.id })).actor;
+      custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+      custodian2 = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+      supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
+      await t.database.db
+        .updateTable('app_user')
+        .set({ email: 'produsen@dinas.test' })
+        .where('id', '=', producer.userId as string)
+        .execute();
+    });
+    afterAll(() => t?.drop());
+
+    const as = (actor: Actor) => ctxOf(t.database, actor);
+    const inbox = async (actor: Actor) =>
+      (await executeAction(as(actor), taskList, {})) as {
+        step: string;
+        subject_title: string;
+        overdue: boolean;
+        outcomes: string[];
+        submission_id: string | null;
+      }[];
+
+    async function newDataset(name: string, priority = false) {
+      const dict = await executeAction(as(producer), packageCreate, {
+        name,
+        title: `Data ${name}`,
+        owner_org: agencyCode,
+        notes: 'Catatan awal',
+        private: true,
+      });
+      if (priority)
+        await t.database.db
+          .updateTable('dataset')
+          .set({ priority: true })
+          .where('id', '=', dict?.id as string)
+          .execute();
+      return dict?.id as string;
+    }
+
+    it('the fallback Magetan definition is a valid dataset_collection definition', () => {
+      expect(validateWorkflowDefinition(MAGETAN_DATASET_COLLECTION).key).toBe('magetan-statistik-sektoral');
+    });
+
+    it('walks submit → return → resubmit → approve → (review skipped, not priority) → publish', async () => {
+      const id = await newDataset('alur-biasa');
+      const s1 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Kiriman pertama',
+      });
+      expect(s1.number).toBe(1);
+      expect((await inbox(custodian)).map((e) => e.step)).toContain('verify');
+      expect(await inbox(producer)).toEqual([]);
+      expect(await inbox(supervisor)).toEqual([]);
+      // a second submission while it is being checked is refused
+      await expect(executeAction(as(producer), submissionCreate, { dataset_id: id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      // a return needs a note
+      await expect(
+        executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'return' }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await executeAction(as(custodian), submissionVerify, {
+        id: s1.id,
+        outcome: 'return',
+        note: 'Perbaiki judul',
+        checklist: [{ key: 'metadata_complete', met: false, note: 'Judul kurang tahun' }],
+        fields: [{ field: 'title', note: 'Tambahkan tahun' }],
+        cells: [{ resource: 'data.csv', row: 3, column: 'jumlah', note: 'Nilai negatif' }],
+      });
+      const mine = await inbox(producer);
+      expect(mine.map((e) => e.step)).toEqual(['upload']);
+      expect(await inbox(custodian)).toEqual([]);
+      expect((await findSubmission(t.database.db, s1.id))?.state).toBe('returned');
+
+      await executeAction(as(producer), packagePatch, { id, title: 'Data alur-biasa 2026' });
+      const s2 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Sudah diperbaiki',
+      });
+      expect(s2.number).toBe(2);
+      const first = await findSubmission(t.database.db, s1.id);
+      const second = await findSubmission(t.database.db, s2.id);
+      if (!first || !second) throw new Error('submissions kept');
+      expect(first.metadata.title).toBe('Data alur-biasa');
+      const diff = await diffSubmissions(t.database.db, first, second);
+      expect(diff.metadata).toEqual([
+        { field: 'title', from: 'Data alur-biasa', to: 'Data alur-biasa 2026' },
+      ]);
+
+      await executeAction(as(custodian), submissionVerify, {
+        id: s2.id,
+        outcome: 'approve',
+        note: 'Sesuai SDI',
+      });
+      expect((await inbox(supervisor)).length).toBe(0);
+      expect((await inbox(custodian)).map((e) => e.step)).toEqual(['disseminate']);
+      await executeAction(as(custodian), submissionPublish, { id: s2.id, note: 'Terbit' });
+      const d = await t.database.db
+        .selectFrom('dataset')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(d.private).toBe(false);
+      expect(d.state).toBe('active');
+      expect(await inbox(custodian)).toEqual([]);
+
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances).toHaveLength(1);
+      expect(history.instances[0]?.state).toBe('completed');
+      const steps = history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`);
+      expect(steps).toEqual([
+        'upload:done',
+        'verify:return',
+        'upload:done',
+        'verify:approve',
+        'review:skipped',
+        'disseminate:done',
+      ]);
+      expect(history.instances[0]?.tasks[1]?.detail.fields).toEqual([
+        { field: 'title', note: 'Tambahkan tahun' },
+      ]);
+      expect(history.submissions.map((x) => x.state)).toEqual(['returned', 'published']);
+    });
+
+    it('priority data always goes to the supervisor, who can return it or recommend it', async () => {
+      const id = await newDataset('alur-prioritas', true);
+      const s1 = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'approve' });
+      expect((await inbox(supervisor)).map((e) => e.step)).toEqual(['review']);
+      await expect(
+        executeAction(as(supervisor), submissionReview, { id: s1.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await executeAction(as(supervisor), submissionReview, {
+        id: s1.id,
+        outcome: 'return',
+        note: 'Satuan belum sesuai',
+      });
+      expect((await inbox(producer)).map((e) => e.step)).toEqual(['upload']);
+      const s2 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Satuan diperbaiki',
+      });
+      await executeAction(as(custodian), submissionVerify, { id: s2.id, outcome: 'approve' });
+      await executeAction(as(supervisor), submissionReview, {
+        id: s2.id,
+        outcome: 'approve',
+        recommendation_number: 'R-35.20/2026/001',
+        recommendation_date: '2026-03-02',
+      });
+      const rec = await findSubmission(t.database.db, s2.id);
+      expect(rec?.recommendation_number).toBe('R-35.20/2026/001');
+      expect(rec?.recommendation_date).toBe('2026-03-02');
+      expect((await inbox(custodian)).map((e) => e.step)).toEqual(['disseminate']);
+      await executeAction(as(custodian), submissionPublish, { id: s2.id });
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`)).toEqual([
+        'upload:done',
+        'verify:approve',
+        'review:return',
+        'upload:done',
+        'verify:approve',
+        'review:approve',
+        'disseminate:done',
+      ]);
+    });
+
+    it('of two custodians approving the same submission at once, exactly one succeeds', async () => {
+      const id = await newDataset('alur-serentak');
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      const results = await Promise.allSettled([
+        executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve', note: 'A' }),
+        executeAction(as(custodian2), submissionVerify, { id: s.id, outcome: 'approve', note: 'B' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const failed = results.find((r) => r.status === 'rejected');
+      expect((failed as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      const tasks = await t.database.db
+        .selectFrom('workflow_task')
+        .innerJoin('workflow_instance', 'workflow_instance.id', 'workflow_task.instance_id')
+        .select(['workflow_task.step_id', 'workflow_task.state'])
+        .where('workflow_instance.subject_id', '=', id)
+        .execute();
+      expect(tasks.filter((x) => x.step_id === 'verify')).toHaveLength(1);
+      expect(tasks.filter((x) => x.step_id === 'disseminate')).toHaveLength(1);
+    });
+
+    it('bulk approval verifies several submissions with one note, all or none', async () => {
+      const a = await executeAction(as(producer), submissionCreate, {
+        dataset_id: await newDataset('massal-a'),
+      });
+      const b = await executeAction(as(producer), submissionCreate, {
+        dataset_id: await newDataset('massal-b'),
+      });
+      const res = await executeAction(as(custodian), submissionVerifyMany, {
+        ids: [a.id, b.id],
+        note: 'Diperiksa bersama',
+      });
+      expect(res.map((r) => r.next_step)).toEqual(['disseminate', 'disseminate']);
+      // again: both already verified, so nothing changes
+      await expect(
+        executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id] }),
+      ).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('checks every transition with the policy', async () => {
+      const id = await newDataset('alur-hak');
+      await expect(
+        executeAction(as(otherProducer), submissionCreate, { dataset_id: id }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await expect(
+        executeAction(as(supervisor), submissionVerify, { id: s.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      await expect(
+        executeAction(as(producer), submissionVerify, { id: s.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      await expect(executeAction(as(custodian), submissionPublish, { id: s.id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await inbox(otherProducer)).toEqual([]);
+    });
+
+    it('notifies in the app and queues a mail in the same transaction; sends it when SMTP is configured', async () => {
+      const notes = await t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('user_id', '=', producer.userId as string)
+        .execute();
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes[0]?.link).toMatch(/^\/tugas\//);
+      const mails = await t.database.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', 'produsen@dinas.test')
+        .execute();
+      expect(mails.length).toBe(notes.length);
+      expect(mails.every((m) => m.sent_at === null)).toBe(true);
+      const sent: string[] = [];
+      const transport = nodemailer.createTransport({ jsonTransport: true });
+      const original = transport.sendMail.bind(transport);
+      transport.sendMail = (async (m: { to: string }) => {
+        sent.push(m.to);
+        return original(m as never);
+      }) as never;
+      useMailTransport(transport);
+      try {
+        expect(await deliverPendingMail(t.database.db)).toBe(mails.length);
+      } finally {
+        useMailTransport(null);
+      }
+      expect(sent.every((to) => to === 'produsen@dinas.test')).toBe(true);
+      const after = await t.database.db
+        .selectFrom('mail_outbox')
+        .select('sent_at')
+        .where('to_address', '=', 'produsen@dinas.test')
+        .execute();
+      expect(after.every((m) => m.sent_at !== null)).toBe(true);
+    });
+
+    it('walks the whole Magetan definition from its start, generic steps completed with a note', async () => {
+      const secretariat = (await buildUser(t.database, { roles: ['secretariat'] })).actor;
+      const id = await newDataset('alur-penuh');
+      const agency = await t.database.db
+        .selectFrom('dataset')
+        .select('agency_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const { task } = await mutate(as(secretariat), async (trx, audit) =>
+        startInstance(
+          {
+            trx,
+            audit,
+            actor: secretariat,
+            calendar: defaultWorkingCalendar(),
+            now: new Date(),
+            siteUrl: '',
+          },
+          {
+            definitionId: null,
+            definition: MAGETAN_DATASET_COLLECTION,
+            subjectType: 'dataset',
+            subjectId: id,
+            agencyId: agency.agency_id,
+          },
+        ),
+      );
+      expect(task?.step_id).toBe('set_data_list');
+      expect(task?.due_at).not.toBeNull();
+      await expect(
+        executeAction(as(secretariat), taskComplete, { id: task?.id as string }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        executeAction(as(producer), taskComplete, { id: task?.id as string, note: 'x' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      let r = await executeAction(as(secretariat), taskComplete, {
+        id: task?.id as string,
+        note: 'Rancangan daftar data',
+      });
+      expect(r.next_step).toBe('agree_data_list');
+      r = await executeAction(as(secretariat), taskComplete, {
+        id: r.next_task_id as string,
+        attachment_key: 'files/ba.pdf',
+        attachment_name: 'Berita Acara.pdf',
+      });
+      expect(r.next_step).toBe('recommend');
+      r = await executeAction(as(supervisor), taskComplete, {
+        id: r.next_task_id as string,
+        note: 'Surat rekomendasi',
+      });
+      expect(r.next_step).toBe('collect');
+      await expect(
+        executeAction(as(otherProducer), taskComplete, { id: r.next_task_id as string, note: 'bukan saya' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      r = await executeAction(as(producer), taskComplete, {
+        id: r.next_task_id as string,
+        note: 'Data terkumpul',
+      });
+      expect(r.next_step).toBe('upload');
+      // the upload step is a platform feature: it is completed by submitting, not by a note
+      await expect(
+        executeAction(as(producer), taskComplete, { id: r.next_task_id as string, note: 'x' }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve' });
+      await executeAction(as(custodian), submissionPublish, { id: s.id });
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances[0]?.tasks.map((x) => x.stepId)).toEqual([
+        'set_data_list',
+        'agree_data_list',
+        'recommend',
+        'collect',
+        'upload',
+        'verify',
+        'review',
+        'disseminate',
+      ]);
+      expect(history.instances[0]?.state).toBe('completed');
+      expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita Acara.pdf');
+    });
+  });
+}
