@@ -1,4 +1,5 @@
 import type { ActionDefinition } from '../action.js';
+import { CODE_LIST_ACTIONS } from './code-list.js';
 
 /** The SDI area's actions (access classification, code lists, conformity, worksheet), registered in ../registry.ts. */
-export const SDI_ACTIONS: ActionDefinition[] = [];
+export const SDI_ACTIONS: ActionDefinition[] = [...CODE_LIST_ACTIONS] as ActionDefinition[];
