@@ -15,12 +15,16 @@ import { readCsv } from '../domain/table-reading/read-csv.js';
 import { readXlsx } from '../domain/table-reading/read-xlsx.js';
 import type { TableReading, TableRow } from '../domain/table-reading/table-reading.js';
 import type { TableSchema } from '../domain/table-schema/table-schema.js';
+import {
+  createTableValidator,
+  inferTableSchema,
+  loadReferenceLookup,
+} from '../domain/validation/table-validator.js';
 import type { ValidationReport } from '../domain/validation/validation-report.js';
 import { AppError, type Bilingual } from '../errors.js';
 import { SYSTEM_ACTOR } from '../policies/system-actor.js';
 import type { FileStore } from '../storage/file-store.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from './copy-sink.js';
-import { createTableValidator, inferTableSchema, loadReferenceLookup } from './validator.js';
 import {
   addPrimaryKeySql,
   copyColumns,
