@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { countUsers } from './db/repositories/user.repository.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { buildApp } from './http/app.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { ensureSite } from './site/site.js';
 import { fileStoreFor } from './storage/file-store.js';
 
@@ -51,6 +52,7 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const platform = await openPlatform(config, 'serve', config.port);
   const { database } = platform;
+  let jobs: JobRunner | undefined;
   try {
     const site = await ensureSite(database.db, config);
     if (!config.isProduction && (await countUsers(database.db)) === 0) {
@@ -61,10 +63,19 @@ export async function startServer(
         );
     }
     const app = await buildApp({ config, database, site });
+    // Background jobs (ingest): recovers what a stopped process left, then runs the queue.
+    jobs = new JobRunner({
+      db: database.db,
+      driver: database.kind,
+      files: fileStoreFor(config),
+      onError: (err) => app.log.error({ err }, 'job runner'),
+    });
+    await jobs.start();
     await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await jobs?.stop();
         await app.close();
         await platform.close();
       })();
@@ -72,6 +83,7 @@ export async function startServer(
     };
     return { app, stop };
   } catch (err) {
+    await jobs?.stop();
     await platform.close();
     throw err;
   }
