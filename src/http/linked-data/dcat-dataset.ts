@@ -2,6 +2,7 @@ import type { NamedNode } from 'n3';
 import { FREQUENCIES, type Frequency } from '../../domain/catalog/frequencies.js';
 import { findLicense } from '../../domain/catalog/licenses.js';
 import type { PackageDict } from '../presenters/package.presenter.js';
+import { addStatisticalMetadata } from './dcat-metadata.js';
 import { fileTypeUri, findFileFormat, mediaTypeUri } from './file-formats.js';
 import { blank, date, dateTime, type Graph, iri, node, plain, text, typed } from './graph.js';
 import { dcat, dct, EU_AUTHORITY, foaf, LOCAL_AUTHORITY, skos, spdx, vcard } from './vocab.js';
@@ -179,6 +180,7 @@ export function addDataset(g: Graph, ctx: LinkedDataContext, dict: PackageDict):
   g.maybe(ds, dct('issued'), dateTime(dict.metadata_created));
   g.maybe(ds, dct('modified'), dateTime(dict.metadata_modified));
   addCoverage(g, ctx, ds, dict);
+  addStatisticalMetadata(g, ctx, ds, dict);
   const page = node(datasetPageUrl(ctx.siteUrl, dict));
   g.add(ds, dcat('landingPage'), page);
   g.type(page, foaf('Document'));

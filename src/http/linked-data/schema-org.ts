@@ -1,4 +1,6 @@
 import { findLicense } from '../../domain/catalog/licenses.js';
+import { displayValue } from '../../domain/metadata/form-values.js';
+import { MS_KEG } from '../../domain/metadata/ms-keg.js';
 import type { PackageDict } from '../presenters/package.presenter.js';
 import { datasetPageUrl, datasetUri } from './dcat-dataset.js';
 import { findFileFormat } from './file-formats.js';
@@ -64,6 +66,32 @@ function distribution(dict: PackageDict) {
   });
 }
 
+/** schema.org variableMeasured: one PropertyValue per column, from MS-Var and the Table Schema. */
+function variablesMeasured(dict: PackageDict) {
+  return dict.sdi_metadata.variables.map(({ name, ms_var: v }) => {
+    const str = (k: string) => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
+    return {
+      '@type': 'PropertyValue',
+      name: str('nama_variabel') ?? name,
+      propertyID: name,
+      ...(str('definisi') ? { description: str('definisi') } : {}),
+      ...(str('satuan') ? { unitText: str('satuan') } : {}),
+      ...(str('ukuran') ? { measurementTechnique: str('ukuran') } : {}),
+    };
+  });
+}
+
+/** schema.org measurementTechnique: how MS-Keg says the data were collected. */
+function measurementTechnique(dict: PackageDict): string[] {
+  const keg = dict.sdi_metadata.statistical_activity?.ms_keg;
+  if (!keg) return [];
+  return ['cara_pengumpulan', 'metode_pengumpulan', 'sarana_pengumpulan'].flatMap((key) => {
+    const field = MS_KEG.fields.find((f) => f.key === key);
+    const value = field ? displayValue(field, keg[key], 'id') : '';
+    return value ? [value] : [];
+  });
+}
+
 /**
  * The schema.org `Dataset` of a package, for Google Dataset Search: what ckanext-dcat's
  * `structured_data` plugin embeds in the dataset page as `<script type="application/ld+json">`.
@@ -87,6 +115,8 @@ export function datasetSchemaOrg(
     name: regionNames.get(code) ?? `Wilayah ${code}`,
     identifier: code,
   }));
+  const variables = variablesMeasured(dict);
+  const technique = measurementTechnique(dict);
   return {
     '@context': 'https://schema.org/',
     '@type': 'Dataset',
@@ -108,6 +138,8 @@ export function datasetSchemaOrg(
     ...(isoTimestamp(dict.metadata_created) ? { datePublished: isoTimestamp(dict.metadata_created) } : {}),
     ...(isoTimestamp(dict.metadata_modified) ? { dateModified: isoTimestamp(dict.metadata_modified) } : {}),
     inLanguage: 'id',
+    ...(variables.length ? { variableMeasured: variables } : {}),
+    ...(technique.length ? { measurementTechnique: technique } : {}),
   };
 }
 

@@ -7,10 +7,12 @@ const { namedNode } = DataFactory;
  * the JSON-LD context, RDF/XML namespaces), so a term is spelled the same way in all three.
  */
 export const PREFIXES = {
+  adms: 'http://www.w3.org/ns/adms#',
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
   hydra: 'http://www.w3.org/ns/hydra/core#',
+  prov: 'http://www.w3.org/ns/prov#',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
@@ -25,10 +27,12 @@ function ns(prefix: Prefix) {
   return (local: string): NamedNode => namedNode(PREFIXES[prefix] + local);
 }
 
+export const adms = ns('adms');
 export const dcat = ns('dcat');
 export const dct = ns('dct');
 export const foaf = ns('foaf');
 export const hydra = ns('hydra');
+export const prov = ns('prov');
 export const rdf = ns('rdf');
 export const skos = ns('skos');
 export const spdx = ns('spdx');

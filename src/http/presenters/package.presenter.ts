@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DatasetParts } from '../../db/repositories/dataset.repository.js';
 import type { Agency, Dataset, Resource, Topic } from '../../db/schema.js';
 import { findLicense } from '../../domain/catalog/licenses.js';
+import { metadataOf, withColumns } from '../../metadata/dataset-metadata.js';
 
 const TAG_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex'); // RFC 4122 URL namespace
 
@@ -99,9 +100,32 @@ export function resourceDict(r: Resource, siteUrl: string) {
 }
 
 /**
+ * The statistical metadata of a dataset as package_show carries it, under one top-level key
+ * `sdi_metadata` (as a ckanext-scheming field would appear): the data standard with its
+ * version, the statistical activity with its MS-Keg answers, MS-Var for every Table Schema
+ * column (merged with the field's name, type, definition, unit and valid values) and MS-Ind
+ * per indicator. Not in `extras`: a CKAN client that sends a package_show dict back to
+ * package_update would otherwise copy these derived values into the dataset's own extras;
+ * unknown top-level keys are dropped by package_update, so the round trip stays clean.
+ */
+export function sdiMetadataDict(d: Dataset, parts: DatasetParts) {
+  const m = metadataOf(d);
+  return {
+    data_standard: m.data_standard,
+    statistical_activity: m.statistical_activity,
+    variables: withColumns(m, parts.resources).map((c) => ({
+      resource_id: c.resource_id,
+      name: c.field.name,
+      ms_var: c.ms_var,
+    })),
+    indicators: m.indicators.map((i) => ({ id: i.id, name: i.name, ms_ind: i.ms_ind })),
+  };
+}
+
+/**
  * CKAN's package dict (package_show / package_search results): every key CKAN always returns,
- * plus our SDI fields (update frequency, temporal and spatial coverage) at the top level, as
- * ckanext-scheming fields appear.
+ * plus our SDI fields (update frequency, temporal and spatial coverage, statistical metadata)
+ * at the top level, as ckanext-scheming fields appear.
  */
 export function packageDict(d: Dataset, agency: Agency, parts: DatasetParts, siteUrl: string) {
   const license = findLicense(d.license_id);
@@ -155,6 +179,7 @@ export function packageDict(d: Dataset, agency: Agency, parts: DatasetParts, sit
     temporal_end: d.temporal_end,
     spatial: d.spatial_codes,
     view_count: d.view_count,
+    sdi_metadata: sdiMetadataDict(d, parts),
   };
 }
 export type PackageDict = ReturnType<typeof packageDict>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { NotFoundError } from '../../errors.js';
+import { buildMetadataDocument } from '../../metadata/metadata-document.js';
+import { findIndicator } from '../../metadata/variable-indicator.repository.js';
+import { authorize } from '../../policies/policy.js';
+import { defineAction } from '../action.js';
+import { loadVisibleDataset } from '../dataset/dataset-access.js';
+
+/** All statistical metadata of a dataset as one JSON document (the JSON export). */
+export const packageMetadataShow = defineAction({
+  name: 'package_metadata_show',
+  sideEffectFree: true,
+  input: z.object({ id: z.string().min(1).max(200) }),
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
+  async run(ctx, input) {
+    return buildMetadataDocument(ctx.db, await loadVisibleDataset(ctx, input.id));
+  },
+});
+
+export const indicatorMetadataShow = defineAction({
+  name: 'indicator_metadata_show',
+  sideEffectFree: true,
+  input: z.object({ id: z.string().uuid() }),
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
+  async run(ctx, input) {
+    const i = await findIndicator(ctx.db, input.id);
+    if (!i) throw new NotFoundError({ id: 'Indikator tidak ditemukan', en: 'Indicator not found' });
+    await loadVisibleDataset(ctx, i.dataset_id);
+    return i;
+  },
+});

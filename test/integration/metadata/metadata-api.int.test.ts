@@ -1,0 +1,405 @@
+import { Parser, type Quad } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '../../../src/db/schema.js';
+import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { DIALECTS } from '../../support/test-database.js';
+
+const DCT = 'http://purl.org/dc/terms/';
+const ADMS = 'http://www.w3.org/ns/adms#';
+const PROV = 'http://www.w3.org/ns/prov#';
+const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/** Full MS-Keg answers (every required field and some optional ones). */
+export const MS_KEG_ANSWERS = {
+  tahun_kegiatan: '2025',
+  cara_pengumpulan: 'kompilasi_administrasi',
+  sektor_kegiatan: 'Kesehatan',
+  jenis_kegiatan: 'statistik_sektoral',
+  instansi_penyelenggara: 'Dinas Kesehatan Kabupaten Magetan',
+  alamat_instansi: 'Jl. Pahlawan No. 2, Magetan',
+  email_instansi: 'dinkes@magetan.go.id',
+  eselon_1: 'Kepala Dinas Kesehatan',
+  pj_teknis_nama: 'dr. Sri Wahyuni',
+  pj_email: 'sri@magetan.go.id',
+  latar_belakang: 'Pemantauan layanan kesehatan dasar.',
+  tujuan: 'Menyediakan data jumlah puskesmas per kecamatan.',
+  jadwal_pengumpulan_mulai: '2025-01-02',
+  jadwal_pengumpulan_selesai: '2025-03-31',
+  variabel_dikumpulkan: ['Kecamatan', 'Jumlah puskesmas'],
+  kegiatan_dilakukan: 'berulang',
+  frekuensi: 'tahunan',
+  cakupan_wilayah: 'sebagian_indonesia',
+  wilayah_kegiatan: 'Kabupaten Magetan',
+  metode_pengumpulan: ['data_sekunder'],
+  unit_pengumpulan: ['lainnya'],
+  metode_analisis: 'deskriptif',
+  unit_analisis: ['lainnya'],
+  tingkat_penyajian: ['kecamatan'],
+  produk_tersedia: ['softcopy'],
+};
+
+export const MS_IND_ANSWERS = {
+  nama_indikator: 'Rasio puskesmas per 30.000 penduduk',
+  konsep: 'Ketersediaan fasilitas kesehatan dasar',
+  definisi: 'Jumlah puskesmas dibagi jumlah penduduk dikali 30.000',
+  interpretasi: 'Semakin tinggi, semakin terjangkau layanan',
+  metode_perhitungan: 'puskesmas / penduduk × 30.000',
+  ukuran: 'Rasio',
+  satuan: 'Puskesmas per 30.000 penduduk',
+  klasifikasi_penyajian: ['Kecamatan'],
+  indikator_komposit: 'tidak',
+  level_estimasi: ['kecamatan'],
+  akses_umum: 'ya',
+  periodisitas: 'tahunan',
+};
+
+export const TABLE_SCHEMA = {
+  fields: [
+    {
+      name: 'kecamatan',
+      type: 'string',
+      title: 'Kecamatan',
+      description: 'Nama kecamatan',
+      constraints: { required: true },
+    },
+    {
+      name: 'jumlah',
+      type: 'integer',
+      title: 'Jumlah Puskesmas',
+      description: 'Banyaknya puskesmas',
+      unit: 'unit',
+      constraints: { minimum: 0 },
+    },
+  ],
+};
+
+interface Pkg {
+  id: string;
+  name: string;
+  resources: { id: string }[];
+  sdi_metadata: {
+    data_standard: { name: string; version: number; sdsn_code: string | null } | null;
+    statistical_activity: {
+      id: string;
+      activity_code: string | null;
+      ms_keg: Record<string, unknown>;
+    } | null;
+    variables: { name: string; ms_var: Record<string, unknown> }[];
+    indicators: { name: string; ms_ind: Record<string, unknown> }[];
+  };
+}
+
+for (const kind of DIALECTS) {
+  describe(`statistical metadata through the API on ${kind}`, () => {
+    let t: TestApp;
+    let dinkes: Agency;
+    let producer: string;
+    let otherProducer: string;
+    let custodian: string;
+    const post = (name: string, body: Record<string, unknown>, token?: string) =>
+      callAction(t.app, name, { body, ...(token ? { token } : {}) });
+    const show = (id: string, token?: string) =>
+      resultOf<Pkg>(callAction(t.app, 'package_show', { query: { id }, ...(token ? { token } : {}) }));
+
+    /** A public dataset of dinkes with one tabular resource carrying a Table Schema. */
+    async function tabularDataset(): Promise<Pkg> {
+      const pkg = await resultOf<Pkg>(
+        post(
+          'package_create',
+          {
+            name: `puskesmas-${uniq()}`,
+            title: 'Jumlah Puskesmas',
+            owner_org: dinkes.id,
+            private: false,
+            state: 'active',
+            update_frequency: 'annual',
+            resources: [{ name: 'Tabel', url: 'https://data.example.go.id/p.csv', format: 'CSV' }],
+          },
+          custodian,
+        ),
+      );
+      // The Table Schema comes from the upload pipeline (another area); set it as it would.
+      const r = pkg.resources[0];
+      if (!r) throw new Error('no resource');
+      await t.database.db
+        .updateTable('resource')
+        .set({ table_schema: JSON.stringify(TABLE_SCHEMA) })
+        .where('id', '=', r.id)
+        .execute();
+      return pkg;
+    }
+
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+      dinkes = await createAgency(t.database, { code: `dinkes-${uniq()}`, name: 'Dinas Kesehatan' });
+      const disdik = await createAgency(t.database, { code: `disdik-${uniq()}`, name: 'Dinas Pendidikan' });
+      producer = (await userWithToken(t.database, 'producer', dinkes.id)).token;
+      otherProducer = (await userWithToken(t.database, 'producer', disdik.id)).token;
+      custodian = (await userWithToken(t.database, 'custodian')).token;
+    });
+    afterAll(() => t?.close());
+
+    it('versions a data standard (data_standard_create/update/show/list) and datasets show the new version', async () => {
+      const name = `jumlah-puskesmas-${uniq()}`;
+      const base = {
+        title: 'Jumlah Puskesmas',
+        concept: 'Puskesmas',
+        definition: 'Unit pelaksana teknis dinas kesehatan',
+        classification: 'Wilayah',
+        measure: 'Jumlah',
+        unit: 'Unit',
+        source_kind: 'ministry',
+        source_reference: 'Permenkes 43/2019',
+        sdsn_code: 'SP00055.00.00',
+      };
+      expect((await post('data_standard_create', { ...base, name }, producer)).statusCode).toBe(403);
+      const bad = await post('data_standard_create', { ...base, name, sdsn_code: 'SP55.0.0' }, custodian);
+      expect(bad.statusCode).toBe(409);
+      expect(bad.json().error.sdsn_code).toBeDefined();
+      const s = await resultOf<{ id: string; version: number }>(
+        post('data_standard_create', { ...base, name }, custodian),
+      );
+      expect(s.version).toBe(1);
+
+      const pkg = await tabularDataset();
+      await resultOf(post('package_standard_set', { id: pkg.name, standard_id: name }, producer));
+      expect((await show(pkg.id)).sdi_metadata.data_standard).toMatchObject({
+        name,
+        version: 1,
+        sdsn_code: 'SP00055.00.00',
+      });
+
+      const v2 = await resultOf<{ version: number }>(
+        post('data_standard_update', { ...base, id: s.id, unit: 'Puskesmas' }, custodian),
+      );
+      expect(v2.version).toBe(2);
+      expect((await show(pkg.id)).sdi_metadata.data_standard?.version).toBe(2);
+      const shown = await resultOf<{ versions: { version: number; content: { unit: string } }[] }>(
+        callAction(t.app, 'data_standard_show', { query: { id: name } }),
+      );
+      expect(shown.versions.map((v) => [v.version, v.content.unit])).toEqual([
+        [2, 'Puskesmas'],
+        [1, 'Unit'],
+      ]);
+      const list = await resultOf<{ name: string }[]>(
+        callAction(t.app, 'data_standard_list', { query: { q: name } }),
+      );
+      expect(list.map((x) => x.name)).toEqual([name]);
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('subject_id', '=', s.id)
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(['data_standard_create', 'data_standard_update']);
+    });
+
+    it('fills MS-Keg, MS-Var and MS-Ind and reads them back from package_show, DCAT and schema.org', async () => {
+      const pkg = await tabularDataset();
+      const code = `3520.${uniq()}`;
+      const activity = await resultOf<{ id: string }>(
+        post(
+          'statistical_activity_create',
+          {
+            title: 'Pendataan Fasilitas Kesehatan',
+            activity_code: code,
+            recommendation_status: 'recommended',
+            recommendation_number: 'B-123/35200/VS.300/2025',
+            recommendation_date: '2025-01-10',
+            ms_keg: MS_KEG_ANSWERS,
+          },
+          producer,
+        ),
+      );
+      expect(
+        (
+          await post(
+            'statistical_activity_update',
+            { id: activity.id, title: 'X', ms_keg: {} },
+            otherProducer,
+          )
+        ).statusCode,
+      ).toBe(403);
+      await resultOf(post('package_activity_set', { id: pkg.id, activity_id: activity.id }, producer));
+      const resourceId = pkg.resources[0]?.id;
+      await resultOf(
+        post(
+          'variable_metadata_update',
+          {
+            resource_id: resourceId,
+            variables: {
+              kecamatan: {
+                referensi_waktu: 'Tahun 2025',
+                konsep: 'Wilayah administrasi',
+                aksesibilitas_publik: 'ya',
+              },
+              jumlah: {
+                referensi_waktu: 'Tahun 2025',
+                konsep: 'Fasilitas kesehatan',
+                ukuran: 'Jumlah',
+                aksesibilitas_publik: 'ya',
+              },
+            },
+          },
+          producer,
+        ),
+      );
+      await resultOf(
+        post('indicator_metadata_create', { package_id: pkg.id, ms_ind: MS_IND_ANSWERS }, producer),
+      );
+      const std = await resultOf<{ id: string }>(
+        post(
+          'data_standard_create',
+          {
+            name: `faskes-${uniq()}`,
+            title: 'Fasilitas Kesehatan',
+            concept: 'Fasilitas kesehatan',
+            definition: 'Tempat pelayanan kesehatan',
+            source_kind: 'regional',
+            sdsn_code: 'UL00001.00.00',
+          },
+          custodian,
+        ),
+      );
+      await resultOf(post('package_standard_set', { id: pkg.id, standard_id: std.id }, producer));
+
+      const dict = await show(pkg.id);
+      const m = dict.sdi_metadata;
+      expect(m.statistical_activity).toMatchObject({
+        activity_code: code,
+        ms_keg: { ...MS_KEG_ANSWERS, wilayah_kegiatan: ['Kabupaten Magetan'] },
+      });
+      expect(m.variables.map((v) => v.name)).toEqual(['kecamatan', 'jumlah']);
+      expect(m.variables[1]?.ms_var).toMatchObject({
+        nama_variabel: 'Jumlah Puskesmas',
+        alias: 'jumlah',
+        tipe_data: 'numerik',
+        definisi: 'Banyaknya puskesmas',
+        satuan: 'unit',
+        aturan_validasi: '≥ 0',
+        konsep: 'Fasilitas kesehatan',
+        identitas_kegiatan: `Pendataan Fasilitas Kesehatan – ${code}`,
+        penyelenggara: 'Dinas Kesehatan Kabupaten Magetan',
+      });
+      expect(m.indicators[0]?.ms_ind).toMatchObject(MS_IND_ANSWERS);
+
+      const full = await resultOf<{
+        completeness: { ms_keg: { complete: boolean }[]; ms_ind: { missing: string[] }[] };
+      }>(callAction(t.app, 'package_metadata_show', { query: { id: pkg.name } }));
+      expect(full.completeness.ms_keg.every((b) => b.complete)).toBe(true);
+      expect(full.completeness.ms_ind[0]?.missing).toEqual([]);
+
+      const ttl = await t.app.inject({ url: `/dataset/${pkg.id}.ttl` });
+      expect(ttl.statusCode).toBe(200);
+      const quads: Quad[] = new Parser().parse(ttl.body);
+      const objects = (s: string, p: string) =>
+        quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object);
+      const dsUri =
+        quads.find(
+          (q) => q.predicate.value === RDF_TYPE && q.object.value === 'http://www.w3.org/ns/dcat#Dataset',
+        )?.subject.value ?? '';
+      expect(dsUri.endsWith(`/dataset/${pkg.id}`)).toBe(true);
+      const stdNode = objects(dsUri, `${DCT}conformsTo`)[0]?.value ?? '';
+      expect(objects(stdNode, RDF_TYPE).map((o) => o.value)).toEqual([`${DCT}Standard`]);
+      expect(objects(stdNode, `${DCT}identifier`).map((o) => o.value)).toEqual(['UL00001.00.00']);
+      const idNode = objects(dsUri, `${ADMS}identifier`)[0];
+      expect(idNode).toBeDefined();
+      expect(objects(idNode?.value ?? '', `${SKOS}notation`).map((o) => o.value)).toEqual([code]);
+      const activityNode = objects(dsUri, `${PROV}wasGeneratedBy`)[0]?.value ?? '';
+      expect(objects(activityNode, RDF_TYPE).map((o) => o.value)).toContain(`${PROV}Activity`);
+      expect(objects(dsUri, `${DCT}accrualPeriodicity`).length).toBe(1);
+
+      const page = await t.app.inject({ url: `/dataset/${pkg.name}` });
+      const json = page.body.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? '{}';
+      const org = JSON.parse(json) as {
+        variableMeasured?: { propertyID: string; unitText?: string }[];
+        measurementTechnique?: string[];
+      };
+      expect(org.variableMeasured?.map((v) => v.propertyID)).toEqual(['kecamatan', 'jumlah']);
+      expect(org.variableMeasured?.[1]?.unitText).toBe('unit');
+      expect(org.measurementTechnique).toContain('Kompilasi Produk Administrasi');
+    });
+
+    it('reuses one activity across the years of a series and refreshes every year on change', async () => {
+      const a = await resultOf<{ id: string }>(
+        post(
+          'statistical_activity_create',
+          { title: 'Survei Gizi', ms_keg: { tahun_kegiatan: '2024' } },
+          producer,
+        ),
+      );
+      const y1 = await tabularDataset();
+      const y2 = await tabularDataset();
+      for (const d of [y1, y2])
+        await resultOf(post('package_activity_set', { id: d.id, activity_id: a.id }, producer));
+      await resultOf(
+        post('statistical_activity_update', { id: a.id, title: 'Survei Gizi Balita', ms_keg: {} }, producer),
+      );
+      for (const d of [y1, y2])
+        expect((await show(d.id)).sdi_metadata.statistical_activity).toMatchObject({
+          id: a.id,
+          title: 'Survei Gizi Balita',
+        });
+      const listed = await resultOf<{ id: string }[]>(
+        callAction(t.app, 'statistical_activity_list', { query: { agency_id: dinkes.id } }),
+      );
+      expect(listed.map((x) => x.id)).toContain(a.id);
+      const one = await resultOf<{ title: string }>(
+        callAction(t.app, 'statistical_activity_show', { query: { id: a.id } }),
+      );
+      expect(one.title).toBe('Survei Gizi Balita');
+    });
+
+    it('refuses bad answers naming the form and field, and columns the Table Schema lacks', async () => {
+      const pkg = await tabularDataset();
+      const bad = await post(
+        'statistical_activity_create',
+        { title: 'Uji', ms_keg: { cara_pengumpulan: 'telepati', jadwal_desain_mulai: '2025-02-30' } },
+        producer,
+      );
+      expect(bad.statusCode).toBe(409);
+      expect(Object.keys(bad.json().error)).toEqual(
+        expect.arrayContaining(['ms_keg.cara_pengumpulan', 'ms_keg.jadwal_desain_mulai']),
+      );
+      const col = await post(
+        'variable_metadata_update',
+        { resource_id: pkg.resources[0]?.id, variables: { tidak_ada: { konsep: 'x' } } },
+        producer,
+      );
+      expect(col.statusCode).toBe(409);
+      expect(JSON.stringify(col.json().error)).toContain('tidak_ada');
+      const ind = await post(
+        'indicator_metadata_create',
+        { package_id: pkg.id, ms_ind: { konsep: 'x' } },
+        producer,
+      );
+      expect(ind.json().error['ms_ind.nama_indikator']).toBeDefined();
+      const other = await post(
+        'indicator_metadata_create',
+        { package_id: pkg.id, ms_ind: MS_IND_ANSWERS },
+        otherProducer,
+      );
+      expect(other.statusCode).toBe(403);
+    });
+
+    it('updates and shows an indicator (indicator_metadata_update, indicator_metadata_show)', async () => {
+      const pkg = await tabularDataset();
+      const i = await resultOf<{ id: string }>(
+        post('indicator_metadata_create', { package_id: pkg.id, ms_ind: MS_IND_ANSWERS }, producer),
+      );
+      await resultOf(
+        post(
+          'indicator_metadata_update',
+          { id: i.id, ms_ind: { ...MS_IND_ANSWERS, nama_indikator: 'Rasio baru' } },
+          producer,
+        ),
+      );
+      const shown = await resultOf<{ name: string }>(
+        callAction(t.app, 'indicator_metadata_show', { query: { id: i.id } }),
+      );
+      expect(shown.name).toBe('Rasio baru');
+      expect((await show(pkg.id)).sdi_metadata.indicators.map((x) => x.name)).toEqual(['Rasio baru']);
+    });
+  });
+}
