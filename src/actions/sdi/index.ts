@@ -1,5 +1,9 @@
 import type { ActionDefinition } from '../action.js';
+import { CLASSIFICATION_ACTIONS } from './classification.js';
 import { CODE_LIST_ACTIONS } from './code-list.js';
 
 /** The SDI area's actions (access classification, code lists, conformity, worksheet), registered in ../registry.ts. */
-export const SDI_ACTIONS: ActionDefinition[] = [...CODE_LIST_ACTIONS] as ActionDefinition[];
+export const SDI_ACTIONS: ActionDefinition[] = [
+  ...CODE_LIST_ACTIONS,
+  ...CLASSIFICATION_ACTIONS,
+] as ActionDefinition[];
