@@ -29,6 +29,7 @@ import { requestContext } from './request-context.js';
 import { LOG_SERIALIZERS } from './request-log.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
+import { tableSchemaRoutes } from './workspace/table-schema.routes.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(portalRoutes, deps);
   await app.register(catalogRoutes, deps);
   await app.register(datasetAdminRoutes, deps);
+  await app.register(tableSchemaRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(codeListAdminRoutes, deps);
