@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
   /** Secret for signing cookies; generated and kept in DATA_DIR when absent. */
   COOKIE_SECRET: z.string().min(32).optional(),
+  /** SMTP server for notification mails (smtp://user:pass@host:587); without it mails stay in the outbox (/admin/outbox). */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender address of notification mails. */
+  MAIL_FROM: z.string().min(3).default('satudata@localhost'),
 });
 
 export type Config = {
@@ -52,6 +56,8 @@ export type Config = {
   sessionHours: number;
   cookieSecret: string | undefined;
   uploadMaxBytes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -77,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     cookieSecret: e.COOKIE_SECRET,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -27,6 +27,7 @@ import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
 import { LOG_SERIALIZERS } from './request-log.js';
+import { workflowRunRoutes } from './tasks/tasks.routes.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
 import { tableSchemaRoutes } from './workspace/table-schema.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app, site);
   const files = fileStoreFor(config);
   const deps: AppDeps = { config, database, site, files };
+  await app.register(workflowRunRoutes, deps);
   await app.register(portalRoutes, deps);
   await app.register(catalogRoutes, deps);
   await app.register(datasetAdminRoutes, deps);

@@ -156,3 +156,35 @@ export async function versionRows(
   >`select * from ${sql.table(qualified)} order by _id limit ${limit}`.execute(db);
   return res.rows;
 }
+
+/** Datasets of an agency (or all, agencyId null) with their latest submission's number and state. */
+export async function datasetsWithLatestSubmission(db: Kysely<DB>, agencyId: string | null) {
+  let q = db
+    .selectFrom('dataset as d')
+    .innerJoin('agency as a', 'a.id', 'd.agency_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('dataset_submission')
+          .distinctOn('dataset_id')
+          .select(['dataset_id', 'id', 'number', 'state'])
+          .orderBy('dataset_id')
+          .orderBy('number', 'desc')
+          .as('s'),
+      (join) => join.onRef('s.dataset_id', '=', 'd.id'),
+    )
+    .select([
+      'd.id',
+      'd.name',
+      'd.title',
+      'd.priority',
+      'd.private',
+      'a.short_name as agency',
+      's.id as submission_id',
+      's.number',
+      's.state',
+    ])
+    .where('d.state', '!=', 'deleted');
+  if (agencyId) q = q.where('d.agency_id', '=', agencyId);
+  return q.orderBy('d.title').limit(500).execute();
+}

@@ -18,6 +18,7 @@ import { DatasetSidebar } from '../views/catalog/dataset-sidebar.js';
 import { type DatasetView, type RevisionView, safeHref } from '../views/catalog/dataset-view.js';
 import { formatBytes, formatDate, formatPeriod, paragraphs } from '../views/catalog/format.js';
 import { Layout } from '../views/layout.js';
+import { attachWorkflowHistory, WorkflowHistory } from '../views/workflow/history.js';
 import { topicTitles } from './dataset-search.page.js';
 
 /** Links to this site's own files become paths, so they work whatever host the page is read on. */
@@ -63,6 +64,7 @@ export async function loadDatasetPage(
     topicTitles(actx, locale),
     findRegionNames(actx.db, dict.spatial),
     mayReadHistory ? listRevisions(actx.db, dict.id, 30) : Promise.resolve(null),
+    attachWorkflowHistory(actx.db, actx.actor, dict),
   ]);
   const resources = dict.resources.map((r) => ({
     id: r.id,
@@ -173,6 +175,7 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
             <MetadataTable ctx={ctx} view={view} />
           </section>
           {view.revisions ? <Revisions ctx={ctx} revisions={view.revisions} /> : ''}
+          <WorkflowHistory ctx={ctx} dict={d} />
         </div>
         <DatasetSidebar ctx={ctx} view={view} />
       </div>

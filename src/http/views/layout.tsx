@@ -1,5 +1,7 @@
 import type { Children } from '@kitajs/html';
+import { badgeOf } from '../../notifications/badge.js';
 import type { PageContext } from './page-context.js';
+import { wm } from './workflow/workflow.messages.js';
 
 /** The other language and the link that switches to it, keeping the current page. */
 function languageSwitch(ctx: PageContext) {
@@ -10,6 +12,30 @@ function languageSwitch(ctx: PageContext) {
 /** Hidden CSRF field for every form that changes something. */
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+/** "Tugas saya" with the open task and unread notification counts of this request's actor. */
+function TasksLink({ ctx }: { ctx: PageContext }) {
+  const badge = badgeOf(ctx.actor);
+  const count = badge ? badge.tasks + badge.unread : 0;
+  const label = badge
+    ? `${wm(ctx.locale, 'nav.open', { n: badge.tasks })}, ${wm(ctx.locale, 'nav.unread', { n: badge.unread })}`
+    : undefined;
+  return (
+    <a href="/tugas" id="nav-tasks" title={label}>
+      {wm(ctx.locale, 'nav.tasks')}
+      {count > 0 ? (
+        <>
+          {' '}
+          <span class="badge" data-tasks={String(badge?.tasks ?? 0)}>
+            {String(count)}
+          </span>
+        </>
+      ) : (
+        ''
+      )}
+    </a>
+  );
 }
 
 /**
@@ -64,6 +90,13 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                 {signedIn && ctx.can('workspace:open') ? (
                   <li>
                     <a href="/workspace">{t('nav.workspace')}</a>
+                  </li>
+                ) : (
+                  ''
+                )}
+                {signedIn && ctx.can('task:read_own') ? (
+                  <li>
+                    <TasksLink ctx={ctx} />
                   </li>
                 ) : (
                   ''

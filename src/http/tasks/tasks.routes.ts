@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { executeAction } from '../../actions/action.js';
+import { taskComplete } from '../../actions/workflow/task-complete.js';
+import { loadBadge } from '../../notifications/badge.js';
+import { configureMail } from '../../notifications/mailer.js';
+import { listNotifications, markAllRead } from '../../notifications/notifications.repository.js';
+import { authorize } from '../../policies/policy.js';
+import { inboxFor } from '../../workflow-runs/inbox.js';
+import { outboxRoutes } from '../admin/outbox.routes.js';
+import type { AppDeps } from '../app-deps.js';
+import { formErrors } from '../form-errors.js';
+import { actionContext, redirectAfterPost } from '../request-context.js';
+import { pageContext } from '../views/page-context.js';
+import { wm } from '../views/workflow/workflow.messages.js';
+import { submissionRoutes } from '../workspace/submission.routes.js';
+import { entryHref, TasksPage } from './tasks.page.js';
+
+/**
+ * The workflow runs' pages: "Tugas saya" (/tugas), the dataset submission and check pages
+ * (/workspace/submissions…) and the administrator's mail outbox (/admin/outbox). Registered
+ * unencapsulated so the nav badge (open tasks, unread notifications) is counted for every page.
+ */
+export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) => {
+  const { database, site, config } = deps;
+  const db = database.db;
+  configureMail({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/static/')) return;
+    await loadBadge(db, req.actor);
+  });
+
+  async function requireStaff(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    if (!req.actor.userId) {
+      reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+      return false;
+    }
+    authorize(req.actor, 'task:read_own');
+    return true;
+  }
+
+  async function renderInbox(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: string; errors?: Record<string, string[]>; status?: number } = {},
+  ) {
+    const [entries, notifications] = await Promise.all([
+      inboxFor(db, req.actor, new Date()),
+      listNotifications(db, req.actor.userId as string),
+    ]);
+    const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
+    return reply
+      .code(extra.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(TasksPage({ ctx, entries, notifications, errors: extra.errors }));
+  }
+
+  app.get('/tugas', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    const done = (req.query as { done?: string }).done;
+    return renderInbox(req, reply, done ? { notice: wm(req.locale, 'tasks.completed') } : {});
+  });
+
+  app.get('/tugas/:id', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    const { id } = req.params as { id: string };
+    const entry = (await inboxFor(db, req.actor, new Date())).find((e) => e.taskId === id);
+    if (entry && entryHref(entry) !== `/tugas/${id}`) return reply.redirect(entryHref(entry));
+    return reply.redirect('/tugas');
+  });
+
+  app.post('/tugas/:id', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    const { id } = req.params as { id: string };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      await executeAction(actionContext(req, database, config.siteUrl), taskComplete, {
+        id,
+        outcome: String(body.outcome ?? 'done'),
+        note: String(body.note ?? ''),
+      });
+    } catch (err) {
+      return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400 });
+    }
+    return redirectAfterPost(reply, '/tugas?done=1');
+  });
+
+  app.post('/tugas/notifications/read', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    await markAllRead(db, req.actor.userId as string, new Date());
+    return redirectAfterPost(reply, '/tugas');
+  });
+
+  await app.register(submissionRoutes, deps);
+  await app.register(outboxRoutes, deps);
+});
