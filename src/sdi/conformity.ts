@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, Resource } from '../db/schema.js';
 import { findLicense } from '../domain/catalog/licenses.js';
+import { MS_IND, MS_KEG, MS_VAR, missingRequired } from '../domain/metadata/index.js';
 import type { TableField, TableSchema } from '../domain/table-schema/table-schema.js';
 import type { ValidationReport } from '../domain/validation/validation-report.js';
+import { type DatasetMetadata, loadDatasetMetadata, withColumns } from '../metadata/dataset-metadata.js';
 
 /** The SDI requirements a dataset is checked against, in the order they are shown. */
 export const CONFORMITY_KEYS = [
@@ -282,4 +284,76 @@ export function evaluateConformity(f: ConformityFacts): Conformity {
     ? Math.round((100 * applicable.filter((c) => c.met).length) / applicable.length)
     : 0;
   return { score, checks };
+}
+
+/** What the metadata area says about a dataset, as the conformity checks read it. */
+export function metadataFacts(
+  m: DatasetMetadata,
+  resources: readonly Pick<Resource, 'id' | 'name' | 'table_schema'>[],
+): MetadataFacts {
+  const columns = withColumns(m, resources);
+  return {
+    standardLinked: m.data_standard !== null,
+    activityMissing: m.statistical_activity
+      ? missingRequired(MS_KEG, m.statistical_activity.ms_keg).map((f) => f.key)
+      : null,
+    variablesMissing: columns
+      .filter((c) => missingRequired(MS_VAR, c.ms_var).length > 0)
+      .map((c) => `${c.resource_name} › ${c.field.name}`),
+    indicatorCount: m.indicators.length,
+    indicatorsMissing: m.indicators
+      .filter((i) => missingRequired(MS_IND, i.ms_ind).length > 0)
+      .map((i) => i.name),
+  };
+}
+
+/**
+ * Which SDI requirements a dataset meets and which it misses, with a score (issue #6 item 4).
+ * Shown to the producer on the dataset form, to the custodian in the verification checklist,
+ * and in the API (`package_conformity_show`, package_show's `sdi_conformity_score`).
+ * The caller decides who may see the dataset; this only reads.
+ */
+export async function datasetConformity(db: Kysely<DB>, datasetId: string): Promise<Conformity> {
+  const d = await db
+    .selectFrom('dataset')
+    .select(['id', 'license_id', 'classification'])
+    .where('id', '=', datasetId)
+    .executeTakeFirstOrThrow();
+  const resources = await db
+    .selectFrom('resource')
+    .select(['id', 'name', 'format', 'table_schema', 'datastore_version_id'])
+    .where('dataset_id', '=', datasetId)
+    .where('state', '=', 'active')
+    .orderBy('position')
+    .execute();
+  const ids = resources.map((r) => r.id);
+  const [metadata, reports, lists] = await Promise.all([
+    loadDatasetMetadata(db, datasetId),
+    ids.length
+      ? db
+          .selectFrom('resource_version')
+          .select(['resource_id', 'number', 'report'])
+          .where('resource_id', 'in', ids)
+          .where('report', 'is not', null)
+          .orderBy('number', 'desc')
+          .execute()
+      : [],
+    db.selectFrom('code_list').select('name').execute(),
+  ]);
+  const latest = new Map<string, ValidationReport>();
+  for (const r of reports)
+    if (!latest.has(r.resource_id)) latest.set(r.resource_id, r.report as ValidationReport);
+  return evaluateConformity({
+    licenseId: d.license_id,
+    classification: d.classification,
+    resources: resources.map((r) => ({
+      name: r.name || r.id,
+      format: r.format,
+      tableSchema: r.table_schema,
+      loaded: r.datastore_version_id !== null,
+      latestReport: latest.get(r.id) ?? null,
+    })),
+    codeListNames: new Set(lists.map((l) => l.name)),
+    metadata: metadataFacts(metadata, resources),
+  });
 }
