@@ -69,3 +69,28 @@ export async function latestResourceVersion(db: Kysely<DB>, resourceId: string) 
     .limit(1)
     .executeTakeFirst();
 }
+
+/** For the back office: each resource's latest versions (newest first) and its active one. */
+export async function loadIngestViews(db: Kysely<DB>, resourceIds: string[], perResource = 10) {
+  const views = new Map<
+    string,
+    { versions: Awaited<ReturnType<typeof listResourceVersions>>; activeVersionId: string | null }
+  >();
+  if (resourceIds.length === 0) return views;
+  const [versions, resources] = await Promise.all([
+    db
+      .selectFrom('resource_version')
+      .selectAll()
+      .where('resource_id', 'in', resourceIds)
+      .orderBy('resource_id')
+      .orderBy('number', 'desc')
+      .execute(),
+    db.selectFrom('resource').select(['id', 'datastore_version_id']).where('id', 'in', resourceIds).execute(),
+  ]);
+  for (const r of resources) views.set(r.id, { versions: [], activeVersionId: r.datastore_version_id });
+  for (const v of versions) {
+    const view = views.get(v.resource_id);
+    if (view && view.versions.length < perResource) view.versions.push(v);
+  }
+  return views;
+}

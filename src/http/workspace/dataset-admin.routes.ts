@@ -5,10 +5,13 @@ import { packageDelete } from '../../actions/dataset/package-delete.js';
 import { packageShow } from '../../actions/dataset/package-read.js';
 import { runPackageSearch } from '../../actions/dataset/package-search.js';
 import { packageUpdate } from '../../actions/dataset/package-update.js';
-import { resourceCreate, resourceDelete } from '../../actions/dataset/resource-write.js';
+import { resourceCreate, resourceDelete, resourceUpdate } from '../../actions/dataset/resource-write.js';
+import { resourceIngestStatus } from '../../actions/datastore/resource-ingest-status.js';
+import { loadIngestViews } from '../../datastore/resource-versions.js';
 import { findAgency, listAgencies } from '../../db/repositories/agency.repository.js';
 import { findDataset, findResource } from '../../db/repositories/dataset.repository.js';
 import { listTopics } from '../../db/repositories/topic.repository.js';
+import { NotFoundError } from '../../errors.js';
 import { authorize, can, isAgencyBound } from '../../policies/policy.js';
 import { readApiInput } from '../api/api-input.js';
 import type { AppDeps } from '../app-deps.js';
@@ -17,6 +20,7 @@ import type { PackageDict } from '../presenters/package.presenter.js';
 import { actionContext, redirectAfterPost } from '../request-context.js';
 import { pageContext } from '../views/page-context.js';
 import { DatasetFormPage, type DatasetFormValues, emptyValues, valuesFromDict } from './dataset-form.page.js';
+import { attachIngestViews, INGEST_PROGRESS_JS } from './dataset-resources.js';
 import { DatasetsPage } from './datasets.page.js';
 import { wt } from './workspace.messages.js';
 
@@ -91,6 +95,14 @@ export async function datasetAdminRoutes(app: FastifyInstance, { config, databas
     extra: { dict?: PackageDict; errors?: Record<string, string[]>; status?: number; notice?: string } = {},
   ) {
     const agency = await findAgency(db, { code: values.owner_org });
+    if (extra.dict)
+      attachIngestViews(
+        extra.dict,
+        await loadIngestViews(
+          db,
+          extra.dict.resources.map((r) => r.id),
+        ),
+      );
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
     const view = {
       values,
@@ -205,6 +217,40 @@ export async function datasetAdminRoutes(app: FastifyInstance, { config, databas
     }
     return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
   });
+
+  /** A new file for an existing resource: a tabular one becomes its next version. */
+  app.post('/workspace/resources/:id/upload', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const resource = await findResource(db, id);
+    const d = resource ? await findDataset(db, resource.dataset_id) : undefined;
+    if (!d) throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
+    const dict = await loadDict(req, d.name);
+    const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+    try {
+      await executeAction(ctxOf(req), resourceUpdate, { ...input, id });
+    } catch (err) {
+      if (stored) await files.remove(stored.key);
+      return renderForm(req, reply, valuesFromDict(dict), {
+        dict,
+        errors: formErrors(err, req.locale),
+        status: 400,
+      });
+    }
+    return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
+  });
+
+  /** The progress bar's poll (session-authenticated; the API takes tokens only). */
+  app.get('/workspace/resources/:id/ingest-status', async (req) => {
+    const { id } = req.params as { id: string };
+    return executeAction(ctxOf(req), resourceIngestStatus, { id });
+  });
+
+  app.get('/workspace/ingest-progress.js', async (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'max-age=3600')
+      .send(INGEST_PROGRESS_JS),
+  );
 
   app.post('/workspace/datasets/:name/delete', async (req, reply) => {
     const dict = await loadDict(req, (req.params as { name: string }).name);
