@@ -23,6 +23,7 @@ import { installErrorHandlers } from './errors.js';
 import { linkedDataRoutes } from './linked-data/linked-data.routes.js';
 import { catalogRoutes } from './portal/catalog.routes.js';
 import { codeListRoutes } from './portal/code-list.routes.js';
+import { datastoreReadRoutes } from './portal/datastore.routes.js';
 import { downloadRoutes } from './portal/download.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
 import { requestContext } from './request-context.js';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(apiRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   await app.register(downloadRoutes, deps);
+  await app.register(datastoreReadRoutes, deps);
   await app.register(linkedDataRoutes, deps);
   app.get('/healthz', async () => ({ ok: true, database: database.kind }));
   return app;
