@@ -31,6 +31,7 @@ import { LOG_SERIALIZERS } from './request-log.js';
 import { workflowRunRoutes } from './tasks/tasks.routes.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
+import { metadataRoutes } from './workspace/metadata.routes.js';
 import { tableSchemaRoutes } from './workspace/table-schema.routes.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(portalRoutes, deps);
   await app.register(catalogRoutes, deps);
   await app.register(datasetAdminRoutes, deps);
+  await app.register(metadataRoutes, deps);
   await app.register(tableSchemaRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);

@@ -18,6 +18,7 @@ import { DatasetSidebar } from '../views/catalog/dataset-sidebar.js';
 import { type DatasetView, type RevisionView, safeHref } from '../views/catalog/dataset-view.js';
 import { formatBytes, formatDate, formatPeriod, paragraphs } from '../views/catalog/format.js';
 import { Layout } from '../views/layout.js';
+import { StatisticalMetadataSection } from '../views/metadata/statistical-metadata.js';
 import { attachWorkflowHistory, WorkflowHistory } from '../views/workflow/history.js';
 import { topicTitles } from './dataset-search.page.js';
 
@@ -174,6 +175,7 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
             <h2 id="info-title">{ctx.ct('catalog.dataset.info')}</h2>
             <MetadataTable ctx={ctx} view={view} />
           </section>
+          <StatisticalMetadataSection locale={ctx.locale} dict={d} />
           {view.revisions ? <Revisions ctx={ctx} revisions={view.revisions} /> : ''}
           <WorkflowHistory ctx={ctx} dict={d} />
         </div>
