@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '../action.js';
 import { submissionCreate } from './submission-create.js';
+import { datasetPrioritySet } from './submission-priority.js';
 import { submissionPublish } from './submission-publish.js';
 import { submissionReview } from './submission-review.js';
 import { submissionVerify, submissionVerifyMany } from './submission-verify.js';
@@ -16,4 +17,5 @@ export const WORKFLOW_ACTIONS: ActionDefinition[] = [
   submissionVerifyMany,
   submissionReview,
   submissionPublish,
+  datasetPrioritySet,
 ] as ActionDefinition[];

@@ -350,6 +350,8 @@ export interface SubmissionPageView {
   history: HistoryInstance[];
   waitingFor: string | null;
   mayVerify: boolean;
+  /** May mark the dataset as priority data (the custodian). */
+  maySetPriority: boolean;
   mayReview: boolean;
   mayPublish: boolean;
 }
@@ -510,6 +512,20 @@ export function SubmissionPage({
         </div>
       </section>
       {view.diff ? <DiffSection ctx={ctx} diff={view.diff.diff} previous={view.diff.previous} /> : ''}
+      {view.maySetPriority ? (
+        <form
+          method="post"
+          action={`/workspace/submissions/${s.id}/priority`}
+          class="inline"
+          id="priority-form"
+        >
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="priority" value={dataset.priority ? 'false' : 'true'} />
+          <button type="submit">{dataset.priority ? w('sub.priorityOff') : w('sub.priorityOn')}</button>
+        </form>
+      ) : (
+        ''
+      )}
       {view.mayVerify ? (
         <section aria-labelledby="verify-title">
           <h2 id="verify-title">{w('sub.checklist')}</h2>

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { executeAction } from '../../actions/action.js';
 import { submissionCreate } from '../../actions/workflow/submission-create.js';
+import { datasetPrioritySet } from '../../actions/workflow/submission-priority.js';
 import { submissionPublish } from '../../actions/workflow/submission-publish.js';
 import { submissionReview } from '../../actions/workflow/submission-review.js';
 import { submissionVerify, submissionVerifyMany } from '../../actions/workflow/submission-verify.js';
@@ -230,6 +231,7 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
         s.state === 'submitted' &&
         step?.feature === 'dataset_verify' &&
         can(req.actor, 'dataset:verify', agency),
+      maySetPriority: latest && s.state !== 'published' && can(req.actor, 'dataset:verify', agency),
       mayReview:
         latest &&
         s.state === 'verified' &&
@@ -254,6 +256,7 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
   }
 
   const NOTICES = {
+    priority: 'sub.prioritySaved',
     submitted: 'sub.submitted',
     verified: 'sub.verified',
     reviewed: 'sub.reviewed',
@@ -297,6 +300,16 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
       (s, body) =>
         executeAction(ctxOf(req), submissionVerify, verifyFormInput(s.id, body, Object.keys(s.metadata))),
       'verified',
+    ),
+  );
+
+  app.post('/workspace/submissions/:id/priority', (req, reply) =>
+    decide(
+      req,
+      reply,
+      (s, body) =>
+        executeAction(ctxOf(req), datasetPrioritySet, { id: s.dataset_id, priority: text(body.priority) }),
+      'priority',
     ),
   );
 

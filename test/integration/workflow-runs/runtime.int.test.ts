@@ -6,6 +6,7 @@ import { mutate } from '../../../src/actions/context.js';
 import { packageCreate } from '../../../src/actions/dataset/package-create.js';
 import { packagePatch } from '../../../src/actions/dataset/package-patch.js';
 import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
+import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
 import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
 import { submissionReview } from '../../../src/actions/workflow/submission-review.js';
 import { submissionVerify, submissionVerifyMany } from '../../../src/actions/workflow/submission-verify.js';
@@ -79,12 +80,16 @@ for (const kind of DIALECTS) {
         notes: 'Catatan awal',
         private: true,
       });
-      if (priority)
-        await t.database.db
-          .updateTable('dataset')
-          .set({ priority: true })
-          .where('id', '=', dict?.id as string)
-          .execute();
+      if (priority) {
+        await expect(
+          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        const set = await executeAction(as(custodian), datasetPrioritySet, {
+          id: dict?.id as string,
+          priority: 'true',
+        });
+        expect(set.priority).toBe(true);
+      }
       return dict?.id as string;
     }
 
