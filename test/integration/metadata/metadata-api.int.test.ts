@@ -1,4 +1,9 @@
-import { Parser, type Quad } from 'n3';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Parser, type Quad, Store } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../../../src/db/schema.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
@@ -11,6 +16,33 @@ const ADMS = 'http://www.w3.org/ns/adms#';
 const PROV = 'http://www.w3.org/ns/prov#';
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+/** DCAT-AP 3.0.1 shapes, when the shared standards folder is present (optional, as in linked-data tests). */
+const DCAT_AP_3 = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../shared/standards/dcat-ap/3.0.1',
+);
+const SHAPES = [
+  'shapes.ttl',
+  'shapes_recommended.ttl',
+  'range.ttl',
+  'dcat-ap-SHACL.ttl',
+  'ranges.ttl',
+  'deprecateduris.ttl',
+];
+
+/** sh:Violation results of the DCAT-AP shapes on the data; null when the shapes are absent. */
+async function dcatApViolations(data: Quad[]): Promise<string[] | null> {
+  if (!existsSync(DCAT_AP_3)) return null;
+  const shapes = (await Promise.all(SHAPES.map((f) => readFile(path.join(DCAT_AP_3, f), 'utf8')))).flatMap(
+    (t) => new Parser().parse(t),
+  );
+  const report = await new SHACLValidator(new Store(shapes), { importGraph: () => new Store() }).validate(
+    new Store(data),
+  );
+  return report.results
+    .filter((r) => r.severity?.value.endsWith('Violation'))
+    .map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join('; ')}`);
+}
 
 interface Pkg {
   id: string;
@@ -246,6 +278,8 @@ for (const kind of DIALECTS) {
       const activityNode = objects(dsUri, `${PROV}wasGeneratedBy`)[0]?.value ?? '';
       expect(objects(activityNode, RDF_TYPE).map((o) => o.value)).toContain(`${PROV}Activity`);
       expect(objects(dsUri, `${DCT}accrualPeriodicity`).length).toBe(1);
+      const violations = await dcatApViolations(quads);
+      if (violations) expect(violations).toEqual([]);
 
       const page = await t.app.inject({ url: `/dataset/${pkg.name}` });
       const json = page.body.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? '{}';
