@@ -10,6 +10,7 @@ import { userCreate } from '../actions/user/user-create.js';
 import { userUpdate } from '../actions/user/user-update.js';
 import { loadActor } from '../auth/session.js';
 import { loadConfig } from '../config.js';
+import { CONSOLE_IMPORTER, describeImport, importFile } from '../datastore/cli-import.js';
 import { restoreBackup, writeBackup } from '../db/backup/backup.js';
 import { findAgency } from '../db/repositories/agency.repository.js';
 import { findUser } from '../db/repositories/user.repository.js';
@@ -191,6 +192,34 @@ export function buildCli(): Command {
         const r = await executeAction(ctx, agencyImport, { csv, fileName: 'kabupaten-kota.csv' });
         console.log(`OK: ${r.created} ditambah / added, ${r.updated} diperbarui / updated`);
       }),
+    );
+
+  program
+    .command('import <file>')
+    .description(
+      'unggah dan muat tabel CSV/XLSX ke dataset / upload and load a CSV/XLSX table into a dataset',
+    )
+    .requiredOption('-d, --dataset <name>', 'nama atau id dataset / dataset name or id')
+    .option('--resource <id>', 'versi baru sumber daya ini / a new version of this resource')
+    .option('--sheet <name>', 'lembar XLSX / XLSX sheet')
+    .option('--name <name>', 'nama sumber daya baru / name of the new resource')
+    .option(
+      '--user <username>',
+      'bertindak sebagai pengguna ini / act as this user (default: console operator)',
+    )
+    .action(
+      (
+        file: string,
+        o: { dataset: string; resource?: string; sheet?: string; name?: string; user?: string },
+      ) =>
+        withPlatform('import', async (p, ctx) => {
+          const actor = o.user
+            ? await loadActor(ctx.db, (await requireUser(ctx, o.user)).id)
+            : CONSOLE_IMPORTER;
+          const r = await importFile(p.database, loadConfig(), { ...ctx, actor }, file, o);
+          for (const line of describeImport(r)) (r.state === 'complete' ? console.log : console.error)(line);
+          if (r.state !== 'complete') process.exitCode = 1;
+        }),
     );
 
   program
