@@ -48,6 +48,13 @@ function complete(): ConformityFacts {
   };
 }
 
+/** Change the first resource of the facts. */
+function patchResource(f: ConformityFacts, patch: Partial<ConformityFacts['resources'][number]>) {
+  const [first, ...rest] = f.resources;
+  if (!first) throw new Error('no resource');
+  f.resources = [{ ...first, ...patch }, ...rest];
+}
+
 function checkOf(f: ConformityFacts, key: ConformityKey) {
   const c = evaluateConformity(f).checks.find((x) => x.key === key);
   if (!c) throw new Error(`no check ${key}`);
@@ -75,28 +82,19 @@ describe(evaluateConformity.name, () => {
       (f) => (f.metadata.variablesMissing = ['tabel › jumlah']),
       /incomplete for columns: tabel › jumlah/,
     ],
-    [
-      'variable_metadata_complete',
-      (f) => (f.resources[0] = { ...f.resources[0]!, tableSchema: null }),
-      /No table/,
-    ],
+    ['variable_metadata_complete', (f) => patchResource(f, { tableSchema: null }), /No table/],
     [
       'indicator_metadata_complete',
       (f) => (f.metadata.indicatorsMissing = ['IPM']),
       /MS-Ind is incomplete: IPM/,
     ],
-    ['open_format', (f) => (f.resources[0] = { ...f.resources[0]!, format: 'PDF' }), /No CSV, XLSX or JSON/],
-    [
-      'open_format',
-      (f) => (f.resources[0] = { ...f.resources[0]!, loaded: false }),
-      /loaded into a data table/,
-    ],
+    ['open_format', (f) => patchResource(f, { format: 'PDF' }), /No CSV, XLSX or JSON/],
+    ['open_format', (f) => patchResource(f, { loaded: false }), /loaded into a data table/],
     ['open_license', (f) => (f.licenseId = 'other-closed'), /not an open license/],
     [
       'reference_codes_bound',
       (f) =>
-        (f.resources[0] = {
-          ...f.resources[0]!,
+        patchResource(f, {
           tableSchema: { ...schema, foreignKeys: [] },
         }),
       /not bound.*tabel › kode_kecamatan/,
@@ -104,8 +102,7 @@ describe(evaluateConformity.name, () => {
     [
       'reference_codes_bound',
       (f) =>
-        (f.resources[0] = {
-          ...f.resources[0]!,
+        patchResource(f, {
           tableSchema: {
             ...schema,
             foreignKeys: [
@@ -118,8 +115,7 @@ describe(evaluateConformity.name, () => {
     [
       'reference_codes_valid',
       (f) =>
-        (f.resources[0] = {
-          ...f.resources[0]!,
+        patchResource(f, {
           latestReport: {
             ...goodReport,
             valid: false,
@@ -129,16 +125,11 @@ describe(evaluateConformity.name, () => {
         }),
       /unknown reference codes in: tabel/,
     ],
-    [
-      'reference_codes_valid',
-      (f) => (f.resources[0] = { ...f.resources[0]!, latestReport: null }),
-      /No validated/,
-    ],
+    ['reference_codes_valid', (f) => patchResource(f, { latestReport: null }), /No validated/],
     [
       'classification_set',
       (f) =>
-        (f.resources[0] = {
-          ...f.resources[0]!,
+        patchResource(f, {
           tableSchema: { ...schema, fields: schema.fields.map(({ 'x-classification': _, ...rest }) => rest) },
         }),
       /no classification set for columns: tabel › kode_kecamatan/,
@@ -166,8 +157,7 @@ describe(evaluateConformity.name, () => {
 
   it('binds coded columns to existing code lists; a table without coded columns has nothing to bind', () => {
     const f = complete();
-    f.resources[0] = {
-      ...f.resources[0]!,
+    patchResource(f, {
       tableSchema: {
         ...schema,
         foreignKeys: [
@@ -175,13 +165,12 @@ describe(evaluateConformity.name, () => {
           { fields: 'jenjang', reference: { resource: 'codelist:jenjang-pendidikan', fields: 'code' } },
         ],
       },
-    };
+    });
     expect(checkOf(f, 'reference_codes_bound')).toMatchObject({ met: true });
     const plain = complete();
-    plain.resources[0] = {
-      ...plain.resources[0]!,
+    patchResource(plain, {
       tableSchema: { fields: [{ name: 'jumlah', type: 'integer', 'x-classification': 'open' }] },
-    };
+    });
     expect(checkOf(plain, 'reference_codes_bound')).toMatchObject({
       met: true,
       detail_en: 'No coded columns',
