@@ -17,14 +17,32 @@ export function readBoolean(text: string): string | undefined {
   return undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DMY_DATE = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 const ISO_MONTH = /^\d{4}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A full date; a month-only period (`Des-24`) is not one. */
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
+/**
+ * A full date; a month-only period (`Des-24`) is not one. The two forms nearly every file uses,
+ * `2024-12-31` and `31/12/2024`, are read here directly (a validated column is mostly one of
+ * them); everything else goes through parseIndonesianDate.
+ */
 export function readDate(text: string): string | undefined {
-  if (ISO_DATE.test(text)) {
-    const parsed = parseIndonesianDate(text);
-    return parsed ?? undefined;
+  const iso = ISO_DATE.exec(text);
+  if (iso) return isRealDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? text : undefined;
+  const dmy = DMY_DATE.exec(text);
+  if (dmy) {
+    const day = Number(dmy[1]);
+    const month = Number(dmy[3]);
+    const year = Number(dmy[4]);
+    if (!isRealDay(year, month, day)) return undefined;
+    return `${dmy[4]}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
   }
   const parsed = parseIndonesianDate(text);
   return parsed !== null && parsed.length === 10 ? parsed : undefined;

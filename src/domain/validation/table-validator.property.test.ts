@@ -11,10 +11,12 @@ import {
   formatNumber,
   type NumberWriting,
 } from '../table-reading/fixture-formats.js';
+import { parseIndonesianDate } from '../table-reading/indonesian-date.js';
+import { readIndonesianNumber } from '../table-reading/indonesian-number.js';
 import type { FieldType, TableField, TableSchema } from '../table-schema/table-schema.js';
 import { readBoolean, readDate } from './field-values.js';
 import { referenceLookupOf } from './reference-lookup.js';
-import { createTableValidator } from './table-validator.js';
+import { createTableValidator, readNumberFast } from './table-validator.js';
 
 const lookup = referenceLookupOf(new Map());
 
@@ -219,6 +221,44 @@ describe('table validator properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('fast paths agree with the full parsers', () => {
+  const numberText = fc.oneof(
+    fc
+      .tuple(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        fc.constantFrom<NumberWriting>('id', 'id-plain', 'en', 'en-plain'),
+      )
+      .map(([value, writing]) => formatNumber(value, writing)),
+    fc.stringMatching(/^-?[0-9.,]{1,20}$/),
+    fc.integer().map(String),
+  );
+
+  it('readNumberFast gives what readIndonesianNumber gives, in both styles', () => {
+    fc.assert(
+      fc.property(numberText, fc.constantFrom<'id' | 'en'>('id', 'en'), (text, style) => {
+        expect(readNumberFast(text, style)).toEqual(readIndonesianNumber(text, style));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('readDate gives what parseIndonesianDate gives for a full date', () => {
+    const dateText = fc.oneof(
+      fc
+        .tuple(isoDate, fc.constantFrom<DateWriting>('slash', 'dash', 'iso'))
+        .map(([iso, w]) => formatDate(iso, w)),
+      fc.stringMatching(/^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/),
+    );
+    fc.assert(
+      fc.property(dateText, (text) => {
+        const full = parseIndonesianDate(text);
+        expect(readDate(text)).toBe(full !== null && full.length === 10 ? full : undefined);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -7,12 +7,16 @@
  * text in schema field order, or undefined when the row has an error), then `finish` for the
  * cross-row warnings and the report. An upload with errors loads nothing.
  */
-import { type NumberStyle, readIndonesianNumber } from '../table-reading/indonesian-number.js';
+import {
+  type NumberStyle,
+  type ReadNumber,
+  readIndonesianNumber,
+} from '../table-reading/indonesian-number.js';
 import type { TableRow } from '../table-reading/table-reading.js';
 import type { FieldType, TableField, TableSchema } from '../table-schema/table-schema.js';
 import { readBoolean, readDate, readYear, readYearMonth } from './field-values.js';
 import * as msg from './messages.js';
-import { normaliseRegionCode, regionLevelOf } from './region-code.js';
+import { dottedRegionCode, regionLevelOf } from './region-code.js';
 import { ReportBuilder, type ValidationReport } from './validation-report.js';
 
 export { inferTableSchema } from './infer-table-schema.js';
@@ -79,6 +83,8 @@ interface CompiledField {
   /** Text → canonical text, or undefined when not of the type (error recorded). */
   convert: (text: string, row: number) => string | undefined;
   checks: ValueCheck[];
+  /** The number the last converted value of a numeric field holds (read once, for the checks). */
+  numeric: number;
 }
 
 function numericLimit(value: number | string | undefined): number | undefined {
@@ -111,7 +117,12 @@ export function createTableValidator(
   options: TableValidatorOptions = {},
 ): TableValidator {
   const report = new ReportBuilder(options.maxExamplesPerKind ?? DEFAULT_MAX_EXAMPLES);
-  const missing = new Set(schema.missingValues ?? ['']);
+  const missingValues = schema.missingValues ?? [''];
+  const missingSet = new Set(missingValues);
+  const onlyEmptyIsMissing = missingValues.length === 1 && missingValues[0] === '';
+  const isMissing = onlyEmptyIsMissing
+    ? (text: string) => text === ''
+    : (text: string) => missingSet.has(text);
   const fields = schema.fields;
   const primaryKey = asList(schema.primaryKey);
   const primaryKeySet = new Set(primaryKey);
@@ -201,7 +212,7 @@ export function createTableValidator(
       for (let f = 0; f < compiled.length; f++) {
         const c = compiled[f] as CompiledField;
         const text = c.column >= 0 ? (cells[c.column] ?? '') : '';
-        if (missing.has(text)) {
+        if (isMissing(text)) {
           values[f] = null;
           if (c.required && c.column >= 0) {
             report.add('required-error', () => msg.requiredError(rowNumber, c.label));
@@ -219,7 +230,9 @@ export function createTableValidator(
         for (const check of c.checks) if (!check(value, rowNumber)) isValid = false;
       }
       if (primaryKeySeen && isValid) {
-        const key = primaryKeyIndexes.map((i) => values[i] ?? '').join(KEY_SEPARATOR);
+        let key = values[primaryKeyIndexes[0] ?? 0] ?? '';
+        for (let k = 1; k < primaryKeyIndexes.length; k++)
+          key += KEY_SEPARATOR + (values[primaryKeyIndexes[k] ?? 0] ?? '');
         const first = primaryKeySeen.get(key);
         if (first !== undefined) {
           const names = primaryKeyIndexes.map((i) => compiled[i]?.label ?? '');
@@ -266,6 +279,32 @@ export function createTableValidator(
   }
 }
 
+/**
+ * The common shapes of a number cell, read without readIndonesianNumber's general grammar:
+ * `-1234`, and `1.234.567,89` (id) or `1,234,567.89` (en). Same results as the full parser
+ * (the property tests compare them); anything else (percent, Rp, parentheses, exponent) falls
+ * back to it.
+ */
+const FAST_NUMBER: Record<NumberStyle, RegExp> = {
+  id: /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d{1,15})(?:,(\d{1,15}))?$/,
+  en: /^(-?)([1-9]\d{0,2}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,15}))?$/,
+};
+const GROUPS: Record<NumberStyle, RegExp> = { id: /\./g, en: /,/g };
+const LEADING_ZEROS = /^0+(?=\d)/;
+
+export function readNumberFast(text: string, style: NumberStyle): ReadNumber | null {
+  const m = FAST_NUMBER[style].exec(text);
+  if (!m) return readIndonesianNumber(text, style);
+  const [, sign, integer = '', decimals] = m;
+  let digits = integer.length > 4 ? integer.replace(GROUPS[style], '') : integer;
+  if (digits.length > 1 && digits.charCodeAt(0) === 48) digits = digits.replace(LEADING_ZEROS, '');
+  const plain = decimals === undefined ? digits : `${digits}.${decimals}`;
+  const value = Number(plain);
+  if (value === 0) return { value: 0, text: '0' };
+  if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return null;
+  return sign === '' ? { value, text: plain } : { value: -value, text: `-${plain}` };
+}
+
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return typeof value === 'string' ? [value] : value;
@@ -287,6 +326,7 @@ function compileField(field: TableField, index: number, ctx: CompileContext): Co
     required: ctx.required,
     convert: () => undefined,
     checks: [],
+    numeric: Number.NaN,
   };
   const { report } = ctx;
   const typeError = (text: string, row: number) => {
@@ -309,7 +349,7 @@ function converterOf(
       const level = ctx.reference ? regionLevelOf(ctx.reference) : undefined;
       if (level === undefined) return (text) => text;
       // Region codes: the dotless BPS form is read and stored dotted, as `region` writes it.
-      return (text) => normaliseRegionCode(text)?.code ?? text;
+      return dottedRegionCode;
     }
     case 'integer':
     case 'number': {
@@ -319,6 +359,7 @@ function converterOf(
         const n = read(text, row);
         if (n === null) return typeError(text, row);
         if (n === undefined) return undefined;
+        self.numeric = n.value;
         if (!isInteger) return n.text;
         return Number.isInteger(n.value) ? String(n.value) : typeError(text, row);
       };
@@ -328,7 +369,12 @@ function converterOf(
     case 'date':
       return (text, row) => readDate(text) ?? typeError(text, row);
     case 'year':
-      return (text, row) => readYear(text) ?? typeError(text, row);
+      return (text, row) => {
+        const year = readYear(text);
+        if (year === undefined) return typeError(text, row);
+        self.numeric = Number(year);
+        return year;
+      };
     case 'yearmonth':
       return (text, row) => readYearMonth(text) ?? typeError(text, row);
   }
@@ -349,12 +395,12 @@ function numberReader(
 ): (text: string, row: number) => { value: number; text: string } | null | undefined {
   if (ctx.numberStyle) {
     const style = ctx.numberStyle;
-    return (text) => readIndonesianNumber(text, style);
+    return (text) => readNumberFast(text, style);
   }
   // In an integer column a reading with decimals is no reading: `32,451` is then 32451.
   const isInteger = field.type === 'integer';
   const read = (text: string, style: NumberStyle) => {
-    const n = readIndonesianNumber(text, style);
+    const n = readNumberFast(text, style);
     return n !== null && isInteger && !Number.isInteger(n.value) ? null : n;
   };
   const state: NumberState = {
@@ -363,7 +409,7 @@ function numberReader(
     ambiguous: undefined,
   };
   return (text, row) => {
-    if (state.style) return readIndonesianNumber(text, state.style);
+    if (state.style) return readNumberFast(text, state.style);
     const asId = read(text, 'id');
     const asEn = read(text, 'en');
     if (asId === null && asEn === null) return null;
@@ -394,7 +440,7 @@ function checksOf(field: TableField, ctx: CompileContext, self: CompiledField): 
       const min = numericLimit(constraints.minimum);
       if (min !== undefined)
         checks.push((value, row) => {
-          if (Number(value) >= min) return true;
+          if (self.numeric >= min) return true;
           report.add('range-error', () => msg.belowMinimum(row, self.label, value, shown));
           return false;
         });
@@ -413,7 +459,7 @@ function checksOf(field: TableField, ctx: CompileContext, self: CompiledField): 
       const max = numericLimit(constraints.maximum);
       if (max !== undefined)
         checks.push((value, row) => {
-          if (Number(value) <= max) return true;
+          if (self.numeric <= max) return true;
           report.add('range-error', () => msg.aboveMaximum(row, self.label, value, shown));
           return false;
         });
