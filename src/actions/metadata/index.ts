@@ -12,7 +12,7 @@ import {
   packageStandardSet,
   variableMetadataUpdate,
 } from './dataset-metadata-write.js';
-import { indicatorMetadataShow, packageMetadataShow } from './metadata-read.js';
+import { indicatorMetadataShow, packageMetadataShow, variableMetadataShow } from './metadata-read.js';
 import {
   statisticalActivityCreate,
   statisticalActivityList,
@@ -33,6 +33,7 @@ export const METADATA_ACTIONS: ActionDefinition[] = [
   statisticalActivityList,
   packageActivitySet,
   variableMetadataUpdate,
+  variableMetadataShow,
   indicatorMetadataCreate,
   indicatorMetadataUpdate,
   indicatorMetadataShow,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findDataset, findResource } from '../../db/repositories/dataset.repository.js';
 import { NotFoundError } from '../../errors.js';
 import { buildMetadataDocument } from '../../metadata/metadata-document.js';
 import { findIndicator } from '../../metadata/variable-indicator.repository.js';
@@ -27,5 +28,20 @@ export const indicatorMetadataShow = defineAction({
     if (!i) throw new NotFoundError({ id: 'Indikator tidak ditemukan', en: 'Indicator not found' });
     await loadVisibleDataset(ctx, i.dataset_id);
     return i;
+  },
+});
+
+/** MS-Var of one resource: every Table Schema column with its complete answers. */
+export const variableMetadataShow = defineAction({
+  name: 'variable_metadata_show',
+  sideEffectFree: true,
+  input: z.object({ resource_id: z.string().uuid() }),
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
+  async run(ctx, input) {
+    const r = await findResource(ctx.db, input.resource_id);
+    const d = r?.state === 'active' ? await findDataset(ctx.db, r.dataset_id) : undefined;
+    if (!r || !d) throw new NotFoundError({ id: 'Sumber data tidak ditemukan', en: 'Resource not found' });
+    const doc = await buildMetadataDocument(ctx.db, await loadVisibleDataset(ctx, d.id));
+    return doc.variables.filter((v) => v.resource_id === r.id);
   },
 });

@@ -252,6 +252,13 @@ for (const kind of DIALECTS) {
         penyelenggara: 'Dinas Kesehatan Kabupaten Magetan',
       });
       expect(m.indicators[0]?.ms_ind).toMatchObject(MS_IND_ANSWERS);
+      const cols = await resultOf<{ name: string; ms_var: { konsep?: string } }[]>(
+        callAction(t.app, 'variable_metadata_show', { query: { resource_id: resourceId } }),
+      );
+      expect(cols.map((c) => [c.name, c.ms_var.konsep])).toEqual([
+        ['kecamatan', 'Wilayah administrasi'],
+        ['jumlah', 'Fasilitas kesehatan'],
+      ]);
 
       const full = await resultOf<{
         completeness: { ms_keg: { complete: boolean }[]; ms_ind: { missing: string[] }[] };
