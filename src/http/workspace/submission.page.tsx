@@ -1,5 +1,7 @@
 import type { DatasetSubmission } from '../../db/schema/workflow-runs.js';
+import type { ValidationReport } from '../../domain/validation/validation-report.js';
 import { formatDateTime, pick } from '../../i18n/i18n.js';
+import type { Conformity } from '../../sdi/conformity.js';
 import type { SubmissionDiff } from '../../workflow-runs/diff.js';
 import type { HistoryInstance } from '../../workflow-runs/history.js';
 import type { VerificationReport } from '../../workflow-runs/report.js';
@@ -8,6 +10,19 @@ import { CsrfField, FormErrors, Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { HistoryTable } from '../views/workflow/history.js';
 import { wm } from '../views/workflow/workflow.messages.js';
+
+/** Which automatic SDI conformity checks inform each checklist item. */
+const CHECKLIST_SOURCES: Record<(typeof SDI_CHECKLIST)[number]['key'], readonly string[]> = {
+  data_standard: ['standard_linked'],
+  metadata_complete: [
+    'activity_metadata_complete',
+    'variable_metadata_complete',
+    'indicator_metadata_complete',
+  ],
+  open_format_license: ['open_format', 'open_license'],
+  reference_codes: ['reference_codes_bound', 'reference_codes_valid'],
+  values_plausible: ['classification_set'],
+};
 
 type W = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => string;
 const wOf =
@@ -307,30 +322,41 @@ function DiffSection({ ctx, diff, previous }: { ctx: PageContext; diff: Submissi
   );
 }
 
-/** A validation report of a resource version, shown as its summary and first problems. */
-function ValidationReport({ ctx, report }: { ctx: PageContext; report: unknown }) {
+/** A resource version's validation report (src/domain/validation): counts, then each issue group with examples. */
+function ValidationReportView({ ctx, report }: { ctx: PageContext; report: ValidationReport | null }) {
   const w = wOf(ctx);
   if (!report) return <p>{w('sub.noReport')}</p>;
-  const r = report as Record<string, unknown>;
-  const problems = (
-    Array.isArray(r.errors) ? r.errors : Array.isArray(r.problems) ? r.problems : []
-  ) as Record<string, unknown>[];
+  const en = ctx.locale === 'en';
+  const groups = [...(report.errors ?? []), ...(report.warnings ?? [])];
   return (
-    <div>
+    <div class="validation-report">
       <p safe>
-        {Object.entries(r)
-          .filter(([, v]) => typeof v !== 'object')
-          .map(([k, v]) => `${k}: ${String(v)}`)
-          .join(' · ')}
+        {w('sub.reportSummary', {
+          valid: report.valid ? w('sub.valid') : w('sub.invalid'),
+          rows: report.row_count,
+          errors: report.error_count,
+          warnings: report.warning_count,
+        })}
       </p>
-      {problems.length > 0 ? (
+      {groups.length > 0 ? (
         <ul>
-          {problems.slice(0, 50).map((p) => (
-            <li safe>
-              {[p.row, p.column ?? p.field, p.message ?? p.message_id ?? p.code]
-                .filter((x) => x !== undefined && x !== null)
-                .map(String)
-                .join(' · ')}
+          {groups.map((g) => (
+            <li>
+              <strong safe>{`${en ? g.title_en : g.title} (${g.count})`}</strong>
+              <ul>
+                {g.examples.slice(0, 5).map((x) => (
+                  <li safe>
+                    {[
+                      x.row === null ? '' : `#${x.row}`,
+                      x.column ?? '',
+                      x.value === null ? '' : `"${x.value}"`,
+                      en ? x.message_en : x.message,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
@@ -344,8 +370,8 @@ function ValidationReport({ ctx, report }: { ctx: PageContext; report: unknown }
 export interface SubmissionPageView {
   report: VerificationReport;
   reports: { name: string; report: unknown }[];
-  /** Automatic SDI conformity hints (D2's datasetConformity), when that module is present. */
-  conformity: { key: string; met: boolean; detail_id: string; detail_en: string }[] | null;
+  /** The automatic SDI conformity check of the dataset as it is now (src/sdi/conformity.ts). */
+  conformity: Conformity | null;
   diff: { previous: number; diff: SubmissionDiff } | null;
   history: HistoryInstance[];
   waitingFor: string | null;
@@ -364,20 +390,25 @@ function ChecklistForm({ ctx, view }: { ctx: PageContext; view: SubmissionPageVi
       <CsrfField ctx={ctx} />
       <fieldset>
         <legend>{w('sub.checklist')}</legend>
+        {view.conformity ? <p safe>{w('sub.conformityScore', { score: view.conformity.score })}</p> : ''}
         {SDI_CHECKLIST.map((c) => {
-          const hint = view.conformity?.find((x) => x.key === c.key);
+          const hints = (view.conformity?.checks ?? []).filter(
+            (x) => x.applicable && CHECKLIST_SOURCES[c.key].includes(x.key),
+          );
           return (
             <div class="checklist-item">
               <p>
                 <strong>{pick(ctx.locale, c)}</strong>
-                {hint ? (
-                  <small
-                    safe
-                  >{` (${hint.met ? '✓' : '✗'} ${ctx.locale === 'en' ? hint.detail_en : hint.detail_id})`}</small>
-                ) : (
-                  ''
-                )}
               </p>
+              {hints.length > 0 ? (
+                <ul class="hint">
+                  {hints.map((h) => (
+                    <li safe>{`${h.met ? '✓' : '✗'} ${ctx.locale === 'en' ? h.detail_en : h.detail_id}`}</li>
+                  ))}
+                </ul>
+              ) : (
+                ''
+              )}
               <label>
                 <input type="radio" name={`met_${c.key}`} value="yes" /> {w('sub.met')}
               </label>{' '}
@@ -481,9 +512,13 @@ export function SubmissionPage({
                 .join(' · ')}
             </p>
             <h4>{w('sub.report')}</h4>
-            <ValidationReport
+            <ValidationReportView
               ctx={ctx}
-              report={view.reports.find((x) => x.name === r.resource_id)?.report ?? null}
+              report={
+                (view.reports.find((x) => x.name === r.resource_id)?.report as
+                  | ValidationReport
+                  | undefined) ?? null
+              }
             />
           </div>
         ))}

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { executeAction } from '../../actions/action.js';
 import { submissionCreate } from '../../actions/workflow/submission-create.js';
 import { datasetPrioritySet } from '../../actions/workflow/submission-priority.js';
@@ -7,11 +6,11 @@ import { submissionPublish } from '../../actions/workflow/submission-publish.js'
 import { submissionReview } from '../../actions/workflow/submission-review.js';
 import { submissionVerify, submissionVerifyMany } from '../../actions/workflow/submission-verify.js';
 import type { DatasetSubmission } from '../../db/schema/workflow-runs.js';
-import type { DB } from '../../db/schema.js';
 import { stepById } from '../../domain/workflow/definition.js';
 import { NotFoundError } from '../../errors.js';
 import { pick } from '../../i18n/i18n.js';
 import { authorize, can, grantScope } from '../../policies/policy.js';
+import { datasetConformity } from '../../sdi/conformity.js';
 import { diffSubmissions } from '../../workflow-runs/diff.js';
 import { definitionOf } from '../../workflow-runs/engine.js';
 import { datasetHistory } from '../../workflow-runs/history.js';
@@ -39,22 +38,6 @@ import {
 
 type Body = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
-
-/** SDI conformity hints from the SDI area (src/sdi/conformity.ts) when that module is present. */
-async function conformityFor(db: Kysely<DB>, datasetId: string): Promise<SubmissionPageView['conformity']> {
-  const path = '../../sdi/conformity.js';
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as {
-      datasetConformity?: (
-        db: Kysely<DB>,
-        id: string,
-      ) => Promise<{ checks: NonNullable<SubmissionPageView['conformity']> }>;
-    };
-    return mod.datasetConformity ? (await mod.datasetConformity(db, datasetId)).checks : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Browser form → submission_verify input (checklist, field and cell notes). */
 export function verifyFormInput(id: string, body: Body, metadataFields: string[]) {
@@ -222,7 +205,7 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
     const view: SubmissionPageView = {
       report,
       reports: versions.map((v) => ({ name: v.resource_id, report: v.report })),
-      conformity: await conformityFor(db, s.dataset_id),
+      conformity: await datasetConformity(db, s.dataset_id),
       diff: previous ? { previous: previous.number, diff: await diffSubmissions(db, previous, s) } : null,
       history: history.instances.filter((i) => i.id === s.instance_id),
       waitingFor: latest && step ? pick(req.locale, step.title) : null,

@@ -111,6 +111,7 @@ for (const kind of DIALECTS) {
 
       const page = await get('custodian', `/workspace/submissions/${s1.id}`);
       expect(page.body).toContain('Daftar periksa SDI');
+      expect(page.body).toContain('Pemeriksaan otomatis kesesuaian SDI');
       expect(page.body).toContain('id="verify-form"');
       expect((await get('producer', `/workspace/submissions/${s1.id}`)).body).not.toContain(
         'id="verify-form"',
