@@ -9,6 +9,11 @@ const BENCHES = {
     about:
       'CKAN API throughput: 20,000 generated datasets on PGlite (and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set); package_search with q and two facets, package_show, against a bare Fastify ceiling',
   },
+  ingest: {
+    file: '../bench/ingest.ts',
+    about:
+      'Tabular ingest: a generated 8-column CSV (1,000,000 rows) loaded by the full pipeline (read + validate + typed COPY + swap) against a raw COPY of the same file, rows/s and peak RSS, on PGlite on disk (and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set)',
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -20,6 +25,7 @@ if (!bench) {
   console.log(
     '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all',
   );
+  console.log('Options of ingest: --rows N (1000000), --engine pglite|postgres|all');
   process.exit(name ? 1 : 0);
 }
 register();

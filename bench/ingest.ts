@@ -1,0 +1,292 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type CopySink, pgCopySink, pgliteCopySink } from '../src/datastore/copy-sink.js';
+import { ingestVersion } from '../src/datastore/ingest.js';
+import { createIngestVersion } from '../src/datastore/resource-versions.js';
+import { type Database, type DriverKind, openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { FileStore } from '../src/storage/file-store.js';
+
+/**
+ * `npm run bench -- ingest [--rows N] [--engine pglite|postgres|all]`: how fast a valid CSV
+ * becomes a typed, swapped-in datastore table, against a raw COPY of the same file.
+ *
+ * Generates an N-row (default 1,000,000), 8-column CSV (region codes, names, years, integers,
+ * decimals, text), then per engine — PGlite on disk in a temp folder, and PostgreSQL in a new
+ * database when BENCH_DATABASE_URL or DATABASE_URL is set — measures:
+ *   (a) baseline: the file's text COPYed (CSV format) into an untyped all-text table, streamed in
+ *       the same chunks the loader uses, no parsing in Node;
+ *   (b) ingest: our full pipeline on the stored file (read + detect + parse + infer + validate +
+ *       typed COPY + primary key + swap), as the job runs it.
+ * Prints rows/s, the ratio of (b) to (a), and the peak RSS of this process during each (PGlite's
+ * worker thread lives in it, so its memory counts).
+ */
+
+interface Options {
+  rows: number;
+  engines: DriverKind[];
+}
+
+const COLUMNS = [
+  'kode_desa',
+  'nama_desa',
+  'tahun',
+  'jumlah_penduduk',
+  'jumlah_keluarga',
+  'luas_km2',
+  'kepadatan',
+  'keterangan',
+];
+
+function postgresUrl(): string | undefined {
+  return process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+function parseArgs(args: string[]): Options {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const rows = Number(value('--rows') ?? 1_000_000);
+  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows must be a whole number ≥ 1');
+  const engine = value('--engine') ?? 'all';
+  const url = postgresUrl();
+  const engines: DriverKind[] =
+    engine === 'pglite'
+      ? ['pglite']
+      : engine === 'postgres'
+        ? ['postgres']
+        : url
+          ? ['pglite', 'postgres']
+          : ['pglite'];
+  if (engines.includes('postgres') && !url)
+    throw new Error('--engine postgres needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server URL)');
+  return { rows, engines };
+}
+
+/** Writes the CSV with backpressure; deterministic (a simple LCG), so runs compare. */
+async function generateCsv(file: string, rows: number, villages: readonly string[]): Promise<number> {
+  const out = createWriteStream(file);
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const notes = ['', 'desa definitif', 'hasil pemekaran', 'data sementara, "revisi"', 'kelurahan'];
+  out.write(`${COLUMNS.join(',')}\n`);
+  let lines: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const village = villages[i % villages.length];
+    const people = 800 + Math.floor(rand() * 15_000);
+    const area = (1 + rand() * 40).toFixed(2);
+    const note = notes[i % notes.length] ?? '';
+    lines.push(
+      `${village},Desa ${i},${2015 + (i % 10)},${people},${Math.floor(people / 3.4)},${area},${(people / Number(area)).toFixed(3)},${note.includes(',') || note.includes('"') ? `"${note.replace(/"/g, '""')}"` : note}`,
+    );
+    if (lines.length === 10_000) {
+      if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
+      lines = [];
+    }
+  }
+  if (lines.length) out.write(`${lines.join('\n')}\n`);
+  out.end();
+  await once(out, 'finish');
+  return (await stat(file)).size;
+}
+
+/** Samples this process's RSS while `work` runs; returns the work's result and the peak. */
+async function withPeakRss<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRss: number; seconds: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  const started = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRss: peak, seconds };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function freshDatabase(kind: DriverKind) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'satudata-bench-ingest-'));
+  if (kind === 'pglite') {
+    const database = await openDatabase({ dataDir });
+    return {
+      database,
+      dataDir,
+      cleanup: async () => {
+        await database.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const serverUrl = postgresUrl() as string;
+  const name = `sd_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString(), dataDir });
+  return {
+    database,
+    dataDir,
+    cleanup: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Streams the file's lines (after the header) into `sink` in chunks of about `chunkBytes`. */
+async function feedFile(file: string, sink: CopySink, chunkBytes: number): Promise<void> {
+  let rest = '';
+  let isHeader = true;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: chunkBytes })) {
+    let text = rest + (chunk as string);
+    const cut = text.lastIndexOf('\n');
+    rest = text.slice(cut + 1);
+    text = text.slice(0, cut + 1);
+    if (isHeader) {
+      text = text.slice(text.indexOf('\n') + 1);
+      isHeader = false;
+    }
+    if (text) await sink.write(text);
+  }
+  if (rest) await sink.write(`${rest}\n`);
+  await sink.finish();
+}
+
+/** (a) raw COPY of the CSV into an all-text table. */
+async function baseline(database: Database, file: string): Promise<void> {
+  const { db } = database;
+  const columns = COLUMNS.map((c) => `${c} text`).join(', ');
+  await sql.raw(`create table bench_raw (${columns})`).execute(db);
+  if (database.kind === 'postgres')
+    await db.transaction().execute(async (trx) => {
+      const sink = await pgCopySink(trx, 'copy bench_raw from stdin (format csv)');
+      await feedFile(file, sink, 1 << 20);
+    });
+  else await feedFile(file, pgliteCopySink(db, `copy bench_raw from '/dev/blob' (format csv)`), 4 << 20);
+}
+
+/** A dataset and resource to load into (rows written directly: the bench measures the load). */
+async function target(database: Database) {
+  const { db } = database;
+  const agency = await db
+    .insertInto('agency')
+    .values({
+      code: `bench-${randomBytes(3).toString('hex')}`,
+      name: 'Bench',
+      short_name: 'BENCH',
+      kind: 'department',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dataset = await db
+    .insertInto('dataset')
+    .values({ name: `bench-${randomBytes(3).toString('hex')}`, title: 'Bench', agency_id: agency.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('resource')
+    .values({ dataset_id: dataset.id, name: 'desa.csv', format: 'CSV' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** (b) the full ingest of the stored file, as the job runs it. */
+async function ingest(database: Database, dataDir: string, file: string) {
+  const files = new FileStore(path.join(dataDir, 'files'));
+  const stored = await files.save(createReadStream(file), 'desa.csv', Number.MAX_SAFE_INTEGER);
+  const resource = await target(database);
+  const version = await database.db.transaction().execute((trx) =>
+    createIngestVersion(trx, {
+      resourceId: resource.id,
+      storageKey: stored.key,
+      fileName: stored.fileName,
+      format: 'CSV',
+      sizeBytes: stored.size,
+      sha256: stored.hash,
+      createdBy: null,
+    }),
+  );
+  return async () => {
+    const outcome = await ingestVersion({ db: database.db, driver: database.kind, files }, version.id);
+    if (outcome.state !== 'complete')
+      throw new Error(`ingest did not complete: ${JSON.stringify(outcome).slice(0, 2000)}`);
+    return outcome.rowCount;
+  };
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en-US');
+
+export async function run(args: string[]): Promise<void> {
+  const o = parseArgs(args);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'satudata-bench-csv-'));
+  try {
+    const file = path.join(work, 'desa.csv');
+    const lines: string[] = [];
+    let generated = false;
+    for (const kind of o.engines) {
+      const env = await freshDatabase(kind);
+      try {
+        await migrateToLatest(env.database.db);
+        if (!generated) {
+          // Real village codes (the reference table), so the foreign-key check passes as it would.
+          const villages = await env.database.db
+            .selectFrom('region')
+            .select('code')
+            .where('level', '=', 'village')
+            .orderBy('code')
+            .execute();
+          if (villages.length === 0) throw new Error('no village codes in the region table');
+          const t0 = Date.now();
+          const bytes = await generateCsv(
+            file,
+            o.rows,
+            villages.map((v) => v.code),
+          );
+          generated = true;
+          console.log(
+            `CSV: ${o.rows.toLocaleString('en-US')} rows × ${COLUMNS.length} columns, ${mb(bytes)}, ${villages.length} village codes (${Date.now() - t0} ms to write)`,
+          );
+        }
+        const raw = await withPeakRss(() => baseline(env.database, file));
+        const load = await ingest(env.database, env.dataDir, file);
+        const full = await withPeakRss(load);
+        if (full.result !== o.rows) throw new Error(`loaded ${full.result} rows, expected ${o.rows}`);
+        const rawRate = o.rows / raw.seconds;
+        const fullRate = o.rows / full.seconds;
+        lines.push(
+          `${kind.padEnd(9)} raw COPY   ${raw.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, raw.seconds).padStart(10)} rows/s  peak RSS ${mb(raw.peakRss)}`,
+          `${kind.padEnd(9)} ingest     ${full.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, full.seconds).padStart(10)} rows/s  peak RSS ${mb(full.peakRss)}  = ${Math.round((fullRate / rawRate) * 100)}% of raw COPY`,
+        );
+        console.log(lines.slice(-2).join('\n'));
+      } finally {
+        await env.cleanup();
+      }
+    }
+    console.log(`\nSummary (${o.rows.toLocaleString('en-US')} rows)\n${lines.join('\n')}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
