@@ -36,7 +36,9 @@ export interface TableReading<Source> {
   readonly source: Source;
   /**
    * The data rows, read from the file as they are consumed (one pass only). Blank rows are
-   * skipped. Reading errors (a damaged file, a limit reached) are thrown from the iteration.
+   * skipped, but their row numbers are not reused: a gap between two rows' numbers is a blank
+   * row inside the table, which the validator reports (domain/validation). Reading errors (a
+   * damaged file, a limit reached) are thrown from the iteration.
    */
   readonly rows: AsyncIterable<TableRow>;
   /**

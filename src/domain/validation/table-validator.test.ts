@@ -361,3 +361,26 @@ describe('createTableValidator: warnings', () => {
     expect(only(report, 'period-change').count).toBe(3);
   });
 });
+
+describe('createTableValidator: integer periods', () => {
+  it('orders an integer period numerically (month 9 before month 10)', () => {
+    const schema: TableSchema = {
+      fields: [
+        { name: 'bulan', type: 'integer' },
+        { name: 'nilai', type: 'integer' },
+      ],
+      'x-period-field': 'bulan',
+    };
+    const { report } = run(
+      [
+        ['10', '11'],
+        ['9', '10'],
+        ['11', '30'],
+      ],
+      { schema, header: ['bulan', 'nilai'] },
+    );
+    const group = only(report, 'period-change');
+    expect(group.count).toBe(1);
+    expect(group.examples[0]).toMatchObject({ row: 4, column: 'nilai', value: '30' });
+  });
+});

@@ -560,6 +560,12 @@ function createPeriodTracker(
     row: number;
     values: (string | null)[];
   }
+  // Years, months and ISO dates order as text; an integer period (a month number) as a number.
+  const isIntegerPeriod = schema.fields[periodIndex]?.type === 'integer';
+  const comparePeriods = (a: Entry, b: Entry) => {
+    if (isIntegerPeriod && a.period !== b.period) return Number(a.period) - Number(b.period);
+    return a.period < b.period ? -1 : a.period > b.period ? 1 : a.row - b.row;
+  };
   const series = new Map<string, Entry[]>();
   let kept = 0;
   let isOverflow = false;
@@ -590,7 +596,7 @@ function createPeriodTracker(
         return;
       }
       for (const entries of series.values()) {
-        entries.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.row - b.row));
+        entries.sort(comparePeriods);
         for (let e = 1; e < entries.length; e++) {
           const previous = entries[e - 1] as Entry;
           const current = entries[e] as Entry;
