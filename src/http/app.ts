@@ -31,6 +31,7 @@ import { LOG_SERIALIZERS } from './request-log.js';
 import { workflowRunRoutes } from './tasks/tasks.routes.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
+import { worksheetRoutes } from './workspace/worksheet.routes.js';
 import { metadataRoutes } from './workspace/metadata.routes.js';
 import { tableSchemaRoutes } from './workspace/table-schema.routes.js';
 
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, deps);
   await app.register(codeListAdminRoutes, deps);
   await app.register(codeListRoutes, deps);
+  await app.register(worksheetRoutes, deps);
   await app.register(apiRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   await app.register(downloadRoutes, deps);

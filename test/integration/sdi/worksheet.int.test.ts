@@ -6,13 +6,13 @@ import {
   ACTIVITY_SHEET,
   INDICATOR_SHEET,
   SHEET,
-  STANDARD_SHEET,
   VARIABLE_SHEET,
   type WorksheetColumn,
   type WorksheetSheet,
 } from '../../../src/sdi/worksheet-layout.js';
+import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
-import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';
 
 /** A valid answer for a column, by kind (choices: the first code). */
@@ -281,6 +281,55 @@ for (const kind of DIALECTS) {
         query: { dataset: dataset.name },
       });
       expect(anon.statusCode).toBe(403);
+    });
+
+    it('back office page: download the XLSX, upload it, see the report of a refused upload', async () => {
+      const { user } = await buildUser(t.database, { roles: ['producer'], agencyId: agency.id });
+      let cookie = await login(t.app, user.username, TEST_PASSWORD);
+      const page = await t.app.inject({
+        url: `/workspace/worksheet?dataset=${dataset.name}`,
+        headers: { cookie },
+      });
+      expect(page.statusCode).toBe(200);
+      cookie = cookieHeader(page, cookie);
+      expect(page.body).toContain(`href="/workspace/worksheet.xlsx?dataset=${dataset.name}"`);
+      const xlsx = await t.app.inject({
+        url: `/workspace/worksheet.xlsx?dataset=${dataset.name}`,
+        headers: { cookie },
+      });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      fill(wb.getWorksheet(SHEET.msVar) as ExcelJS.Worksheet, 3, { konsep: '' });
+
+      const post = async (content: Buffer) => {
+        const action = `/workspace/worksheet?dataset=${dataset.name}&_csrf=${encodeURIComponent(csrfFrom(page.body))}`;
+        const boundary = `----sd${uniq()}`;
+        const payload = Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lk.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          content,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return t.app.inject({
+          method: 'POST',
+          url: action,
+          headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        });
+      };
+      const refused = await post(Buffer.from(await wb.xlsx.writeBuffer()));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toMatch(/<td>MS-Var<\/td><td>3<\/td><td>konsep<\/td>/);
+      fill(wb.getWorksheet(SHEET.msVar) as ExcelJS.Worksheet, 3, { konsep: 'Konsep kecamatan' });
+      const saved = await post(Buffer.from(await wb.xlsx.writeBuffer()));
+      expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303);
+      const done = await t.app.inject({ url: saved.headers.location as string, headers: { cookie } });
+      expect(done.body).toContain('Lembar kerja tersimpan');
+      const m = await loadDatasetMetadata(t.database.db, dataset.id);
+      expect(m.variables.find((v) => v.field_name === 'kecamatan')?.ms_var.konsep).toBe('Konsep kecamatan');
     });
   });
 }
