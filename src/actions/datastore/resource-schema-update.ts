@@ -9,6 +9,16 @@ import { loadTarget } from '../dataset/package-update.js';
 
 const RESOURCE_NOT_FOUND = { id: 'Sumber daya tidak ditemukan', en: 'Resource not found' };
 
+/** JSON text parsed; anything else (or text that is no JSON) left for the schema to refuse. */
+function parseJsonText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 /** The active resource and its dataset, once the actor may update that dataset's agency's data. */
 export async function loadSchemaTarget(ctx: ActionContext, id: string) {
   const resource = await findResource(ctx.db, id);
@@ -28,7 +38,11 @@ export const resourceSchemaUpdate = defineAction({
   name: 'resource_schema_update',
   requires: 'dataset:update',
   sideEffectFree: false,
-  input: z.object({ id: z.string().min(1).max(100), table_schema: tableSchemaInput }),
+  // CKAN clients post nested values as JSON text in form bodies; both shapes are accepted.
+  input: z.object({
+    id: z.string().min(1).max(100),
+    table_schema: z.preprocess(parseJsonText, tableSchemaInput),
+  }),
   authorize: async (ctx, input) => {
     await loadSchemaTarget(ctx, input.id);
   },

@@ -6,7 +6,7 @@
 import { parseIndonesianDate } from '../table-reading/indonesian-date.js';
 
 const TRUE_WORDS = new Set(['true', 'ya', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['false', 'tidak', 'no', 'n', 't', '0']);
+const FALSE_WORDS = new Set(['false', 'tidak', 'no', 'n', '0']);
 /** Words inference takes as a boolean column (not 1/0 or single letters, which are codes). */
 export const BOOLEAN_WORDS = new Set(['true', 'false', 'ya', 'tidak', 'yes', 'no']);
 

@@ -161,6 +161,7 @@ export function createTableValidator(
   let columnCount = fields.length;
   let lastRowNumber = 0;
   let rowCount = 0;
+  let isFinished = false;
 
   return {
     checkHeader(columns) {
@@ -253,7 +254,9 @@ export function createTableValidator(
     },
 
     finish() {
-      period?.finish();
+      // The cross-row warnings once, however often the report is asked for.
+      if (!isFinished) period?.finish();
+      isFinished = true;
       return report.build(rowCount);
     },
   };

@@ -157,9 +157,10 @@ for (const kind of DIALECTS) {
       expect(audit[0]?.actor_name).toBe(producerUsername);
     });
 
-    it('the custodian may update any agency’s resource schema', async () => {
-      const res = await update(custodian, { ...SCHEMA, 'x-change-warning-percent': 30 });
+    it('the custodian may update any agency’s resource schema, also sent as JSON text', async () => {
+      const res = await update(custodian, JSON.stringify({ ...SCHEMA, 'x-change-warning-percent': 30 }));
       expect(res.statusCode).toBe(200);
+      expect(res.json().result.table_schema['x-change-warning-percent']).toBe(30);
       await resultOf(update(producer, SCHEMA));
     });
 
