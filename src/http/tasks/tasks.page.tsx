@@ -34,10 +34,16 @@ function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
 export function TaskForm({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   const field = `note-${e.taskId}`;
   return (
-    <form method="post" action={`/tugas/${e.taskId}`} class="stack">
-      <CsrfField ctx={ctx} />
+    <form
+      method="post"
+      action={`/tugas/${e.taskId}?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+      enctype="multipart/form-data"
+      class="stack"
+    >
       <label for={field}>{w('tasks.note')}</label>
-      <textarea id={field} name="note" rows="2" required></textarea>
+      <textarea id={field} name="note" rows="2"></textarea>
+      <label for={`file-${e.taskId}`}>{w('tasks.attachment')}</label>
+      <input id={`file-${e.taskId}`} name="upload" type="file" />
       <p>
         {e.transitions.map((t) => (
           <button type="submit" name="outcome" value={t.outcome} safe>

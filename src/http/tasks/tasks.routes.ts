@@ -5,9 +5,12 @@ import { taskComplete } from '../../actions/workflow/task-complete.js';
 import { loadBadge } from '../../notifications/badge.js';
 import { configureMail } from '../../notifications/mailer.js';
 import { listNotifications, markAllRead } from '../../notifications/notifications.repository.js';
-import { authorize } from '../../policies/policy.js';
+import { authorize, can } from '../../policies/policy.js';
+import { safeFileName } from '../../storage/file-store.js';
+import { loadTask } from '../../workflow-runs/engine.js';
 import { inboxFor } from '../../workflow-runs/inbox.js';
 import { outboxRoutes } from '../admin/outbox.routes.js';
+import { readApiInput } from '../api/api-input.js';
 import type { AppDeps } from '../app-deps.js';
 import { formErrors } from '../form-errors.js';
 import { actionContext, redirectAfterPost } from '../request-context.js';
@@ -73,17 +76,35 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   app.post('/tugas/:id', async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;
     const { id } = req.params as { id: string };
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    // A multipart form carries the step's document ("upload"); a plain one only the note.
+    const { input: body, stored } = await readApiInput(req, deps.files, config.uploadMaxBytes);
     try {
       await executeAction(actionContext(req, database, config.siteUrl), taskComplete, {
         id,
         outcome: String(body.outcome ?? 'done'),
         note: String(body.note ?? ''),
+        ...(stored ? { attachment_key: stored.key, attachment_name: stored.fileName } : {}),
       });
     } catch (err) {
+      if (stored) await deps.files.remove(stored.key);
       return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400 });
     }
     return redirectAfterPost(reply, '/tugas?done=1');
+  });
+
+  /** A step's attached document, for staff who may read the subject's agency's private data. */
+  app.get('/tugas/:id/attachment', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    const { task, instance } = await loadTask(db, (req.params as { id: string }).id);
+    if (!task.attachment_key || !can(req.actor, 'dataset:read_private', { agencyId: instance.agency_id }))
+      return reply.callNotFound();
+    return reply
+      .type('application/octet-stream')
+      .header(
+        'content-disposition',
+        `attachment; filename="${safeFileName(task.attachment_name ?? 'dokumen')}"`,
+      )
+      .send(deps.files.open(task.attachment_key));
   });
 
   app.post('/tugas/notifications/read', async (req, reply) => {

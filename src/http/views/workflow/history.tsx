@@ -40,7 +40,6 @@ export function taskNotes(locale: Locale, t: HistoryTask): string[] {
         date: t.detail.recommendation.date,
       }),
     );
-  if (t.attachmentName) out.push(`📎 ${t.attachmentName}`);
   return out;
 }
 
@@ -110,6 +109,15 @@ export function HistoryTable({
                 {taskNotes(ctx.locale, t).map((n) => (
                   <p safe>{n}</p>
                 ))}
+                {t.attachmentName ? (
+                  <p>
+                    <a href={`/tugas/${t.id}/attachment`} safe>
+                      {t.attachmentName}
+                    </a>
+                  </p>
+                ) : (
+                  ''
+                )}
               </td>
             </tr>
           ))}
