@@ -26,14 +26,9 @@ import { formErrors } from '../form-errors.js';
 import { actionContext, redirectAfterPost } from '../request-context.js';
 import { pageContext } from '../views/page-context.js';
 import { mt } from './metadata.messages.js';
-import {
-  type KegFormValues,
-  MetadataOverviewPage,
-  MsIndFormPage,
-  MsKegFormPage,
-  MsVarFormPage,
-} from './metadata.page.js';
+import { type KegFormValues, MsIndFormPage, MsKegFormPage, MsVarFormPage } from './metadata.page.js';
 import { answersFromBody } from './metadata-fields.js';
+import { MetadataOverviewPage } from './metadata-overview.page.js';
 import { standardRoutes } from './standard.routes.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
