@@ -17,6 +17,7 @@ import { MetadataTable, ResourceList, Revisions } from '../views/catalog/dataset
 import { DatasetSidebar } from '../views/catalog/dataset-sidebar.js';
 import { type DatasetView, type RevisionView, safeHref } from '../views/catalog/dataset-view.js';
 import { formatBytes, formatDate, formatPeriod, paragraphs } from '../views/catalog/format.js';
+import { DatastorePreviewSection } from '../views/datastore/preview.js';
 import { Layout } from '../views/layout.js';
 import { StatisticalMetadataSection } from '../views/metadata/statistical-metadata.js';
 import { attachWorkflowHistory, WorkflowHistory } from '../views/workflow/history.js';
@@ -171,6 +172,7 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
             <h2 id="resources-title">{ctx.ct('catalog.dataset.resources')}</h2>
             <ResourceList ctx={ctx} view={view} />
           </section>
+          <DatastorePreviewSection ctx={ctx} view={view} />
           <section aria-labelledby="info-title">
             <h2 id="info-title">{ctx.ct('catalog.dataset.info')}</h2>
             <MetadataTable ctx={ctx} view={view} />
