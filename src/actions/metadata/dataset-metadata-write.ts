@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { findDataset, findResource } from '../../db/repositories/dataset.repository.js';
-import type { Dataset } from '../../db/schema.js';
+import { findDataset, findResource, insertRevision } from '../../db/repositories/dataset.repository.js';
+import type { Dataset, DB } from '../../db/schema.js';
 import { MS_IND } from '../../domain/metadata/ms-ind.js';
 import { MS_VAR } from '../../domain/metadata/ms-var.js';
 import type { TableSchema } from '../../domain/table-schema/table-schema.js';
@@ -29,6 +30,23 @@ export async function loadEditableDataset(ctx: ActionContext, idOrName: string):
   return d;
 }
 
+/** A dataset revision row, so the dataset's history shows metadata changes too. */
+function revise(
+  trx: Kysely<DB>,
+  ctx: ActionContext,
+  datasetId: string,
+  action: string,
+  changes: Record<string, unknown>,
+) {
+  return insertRevision(trx, {
+    datasetId,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.username,
+    action,
+    changes,
+  });
+}
+
 /** Point a dataset at a data standard (or at none). */
 export const packageStandardSet = defineAction({
   name: 'package_standard_set',
@@ -52,6 +70,7 @@ export const packageStandardSet = defineAction({
         subjectId: d.id,
         summary: { standard: s?.name ?? null, version: s?.version ?? null },
       });
+      await revise(trx, ctx, d.id, 'package_standard_set', { data_standard: s?.name ?? null });
       await refreshMetadataSummary(trx, [d.id]);
       return { id: d.id, data_standard: s ? { id: s.id, name: s.name, version: s.version } : null };
     });
@@ -82,6 +101,7 @@ export const packageActivitySet = defineAction({
         subjectId: d.id,
         summary: { activity_id: a?.id ?? null, title: a?.title ?? null },
       });
+      await revise(trx, ctx, d.id, 'package_activity_set', { statistical_activity: a?.title ?? null });
       await refreshMetadataSummary(trx, [d.id]);
       return { id: d.id, statistical_activity_id: a?.id ?? null };
     });
@@ -136,6 +156,10 @@ export const variableMetadataUpdate = defineAction({
         subjectId: r.id,
         summary: { dataset_id: d.id, columns: checked.map(([n]) => n) },
       });
+      await revise(trx, ctx, d.id, 'variable_metadata_update', {
+        name: r.name,
+        columns: checked.map(([n]) => n),
+      });
       await refreshMetadataSummary(trx, [d.id]);
       return { resource_id: r.id, variables: Object.fromEntries(checked) };
     });
@@ -169,6 +193,7 @@ export const indicatorMetadataCreate = defineAction({
         subjectId: i.id,
         summary: { dataset_id: d.id, name },
       });
+      await revise(trx, ctx, d.id, 'indicator_metadata_create', { name });
       await refreshMetadataSummary(trx, [d.id]);
       return i;
     });
@@ -200,6 +225,7 @@ export const indicatorMetadataUpdate = defineAction({
         subjectId: i.id,
         summary: { dataset_id: d.id, name },
       });
+      await revise(trx, ctx, d.id, 'indicator_metadata_update', { name });
       await refreshMetadataSummary(trx, [d.id]);
       return i;
     });

@@ -252,6 +252,20 @@ for (const kind of DIALECTS) {
         penyelenggara: 'Dinas Kesehatan Kabupaten Magetan',
       });
       expect(m.indicators[0]?.ms_ind).toMatchObject(MS_IND_ANSWERS);
+      const revisions = await t.database.db
+        .selectFrom('dataset_revision')
+        .select('action')
+        .where('dataset_id', '=', pkg.id)
+        .orderBy('id')
+        .execute();
+      expect(revisions.map((r) => r.action)).toEqual(
+        expect.arrayContaining([
+          'package_activity_set',
+          'variable_metadata_update',
+          'indicator_metadata_create',
+          'package_standard_set',
+        ]),
+      );
       const cols = await resultOf<{ name: string; ms_var: { konsep?: string } }[]>(
         callAction(t.app, 'variable_metadata_show', { query: { resource_id: resourceId } }),
       );
