@@ -15,7 +15,7 @@ export const ingestJobHandler: JobHandler<z.infer<typeof IngestPayload>> = {
         onProgress: (progress) => ctx.heartbeat(progress),
       },
       payload.versionId,
-      payload.sheet ? { sheet: payload.sheet } : {},
+      { ...(payload.sheet ? { sheet: payload.sheet } : {}), ...(payload.rebuild ? { rebuild: true } : {}) },
     );
   },
   async cleanUp(payload, ctx, failure) {

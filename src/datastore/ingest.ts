@@ -54,6 +54,8 @@ export interface IngestOptions {
   sampleRows?: number;
   /** How often rows_done/bytes_done are written (ms). Default 500. */
   progressMs?: number;
+  /** Rebuild an already loaded version's table (after a restore) without moving the pointer. */
+  rebuild?: boolean;
   /** Test hook: fail as if the process died after this many COPY chunks. */
   failAfterChunks?: number;
 }
@@ -184,6 +186,7 @@ export async function ingestVersion(
     const batches = reading.batches[Symbol.asyncIterator]();
     const sample = await takeSample(batches, options.sampleRows ?? 1000);
     const schema: TableSchema =
+      (options.rebuild ? version.table_schema : null) ??
       resource.table_schema ??
       inferTableSchema(
         reading.columns,
@@ -236,7 +239,7 @@ export async function ingestVersion(
 
     const report = await loadInto(deps, versionId, schema, feed);
     try {
-      await swapIn(deps, version, schema, resource.table_schema === null, report);
+      await swapIn(deps, version, schema, resource.table_schema === null, report, options.rebuild === true);
     } catch (err) {
       await dropVersionTable(db, versionId);
       throw err;
@@ -321,25 +324,27 @@ async function swapIn(
   schema: TableSchema,
   isFirstSchema: boolean,
   report: ValidationReport,
+  isRebuild: boolean,
 ): Promise<void> {
   const ctx = { db: deps.db, actor: SYSTEM_ACTOR, requestId: null, ip: null };
   await mutate(ctx, async (trx, audit) => {
     const now = new Date();
-    await trx
-      .updateTable('resource')
-      .set({
-        datastore_version_id: version.id,
-        ...(isFirstSchema ? { table_schema: JSON.stringify(schema) } : {}),
-        storage_key: version.storage_key,
-        url: version.file_name,
-        url_type: 'upload',
-        size: version.size_bytes,
-        hash: version.sha256,
-        last_modified: now,
-        metadata_modified: now,
-      })
-      .where('id', '=', version.resource_id)
-      .execute();
+    if (!isRebuild)
+      await trx
+        .updateTable('resource')
+        .set({
+          datastore_version_id: version.id,
+          ...(isFirstSchema ? { table_schema: JSON.stringify(schema) } : {}),
+          storage_key: version.storage_key,
+          url: version.file_name,
+          url_type: 'upload',
+          size: version.size_bytes,
+          hash: version.sha256,
+          last_modified: now,
+          metadata_modified: now,
+        })
+        .where('id', '=', version.resource_id)
+        .execute();
     await trx
       .updateTable('resource_version')
       .set({
@@ -356,7 +361,7 @@ async function swapIn(
       .where('id', '=', version.id)
       .execute();
     await audit({
-      action: 'resource_ingest',
+      action: isRebuild ? 'resource_ingest_rebuild' : 'resource_ingest',
       subjectType: 'resource',
       subjectId: version.resource_id,
       summary: {

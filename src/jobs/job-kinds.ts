@@ -10,6 +10,11 @@ export const IngestPayload = z.object({
   versionId: z.string().uuid(),
   /** XLSX: the sheet to read (name or 1-based position); default the first with a table. */
   sheet: z.string().max(200).optional(),
+  /**
+   * Rebuild the table of a version that was already loaded (after a restore: backups hold no
+   * datastore tables). The resource's pointer is left as it is.
+   */
+  rebuild: z.boolean().optional(),
 });
 
 export const JOB_KINDS = {

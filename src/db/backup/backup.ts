@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { queueDatastoreRebuild } from '../../datastore/rebuild.js';
 import type { Database } from '../database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../migrate.js';
 import type { DB } from '../schema.js';
@@ -49,6 +50,13 @@ const SKIPPED_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 're
  * Rows the migrations themselves insert, so a freshly migrated target is not "non-empty".
  * On restore they are replaced by the backup's copy. Keep in step with src/db/migrations.
  */
+/**
+ * Foreign keys that close a cycle between tables: `resource.datastore_version_id` points at a
+ * `resource_version`, which belongs to a `resource`. They are left out of the table order, and
+ * a restore drops them while it inserts and adds them back (checking every row) before commit.
+ */
+const CYCLE_POINTERS = [{ table: 'resource', constraint: 'resource_datastore_version_id_fkey' }];
+
 const MIGRATION_SEEDS: Record<string, { column: string; keys: string[] }> = {
   site_setting: { column: 'key', keys: ['region_code_edition'] },
 };
@@ -237,10 +245,17 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     await useCanonicalFormats(trx);
     const target = new Map((await discoverTables(trx)).map((t) => [t.name, t]));
     for (const name of header.tables ?? []) await assertEmpty(trx, requireTable(target, name));
+    const pointers = await dropCyclePointers(trx);
     const restorer = new Restorer(trx, target, file);
     for await (const line of readLines(file)) await restorer.accept(line);
     restorer.finish();
+    for (const p of pointers)
+      await sql`alter table ${sql.id(p.table)} add constraint ${sql.id(p.constraint)} ${sql.raw(p.definition)}`.execute(
+        trx,
+      );
     for (const table of restorer.restoredTables) await resetSequences(trx, table);
+    // Datastore tables are not in backups: loaded versions are queued to be rebuilt from their files.
+    await queueDatastoreRebuild(trx);
     return { tables: restorer.counts, migrations: header.migrations };
   });
 }
@@ -609,6 +624,22 @@ async function primaryKeys(db: Executor): Promise<Map<string, string[]>> {
   return byTable;
 }
 
+/** Drop the cycle-closing foreign keys for the restore; returns how to add them back. */
+async function dropCyclePointers(db: Executor) {
+  const dropped: { table: string; constraint: string; definition: string }[] = [];
+  for (const p of CYCLE_POINTERS) {
+    const res = await sql<{ definition: string }>`
+      select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+      join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+      where n.nspname = 'public' and t.relname = ${p.table} and c.conname = ${p.constraint}`.execute(db);
+    const definition = res.rows[0]?.definition;
+    if (!definition) continue;
+    await sql`alter table ${sql.id(p.table)} drop constraint ${sql.id(p.constraint)}`.execute(db);
+    dropped.push({ ...p, definition });
+  }
+  return dropped;
+}
+
 /**
  * Child → parent pairs. From pg_constraint rather than information_schema: there a foreign
  * key's name is only unique per table, so joining by name could invent edges.
@@ -620,7 +651,8 @@ async function foreignKeys(db: Executor): Promise<{ child: string; parent: strin
     join pg_class ch on ch.oid = c.conrelid
     join pg_class pa on pa.oid = c.confrelid
     join pg_namespace n on n.oid = ch.relnamespace
-    where c.contype = 'f' and n.nspname = 'public'`.execute(db);
+    where c.contype = 'f' and n.nspname = 'public'
+      and c.conname not in (${sql.join(CYCLE_POINTERS.map((p) => p.constraint))})`.execute(db);
   return res.rows;
 }
 

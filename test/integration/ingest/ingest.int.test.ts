@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpVersion, ingestVersion } from '../../../src/datastore/ingest.js';
 import { versionTableName } from '../../../src/datastore/version-table.js';
+import { restoreBackup, writeBackup } from '../../../src/db/backup/backup.js';
 import { POPULATION_ROWS } from '../../../src/domain/table-reading/fixture-table.js';
 import { writeTableFixtures } from '../../../src/domain/table-reading/fixtures.js';
 import { writeBrokenFixtures } from '../../../src/domain/table-reading/fixtures-broken.js';
@@ -24,7 +25,7 @@ import {
   userWithToken,
 } from '../../support/catalog-fixtures.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { DIALECTS } from '../../support/test-database.js';
+import { createTestDatabase, DIALECTS } from '../../support/test-database.js';
 
 const CSV = Buffer.from(
   'kode_kecamatan,nama_kecamatan,jumlah_penduduk\n3520010,Poncol,32451\n3520020,Parang,45012\n',
@@ -424,6 +425,50 @@ for (const kind of DIALECTS) {
       );
       expect(progress.length).toBeGreaterThan(0);
       expect(progress.every((n, i) => i === 0 || n >= (progress[i - 1] ?? 0))).toBe(true);
+    });
+
+    it('a restore rebuilds the datastore tables (backups hold none) from the stored files', async () => {
+      const r = await loadedResource();
+      await resultOf(upload('resource_update', { id: r.id }, 'penduduk-2.csv', CSV_V2));
+      await runner.runUntilIdle();
+      const before = await resourceRow(r.id);
+      const file = path.join(fixtures, `backup-${uniq()}.jsonl.gz`);
+      await writeBackup(t.database, file);
+      const target = await createTestDatabase(kind);
+      try {
+        await restoreBackup(target.database, file);
+        const db = target.database.db;
+        const pending = await db
+          .selectFrom('resource_version')
+          .select('state')
+          .where('resource_id', '=', r.id)
+          .execute();
+        expect(pending.map((v) => v.state)).toEqual(['pending', 'pending']);
+        await new JobRunner({ db, driver: kind, files: fileStoreFor(t.config) }).runUntilIdle();
+        const after = await db
+          .selectFrom('resource')
+          .selectAll()
+          .where('id', '=', r.id)
+          .executeTakeFirstOrThrow();
+        expect(after.datastore_version_id).toBe(before.datastore_version_id);
+        const versions = await db
+          .selectFrom('resource_version')
+          .select(['number', 'state', 'row_count'])
+          .where('resource_id', '=', r.id)
+          .orderBy('number')
+          .execute();
+        expect(versions).toEqual([
+          { number: 1, state: 'complete', row_count: 2 },
+          { number: 2, state: 'complete', row_count: 3 },
+        ]);
+        const rows =
+          await sql`select count(*)::int as n from ${sql.id('datastore', versionTableName(before.datastore_version_id ?? ''))}`.execute(
+            db,
+          );
+        expect(rows.rows).toEqual([{ n: 3 }]);
+      } finally {
+        await target.drop();
+      }
     });
 
     it('a producer of another agency cannot upload; status and report are not found for those who cannot see the dataset', async () => {
