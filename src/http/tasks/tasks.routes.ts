@@ -17,6 +17,7 @@ import { actionContext, redirectAfterPost } from '../request-context.js';
 import { pageContext } from '../views/page-context.js';
 import { wm } from '../views/workflow/workflow.messages.js';
 import { submissionRoutes } from '../workspace/submission.routes.js';
+import { submissionCheckRoutes } from '../workspace/submission-check.routes.js';
 import { entryHref, TasksPage } from './tasks.page.js';
 
 /**
@@ -114,5 +115,6 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   });
 
   await app.register(submissionRoutes, deps);
+  await app.register(submissionCheckRoutes, deps);
   await app.register(outboxRoutes, deps);
 });

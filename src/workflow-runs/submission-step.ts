@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DatasetSubmission } from '../db/schema/workflow-runs.js';
+import type { DB } from '../db/schema.js';
+import { stepById, type WorkflowStep } from '../domain/workflow/definition.js';
+import { definitionOf } from './engine.js';
+import { findInstance, openTaskOf } from './runs.repository.js';
+
+/** The step a submission's workflow is waiting at, or null when its instance has ended. */
+export async function openStepOf(db: Kysely<DB>, s: DatasetSubmission): Promise<WorkflowStep | null> {
+  const instance = await findInstance(db, s.instance_id);
+  if (instance === undefined) return null;
+  if (instance.state !== 'running') return null;
+  const task = await openTaskOf(db, instance.id);
+  return task ? stepById(definitionOf(instance), task.step_id) : null;
+}
