@@ -133,7 +133,8 @@ export function validateWorkflowDefinition(def: unknown): WorkflowDefinition {
  * a decision (a step with more than one transition) whose outcomes are not named; a step
  * with no transition (dead end); a step unreachable from the start; a step from which 'end'
  * cannot be reached (a cycle with no way out); a dataset_collection definition without
- * each of the four dataset feature steps.
+ * a step for each of the four dataset features (a return loop may have a second
+ * `dataset_submit` step: the producer's fix-and-resubmit).
  */
 export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
   const problems: DefinitionProblems = {};
@@ -349,12 +350,11 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
 
   if (def.processKind === 'dataset_collection') {
     for (const feature of STEP_FEATURES) {
-      const count = steps.filter((s) => s.feature === feature).length;
-      if (count !== 1) {
+      if (!steps.some((s) => s.feature === feature)) {
         add(
           'steps',
-          `alur pengumpulan dataset harus memiliki tepat satu langkah dengan fitur '${feature}' (ada ${count})`,
-          `a dataset collection workflow needs exactly one step with feature '${feature}' (found ${count})`,
+          `alur pengumpulan dataset harus memiliki langkah dengan fitur '${feature}'`,
+          `a dataset collection workflow needs a step with feature '${feature}'`,
         );
       }
     }
@@ -456,4 +456,21 @@ export function stepById(def: WorkflowDefinition, id: string): WorkflowStep {
   const step = def.steps.find((s) => s.id === id);
   if (!step) throw new Error(`Workflow '${def.key}' v${def.version} has no step '${id}'`);
   return step;
+}
+
+/**
+ * Where `outcome` of step `stepId` leads: a step id or 'end'. Throws when the step has no
+ * such outcome, so a runtime can offer only the outcomes a step declares.
+ */
+export function nextStepId(def: WorkflowDefinition, stepId: string, outcome: string): string {
+  const transition = stepById(def, stepId).transitions.find((t) => t.outcome === outcome);
+  if (!transition) {
+    throw new Error(`Workflow '${def.key}' v${def.version}: step '${stepId}' has no outcome '${outcome}'`);
+  }
+  return transition.to;
+}
+
+/** The steps that drive a dataset feature, in definition order. */
+export function stepsWithFeature(def: WorkflowDefinition, feature: StepFeature): WorkflowStep[] {
+  return def.steps.filter((s) => s.feature === feature);
 }

@@ -1,0 +1,136 @@
+import type { WorkflowDefinition } from '../definition.js';
+import { continueTo, doc, outcome, rec, step, t } from './builder.js';
+
+/**
+ * North Maluku province, collection, analysis, management and dissemination of sectoral
+ * statistics (Diskominfo Provinsi Maluku Utara, SOP 000.6/014.9/DKIP-MU/2023; time zone WIT;
+ * run twice a year). Seed: 004_0d700b99eb9a4ed5.txt. A list-wide cycle, so the process kind is
+ * the data-list cycle. Step 2's decision is the section head's completeness check of what the
+ * producers send: incomplete data goes back to the producers (the step repeats), complete data
+ * moves on. Section head and staff are the custodian office; division and agency heads approve.
+ */
+const SECTION_HEAD = t('Kasie Statistik', 'Statistics section head');
+const STAFF = t('Staf', 'Staff');
+
+export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
+  key: 'maluku-utara-pengumpulan-diseminasi',
+  version: 1,
+  processKind: 'data_list_cycle',
+  title: t(
+    'Pengumpulan, Analisis, Pengelolaan dan Diseminasi Data Statistik Sektoral Provinsi Maluku Utara',
+    'North Maluku province: collection, analysis, management and dissemination of sectoral statistics',
+  ),
+  source: { seed: '004_0d700b99eb9a4ed5.txt', region: 'Provinsi Maluku Utara' },
+  start: 'list_and_request',
+  steps: [
+    step('list_and_request', {
+      title: t(
+        'Menyusun daftar data sektoral yang akan dihimpun dan mengirim dokumen permintaan data kepada produsen data/OPD',
+        'List the sectoral data to collect and send request documents to the producers',
+      ),
+      role: 'custodian',
+      actor: SECTION_HEAD,
+      inputs: [t('ATK, komputer dan data lainnya', 'Stationery, computer and other data')],
+      outputs: [
+        doc('Daftar data sektoral', 'Sectoral data list'),
+        doc('Dokumen permintaan data', 'Data request documents'),
+      ],
+      duration: '5 hari kerja',
+      transitions: continueTo('receive_data'),
+    }),
+    step('receive_data', {
+      title: t(
+        'Produsen data/OPD menyampaikan data dan metadata; yang belum lengkap dikembalikan, yang lengkap diteruskan ke Kasie Statistik',
+        'Producers send data and metadata; incomplete data is returned, complete data goes to the section head',
+      ),
+      role: 'custodian',
+      actor: t(
+        'Produsen Data/OPD; diperiksa kelengkapannya oleh Kasie Statistik',
+        'Producers; completeness checked by the statistics section head',
+      ),
+      inputs: [
+        t('Data dan metadata sektoral dari produsen data', 'Sectoral data and metadata from the producers'),
+      ],
+      outputs: [rec('Data dan metadata yang lengkap', 'Complete data and metadata')],
+      duration: '60 hari kerja',
+      transitions: [
+        outcome(
+          'complete',
+          'Lengkap: teruskan ke Kasie Statistik',
+          'Complete: forward to the section head',
+          'compile_analyse',
+        ),
+        outcome(
+          'incomplete',
+          'Belum lengkap: kembalikan ke produsen data',
+          'Incomplete: return to the producers',
+          'receive_data',
+        ),
+      ],
+    }),
+    step('compile_analyse', {
+      title: t(
+        'Menghimpun, mengolah dan menganalisa data dan metadata yang lengkap',
+        'Compile, process and analyse the complete data and metadata',
+      ),
+      role: 'custodian',
+      actor: STAFF,
+      inputs: [
+        t(
+          'Kompilasi data dan metadata sektoral yang lengkap',
+          'Compiled complete sectoral data and metadata',
+        ),
+      ],
+      outputs: [
+        rec('Data dan metadata yang sudah diolah dan dianalisa', 'Processed and analysed data and metadata'),
+      ],
+      duration: '60 hari kerja',
+      transitions: continueTo('draft_report'),
+    }),
+    step('draft_report', {
+      title: t(
+        'Menyusun draft pelaporan dan penyajian hasil analisa data statistik sektoral',
+        'Draft the report and presentation of the analysis',
+      ),
+      role: 'custodian',
+      actor: SECTION_HEAD,
+      inputs: [
+        t('Data dan metadata yang sudah diolah dan dianalisa', 'Processed and analysed data and metadata'),
+      ],
+      outputs: [doc('Draft pelaporan dan penyajian', 'Draft report and presentation')],
+      duration: '15 hari kerja',
+      transitions: continueTo('approve_report'),
+    }),
+    step('approve_report', {
+      title: t(
+        'Memeriksa dan menyetujui draft pelaporan dan penyajian',
+        'Review and approve the draft report and presentation',
+      ),
+      role: 'leader',
+      actor: t(
+        'Kepala Bidang Persandian dan Statistik; Kepala Dinas',
+        'Head of the cryptography and statistics division; agency head',
+      ),
+      inputs: [t('Draft pelaporan dan penyajian', 'Draft report and presentation')],
+      outputs: [
+        doc('Bahan pelaporan dan penyajian yang disetujui', 'Approved report and presentation material'),
+      ],
+      duration: '1 hari kerja',
+      transitions: continueTo('publish_portal'),
+    }),
+    step('publish_portal', {
+      title: t(
+        'Diseminasi dan publikasi data statistik sektoral pada portal open data',
+        'Disseminate and publish on the open-data portal',
+      ),
+      role: 'custodian',
+      actor: STAFF,
+      inputs: [
+        t('Bahan pelaporan dan penyajian yang disetujui', 'Approved report and presentation material'),
+      ],
+      outputs: [rec('Diseminasi dan publikasi data', 'Publication')],
+      duration: '1 hari kerja',
+      transitions: continueTo('end'),
+    }),
+  ],
+};
