@@ -51,6 +51,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'task:act_as_leader': ['-', '-', '-', '-', '-', 'all', '-'],
   'task:act_as_administrator': ['-', '-', '-', '-', '-', '-', 'all'],
   'outbox:read': ['-', '-', '-', '-', '-', '-', 'all'],
+  'workflow:configure': ['-', '-', '-', '-', '-', '-', 'all'],
+  'calendar:configure': ['-', '-', '-', '-', '-', '-', 'all'],
   'codelist:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
 };

@@ -37,6 +37,8 @@ export const ACTIONS = [
   'dataset:read_closed',
   'metadata:update',
   'standard:manage',
+  'workflow:configure',
+  'calendar:configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,5 +131,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_administrator': 'any',
     'outbox:read': 'any',
+    'workflow:configure': 'any',
+    'calendar:configure': 'any',
   },
 };
