@@ -48,7 +48,11 @@ export interface IngestDeps {
 export interface IngestOptions {
   /** XLSX: sheet name or 1-based position. */
   sheet?: string;
-  /** Rows per COPY chunk. Default: 50,000 on PGlite (one statement each), 5,000 on PostgreSQL. */
+  /**
+   * Rows per COPY chunk. Default: 10,000 on PGlite, where each chunk is one statement holding the
+   * single connection (about a quarter of a second, so page requests wait no longer); 5,000 on
+   * PostgreSQL, where chunks are writes to one COPY stream.
+   */
   chunkRows?: number;
   /** Rows read to infer a schema on the first upload. Default 1,000. */
   sampleRows?: number;
@@ -201,7 +205,7 @@ export async function ingestVersion(
     );
     validator.checkHeader(reading.columns);
 
-    const chunkRows = options.chunkRows ?? (deps.driver === 'pglite' ? 50_000 : 5_000);
+    const chunkRows = options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 5_000);
     const feed = async (sink: CopySink): Promise<ValidationReport> => {
       let nextId = 0;
       let lines: string[] = [];
