@@ -363,7 +363,7 @@ class Walker {
         `skema lain tidak diizinkan ("${String(n.schemaname)}.${rel}"); tulis id sumber daya sebagai nama tabel`,
         `other schemas are not allowed ("${String(n.schemaname)}.${rel}"); use the resource id as the table name`,
       );
-    if (n.inh === false) throw refuse('ONLY tidak diizinkan', 'ONLY is not allowed');
+    if (n.inh !== true) throw refuse('ONLY tidak diizinkan', 'ONLY is not allowed');
     if (scope.has(rel)) {
       if (n.alias) this.walk(n.alias, scope);
       return;
