@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../policies/policy.js';
-import { loadSubmission, publishSubmission } from '../../workflow-runs/submissions.js';
+import { publishSubmission } from '../../workflow-runs/decisions.js';
+import { loadSubmission } from '../../workflow-runs/submissions.js';
 import { defineAction } from '../action.js';
 
 /** The custodian publishes a checked submission: the dataset becomes public on the portal. */

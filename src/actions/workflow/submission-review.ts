@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../policies/policy.js';
-import { loadSubmission, reviewSubmission } from '../../workflow-runs/submissions.js';
+import { reviewSubmission } from '../../workflow-runs/decisions.js';
+import { loadSubmission } from '../../workflow-runs/submissions.js';
 import { defineAction } from '../action.js';
 
 /**

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
 import { authorize } from '../../policies/policy.js';
-import {
-  loadSubmission,
-  SDI_CHECKLIST,
-  verifySubmission,
-  verifySubmissions,
-} from '../../workflow-runs/submissions.js';
+import { verifySubmission, verifySubmissions } from '../../workflow-runs/decisions.js';
+import { loadSubmission, SDI_CHECKLIST } from '../../workflow-runs/submissions.js';
 import { defineAction } from '../action.js';
 
 const CHECK_KEYS = SDI_CHECKLIST.map((c) => c.key) as [string, ...string[]];
