@@ -165,6 +165,11 @@ describeInBrowser('statistical metadata forms in a real browser (PGlite, demo re
         // No axe run here: the page's link-resource button (catalog area) has an aria-label
         // that does not contain its visible text, a finding outside this area; reported.
         await saveScreenshot(page, 'metadata-dataset-page');
+
+        // The activity's public page (the URI DCAT names in prov:wasGeneratedBy).
+        await page.goto(`${baseUrl}/kegiatan-statistik/${m.statistical_activity.id}`);
+        expect(await page.locator('h1').textContent()).toContain('Pendataan Puskesmas');
+        await expectNoSeriousA11yViolations(page);
       } finally {
         await context.close();
       }

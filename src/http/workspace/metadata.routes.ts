@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeAction } from '../../actions/action.js';
+import { dataStandardShow } from '../../actions/metadata/data-standard.js';
 import {
   indicatorMetadataCreate,
   indicatorMetadataUpdate,
@@ -11,6 +12,7 @@ import {
 import { packageMetadataShow } from '../../actions/metadata/metadata-read.js';
 import {
   statisticalActivityCreate,
+  statisticalActivityShow,
   statisticalActivityUpdate,
 } from '../../actions/metadata/statistical-activity.js';
 import { MS_IND } from '../../domain/metadata/ms-ind.js';
@@ -24,6 +26,7 @@ import { authorize } from '../../policies/policy.js';
 import type { AppDeps } from '../app-deps.js';
 import { formErrors } from '../form-errors.js';
 import { actionContext, redirectAfterPost } from '../request-context.js';
+import { ActivityPublicPage, StandardPublicPage } from '../views/metadata/metadata-public.page.js';
 import { pageContext } from '../views/page-context.js';
 import { mt } from './metadata.messages.js';
 import { type KegFormValues, MsIndFormPage, MsKegFormPage, MsVarFormPage } from './metadata.page.js';
@@ -63,6 +66,32 @@ function kegFromBody(body: Body): KegFormValues {
  * export. Every write goes through the metadata actions.
  */
 export async function metadataRoutes(app: FastifyInstance, deps: AppDeps) {
+  await app.register(publicMetadataRoutes, deps);
+  await app.register(workspaceMetadataRoutes, deps);
+}
+
+/** The public pages DCAT's URIs name: a data standard and a statistical activity. */
+async function publicMetadataRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
+  const ctxOf = (req: FastifyRequest) => actionContext(req, database, config.siteUrl);
+  app.get('/standar-data/:name', async (req, reply) => {
+    const s = await executeAction(ctxOf(req), dataStandardShow, {
+      id: (req.params as { name: string }).name,
+    });
+    const ctx = pageContext(req, reply, site);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(StandardPublicPage({ ctx, standard: s, versions: s.versions }));
+  });
+  app.get('/kegiatan-statistik/:id', async (req, reply) => {
+    const activity = await executeAction(ctxOf(req), statisticalActivityShow, {
+      id: (req.params as { id: string }).id,
+    });
+    const ctx = pageContext(req, reply, site);
+    return reply.type('text/html; charset=utf-8').send(ActivityPublicPage({ ctx, activity }));
+  });
+}
+
+async function workspaceMetadataRoutes(app: FastifyInstance, deps: AppDeps) {
   const { config, database, site } = deps;
   const db = database.db;
   const ctxOf = (req: FastifyRequest) => actionContext(req, database, config.siteUrl);

@@ -135,6 +135,10 @@ for (const kind of DIALECTS) {
         satuan: 'unit',
       });
       expect(m.indicators[0].name).toBe(MS_IND_ANSWERS.nama_indikator);
+      const activityPage = await get(null, `/kegiatan-statistik/${m.statistical_activity.id}`);
+      expect(activityPage.statusCode).toBe(200);
+      expect(activityPage.body).toContain('Pendataan Faskes');
+      expect(activityPage.body).toContain('Pengumpulan Data Sekunder');
 
       const publicPage = await get(null, `/dataset/${datasetName}`);
       expect(publicPage.body).toContain('Metadata statistik');
@@ -230,6 +234,10 @@ for (const kind of DIALECTS) {
       expect((await get(producer, '/workspace/standards')).body).toContain('Jumlah Faskes');
       const shown = await t.app.inject({ url: `/api/3/action/package_show?id=${datasetName}` });
       expect(shown.json().result.sdi_metadata.data_standard.sdsn_code).toBe('UL00002.00.00');
+      const standardPage = await get(null, `/standar-data/${name}`);
+      expect(standardPage.statusCode).toBe(200);
+      expect(standardPage.body).toContain('UL00002.00.00');
+      expect((await get(null, '/standar-data/tidak-ada')).statusCode).toBe(404);
     });
   });
 }

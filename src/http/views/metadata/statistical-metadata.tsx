@@ -8,9 +8,9 @@ import type { Locale } from '../../../i18n/i18n.js';
 import type { PackageDict } from '../../presenters/package.presenter.js';
 import { smt } from './statistical-metadata.messages.js';
 
-type Row = [string, string];
+export type Row = [string, string];
 
-function Pairs({ rows }: { rows: Row[] }) {
+export function Pairs({ rows }: { rows: Row[] }) {
   const shown = rows.filter(([, v]) => v !== '');
   if (shown.length === 0) return '';
   return (
@@ -26,7 +26,15 @@ function Pairs({ rows }: { rows: Row[] }) {
 }
 
 /** The answered fields of a form, block by block, with BPS's labels in the reader's language. */
-function FormAnswers({ def, values, locale }: { def: FormDefinition; values: FormValues; locale: Locale }) {
+export function FormAnswers({
+  def,
+  values,
+  locale,
+}: {
+  def: FormDefinition;
+  values: FormValues;
+  locale: Locale;
+}) {
   return (
     <>
       {def.blocks.map((b) => {
