@@ -28,6 +28,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || null);
 
+/** Absent: unchanged; empty: cleared. */
+const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
 const CodeListFields = z.object({
   name: NAME,
   title: z.string().trim().min(1, 'Judul wajib diisi / Title is required').max(300),
@@ -114,7 +123,15 @@ export const codeListUpdate = defineAction({
   name: 'code_list_update',
   requires: 'codelist:manage',
   sideEffectFree: false,
-  input: CodeListFields.omit({ name: true }).partial().extend({ name: NAME }),
+  // Only the fields given change (no defaults here: a partial update must not blank the rest).
+  input: z.object({
+    name: NAME,
+    title: z.string().trim().min(1, 'Judul wajib diisi / Title is required').max(300).optional(),
+    title_en: nullableText(300),
+    description: z.string().trim().max(5000).optional(),
+    description_en: nullableText(5000),
+    source: nullableText(300),
+  }),
   authorize: (ctx) => authorize(ctx.actor, 'codelist:manage'),
   async run(ctx, input) {
     const list = await loadList(ctx, input.name);

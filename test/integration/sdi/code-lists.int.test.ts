@@ -107,7 +107,11 @@ for (const kind of DIALECTS) {
           body: { name, title: 'Jenjang pendidikan formal' },
         }),
       );
-      expect(updated.title).toBe('Jenjang pendidikan formal');
+      expect(updated).toMatchObject({
+        title: 'Jenjang pendidikan formal',
+        title_en: 'Education level',
+        source: 'Kemendikbud',
+      });
     });
 
     it('refuses a CSV with bad rows entirely, naming each row and column', async () => {
