@@ -9,6 +9,12 @@ import { checkSql, refused, rewriteReferences } from './sql-check.js';
 
 /** `SET LOCAL statement_timeout` on PostgreSQL (PGlite accepts the setting but cannot enforce it). */
 export const SQL_TIMEOUT_MS = 5_000;
+/**
+ * The planner's estimated cost above which a query is refused before it runs: PGlite cannot
+ * enforce a statement timeout, so a cross join of large tables would hold its only connection.
+ * (Sequential scan of one page costs 1; a few million is seconds of work.)
+ */
+export const SQL_MAX_COST = 5_000_000;
 
 export interface SqlSearchResult {
   sql: string;
@@ -67,6 +73,18 @@ export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string):
     rows = await db.transaction().execute(async (trx) => {
       await sql`set transaction read only`.execute(trx);
       await sql`set local statement_timeout = ${sql.lit(SQL_TIMEOUT_MS)}`.execute(trx);
+      const plan = (await sql.raw<Record<string, unknown>>(`explain (format json) ${final}`).execute(trx))
+        .rows[0];
+      const raw = plan ? Object.values(plan)[0] : undefined;
+      const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+        Plan?: { 'Total Cost'?: number };
+      }[];
+      const cost = Number(parsed?.[0]?.Plan?.['Total Cost'] ?? 0);
+      if (!(cost <= SQL_MAX_COST))
+        throw refused({
+          id: 'Kueri ditolak: terlalu berat untuk dijalankan (perkecil gabungan atau tambahkan syarat WHERE)',
+          en: 'Query refused: too expensive to run (join fewer rows or add WHERE conditions)',
+        });
       return (await sql.raw<Record<string, unknown>>(final).execute(trx)).rows;
     });
   } catch (err) {

@@ -143,6 +143,16 @@ for (const kind of DIALECTS) {
       expect((await run(`select 1 from "${priv.resourceId}"`, ownerToken)).statusCode).toBe(409);
     });
 
+    it('refuses a query the planner prices too high before running it', async () => {
+      const res = await run(
+        `select count(*) from "${pub.resourceId}" a, "${pub.resourceId}" b, "${pub.resourceId}" c,
+         "${pub.resourceId}" d, "${pub.resourceId}" e, "${pub.resourceId}" f, "${pub.resourceId}" g,
+         "${pub.resourceId}" h, "${pub.resourceId}" i, "${pub.resourceId}" j`,
+      );
+      expect(res.statusCode).toBe(409);
+      expect(res.body).toContain('terlalu berat');
+    });
+
     it('caps the rows at rows_max and says so', async () => {
       const r = await resultOf<SqlResult>(
         run(`select a._id from "${pub.resourceId}" a, "${pub.resourceId}" b, "${pub.resourceId}" c,
