@@ -147,7 +147,13 @@ export function createTableValidator(
   const primaryKeySeen = primaryKeyIndexes.length > 0 ? new Map<string, number>() : undefined;
 
   const sums = fields.flatMap((field, index) => {
-    const parts = (field['x-sum-of'] ?? []).flatMap((name) => fieldIndex.get(name) ?? []);
+    const parts = (field['x-sum-of'] ?? []).flatMap((name) => {
+      const index = fieldIndex.get(name);
+      const type = index === undefined ? undefined : fields[index]?.type;
+      return index !== undefined && (type === 'integer' || type === 'number' || type === 'year')
+        ? [index]
+        : [];
+    });
     return NUMERIC_TYPES.has(field.type) && parts.length > 0 ? [{ index, parts }] : [];
   });
 
@@ -264,17 +270,18 @@ export function createTableValidator(
   function checkSum(sum: { index: number; parts: number[] }, values: (string | null)[], rowNumber: number) {
     const totalText = values[sum.index];
     if (totalText === null || totalText === undefined) return;
+    // Each numeric field's number was read when its cell was converted (CompiledField.numeric).
+    const c = compiled[sum.index] as CompiledField;
     let total = 0;
-    let scale = Math.abs(Number(totalText));
-    for (const part of sum.parts) {
-      const text = values[part];
-      if (text === null || text === undefined) return;
-      const n = Number(text);
+    let scale = Math.abs(c.numeric);
+    for (let i = 0; i < sum.parts.length; i++) {
+      const part = sum.parts[i] as number;
+      if (values[part] === null) return;
+      const n = (compiled[part] as CompiledField).numeric;
       total += n;
       scale = Math.max(scale, Math.abs(n));
     }
-    if (Math.abs(Number(totalText) - total) <= 1e-9 * Math.max(1, scale)) return;
-    const c = compiled[sum.index] as CompiledField;
+    if (Math.abs(c.numeric - total) <= 1e-9 * Math.max(1, scale)) return;
     const partNames = sum.parts.map((p) => compiled[p]?.label ?? '');
     report.add('sum-mismatch', () =>
       msg.sumMismatch(rowNumber, c.label, totalText, partNames, String(Number(total.toPrecision(15)))),
@@ -512,8 +519,14 @@ function checksOf(field: TableField, ctx: CompileContext, self: CompiledField): 
   if (ctx.reference !== undefined) {
     const reference = ctx.reference;
     const lookup = ctx.lookup;
+    // Files are mostly grouped by region or code: the previous row's known code is remembered.
+    let lastKnown: string | undefined;
     checks.push((value, row) => {
-      if (lookup.has(reference, value)) return true;
+      if (value === lastKnown) return true;
+      if (lookup.has(reference, value)) {
+        lastKnown = value;
+        return true;
+      }
       report.add('foreign-key-error', () => msg.foreignKeyError(row, self.label, value, reference));
       return false;
     });
