@@ -1,4 +1,5 @@
 import type { ActionDefinition } from '../action.js';
+import { CALENDAR_ACTIONS } from './calendar-actions.js';
 import { submissionCreate } from './submission-create.js';
 import { datasetPrioritySet } from './submission-priority.js';
 import { submissionPublish } from './submission-publish.js';
@@ -6,6 +7,7 @@ import { submissionReview } from './submission-review.js';
 import { submissionVerify, submissionVerifyMany } from './submission-verify.js';
 import { taskComplete } from './task-complete.js';
 import { taskList } from './task-list.js';
+import { WORKFLOW_DEFINITION_ACTIONS } from './workflow-definition-actions.js';
 
 /** The workflow area's actions, registered in ../registry.ts. */
 export const WORKFLOW_ACTIONS: ActionDefinition[] = [
@@ -18,4 +20,7 @@ export const WORKFLOW_ACTIONS: ActionDefinition[] = [
   submissionReview,
   submissionPublish,
   datasetPrioritySet,
+  // workflow definitions and the working calendar (C1)
+  ...WORKFLOW_DEFINITION_ACTIONS,
+  ...CALENDAR_ACTIONS,
 ] as ActionDefinition[];
