@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate } from '../../../src/actions/context.js';
-import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
 import type { Actor } from '../../../src/policies/policy.js';
-import { startInstance } from '../../../src/workflow-runs/engine.js';
-import { MAGETAN_DATASET_COLLECTION } from '../../../src/workflow-runs/fallback-definition.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';
@@ -15,7 +11,7 @@ for (const kind of DIALECTS) {
     let t: TestApp;
     const cookies: Record<string, string> = {};
     let datasetId = '';
-    let secretariat: Actor;
+    let _secretariat: Actor;
 
     beforeAll(async () => {
       t = await createTestApp(kind);
@@ -27,7 +23,7 @@ for (const kind of DIALECTS) {
         admin: await buildUser(t.database, { roles: ['administrator'] }),
         secretariat: await buildUser(t.database, { roles: ['secretariat'] }),
       };
-      secretariat = users.secretariat.actor;
+      _secretariat = users.secretariat.actor;
       await t.database.db
         .updateTable('app_user')
         .set({ email: 'walidata@kominfo.test' })
@@ -243,68 +239,6 @@ for (const kind of DIALECTS) {
         .where('read_at', 'is', null)
         .execute();
       expect(unread.every(Boolean)).toBe(true);
-    });
-
-    it('completes a step without a platform feature with a note and a document, flags overdue tasks', async () => {
-      const { task } = await mutate(
-        { db: t.database.db, actor: secretariat, requestId: null, ip: null },
-        (trx, audit) =>
-          startInstance(
-            {
-              trx,
-              audit,
-              actor: secretariat,
-              calendar: defaultWorkingCalendar(),
-              now: new Date(),
-              siteUrl: '',
-            },
-            {
-              definitionId: null,
-              definition: MAGETAN_DATASET_COLLECTION,
-              subjectType: 'dataset',
-              subjectId: datasetId,
-              agencyId: null,
-            },
-          ),
-      );
-      if (!task) throw new Error('a first task');
-      await t.database.db
-        .updateTable('workflow_task')
-        .set({ due_at: new Date('2026-01-05T08:00:00Z') })
-        .where('id', '=', task.id)
-        .execute();
-      const inbox = await get('secretariat', '/tugas');
-      expect(inbox.body).toMatch(/data-step="set_data_list"[\s\S]*Terlambat/);
-      const csrf = csrfFrom(inbox.body);
-      const boundary = '----c2boundary';
-      const payload = [
-        `--${boundary}\r\nContent-Disposition: form-data; name="outcome"\r\n\r\ndone\r\n`,
-        `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nRancangan daftar data 2027\r\n`,
-        `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="rancangan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 rancangan\r\n`,
-        `--${boundary}--\r\n`,
-      ].join('');
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/tugas/${task.id}?_csrf=${encodeURIComponent(csrf)}`,
-        headers: {
-          cookie: cookies.secretariat ?? '',
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload,
-      });
-      expect(res.statusCode).toBe(303);
-      const done = await t.database.db
-        .selectFrom('workflow_task')
-        .selectAll()
-        .where('id', '=', task.id)
-        .executeTakeFirstOrThrow();
-      expect(done.state).toBe('done');
-      expect(done.attachment_name).toBe('rancangan.pdf');
-      expect(await steps('secretariat')).toEqual(['agree_data_list']);
-      const file = await get('custodian', `/tugas/${task.id}/attachment`);
-      expect(file.statusCode).toBe(200);
-      expect(file.body).toContain('%PDF-1.4 rancangan');
-      expect((await get('producer', `/tugas/${task.id}/attachment`)).statusCode).toBe(404);
     });
   });
 }

@@ -1,0 +1,182 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeAction } from '../../../src/actions/action.js';
+import type { ActionContext } from '../../../src/actions/context.js';
+import { packageCreate } from '../../../src/actions/dataset/package-create.js';
+import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
+import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
+import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
+import { submissionVerify, submissionVerifyMany } from '../../../src/actions/workflow/submission-verify.js';
+import { taskList } from '../../../src/actions/workflow/task-list.js';
+import type { Database } from '../../../src/db/database.js';
+import { ConflictError, NotAuthorizedError } from '../../../src/errors.js';
+import { deliverPendingMail, useMailTransport } from '../../../src/notifications/mailer.js';
+import type { Actor } from '../../../src/policies/policy.js';
+import { buildAgency, buildUser } from '../../factories/index.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
+
+const ctxOf = (database: Database, actor: Actor): ActionContext => ({
+  db: database.db,
+  actor,
+  requestId: null,
+  ip: null,
+  siteUrl: 'http://satudata.test',
+});
+
+for (const kind of DIALECTS) {
+  describe(`workflow runs: guards, bulk approval and notifications on ${kind}`, () => {
+    let t: TestDatabase;
+    let producer: Actor;
+    let otherProducer: Actor;
+    let custodian: Actor;
+    let custodian2: Actor;
+    let supervisor: Actor;
+    let agencyCode: string;
+
+    beforeAll(async () => {
+      t = await createTestDatabase(kind);
+      const agency = await buildAgency(t.database);
+      const other = await buildAgency(t.database);
+      agencyCode = agency.code;
+      producer = (await buildUser(t.database, { roles: ['producer'], agencyId: agency.id })).actor;
+      otherProducer = (await buildUser(t.database, { roles: ['producer'], agencyId: other.id })).actor;
+      custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+      custodian2 = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+      supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
+      await t.database.db
+        .updateTable('app_user')
+        .set({ email: 'produsen@dinas.test' })
+        .where('id', '=', producer.userId as string)
+        .execute();
+    });
+    afterAll(() => t?.drop());
+
+    const as = (actor: Actor) => ctxOf(t.database, actor);
+    const inbox = async (actor: Actor) =>
+      (await executeAction(as(actor), taskList, {})) as {
+        step: string;
+        subject_title: string;
+        overdue: boolean;
+        outcomes: string[];
+        submission_id: string | null;
+      }[];
+
+    async function newDataset(name: string, priority = false) {
+      const dict = await executeAction(as(producer), packageCreate, {
+        name,
+        title: `Data ${name}`,
+        owner_org: agencyCode,
+        notes: 'Catatan awal',
+        private: true,
+      });
+      if (priority) {
+        await expect(
+          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        const set = await executeAction(as(custodian), datasetPrioritySet, {
+          id: dict?.id as string,
+          priority: 'true',
+        });
+        expect(set.priority).toBe(true);
+      }
+      return dict?.id as string;
+    }
+
+    it('of two custodians approving the same submission at once, exactly one succeeds', async () => {
+      const id = await newDataset('alur-serentak');
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      const results = await Promise.allSettled([
+        executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve', note: 'A' }),
+        executeAction(as(custodian2), submissionVerify, { id: s.id, outcome: 'approve', note: 'B' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const failed = results.find((r) => r.status === 'rejected');
+      expect((failed as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      const tasks = await t.database.db
+        .selectFrom('workflow_task')
+        .innerJoin('workflow_instance', 'workflow_instance.id', 'workflow_task.instance_id')
+        .select(['workflow_task.step_id', 'workflow_task.state'])
+        .where('workflow_instance.subject_id', '=', id)
+        .execute();
+      expect(tasks.filter((x) => x.step_id === 'verify')).toHaveLength(1);
+      expect(tasks.filter((x) => x.step_id === 'disseminate')).toHaveLength(1);
+    });
+
+    it('bulk approval verifies several submissions with one note, all or none', async () => {
+      const a = await executeAction(as(producer), submissionCreate, {
+        dataset_id: await newDataset('massal-a'),
+      });
+      const b = await executeAction(as(producer), submissionCreate, {
+        dataset_id: await newDataset('massal-b'),
+      });
+      const res = await executeAction(as(custodian), submissionVerifyMany, {
+        ids: [a.id, b.id],
+        note: 'Diperiksa bersama',
+      });
+      expect(res.map((r) => r.next_step)).toEqual(['disseminate', 'disseminate']);
+      // again: both already verified, so nothing changes
+      await expect(
+        executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id] }),
+      ).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('checks every transition with the policy', async () => {
+      const id = await newDataset('alur-hak');
+      await expect(
+        executeAction(as(otherProducer), submissionCreate, { dataset_id: id }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await expect(
+        executeAction(as(supervisor), submissionVerify, { id: s.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      await expect(
+        executeAction(as(producer), submissionVerify, { id: s.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      await expect(executeAction(as(custodian), submissionPublish, { id: s.id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await inbox(otherProducer)).toEqual([]);
+    });
+
+    it('notifies in the app and queues a mail in the same transaction; sends it when SMTP is configured', async () => {
+      const s = await executeAction(as(producer), submissionCreate, {
+        dataset_id: await newDataset('alur-surel'),
+      });
+      await executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'return', note: 'Perbaiki' });
+      const notes = await t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('user_id', '=', producer.userId as string)
+        .execute();
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes[0]?.link).toMatch(/^\/tugas\//);
+      const mails = await t.database.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', 'produsen@dinas.test')
+        .execute();
+      expect(mails.length).toBe(notes.length);
+      expect(mails.every((m) => m.sent_at === null)).toBe(true);
+      const sent: string[] = [];
+      const transport = nodemailer.createTransport({ jsonTransport: true });
+      const original = transport.sendMail.bind(transport);
+      transport.sendMail = (async (m: { to: string }) => {
+        sent.push(m.to);
+        return original(m as never);
+      }) as never;
+      useMailTransport(transport);
+      try {
+        expect(await deliverPendingMail(t.database.db)).toBe(mails.length);
+      } finally {
+        useMailTransport(null);
+      }
+      expect(sent.every((to) => to === 'produsen@dinas.test')).toBe(true);
+      const after = await t.database.db
+        .selectFrom('mail_outbox')
+        .select('sent_at')
+        .where('to_address', '=', 'produsen@dinas.test')
+        .execute();
+      expect(after.every((m) => m.sent_at !== null)).toBe(true);
+    });
+  });
+}
