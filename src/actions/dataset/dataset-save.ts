@@ -17,6 +17,7 @@ import { findTopic } from '../../db/repositories/topic.repository.js';
 import type { Agency, Dataset, DB } from '../../db/schema.js';
 import { type Bilingual, ConflictError, ValidationError } from '../../errors.js';
 import { authorize } from '../../policies/policy.js';
+import { assertPublishable } from '../../sdi/classification.js';
 import type { ActionContext, Audit } from '../context.js';
 import type { DatasetFields } from './dataset.schema.js';
 
@@ -119,6 +120,8 @@ export async function saveDataset(
   existing: Dataset | undefined,
 ): Promise<Dataset> {
   const topicIds = await checkReferences(trx, f);
+  // Only open data is ever public: refuse, in words, before the database check would.
+  assertPublishable({ classification: existing?.classification ?? 'open', private: f.private });
   const clash = await findDataset(trx, f.name);
   if (clash && clash.id !== existing?.id)
     throw new ValidationError({ name: [{ id: 'Nama URL sudah dipakai', en: 'That URL is already in use' }] });

@@ -181,9 +181,9 @@ for (const kind of DIALECTS) {
         token: tokens.custodian,
         body: { id: restricted.id, private: false },
       });
-      // Refused by the database check dataset_public_only_open (a 500 until saveDataset calls
-      // assertPublishable from src/sdi/classification.ts for the bilingual 409).
-      expect(res.statusCode).not.toBe(200);
+      // saveDataset refuses in words (409) before the database check would.
+      expect(res.statusCode).toBe(409);
+      expect(JSON.stringify(res.json().error)).toMatch(/hanya data terbuka yang boleh publik/);
       expect(await showStatus(undefined, restricted.id)).toBe(404);
       const row = await t.database.db
         .selectFrom('dataset')
