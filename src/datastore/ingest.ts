@@ -70,7 +70,9 @@ export type IngestOutcome =
   | { state: 'skipped' };
 
 /** What people read when a load stopped half-way (process stopped, database error). */
-export function interruptedError(detail: string): { message: string; message_en: string } {
+export function interruptedError(reason: string): { message: string; message_en: string } {
+  // No server paths in what people read.
+  const detail = reason.replace(/(\/[\w.-]+){2,}/g, '…').slice(0, 200);
   return {
     message: `Pemuatan data terhenti sebelum selesai; versi sebelumnya tetap dipakai. Unggah ulang berkasnya. (${detail})`,
     message_en: `Loading stopped before it finished; the previous version is still in use. Upload the file again. (${detail})`,

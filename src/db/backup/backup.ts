@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { queueDatastoreRebuild } from '../../datastore/rebuild.js';
+import { HOLIDAYS_2026_2027 } from '../../domain/calendar/holidays-2026-2027.js';
 import type { Database } from '../database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../migrate.js';
 import type { DB } from '../schema.js';
@@ -59,6 +60,9 @@ const CYCLE_POINTERS = [{ table: 'resource', constraint: 'resource_datastore_ver
 
 const MIGRATION_SEEDS: Record<string, { column: string; keys: string[] }> = {
   site_setting: { column: 'key', keys: ['region_code_edition'] },
+  // Migration 0006 seeds the national holidays of 2026–2027 and the one working calendar.
+  holiday: { column: 'date', keys: HOLIDAYS_2026_2027.map((h) => h.date) },
+  work_calendar: { column: 'id', keys: ['true'] },
 };
 
 /** Types whose jsonb form (to_jsonb) reads back exactly through `(text)::type`. */
