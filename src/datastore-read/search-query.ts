@@ -1,8 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import Papa from 'papaparse';
 import type { DB } from '../db/schema.js';
 import { type Bilingual, ValidationError } from '../errors.js';
-import { CKAN_TYPES, PG_TYPES, type ReadableColumn, type ReadableTable } from './readable-table.js';
+import { PG_TYPES, type ReadableColumn, type ReadableTable } from './readable-table.js';
+import { type CkanField, ckanFields, formatRecords } from './records.js';
+
+export { jsonValue } from './records.js';
 
 /** CKAN's `ckan.datastore.search.rows_max`. */
 export const ROWS_MAX = 32_000;
@@ -187,36 +189,11 @@ export function selectedColumns(table: ReadableTable, fields: string[] | undefin
   return picked.filter((c, i) => picked.indexOf(c) === i);
 }
 
-/** A row value as JSON: numbers as numbers (CKAN's JSON does the same), others as they come. */
-export function jsonValue(c: ReadableColumn, v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (c.type === 'number' || c.type === 'integer' || c.type === 'year' || c.type === 'id') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : String(v);
-  }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return v;
-}
-
 export interface SearchResult {
-  fields: { id: string; type: string; info?: Record<string, string> }[];
+  fields: CkanField[];
   records: unknown;
   total?: number;
   columns: ReadableColumn[];
-}
-
-/** CKAN `fields` entries, with the Table Schema's titles and descriptions as the data dictionary `info`. */
-export function ckanFields(cols: ReadableColumn[]): SearchResult['fields'] {
-  return cols.map((c) => {
-    const f = c.field;
-    const info: Record<string, string> = {};
-    if (f?.title) info.label = f.title;
-    if (f?.description) info.notes = f.description;
-    if (f?.unit) info.unit = f.unit;
-    return Object.keys(info).length
-      ? { id: c.name, type: CKAN_TYPES[c.type], info }
-      : { id: c.name, type: CKAN_TYPES[c.type] };
-  });
 }
 
 const tableRef = (t: ReadableTable) => sql.id('datastore', t.tableName);
@@ -290,28 +267,4 @@ export async function runSearch(
   };
   if (total !== undefined) result.total = total;
   return result;
-}
-
-/** `records` in the requested format: objects, lists, or CSV/TSV text without a header (CKAN). */
-export function formatRecords(
-  cols: ReadableColumn[],
-  rows: Record<string, unknown>[],
-  format: SearchParams['records_format'],
-): unknown {
-  const lists = () => rows.map((r) => cols.map((c) => jsonValue(c, r[c.name])));
-  switch (format) {
-    case 'objects':
-      return rows.map((r) => Object.fromEntries(cols.map((c) => [c.name, jsonValue(c, r[c.name])])));
-    case 'lists':
-      return lists();
-    default: {
-      if (rows.length === 0) return '';
-      const text = Papa.unparse(lists(), {
-        delimiter: format === 'tsv' ? '\t' : ',',
-        newline: '\n',
-        header: false,
-      });
-      return `${text}\n`;
-    }
-  }
 }

@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import { CKAN_TYPES, type ReadableColumn } from './readable-table.js';
+
+/** How rows leave the datastore: JSON values, CKAN field entries, and the records formats. */
+
+export type RecordsFormat = 'objects' | 'lists' | 'csv' | 'tsv';
+
+/** One entry of CKAN's `fields`. */
+export interface CkanField {
+  id: string;
+  type: string;
+  info?: Record<string, string>;
+}
+
+/** A row value as JSON: numbers as numbers (CKAN's JSON does the same), others as they come. */
+export function jsonValue(c: ReadableColumn, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (c.type === 'number' || c.type === 'integer' || c.type === 'year' || c.type === 'id') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : String(v);
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v;
+}
+
+/** CKAN `fields` entries, with the Table Schema's titles and descriptions as the data dictionary `info`. */
+export function ckanFields(cols: ReadableColumn[]): CkanField[] {
+  return cols.map((c) => {
+    const f = c.field;
+    const info: Record<string, string> = {};
+    if (f?.title) info.label = f.title;
+    if (f?.description) info.notes = f.description;
+    if (f?.unit) info.unit = f.unit;
+    return Object.keys(info).length
+      ? { id: c.name, type: CKAN_TYPES[c.type], info }
+      : { id: c.name, type: CKAN_TYPES[c.type] };
+  });
+}
+
+/** `records` in the requested format: objects, lists, or CSV/TSV text without a header (CKAN). */
+export function formatRecords(
+  cols: ReadableColumn[],
+  rows: Record<string, unknown>[],
+  format: RecordsFormat,
+): unknown {
+  const lists = () => rows.map((r) => cols.map((c) => jsonValue(c, r[c.name])));
+  switch (format) {
+    case 'objects':
+      return rows.map((r) => Object.fromEntries(cols.map((c) => [c.name, jsonValue(c, r[c.name])])));
+    case 'lists':
+      return lists();
+    default: {
+      if (rows.length === 0) return '';
+      const text = Papa.unparse(lists(), {
+        delimiter: format === 'tsv' ? '\t' : ',',
+        newline: '\n',
+        header: false,
+      });
+      return `${text}\n`;
+    }
+  }
+}
