@@ -16,6 +16,7 @@ import { fileStoreFor } from '../storage/file-store.js';
 import { accountRoutes } from './account/account.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { codeListAdminRoutes } from './admin/code-list-admin.routes.js';
+import { workflowAdminRoutes } from './admin/workflow-admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import { apiDocsRoutes } from './api/api-docs.routes.js';
 import type { AppDeps } from './app-deps.js';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes, deps);
   await app.register(adminRoutes, deps);
   await app.register(codeListAdminRoutes, deps);
+  await app.register(workflowAdminRoutes, deps);
   await app.register(codeListRoutes, deps);
   await app.register(worksheetRoutes, deps);
   await app.register(apiRoutes, deps);
