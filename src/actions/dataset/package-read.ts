@@ -3,6 +3,7 @@ import { findResource } from '../../db/repositories/dataset.repository.js';
 import { autocompleteDatasets } from '../../db/repositories/dataset-search.repository.js';
 import { NotFoundError } from '../../errors.js';
 import { authorize } from '../../policies/policy.js';
+import { datasetConformity } from '../../sdi/conformity.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
 import { loadVisibleDataset, presentPackages, searchVisibility } from './dataset-access.js';
@@ -19,7 +20,10 @@ export const packageShow = defineAction({
   async run(ctx, input) {
     const d = await loadVisibleDataset(ctx, input.id);
     const [dict] = await presentPackages(ctx.db, [d], ctx.siteUrl ?? '');
-    return dict;
+    // The SDI conformity score (0–100) beside the metadata; the checks themselves are in
+    // package_conformity_show. Only here, not in search results: it costs a few queries.
+    const { score } = await datasetConformity(ctx.db, d.id);
+    return { ...dict, sdi_conformity_score: score };
   },
 });
 

@@ -51,6 +51,10 @@ for (const kind of DIALECTS) {
         reference_codes_valid: false,
       });
       expect(first.checks.find((c) => c.key === 'indicator_metadata_complete')?.applicable).toBe(false);
+      const shown = await resultOf<{ sdi_conformity_score: number }>(
+        callAction(t.app, 'package_show', { query: { id: d.name } }),
+      );
+      expect(shown.sdi_conformity_score).toBe(first.score);
 
       // Link a standard; give the table a schema with a bound coded column, a loaded version
       // and a clean validation report.
