@@ -12,14 +12,16 @@ import { ConflictError, ValidationError } from '../errors.js';
 import {
   type ActResult,
   actOnTask,
+  decisionOutcome,
   definitionOf,
   featureStep,
   forwardOutcome,
   OUTCOME_APPROVE,
   OUTCOME_RETURN,
+  openFeatureTask,
   type RunEnv,
 } from './engine.js';
-import { findInstance, openTaskOf } from './runs.repository.js';
+import { findInstance } from './runs.repository.js';
 import { afterCommit, runEnv } from './submissions.js';
 import { setSubmissionState } from './submissions.repository.js';
 
@@ -34,14 +36,15 @@ import { setSubmissionState } from './submissions.repository.js';
 async function featureTask(trx: Kysely<DB>, s: DatasetSubmission, feature: StepFeature) {
   const instance = await findInstance(trx, s.instance_id);
   if (!instance) throw new Error('submission without instance');
-  const step = featureStep(definitionOf(instance), feature);
-  const task = await openTaskOf(trx, instance.id, step.id);
-  if (!task)
+  const open = await openFeatureTask(trx, instance, feature);
+  if (!open) {
+    const step = featureStep(definitionOf(instance), feature);
     throw new ConflictError({
       id: `Pengiriman #${s.number} tidak menunggu langkah "${step.title.id}"`,
       en: `Submission #${s.number} is not waiting for "${step.title.en}"`,
     });
-  return { instance, step, task };
+  }
+  return { instance, ...open };
 }
 
 async function moveSubmission(
@@ -86,7 +89,7 @@ function requireReturnNotes(input: { outcome: string; note: string } & Partial<T
 
 async function verifyIn(env: RunEnv, s: DatasetSubmission, input: VerifyInput): Promise<ActResult> {
   requireReturnNotes(input);
-  const { task } = await featureTask(env.trx, s, 'dataset_verify');
+  const { task, step, instance } = await featureTask(env.trx, s, 'dataset_verify');
   await moveSubmission(
     env.trx,
     s,
@@ -95,7 +98,7 @@ async function verifyIn(env: RunEnv, s: DatasetSubmission, input: VerifyInput): 
   );
   return actOnTask(env, {
     taskId: task.id,
-    outcome: input.outcome,
+    outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
     note: input.note,
     detail: {
       submissionId: s.id,
@@ -146,7 +149,7 @@ export async function reviewSubmission(ctx: ActionContext, s: DatasetSubmission,
   requireReturnNotes(input);
   const result = await mutate(ctx, async (trx, audit) => {
     const env = await runEnv(ctx, trx, audit);
-    const { task } = await featureTask(trx, s, 'dataset_review');
+    const { task, step, instance } = await featureTask(trx, s, 'dataset_review');
     const recommendation =
       input.outcome === OUTCOME_APPROVE
         ? { number: input.recommendation_number as string, date: input.recommendation_date as string }
@@ -162,7 +165,7 @@ export async function reviewSubmission(ctx: ActionContext, s: DatasetSubmission,
     );
     return actOnTask(env, {
       taskId: task.id,
-      outcome: input.outcome,
+      outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
       note: input.note,
       detail: { submissionId: s.id, ...(recommendation ? { recommendation } : {}) },
     });

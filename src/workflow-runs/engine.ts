@@ -23,6 +23,7 @@ import {
   findTask,
   insertInstance,
   insertTask,
+  openTaskOf,
 } from './runs.repository.js';
 import { authorizeActOn } from './task-access.js';
 
@@ -70,6 +71,39 @@ export function forwardOutcome(step: WorkflowStep): string {
     step.transitions.find((x) => x.outcome !== OUTCOME_RETURN) ??
     step.transitions[0];
   return t?.outcome ?? DONE;
+}
+
+/**
+ * The outcome a dataset decision takes on a step: 'approve' is the step's forward outcome
+ * (a preset may call it 'recommend'), 'return' the one that sends the data back for fixing.
+ */
+export function decisionOutcome(
+  def: WorkflowDefinition,
+  step: WorkflowStep,
+  decision: 'approve' | 'return',
+): string {
+  if (decision === OUTCOME_APPROVE) return forwardOutcome(step);
+  const back =
+    step.transitions.find((t) => t.outcome === OUTCOME_RETURN) ??
+    step.transitions.find((t) => def.steps.find((x) => x.id === t.to)?.feature === 'dataset_submit');
+  if (!back)
+    throw new ValidationError({
+      outcome: [
+        {
+          id: `Langkah "${step.title.id}" tidak dapat dikembalikan`,
+          en: `Step "${step.title.en}" cannot be returned`,
+        },
+      ],
+    });
+  return back.outcome;
+}
+
+/** The instance's open task when its step drives `feature`; undefined otherwise. */
+export async function openFeatureTask(trx: Kysely<DB>, instance: WorkflowInstance, feature: StepFeature) {
+  const task = await openTaskOf(trx, instance.id);
+  if (!task) return undefined;
+  const step = stepById(definitionOf(instance), task.step_id);
+  return step.feature === feature ? { task, step } : undefined;
 }
 
 async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {

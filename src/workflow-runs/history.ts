@@ -9,6 +9,8 @@ import { submissionsOf } from './submissions.repository.js';
 export interface HistoryTask {
   id: string;
   stepId: string;
+  /** The platform feature the step drives (dataset flow), if any. */
+  feature: string | null;
   title: Bilingual;
   actorLabel: Bilingual;
   state: string;
@@ -70,6 +72,7 @@ export async function datasetHistory(
             return {
               id: t.id,
               stepId: t.step_id,
+              feature: step?.feature ?? null,
               title: step?.title ?? { id: t.step_id, en: t.step_id },
               actorLabel: step?.actorLabel ?? { id: t.role, en: t.role },
               state: t.state,

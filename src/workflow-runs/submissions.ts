@@ -3,6 +3,7 @@ import { type ActionContext, type Audit, mutate } from '../actions/context.js';
 import { findDataset, loadDatasetParts } from '../db/repositories/dataset.repository.js';
 import type { DatasetSubmission, WorkflowTask } from '../db/schema/workflow-runs.js';
 import type { Dataset, DB } from '../db/schema.js';
+import { stepById } from '../domain/workflow/definition.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { deliverPendingMail } from '../notifications/mailer.js';
 import {
@@ -10,10 +11,11 @@ import {
   definitionOf,
   featureStep,
   forwardOutcome,
+  openFeatureTask,
   type RunEnv,
   startInstance,
 } from './engine.js';
-import { findRunningInstance, lockOpenTask, openTaskOf } from './runs.repository.js';
+import { findRunningInstance, lockOpenTask } from './runs.repository.js';
 import { definitionFor, loadCalendar } from './sources.js';
 import {
   currentResources,
@@ -111,9 +113,8 @@ export async function submitDataset(ctx: ActionContext, dataset: Dataset, note: 
     let instance = await findRunningInstance(trx, SUBJECT_DATASET, dataset.id);
     let submitTask: WorkflowTask | null | undefined;
     if (instance) {
-      const step = featureStep(definitionOf(instance), 'dataset_submit');
-      const open = await openTaskOf(trx, instance.id, step.id);
-      submitTask = open && (await lockOpenTask(trx, open.id));
+      const open = await openFeatureTask(trx, instance, 'dataset_submit');
+      submitTask = open && (await lockOpenTask(trx, open.task.id));
       if (!submitTask)
         throw new ConflictError({
           id: `Dataset '${dataset.title}' sedang diperiksa; kirim ulang setelah dikembalikan`,
@@ -156,7 +157,7 @@ export async function submitDataset(ctx: ActionContext, dataset: Dataset, note: 
         resources: submission.resources.length,
       },
     });
-    const step = featureStep(definitionOf(instance), 'dataset_submit');
+    const step = stepById(definitionOf(instance), submitTask.step_id);
     await actOnTask(env, {
       taskId: submitTask.id,
       outcome: forwardOutcome(step),

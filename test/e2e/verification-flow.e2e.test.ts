@@ -48,10 +48,10 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
   /** Open "Tugas saya" and return the step ids of the rows about our dataset. */
   async function inboxSteps(page: Page): Promise<string[]> {
     await page.goto(`${server.baseUrl}/tugas`);
-    const rows = page.locator('#tasks tr[data-step]', { hasText: TITLE });
+    const rows = page.locator('#tasks tr[data-feature]', { hasText: TITLE });
     const n = await rows.count();
     const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push((await rows.nth(i).getAttribute('data-step')) ?? '');
+    for (let i = 0; i < n; i++) out.push((await rows.nth(i).getAttribute('data-feature')) ?? '');
     return out;
   }
 
@@ -60,7 +60,7 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
     await inboxSteps(page);
     await Promise.all([
       page.waitForURL(urlPattern),
-      page.locator(`#tasks tr[data-step="${step}"]`, { hasText: TITLE }).locator('a.button').click(),
+      page.locator(`#tasks tr[data-feature="${step}"]`, { hasText: TITLE }).locator('a.button').click(),
     ]);
   }
 
@@ -105,10 +105,10 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(await inboxSteps(supervisor)).toEqual([]);
 
       // ── custodian: the task is in the inbox; returns it with a note per item and a general note
-      expect(await inboxSteps(custodian)).toEqual(['verify']);
+      expect(await inboxSteps(custodian)).toEqual(['dataset_verify']);
       await expectNoSeriousA11yViolations(custodian);
       await saveScreenshot(custodian, 'verification-inbox');
-      await openTask(custodian, 'verify', '**/workspace/submissions/**');
+      await openTask(custodian, 'dataset_verify', '**/workspace/submissions/**');
       await expectNoSeriousA11yViolations(custodian);
       await saveScreenshot(custodian, 'verification-page');
       await Promise.all([custodian.waitForURL('**?done=priority'), custodian.click('#priority-form button')]);
@@ -122,7 +122,7 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(await inboxSteps(custodian)).toEqual([]);
 
       // ── producer: sees the returned task with the notes, fixes the description, resubmits
-      expect(await inboxSteps(producer)).toEqual(['upload']);
+      expect(await inboxSteps(producer)).toEqual(['dataset_submit']);
       await expectNoSeriousA11yViolations(producer);
       await producer.goto(`${base}/workspace/datasets/${NAME}/edit`);
       await producer.fill('#notes', 'Jumlah puskesmas per kecamatan. Sumber: Dinas Kesehatan.');
@@ -130,7 +130,7 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
         producer.waitForURL('**/edit?done=saved'),
         producer.click('form.form-grid button[type=submit]'),
       ]);
-      await openTask(producer, 'upload', '**/submit');
+      await openTask(producer, 'dataset_submit', '**/submit');
       await submit(producer, 'Deskripsi dilengkapi');
       const second = await producer.locator('main').textContent();
       expect(second).toContain('#2');
@@ -139,7 +139,7 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(await inboxSteps(producer)).toEqual([]);
 
       // ── custodian approves the second submission, which shows what changed
-      await openTask(custodian, 'verify', '**/workspace/submissions/**');
+      await openTask(custodian, 'dataset_verify', '**/workspace/submissions/**');
       expect(await custodian.locator('#diff').textContent()).toContain('Sumber: Dinas Kesehatan');
       await Promise.all([
         custodian.waitForURL('**?done=verified'),
@@ -148,8 +148,8 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(await inboxSteps(custodian)).toEqual([]);
 
       // ── supervisor (priority data): records the statistical recommendation
-      expect(await inboxSteps(supervisor)).toEqual(['review']);
-      await openTask(supervisor, 'review', '**/workspace/submissions/**');
+      expect(await inboxSteps(supervisor)).toEqual(['dataset_review']);
+      await openTask(supervisor, 'dataset_review', '**/workspace/submissions/**');
       await supervisor.fill('#rec-number', 'B-042/35200/2026');
       await supervisor.fill('#rec-date', '2026-04-01');
       await Promise.all([
@@ -159,8 +159,8 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(await inboxSteps(supervisor)).toEqual([]);
 
       // ── custodian publishes; the dataset is on the public portal
-      expect(await inboxSteps(custodian)).toEqual(['disseminate']);
-      await openTask(custodian, 'disseminate', '**/workspace/submissions/**');
+      expect(await inboxSteps(custodian)).toEqual(['dataset_publish']);
+      await openTask(custodian, 'dataset_publish', '**/workspace/submissions/**');
       await Promise.all([custodian.waitForURL('**?done=published'), custodian.click('#publish-form button')]);
       expect(await inboxSteps(custodian)).toEqual([]);
       expect(await inboxSteps(producer)).toEqual([]);

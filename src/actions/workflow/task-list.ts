@@ -17,6 +17,7 @@ export const taskList = defineAction({
     return entries.map((e) => ({
       id: e.taskId,
       step: e.step.id,
+      feature: e.step.feature ?? null,
       title: e.step.title,
       subject_type: e.subject.type,
       subject_id: e.subject.id,

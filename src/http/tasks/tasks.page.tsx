@@ -92,7 +92,7 @@ export function TasksPage({
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr data-step={e.step.id} data-task={e.taskId}>
+                <tr data-step={e.step.id} data-feature={e.step.feature ?? ''} data-task={e.taskId}>
                   <td>
                     <span safe>{e.subject.title}</span>
                     {e.subject.agency ? <small safe>{` · ${e.subject.agency}`}</small> : ''}

@@ -82,7 +82,7 @@ for (const kind of DIALECTS) {
       });
     }
     const steps = async (who: string) =>
-      [...(await get(who, '/tugas')).body.matchAll(/data-step="([a-z_]+)"/g)].map((m) => m[1]);
+      [...(await get(who, '/tugas')).body.matchAll(/data-feature="([a-z_]+)"/g)].map((m) => m[1]);
     const latestSubmission = async () =>
       await t.database.db
         .selectFrom('dataset_submission')
@@ -105,7 +105,7 @@ for (const kind of DIALECTS) {
       expect(res.statusCode).toBe(303);
       const s1 = await latestSubmission();
       expect(res.headers.location).toBe(`/workspace/submissions/${s1.id}?done=submitted`);
-      expect(await steps('custodian')).toEqual(['verify']);
+      expect(await steps('custodian')).toEqual(['dataset_verify']);
       expect(await steps('producer')).toEqual([]);
       expect(await steps('supervisor')).toEqual([]);
       const inbox = await get('custodian', '/tugas');
@@ -136,7 +136,7 @@ for (const kind of DIALECTS) {
       );
       expect(res.statusCode).toBe(303);
       expect((await latestSubmission()).state).toBe('returned');
-      expect(await steps('producer')).toEqual(['upload']);
+      expect(await steps('producer')).toEqual(['dataset_submit']);
       expect(await steps('custodian')).toEqual([]);
       const returned = await get('producer', `/workspace/submissions/${s1.id}`);
       expect(returned.body).toContain('Deskripsi kosong');
@@ -168,7 +168,7 @@ for (const kind of DIALECTS) {
         note: 'Sesuai',
       });
       expect(res.statusCode).toBe(303);
-      expect(await steps('supervisor')).toEqual(['review']);
+      expect(await steps('supervisor')).toEqual(['dataset_review']);
       expect(await steps('custodian')).toEqual([]);
 
       res = await post(
@@ -183,7 +183,7 @@ for (const kind of DIALECTS) {
         },
       );
       expect(res.statusCode).toBe(303);
-      expect(await steps('custodian')).toEqual(['disseminate']);
+      expect(await steps('custodian')).toEqual(['dataset_publish']);
       expect((await get('anonymous', '/dataset/angka-kematian-ibu')).statusCode).toBe(404);
       res = await post(
         'custodian',

@@ -55,6 +55,7 @@ for (const kind of DIALECTS) {
     const inbox = async (actor: Actor) =>
       (await executeAction(as(actor), taskList, {})) as {
         step: string;
+        feature: string | null;
         subject_title: string;
         overdue: boolean;
         outcomes: string[];
@@ -98,8 +99,8 @@ for (const kind of DIALECTS) {
         .select(['workflow_task.step_id', 'workflow_task.state'])
         .where('workflow_instance.subject_id', '=', id)
         .execute();
-      expect(tasks.filter((x) => x.step_id === 'verify')).toHaveLength(1);
-      expect(tasks.filter((x) => x.step_id === 'disseminate')).toHaveLength(1);
+      expect(tasks.filter((x) => x.step_id === 'verify_data')).toHaveLength(1);
+      expect(tasks.filter((x) => x.step_id === 'disseminate_data')).toHaveLength(1);
     });
 
     it('bulk approval verifies several submissions with one note, all or none', async () => {
@@ -113,7 +114,7 @@ for (const kind of DIALECTS) {
         ids: [a.id, b.id],
         note: 'Diperiksa bersama',
       });
-      expect(res.map((r) => r.next_step)).toEqual(['disseminate', 'disseminate']);
+      expect(res.map((r) => r.next_step)).toEqual(['disseminate_data', 'disseminate_data']);
       // again: both already verified, so nothing changes
       await expect(
         executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id] }),

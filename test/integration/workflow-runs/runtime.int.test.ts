@@ -13,11 +13,11 @@ import { taskComplete } from '../../../src/actions/workflow/task-complete.js';
 import { taskList } from '../../../src/actions/workflow/task-list.js';
 import type { Database } from '../../../src/db/database.js';
 import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
+import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/domain/workflow/presets/magetan-statistik-sektoral.js';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../../../src/errors.js';
 import type { Actor } from '../../../src/policies/policy.js';
 import { diffSubmissions } from '../../../src/workflow-runs/diff.js';
 import { startInstance } from '../../../src/workflow-runs/engine.js';
-import { MAGETAN_DATASET_COLLECTION } from '../../../src/workflow-runs/fallback-definition.js';
 import { datasetHistory } from '../../../src/workflow-runs/history.js';
 import { findSubmission } from '../../../src/workflow-runs/submissions.repository.js';
 import { buildAgency, buildUser } from '../../factories/index.js';
@@ -63,6 +63,7 @@ for (const kind of DIALECTS) {
     const inbox = async (actor: Actor) =>
       (await executeAction(as(actor), taskList, {})) as {
         step: string;
+        feature: string | null;
         subject_title: string;
         overdue: boolean;
         outcomes: string[];
@@ -97,7 +98,7 @@ for (const kind of DIALECTS) {
         note: 'Kiriman pertama',
       });
       expect(s1.number).toBe(1);
-      expect((await inbox(custodian)).map((e) => e.step)).toContain('verify');
+      expect((await inbox(custodian)).map((e) => e.feature)).toContain('dataset_verify');
       expect(await inbox(producer)).toEqual([]);
       expect(await inbox(supervisor)).toEqual([]);
       // a second submission while it is being checked is refused
@@ -117,7 +118,8 @@ for (const kind of DIALECTS) {
         cells: [{ resource: 'data.csv', row: 3, column: 'jumlah', note: 'Nilai negatif' }],
       });
       const mine = await inbox(producer);
-      expect(mine.map((e) => e.step)).toEqual(['upload']);
+      expect(mine.map((e) => e.feature)).toEqual(['dataset_submit']);
+      expect(mine.map((e) => e.step)).toEqual(['fix_data']);
       expect(await inbox(custodian)).toEqual([]);
       expect((await findSubmission(t.database.db, s1.id))?.state).toBe('returned');
 
@@ -142,7 +144,7 @@ for (const kind of DIALECTS) {
         note: 'Sesuai SDI',
       });
       expect((await inbox(supervisor)).length).toBe(0);
-      expect((await inbox(custodian)).map((e) => e.step)).toEqual(['disseminate']);
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual(['dataset_publish']);
       await executeAction(as(custodian), submissionPublish, { id: s2.id, note: 'Terbit' });
       const d = await t.database.db
         .selectFrom('dataset')
@@ -158,12 +160,12 @@ for (const kind of DIALECTS) {
       expect(history.instances[0]?.state).toBe('completed');
       const steps = history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`);
       expect(steps).toEqual([
-        'upload:done',
-        'verify:return',
-        'upload:done',
-        'verify:approve',
-        'review:skipped',
-        'disseminate:done',
+        'upload_data:done',
+        'verify_data:return',
+        'fix_data:done',
+        'verify_data:approve',
+        'review_data:skipped',
+        'disseminate_data:done',
       ]);
       expect(history.instances[0]?.tasks[1]?.detail.fields).toEqual([
         { field: 'title', note: 'Tambahkan tahun' },
@@ -175,7 +177,7 @@ for (const kind of DIALECTS) {
       const id = await newDataset('alur-prioritas', true);
       const s1 = await executeAction(as(producer), submissionCreate, { dataset_id: id });
       await executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'approve' });
-      expect((await inbox(supervisor)).map((e) => e.step)).toEqual(['review']);
+      expect((await inbox(supervisor)).map((e) => e.feature)).toEqual(['dataset_review']);
       await expect(
         executeAction(as(supervisor), submissionReview, { id: s1.id, outcome: 'approve' }),
       ).rejects.toBeInstanceOf(ValidationError);
@@ -184,7 +186,7 @@ for (const kind of DIALECTS) {
         outcome: 'return',
         note: 'Satuan belum sesuai',
       });
-      expect((await inbox(producer)).map((e) => e.step)).toEqual(['upload']);
+      expect((await inbox(producer)).map((e) => e.feature)).toEqual(['dataset_submit']);
       const s2 = await executeAction(as(producer), submissionCreate, {
         dataset_id: id,
         note: 'Satuan diperbaiki',
@@ -199,17 +201,17 @@ for (const kind of DIALECTS) {
       const rec = await findSubmission(t.database.db, s2.id);
       expect(rec?.recommendation_number).toBe('R-35.20/2026/001');
       expect(rec?.recommendation_date).toBe('2026-03-02');
-      expect((await inbox(custodian)).map((e) => e.step)).toEqual(['disseminate']);
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual(['dataset_publish']);
       await executeAction(as(custodian), submissionPublish, { id: s2.id });
       const history = await datasetHistory(t.database.db, id);
       expect(history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`)).toEqual([
-        'upload:done',
-        'verify:approve',
-        'review:return',
-        'upload:done',
-        'verify:approve',
-        'review:approve',
-        'disseminate:done',
+        'upload_data:done',
+        'verify_data:approve',
+        'review_data:return',
+        'fix_data:done',
+        'verify_data:approve',
+        'review_data:recommend',
+        'disseminate_data:done',
       ]);
     });
 
@@ -233,7 +235,7 @@ for (const kind of DIALECTS) {
           },
           {
             definitionId: null,
-            definition: MAGETAN_DATASET_COLLECTION,
+            definition: MAGETAN_STATISTIK_SEKTORAL,
             subjectType: 'dataset',
             subjectId: id,
             agencyId: agency.agency_id,
@@ -243,12 +245,12 @@ for (const kind of DIALECTS) {
       expect(task?.step_id).toBe('set_data_list');
       expect(task?.due_at).not.toBeNull();
       await expect(
-        executeAction(as(secretariat), taskComplete, { id: task?.id as string }),
+        executeAction(as(producer), taskComplete, { id: task?.id as string }),
       ).rejects.toBeInstanceOf(ValidationError);
       await expect(
-        executeAction(as(producer), taskComplete, { id: task?.id as string, note: 'x' }),
+        executeAction(as(secretariat), taskComplete, { id: task?.id as string, note: 'x' }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
-      let r = await executeAction(as(secretariat), taskComplete, {
+      let r = await executeAction(as(producer), taskComplete, {
         id: task?.id as string,
         note: 'Rancangan daftar data',
       });
@@ -258,12 +260,12 @@ for (const kind of DIALECTS) {
         attachment_key: 'files/ba.pdf',
         attachment_name: 'Berita Acara.pdf',
       });
-      expect(r.next_step).toBe('recommend');
+      expect(r.next_step).toBe('recommend_collection');
       r = await executeAction(as(supervisor), taskComplete, {
         id: r.next_task_id as string,
         note: 'Surat rekomendasi',
       });
-      expect(r.next_step).toBe('collect');
+      expect(r.next_step).toBe('collect_data');
       await expect(
         executeAction(as(otherProducer), taskComplete, { id: r.next_task_id as string, note: 'bukan saya' }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
@@ -271,7 +273,7 @@ for (const kind of DIALECTS) {
         id: r.next_task_id as string,
         note: 'Data terkumpul',
       });
-      expect(r.next_step).toBe('upload');
+      expect(r.next_step).toBe('upload_data');
       // the upload step is a platform feature: it is completed by submitting, not by a note
       await expect(
         executeAction(as(producer), taskComplete, { id: r.next_task_id as string, note: 'x' }),
@@ -283,12 +285,12 @@ for (const kind of DIALECTS) {
       expect(history.instances[0]?.tasks.map((x) => x.stepId)).toEqual([
         'set_data_list',
         'agree_data_list',
-        'recommend',
-        'collect',
-        'upload',
-        'verify',
-        'review',
-        'disseminate',
+        'recommend_collection',
+        'collect_data',
+        'upload_data',
+        'verify_data',
+        'review_data',
+        'disseminate_data',
       ]);
       expect(history.instances[0]?.state).toBe('completed');
       expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita Acara.pdf');

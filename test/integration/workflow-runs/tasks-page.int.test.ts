@@ -3,9 +3,9 @@ import { executeAction } from '../../../src/actions/action.js';
 import { mutate } from '../../../src/actions/context.js';
 import { packageCreate } from '../../../src/actions/dataset/package-create.js';
 import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
+import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/domain/workflow/presets/magetan-statistik-sektoral.js';
 import type { Actor } from '../../../src/policies/policy.js';
 import { startInstance } from '../../../src/workflow-runs/engine.js';
-import { MAGETAN_DATASET_COLLECTION } from '../../../src/workflow-runs/fallback-definition.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';
@@ -16,10 +16,12 @@ for (const kind of DIALECTS) {
     const cookies: Record<string, string> = {};
     let datasetId = '';
     let secretariat: Actor;
+    let agencyId = '';
 
     beforeAll(async () => {
       t = await createTestApp(kind);
       const agency = await buildAgency(t.database);
+      agencyId = agency.id;
       const producer = await buildUser(t.database, { roles: ['producer'], agencyId: agency.id });
       const users = {
         producer,
@@ -57,10 +59,10 @@ for (const kind of DIALECTS) {
             },
             {
               definitionId: null,
-              definition: MAGETAN_DATASET_COLLECTION,
+              definition: MAGETAN_STATISTIK_SEKTORAL,
               subjectType: 'dataset',
               subjectId: datasetId,
-              agencyId: null,
+              agencyId,
             },
           ),
       );
@@ -70,7 +72,7 @@ for (const kind of DIALECTS) {
         .set({ due_at: new Date('2026-01-05T08:00:00Z') })
         .where('id', '=', task.id)
         .execute();
-      const inbox = await get('secretariat', '/tugas');
+      const inbox = await get('producer', '/tugas');
       expect(inbox.body).toMatch(/data-step="set_data_list"[\s\S]*Terlambat/);
       const csrf = csrfFrom(inbox.body);
       const boundary = '----c2boundary';
@@ -84,7 +86,7 @@ for (const kind of DIALECTS) {
         method: 'POST',
         url: `/tugas/${task.id}?_csrf=${encodeURIComponent(csrf)}`,
         headers: {
-          cookie: cookies.secretariat ?? '',
+          cookie: cookies.producer ?? '',
           'content-type': `multipart/form-data; boundary=${boundary}`,
         },
         payload,
@@ -101,7 +103,8 @@ for (const kind of DIALECTS) {
       const file = await get('custodian', `/tugas/${task.id}/attachment`);
       expect(file.statusCode).toBe(200);
       expect(file.body).toContain('%PDF-1.4 rancangan');
-      expect((await get('producer', `/tugas/${task.id}/attachment`)).statusCode).toBe(404);
+      expect((await get('anonymous', `/tugas/${task.id}/attachment`)).statusCode).toBe(302);
+      expect(await steps('producer')).toEqual([]);
     });
   });
 }
