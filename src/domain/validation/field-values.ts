@@ -4,6 +4,11 @@
  * `true`/`false`). Shared by inference and validation so both read cells the same way.
  */
 import { parseIndonesianDate } from '../table-reading/indonesian-date.js';
+import {
+  type NumberStyle,
+  type ReadNumber,
+  readIndonesianNumber,
+} from '../table-reading/indonesian-number.js';
 
 const TRUE_WORDS = new Set(['true', 'ya', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'tidak', 'no', 'n', '0']);
@@ -57,4 +62,30 @@ export function readYearMonth(text: string): string | undefined {
 /** A four-digit year. */
 export function readYear(text: string): string | undefined {
   return /^\d{4}$/.test(text) && text[0] !== '0' ? text : undefined;
+}
+
+/**
+ * The common shapes of a number cell, read without readIndonesianNumber's general grammar:
+ * `-1234`, and `1.234.567,89` (id) or `1,234,567.89` (en). Same results as the full parser
+ * (the property tests compare them); anything else (percent, Rp, parentheses, exponent) falls
+ * back to it.
+ */
+const FAST_NUMBER: Record<NumberStyle, RegExp> = {
+  id: /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d{1,15})(?:,(\d{1,15}))?$/,
+  en: /^(-?)([1-9]\d{0,2}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,15}))?$/,
+};
+const GROUPS: Record<NumberStyle, RegExp> = { id: /\./g, en: /,/g };
+const LEADING_ZEROS = /^0+(?=\d)/;
+
+export function readNumberFast(text: string, style: NumberStyle): ReadNumber | null {
+  const m = FAST_NUMBER[style].exec(text);
+  if (!m) return readIndonesianNumber(text, style);
+  const [, sign, integer = '', decimals] = m;
+  let digits = integer.length > 4 ? integer.replace(GROUPS[style], '') : integer;
+  if (digits.length > 1 && digits.charCodeAt(0) === 48) digits = digits.replace(LEADING_ZEROS, '');
+  const plain = decimals === undefined ? digits : `${digits}.${decimals}`;
+  const value = Number(plain);
+  if (value === 0) return { value: 0, text: '0' };
+  if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return null;
+  return sign === '' ? { value, text: plain } : { value: -value, text: `-${plain}` };
 }
