@@ -216,7 +216,7 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
     const path = `steps.${i}`;
     const s = name(raw, i);
     checkBilingual(raw.title, `${path}.title`, { id: `langkah ${s}: judul`, en: `step ${s}: title` }, add);
-    if (raw.role === undefined || raw.role === null || raw.role === '') {
+    if ([undefined, null, ''].includes(raw.role as string)) {
       add(
         `${path}.role`,
         `langkah ${s}: peran pelaksana belum diisi`,

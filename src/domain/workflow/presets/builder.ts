@@ -1,4 +1,4 @@
-import type { Role } from '../../access/roles.js';
+import { AGENCY_BOUND_ROLES, type Role } from '../../access/roles.js';
 import type { Bilingual, StepFeature, StepOutput, StepTransition, WorkflowStep } from '../definition.js';
 
 /** Small helpers so that each preset file reads like its SOP table. */
@@ -25,7 +25,7 @@ export interface StepSpec {
   title: Bilingual;
   role: Role;
   actor: Bilingual;
-  /** Defaults to 'subject' for producer steps and 'any' for the others. */
+  /** Defaults to 'subject' for agency-bound roles (producer steps) and 'any' for the others. */
   agencyScope?: 'subject' | 'any';
   inputs?: Bilingual[];
   outputs?: StepOutput[];
@@ -40,7 +40,7 @@ export function step(id: string, spec: StepSpec): WorkflowStep {
     title: spec.title,
     role: spec.role,
     actorLabel: spec.actor,
-    agencyScope: spec.agencyScope ?? (spec.role === 'producer' ? 'subject' : 'any'),
+    agencyScope: spec.agencyScope ?? (AGENCY_BOUND_ROLES.includes(spec.role) ? 'subject' : 'any'),
     inputs: spec.inputs ?? [],
     outputs: spec.outputs ?? [],
     duration: spec.duration,
