@@ -32,9 +32,10 @@ import { LOG_SERIALIZERS } from './request-log.js';
 import { workflowRunRoutes } from './tasks/tasks.routes.js';
 import type { SiteInfo } from './views/page-context.js';
 import { datasetAdminRoutes } from './workspace/dataset-admin.routes.js';
-import { worksheetRoutes } from './workspace/worksheet.routes.js';
+import { datasetWorkRoutes } from './workspace/dataset-work.js';
 import { metadataRoutes } from './workspace/metadata.routes.js';
 import { tableSchemaRoutes } from './workspace/table-schema.routes.js';
+import { worksheetRoutes } from './workspace/worksheet.routes.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -118,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(portalRoutes, deps);
   await app.register(catalogRoutes, deps);
   await app.register(datasetAdminRoutes, deps);
+  await app.register(datasetWorkRoutes, deps);
   await app.register(metadataRoutes, deps);
   await app.register(tableSchemaRoutes, deps);
   await app.register(accountRoutes, deps);

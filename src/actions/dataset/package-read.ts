@@ -6,7 +6,12 @@ import { authorize } from '../../policies/policy.js';
 import { datasetConformity } from '../../sdi/conformity.js';
 import { defineAction } from '../action.js';
 import type { ActionContext } from '../context.js';
-import { loadVisibleDataset, presentPackages, searchVisibility } from './dataset-access.js';
+import {
+  DATASET_NOT_FOUND,
+  loadVisibleDataset,
+  presentPackages,
+  searchVisibility,
+} from './dataset-access.js';
 import { ROWS_MAX, runPackageSearch } from './package-search.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
@@ -20,6 +25,7 @@ export const packageShow = defineAction({
   async run(ctx, input) {
     const d = await loadVisibleDataset(ctx, input.id);
     const [dict] = await presentPackages(ctx.db, [d], ctx.siteUrl ?? '');
+    if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
     // The SDI conformity score (0–100) beside the metadata; the checks themselves are in
     // package_conformity_show. Only here, not in search results: it costs a few queries.
     const { score } = await datasetConformity(ctx.db, d.id);

@@ -21,6 +21,7 @@ import { actionContext, redirectAfterPost } from '../request-context.js';
 import { pageContext } from '../views/page-context.js';
 import { DatasetFormPage, type DatasetFormValues, emptyValues, valuesFromDict } from './dataset-form.page.js';
 import { attachIngestViews, INGEST_PROGRESS_JS } from './dataset-resources.js';
+import { loadDatasetWork } from './dataset-work.js';
 import { DatasetsPage } from './datasets.page.js';
 import { wt } from './workspace.messages.js';
 
@@ -111,6 +112,7 @@ export async function datasetAdminRoutes(app: FastifyInstance, { config, databas
       mayPublish: can(req.actor, 'dataset:publish', { agencyId: agency?.id ?? req.actor.agencyId }),
       errors: extra.errors,
       dict: extra.dict,
+      work: extra.dict ? await loadDatasetWork(req, { database, config }, extra.dict) : undefined,
     };
     return reply
       .code(extra.status ?? 200)

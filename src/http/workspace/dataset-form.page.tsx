@@ -5,6 +5,7 @@ import type { PackageDict } from '../presenters/package.presenter.js';
 import { CsrfField, FormErrors, Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { ResourcesSection } from './dataset-resources.js';
+import { DatasetWorkPanel, type DatasetWorkView } from './dataset-work.js';
 import { wt } from './workspace.messages.js';
 
 /** Values of the dataset form, as strings the way a browser posts them. */
@@ -28,6 +29,8 @@ export interface DatasetFormValues {
 }
 
 export interface DatasetFormView {
+  /** Metadata, worksheet, submission, classification and SDI score (editing only). */
+  work?: DatasetWorkView | undefined;
   values: DatasetFormValues;
   agencies: Agency[];
   topics: Topic[];
@@ -220,6 +223,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
         <button type="submit">{w('form.save')}</button>
       </form>
       {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} /> : ''}
+      {view.work ? <DatasetWorkPanel ctx={ctx} work={view.work} /> : ''}
     </Layout>
   );
 }
