@@ -93,7 +93,7 @@ export function resourceDict(r: Resource, siteUrl: string) {
     metadata_modified: ckanTimestamp(r.metadata_modified),
     cache_url: null,
     cache_last_updated: null,
-    datastore_active: false,
+    datastore_active: r.datastore_version_id !== null && r.datastore_version_id !== undefined,
     download_count: r.download_count,
     ...r.extras,
   };
@@ -113,11 +113,16 @@ export function sdiMetadataDict(d: Dataset, parts: DatasetParts) {
   return {
     data_standard: m.data_standard,
     statistical_activity: m.statistical_activity,
-    variables: withColumns(m, parts.resources).map((c) => ({
-      resource_id: c.resource_id,
-      name: c.field.name,
-      ms_var: c.ms_var,
-    })),
+    // Only open columns: this dict reaches the public (package_show, DCAT, schema.org, the
+    // dataset page), and a restricted or closed column's name and definition are not open data.
+    // Staff read every column's MS-Var through variable_metadata_show and the back office.
+    variables: withColumns(m, parts.resources)
+      .filter((c) => (c.field['x-classification'] ?? 'open') === 'open')
+      .map((c) => ({
+        resource_id: c.resource_id,
+        name: c.field.name,
+        ms_var: c.ms_var,
+      })),
     indicators: m.indicators.map((i) => ({ id: i.id, name: i.name, ms_ind: i.ms_ind })),
   };
 }

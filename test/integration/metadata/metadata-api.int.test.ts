@@ -313,6 +313,33 @@ for (const kind of DIALECTS) {
       expect(org.measurementTechnique).toContain('Kompilasi Produk Administrasi');
     });
 
+    it('never lists a restricted or closed column in package_show, schema.org or DCAT', async () => {
+      const pkg = await tabularDataset();
+      const r = pkg.resources[0];
+      if (!r) throw new Error('no resource');
+      const schema = {
+        fields: [
+          ...TABLE_SCHEMA.fields,
+          { name: 'nik_petugas', type: 'string', title: 'NIK petugas', 'x-classification': 'closed' },
+          { name: 'catatan_internal', type: 'string', 'x-classification': 'restricted' },
+        ],
+      };
+      await t.database.db
+        .updateTable('resource')
+        .set({ table_schema: JSON.stringify(schema) })
+        .where('id', '=', r.id)
+        .execute();
+      for (const token of [undefined, custodian]) {
+        const m = (await show(pkg.id, token)).sdi_metadata;
+        expect(m.variables.map((v) => v.name)).toEqual(['kecamatan', 'jumlah']);
+      }
+      const page = await t.app.inject({ url: `/dataset/${pkg.name}` });
+      expect(page.body).not.toContain('nik_petugas');
+      expect(page.body).not.toContain('catatan_internal');
+      const ttl = await t.app.inject({ url: `/dataset/${pkg.name}.ttl` });
+      expect(ttl.body).not.toContain('nik_petugas');
+    });
+
     it('reuses one activity across the years of a series and refreshes every year on change', async () => {
       const a = await resultOf<{ id: string }>(
         post(
