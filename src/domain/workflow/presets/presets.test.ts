@@ -128,6 +128,85 @@ const EXPECTED: Record<string, { seed: string; kind: ProcessKind; rows: Row[] }>
   },
 };
 
+/** Per step, a phrase of SOPS.md's wording of that step that its English title must contain. */
+const STEP_WORDING: Record<string, string[]> = {
+  'jawa-tengah-forum-data': [
+    'activity plan (KAK)',
+    'name data custodian staff',
+    'send',
+    "governor's decree",
+    'socialise the forum',
+    'collect, process and analyse',
+    'data forum with BPS, Bappeda',
+    'verification and validation',
+    'finalise',
+    'website',
+    'printed book',
+  ],
+  'magetan-statistik-sektoral': [
+    'set the data list incl. priority data',
+    'agree the data list',
+    'recommend and guide',
+    'collect data per the SDI principles',
+    'upload',
+    'SDI conformance and validity',
+    'fixes',
+    'statistical recommendation',
+    'disseminate',
+  ],
+  'jember-perencanaan-penyelenggaraan': [
+    'inventory data needs from RPJMD, RKPD',
+    'coordinate the inventory with the custodian and the supervisor',
+    'forum meeting on the data list for year n+1',
+    'ask producers to identify data and propose new data',
+    'producers identify data from the provisional list',
+    'producers invite data users to propose data',
+    'producers send identifications and proposals to the secretariat',
+    'forum meeting on',
+    'data desk',
+    'receive new or corrected list items',
+    'agree the data list and data formats',
+    'agreement record per agency',
+    "head of region's decree on the data list",
+    'collection method',
+    'questionnaire / dummy table',
+    'access restrictions, continuity, standards, metadata',
+    'national systems (INDAH, Romantik, SIPD e-walidata)',
+    'custodian checks; approve or return',
+    'supervisor checks; recommend or return',
+    'regional portal',
+    "evaluate the year's Satu Data work",
+    'report to the head of region',
+  ],
+  'banyuwangi-diseminasi-data': [
+    'drafts the dissemination concept from processed data',
+    'infographic and narrative',
+    'submit it for correction',
+    'checks and initials',
+    'division head checks and approves',
+    'upload it to the portal',
+  ],
+  'banyuwangi-layanan-permintaan-data': [
+    'submits a request on the portal',
+    'assigns staff',
+    'check whether the data is available',
+    'contacts the producing agency',
+    'confirms availability',
+    'sends the data',
+    'hands the data to staff',
+    'deliver the result to the requester',
+    'confirms closure (data not available)',
+  ],
+  'maluku-utara-pengumpulan-diseminasi': [
+    'list the sectoral data to collect',
+    'send data and metadata',
+    'compile, process and analyse',
+    'draft the report and presentation',
+    'review and approve',
+    'disseminate and publish on the open-data portal',
+  ],
+};
+
 /** Decisions as SOPS.md gives them: step id → outcome → next step id. */
 const DECISIONS: Record<string, Record<string, Record<string, string>>> = {
   'magetan-statistik-sektoral': {
@@ -222,6 +301,10 @@ describe('workflow presets', () => {
       expect(preset.steps.map((s) => [s.role, s.duration, s.outputs.length])).toEqual(
         expected.rows.map(([, role, duration, outputs]) => [role, duration, outputs]),
       );
+      expect(preset.steps.length).toBe(STEP_WORDING[key]?.length);
+      preset.steps.forEach((s, i) => {
+        expect(s.title.en.toLowerCase()).toContain(STEP_WORDING[key]?.[i]?.toLowerCase());
+      });
       for (const s of preset.steps) {
         expect(s.duration === null || parseStandardDuration(s.duration).ok).toBe(true);
         expect(s.actorLabel.id.length).toBeGreaterThan(0);
