@@ -123,9 +123,12 @@ export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: Dat
               href={r.href}
               download={r.isUpload ? '' : undefined}
               rel={r.isUpload ? undefined : 'noopener'}
-              aria-label={ctx.ct('catalog.dataset.downloadLabel', { name: r.name, format: r.format })}
             >
               {r.isUpload ? ctx.ct('catalog.dataset.download') : ctx.ct('catalog.dataset.openLink')}
+              {/* The visible word first, then what it acts on: the accessible name contains the label (WCAG 2.5.3). */}
+              <span class="visually-hidden" safe>
+                {ctx.ct('catalog.dataset.resourceOf', { name: r.name, format: r.format })}
+              </span>
             </a>
           ) : (
             ''
