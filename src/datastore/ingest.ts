@@ -15,6 +15,7 @@ import { readCsv } from '../domain/table-reading/read-csv.js';
 import { readXlsx } from '../domain/table-reading/read-xlsx.js';
 import type { TableReading, TableRow } from '../domain/table-reading/table-reading.js';
 import type { TableSchema } from '../domain/table-schema/table-schema.js';
+import { refineInferredSchema } from '../domain/validation/refine-inferred-schema.js';
 import {
   createTableValidator,
   inferTableSchema,
@@ -191,20 +192,30 @@ export async function ingestVersion(
     );
     const batches = reading.batches[Symbol.asyncIterator]();
     const sample = await takeSample(batches, options.sampleRows ?? 1000);
-    const schema: TableSchema =
-      (options.rebuild ? version.table_schema : null) ??
-      resource.table_schema ??
-      inferTableSchema(
-        reading.columns,
-        sample.rows,
-        reading.numberStyle ? { numberStyle: reading.numberStyle } : {},
-      );
+    const styleOption = reading.numberStyle ? { numberStyle: reading.numberStyle } : {};
+    let schema: TableSchema | null = (options.rebuild ? version.table_schema : null) ?? resource.table_schema;
+    if (!schema) {
+      schema = inferTableSchema(reading.columns, sample.rows, styleOption);
+      // First upload: the guess came from the first rows; check it against the whole file
+      // (a second read), so the producer's first upload is not refused for a rule nobody wrote.
+      if (!sample.isDone) {
+        const whole = await openReading(
+          deps.files,
+          version.storage_key,
+          version.file_name,
+          version.format,
+          options.sheet,
+          () => {},
+        );
+        try {
+          schema = await refineInferredSchema(schema, whole.rows, styleOption);
+        } finally {
+          whole.close();
+        }
+      }
+    }
     const lookup = await loadReferenceLookup(db, schema);
-    const validator = createTableValidator(
-      schema,
-      lookup,
-      reading.numberStyle ? { numberStyle: reading.numberStyle } : {},
-    );
+    const validator = createTableValidator(schema, lookup, styleOption);
     validator.checkHeader(reading.columns);
 
     const chunkRows = options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 5_000);

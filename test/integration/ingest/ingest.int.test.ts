@@ -128,6 +128,32 @@ for (const kind of DIALECTS) {
       return r;
     }
 
+    it('infers the first schema from the whole file, not only its first rows', async () => {
+      // 1,500 rows: after the 1,000-row sample come a blank, a decimal and a repeated id.
+      const lines = ['id,kecamatan,jumlah,catatan'];
+      for (let i = 1; i <= 1500; i++) {
+        const jumlah = i === 1200 ? '"12,5"' : String(i * 10);
+        const catatan = i === 1300 ? '' : `baris ${i}`;
+        lines.push(`${i === 1400 ? 7 : i},Kec ${i},${jumlah},${catatan}`);
+      }
+      const r = await loadedResource(Buffer.from(`${lines.join('\n')}\n`), 'panjang.csv');
+      const s = await status(r.id);
+      expect(s.state).toBe('complete');
+      const schema = (await resourceRow(r.id)).table_schema;
+      const field = (name: string) => schema?.fields.find((f) => f.name === name);
+      expect(field('jumlah')?.type).toBe('number');
+      expect(field('catatan')?.constraints?.required).toBeUndefined();
+      expect(schema?.primaryKey).toBeUndefined();
+      expect((await tableRows(s.version_id)).length).toBe(1500);
+      const shown = await resultOf<{ resources: { id: string; datastore_active: boolean }[] }>(
+        callAction(t.app, 'package_show', {
+          query: { id: (await resourceRow(r.id)).dataset_id },
+          token: producer,
+        }),
+      );
+      expect(shown.resources.find((x) => x.id === r.id)?.datastore_active).toBe(true);
+    });
+
     it('loads a CSV upload into a typed version table and swaps it in, with an audit row', async () => {
       const r = await loadedResource();
       const s = await status(r.id);
