@@ -24,6 +24,7 @@ import {
 import type { ValidationReport } from '../domain/validation/validation-report.js';
 import { AppError, type Bilingual } from '../errors.js';
 import { SYSTEM_ACTOR } from '../policies/system-actor.js';
+import { closePersonalIdentifiers } from '../sdi/pii-schema.js';
 import type { FileStore } from '../storage/file-store.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from './copy-sink.js';
 import {
@@ -195,7 +196,10 @@ export async function ingestVersion(
     const styleOption = reading.numberStyle ? { numberStyle: reading.numberStyle } : {};
     let schema: TableSchema | null = (options.rebuild ? version.table_schema : null) ?? resource.table_schema;
     if (!schema) {
-      schema = inferTableSchema(reading.columns, sample.rows, styleOption);
+      schema = closePersonalIdentifiers(
+        inferTableSchema(reading.columns, sample.rows, styleOption),
+        sample.rows,
+      ).schema;
       // First upload: the guess came from the first rows; check it against the whole file
       // (a second read), so the producer's first upload is not refused for a rule nobody wrote.
       if (!sample.isDone) {

@@ -48,6 +48,8 @@ export interface TableField {
   groupChar?: string;
   /** Extension: the access classification of the column (terbuka/terbatas/tertutup). */
   'x-classification'?: 'open' | 'restricted' | 'closed';
+  /** Extension: personal identifiers found in the column on upload (nik, kk, phone, email). */
+  'x-pii'?: string[];
 }
 
 /**

@@ -128,6 +128,20 @@ for (const kind of DIALECTS) {
       return r;
     }
 
+    it('closes columns holding personal identifiers on the first upload', async () => {
+      const csv = Buffer.from(
+        'nik,nama,telepon,jumlah\n3520011203850001,Siti,081234567890,3\n3520015507900002,Budi,085712345678,4\n',
+      );
+      const r = await loadedResource(csv, 'penerima.csv');
+      expect((await status(r.id)).state).toBe('complete');
+      const fields = (await resourceRow(r.id)).table_schema?.fields ?? [];
+      const classOf = (name: string) => fields.find((f) => f.name === name)?.['x-classification'];
+      expect(classOf('nik')).toBe('closed');
+      expect(classOf('telepon')).toBe('closed');
+      expect(classOf('jumlah')).toBeUndefined();
+      expect(fields.find((f) => f.name === 'nik')?.['x-pii']).toContain('nik');
+    });
+
     it('infers the first schema from the whole file, not only its first rows', async () => {
       // 1,500 rows: after the 1,000-row sample come a blank, a decimal and a repeated id.
       const lines = ['id,kecamatan,jumlah,catatan'];
