@@ -40,7 +40,6 @@ export const EN: Record<MessageKey, string> = {
   'workspace.noAgency': 'Region level (not bound to one agency)',
   'workspace.producer.lead': "As a data producer you fill, upload and fix {agency}'s data only.",
   'workspace.tasks': 'My tasks',
-  'workspace.tasksEmpty': 'No tasks yet.',
   'account.title': 'My account',
   'account.profile': 'Profile',
   'account.password': 'Change password',

@@ -42,7 +42,6 @@ export const ID = {
   'workspace.producer.lead':
     'Sebagai produsen data, Anda mengisi, mengunggah, dan memperbaiki data milik {agency} saja.',
   'workspace.tasks': 'Tugas saya',
-  'workspace.tasksEmpty': 'Belum ada tugas.',
   'account.title': 'Akun saya',
   'account.profile': 'Profil',
   'account.password': 'Ganti kata sandi',

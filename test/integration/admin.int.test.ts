@@ -81,13 +81,23 @@ for (const kind of DIALECTS) {
       const admin = await signIn(t, { roles: ['administrator'] });
       const page = await get(t, admin, '/admin');
       expect(page.statusCode).toBe(200);
-      for (const href of ['/admin/agencies', '/admin/users', '/admin/audit'])
+      for (const href of [
+        '/admin/agencies',
+        '/admin/users',
+        '/admin/audit',
+        '/admin/code-lists',
+        '/admin/workflows',
+        '/admin/calendar',
+        '/admin/outbox',
+      ])
         expect(page.body).toContain(`href="${href}"`);
       const custodian = await signIn(t, { roles: ['custodian'] });
       const own = await get(t, custodian, '/admin');
       expect(own.statusCode).toBe(200);
       expect(own.body).toContain('href="/admin/audit"');
+      expect(own.body).toContain('href="/admin/code-lists"');
       expect(own.body).not.toContain('href="/admin/users"');
+      expect(own.body).not.toContain('href="/admin/workflows"');
     });
 
     it('creates an agency through the form and logs agency_create', async () => {

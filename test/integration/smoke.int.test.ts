@@ -23,6 +23,8 @@ for (const kind of DIALECTS) {
       const res = await t.app.inject({ url: '/workspace', headers: { cookie } });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('Walidata');
+      for (const href of ['/tugas', '/workspace/submissions', '/workspace/standards', '/workspace/worksheet'])
+        expect(res.body).toContain(`href="${href}"`);
     });
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { pageContext } from '../views/page-context.js';
 import { authorizeAny, sendPage } from './admin-form.js';
-import { AdminHomePage, adminSections } from './admin-home.page.js';
+import { ADMIN_HOME_ACTIONS, AdminHomePage, adminSections } from './admin-home.page.js';
 import { agencyAdminRoutes } from './agency-admin.routes.js';
 import { auditAdminRoutes } from './audit-admin.routes.js';
 import { userAdminRoutes } from './user-admin.routes.js';
@@ -18,7 +18,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/admin', async (req, reply) => {
-    authorizeAny(req.actor, ['user:read', 'agency:create', 'audit:read']);
+    authorizeAny(req.actor, [...ADMIN_HOME_ACTIONS]);
     const ctx = pageContext(req, reply, deps.site);
     return sendPage(reply, AdminHomePage({ ctx, sections: adminSections(ctx) }));
   });
