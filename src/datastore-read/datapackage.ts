@@ -128,6 +128,9 @@ export function buildDataPackage(
         ]
       : [],
     contributors: [{ title: dict.organization.title, role: 'publisher' }],
+    // The SDI statistical metadata (data standard, MS-Keg, MS-Var of open columns, MS-Ind) as
+    // package_show carries it; an extension property, as the spec allows.
+    ...(dict.sdi_metadata ? { 'x-sdi-metadata': dict.sdi_metadata } : {}),
     resources,
   };
 }

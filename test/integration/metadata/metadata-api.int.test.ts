@@ -338,6 +338,10 @@ for (const kind of DIALECTS) {
       expect(page.body).not.toContain('catatan_internal');
       const ttl = await t.app.inject({ url: `/dataset/${pkg.name}.ttl` });
       expect(ttl.body).not.toContain('nik_petugas');
+      const dp = (await t.app.inject({ url: `/dataset/${pkg.name}/datapackage.json` })).json() as {
+        'x-sdi-metadata': { variables: { name: string }[] };
+      };
+      expect(dp['x-sdi-metadata'].variables.map((v) => v.name)).toEqual(['kecamatan', 'jumlah']);
     });
 
     it('reuses one activity across the years of a series and refreshes every year on change', async () => {
