@@ -65,7 +65,7 @@ export function AgenciesPage({ ctx, view }: { ctx: PageContext; view: AgenciesVi
       {view.agencies.length === 0 ? (
         <p>{t('admin.agenciesEmpty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

@@ -89,7 +89,7 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
       {view.entries.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

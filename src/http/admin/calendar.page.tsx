@@ -84,7 +84,7 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
               ))}
             </select>
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table>
               <thead>
                 <tr>
@@ -135,7 +135,7 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">{c('cal.holidays')}</h2>
         <FormErrors ctx={ctx} errors={view.holidayErrors} />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

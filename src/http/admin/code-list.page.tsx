@@ -92,7 +92,7 @@ export function CodeListAdminPage({ ctx, view }: { ctx: PageContext; view: CodeL
       {view.lists.length === 0 ? (
         <p>{c('cl.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

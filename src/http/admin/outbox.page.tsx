@@ -15,7 +15,7 @@ export function OutboxPage({ ctx, mails, smtp }: { ctx: PageContext; mails: Mail
       {mails.length === 0 ? (
         <p>{w('outbox.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table id="outbox">
             <thead>
               <tr>

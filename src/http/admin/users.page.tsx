@@ -38,7 +38,7 @@ export function UsersPage({ ctx, view }: { ctx: PageContext; view: UsersView }) 
       ) : (
         ''
       )}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table>
           <thead>
             <tr>

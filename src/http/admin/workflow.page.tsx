@@ -53,7 +53,7 @@ export function WorkflowListPage({
             <h2 id={`kind-${kind}`} safe>
               {kindLabel}
             </h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
               <table>
                 <thead>
                   <tr>
@@ -150,7 +150,7 @@ export function WorkflowShowPage({
         )}
       </dl>
       <h2>{c('wf.steps')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table>
           <thead>
             <tr>

@@ -265,7 +265,7 @@ export function ApiDocsPage({
         <section id="errors">
           <h2>{m('errors.title')}</h2>
           <p safe>{m('errors.body')}</p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table>
               <thead>
                 <tr>

@@ -60,7 +60,7 @@ export function CodeListIndexPage({ ctx, lists }: { ctx: PageContext; lists: Cod
       {lists.length === 0 ? (
         <p>{c('cl.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
@@ -145,7 +145,7 @@ function ItemsTable({
 }) {
   const c = tr(ctx);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table>
         <thead>
           <tr>
@@ -215,7 +215,7 @@ export function RegionCodesPage({
       ) : (
         ''
       )}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table>
           <thead>
             <tr>

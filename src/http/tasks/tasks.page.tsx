@@ -80,7 +80,7 @@ export function TasksPage({
       {entries.length === 0 ? (
         <p id="tasks-empty">{w('tasks.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table id="tasks">
             <thead>
               <tr>

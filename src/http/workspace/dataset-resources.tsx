@@ -56,7 +56,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
       {dict.resources.length === 0 ? (
         <p>{w('resources.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

@@ -39,7 +39,7 @@ export function DatasetsPage({
       {datasets.length === 0 ? (
         <p>{w('datasets.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

@@ -54,7 +54,7 @@ export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards:
       {standards.length === 0 ? (
         <p>{m('std.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

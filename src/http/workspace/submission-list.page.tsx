@@ -28,7 +28,7 @@ function QueueTable({
   const w = wOf(ctx);
   if (rows.length === 0) return <p>{w('sub.none')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table id={id}>
         <thead>
           <tr>
@@ -111,7 +111,7 @@ export function SubmissionsPage({
           {view.own.length === 0 ? (
             <p>{w('sub.none')}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
               <table id="own-datasets">
                 <thead>
                   <tr>

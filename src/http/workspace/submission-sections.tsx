@@ -27,7 +27,7 @@ export function DiffSection({
       <h2 id="diff-title">{w('sub.diff', { n: previous })}</h2>
       {diff.metadata.length === 0 && changedResources.length === 0 ? <p>{w('sub.diffNone')}</p> : ''}
       {diff.metadata.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

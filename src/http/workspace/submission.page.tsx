@@ -85,7 +85,7 @@ export function SubmissionPage({
       </section>
       <section aria-labelledby="metadata-title">
         <h2 id="metadata-title">{w('sub.metadata')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

@@ -160,7 +160,7 @@ export function TableSchemaPage({ ctx, view }: { ctx: PageContext; view: TableSc
       <form method="post" action={action} class="stack">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="field_count" value={String(v.rows.length)} />
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <caption>{m('fields')}</caption>
             <thead>

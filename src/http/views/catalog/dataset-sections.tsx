@@ -148,7 +148,7 @@ export function Revisions({ ctx, revisions }: { ctx: CatalogPageContext; revisio
       {revisions.length === 0 ? (
         <p class="empty">{ctx.ct('catalog.dataset.revisionsEmpty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>

@@ -134,7 +134,7 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
       {m.variables.length ? (
         <>
           <h3>{t('sm.variables')}</h3>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table>
               <thead>
                 <tr>

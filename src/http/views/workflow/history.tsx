@@ -61,7 +61,7 @@ export function HistoryTable({
 }) {
   const w = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => wm(ctx.locale, k, p);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table>
         {caption ? (
           <caption safe>
