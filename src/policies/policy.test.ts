@@ -52,6 +52,7 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'task:act_as_administrator': ['-', '-', '-', '-', '-', '-', 'all'],
   'outbox:read': ['-', '-', '-', '-', '-', '-', 'all'],
   'workflow:configure': ['-', '-', '-', '-', '-', '-', 'all'],
+  'workflow:start': ['-', '-', 'all', '-', 'all', '-', 'all'],
   'calendar:configure': ['-', '-', '-', '-', '-', '-', 'all'],
   'codelist:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],

@@ -210,6 +210,7 @@ export async function startInstance(
     definition: WorkflowDefinition;
     subjectType: string;
     subjectId: string;
+    subjectTitle?: string;
     agencyId: string | null;
     atStep?: string;
     /** Do not notify about the first task (its actor completes it in the same transaction). */
@@ -225,6 +226,7 @@ export async function startInstance(
     process_kind: def.processKind,
     subject_type: opts.subjectType,
     subject_id: opts.subjectId,
+    subject_title: opts.subjectTitle ?? null,
     agency_id: opts.agencyId,
     started_by: env.actor.userId,
     started_at: env.now,

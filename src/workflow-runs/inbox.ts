@@ -69,7 +69,7 @@ export async function inboxFor(db: Kysely<DB>, actor: Actor, now: Date): Promise
       subject: {
         type: r.subject_type,
         id: r.subject_id,
-        title: d?.title ?? r.subject_id,
+        title: d?.title ?? r.subject_title ?? r.subject_id,
         name: d?.name ?? null,
         agency: d?.short_name ?? null,
       },

@@ -143,6 +143,7 @@ export async function openTasksFor(db: Kysely<DB>, scopes: { role: Role; agencyI
       'i.definition',
       'i.subject_type',
       'i.subject_id',
+      'i.subject_title',
       'i.agency_id as subject_agency_id',
     ])
     .where('t.state', '=', 'open')

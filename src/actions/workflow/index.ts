@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '../action.js';
 import { CALENDAR_ACTIONS } from './calendar-actions.js';
+import { workflowProcessStart } from './process-start.js';
 import { submissionCreate } from './submission-create.js';
 import { datasetPrioritySet } from './submission-priority.js';
 import { submissionPublish } from './submission-publish.js';
@@ -14,6 +15,7 @@ export const WORKFLOW_ACTIONS: ActionDefinition[] = [
   // workflow runs (C2): inbox, generic steps, the dataset check flow
   taskList,
   taskComplete,
+  workflowProcessStart,
   submissionCreate,
   submissionVerify,
   submissionVerifyMany,

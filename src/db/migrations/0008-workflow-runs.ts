@@ -24,6 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       process_kind text not null,
       subject_type text not null,
       subject_id uuid not null,
+      -- What a process without a platform record is about ("Daftar Data 2027", a request's subject).
+      subject_title text,
       agency_id uuid references agency(id),
       state text not null default 'running' check (state in ('running','completed','cancelled')),
       started_by uuid references app_user(id),

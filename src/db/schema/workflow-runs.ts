@@ -29,6 +29,8 @@ export interface WorkflowInstanceTable {
   process_kind: string;
   subject_type: string;
   subject_id: string;
+  /** What a process without a platform record is about ("Daftar Data 2027"); null for datasets. */
+  subject_title: ColumnType<string | null, string | null | undefined, string | null>;
   agency_id: string | null;
   state: Generated<InstanceState>;
   started_by: string | null;

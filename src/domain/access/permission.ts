@@ -38,6 +38,7 @@ export const ACTIONS = [
   'metadata:update',
   'standard:manage',
   'workflow:configure',
+  'workflow:start',
   'calendar:configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -69,6 +70,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'own_agency',
   },
   custodian: {
+    'workflow:start': 'any',
     'account:read_own': 'any',
     'account:update_own': 'any',
     'token:manage_own': 'any',
@@ -97,6 +99,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_supervisor': 'any',
   },
   secretariat: {
+    'workflow:start': 'any',
     'account:read_own': 'any',
     'account:update_own': 'any',
     'token:manage_own': 'any',
@@ -116,6 +119,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_leader': 'any',
   },
   administrator: {
+    'workflow:start': 'any',
     'account:read_own': 'any',
     'account:update_own': 'any',
     'token:manage_own': 'any',

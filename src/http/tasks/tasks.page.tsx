@@ -4,6 +4,7 @@ import type { InboxEntry } from '../../workflow-runs/inbox.js';
 import { CsrfField, FormErrors, Layout } from '../views/layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { wm } from '../views/workflow/workflow.messages.js';
+import { ProcessStartForm } from './process-start-form.js';
 
 type W = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => string;
 
@@ -77,6 +78,7 @@ export function TasksPage({
         <a href="/workspace/submissions">{w('tasks.submissions')}</a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
+      <ProcessStartForm ctx={ctx} />
       {entries.length === 0 ? (
         <p id="tasks-empty">{w('tasks.empty')}</p>
       ) : (

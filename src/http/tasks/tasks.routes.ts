@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { executeAction } from '../../actions/action.js';
+import { workflowProcessStart } from '../../actions/workflow/process-start.js';
 import { taskComplete } from '../../actions/workflow/task-complete.js';
 import { loadBadge } from '../../notifications/badge.js';
 import { configureMail } from '../../notifications/mailer.js';
@@ -64,6 +65,20 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
     if (!(await requireStaff(req, reply))) return reply;
     const done = (req.query as { done?: string }).done;
     return renderInbox(req, reply, done ? { notice: wm(req.locale, 'tasks.completed') } : {});
+  });
+
+  app.post('/tugas/start', async (req, reply) => {
+    if (!(await requireStaff(req, reply))) return reply;
+    const body = (req.body ?? {}) as { process_kind?: string; title?: string };
+    try {
+      await executeAction(actionContext(req, database, config.siteUrl), workflowProcessStart, {
+        process_kind: body.process_kind,
+        title: body.title ?? '',
+      });
+    } catch (err) {
+      return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400 });
+    }
+    return redirectAfterPost(reply, '/tugas');
   });
 
   app.get('/tugas/:id', async (req, reply) => {
