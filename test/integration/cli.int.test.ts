@@ -107,7 +107,8 @@ describe('satudata CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('username');
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-  });
+    // Several CLI processes in a row, each starting tsx: a hang guard, not a speed target.
+  }, 240_000);
 
   it('backs up PGlite and restores onto a fresh database with the same row counts', async () => {
     const file = path.join(work, 'magetan.backup');
@@ -148,7 +149,7 @@ describe('satudata CLI', () => {
       if (url) await dropDatabase(url, targetDb);
       await rm(targetDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('refuses to open the embedded database while the server owns it', async () => {
     const config = loadConfig({
