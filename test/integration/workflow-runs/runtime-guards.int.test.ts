@@ -1,87 +1,34 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeAction } from '../../../src/actions/action.js';
-import type { ActionContext } from '../../../src/actions/context.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
 import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
-import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
 import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
 import { submissionVerify, submissionVerifyMany } from '../../../src/actions/workflow/submission-verify.js';
-import { taskList } from '../../../src/actions/workflow/task-list.js';
-import type { Database } from '../../../src/db/database.js';
 import { ConflictError, NotAuthorizedError } from '../../../src/errors.js';
 import { deliverPendingMail, useMailTransport } from '../../../src/notifications/mailer.js';
 import type { Actor } from '../../../src/policies/policy.js';
-import { buildAgency, buildUser } from '../../factories/index.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
-
-const ctxOf = (database: Database, actor: Actor): ActionContext => ({
-  db: database.db,
-  actor,
-  requestId: null,
-  ip: null,
-  siteUrl: 'http://satudata.test',
-});
+import { DIALECTS, type TestDatabase } from '../../support/test-database.js';
+import { createFlowFixture, type FlowFixture } from './flow-fixtures.js';
 
 for (const kind of DIALECTS) {
   describe(`workflow runs: guards, bulk approval and notifications on ${kind}`, () => {
+    let f: FlowFixture;
     let t: TestDatabase;
     let producer: Actor;
     let otherProducer: Actor;
     let custodian: Actor;
     let custodian2: Actor;
     let supervisor: Actor;
-    let agencyCode: string;
 
     beforeAll(async () => {
-      t = await createTestDatabase(kind);
-      const agency = await buildAgency(t.database);
-      const other = await buildAgency(t.database);
-      agencyCode = agency.code;
-      producer = (await buildUser(t.database, { roles: ['producer'], agencyId: agency.id })).actor;
-      otherProducer = (await buildUser(t.database, { roles: ['producer'], agencyId: other.id })).actor;
-      custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
-      custodian2 = (await buildUser(t.database, { roles: ['custodian'] })).actor;
-      supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
-      await t.database.db
-        .updateTable('app_user')
-        .set({ email: 'produsen@dinas.test' })
-        .where('id', '=', producer.userId as string)
-        .execute();
+      f = await createFlowFixture(kind);
+      ({ t, producer, otherProducer, custodian, custodian2, supervisor } = f);
     });
     afterAll(() => t?.drop());
 
-    const as = (actor: Actor) => ctxOf(t.database, actor);
-    const inbox = async (actor: Actor) =>
-      (await executeAction(as(actor), taskList, {})) as {
-        step: string;
-        feature: string | null;
-        subject_title: string;
-        overdue: boolean;
-        outcomes: string[];
-        submission_id: string | null;
-      }[];
-
-    async function newDataset(name: string, priority = false) {
-      const dict = await executeAction(as(producer), packageCreate, {
-        name,
-        title: `Data ${name}`,
-        owner_org: agencyCode,
-        notes: 'Catatan awal',
-        private: true,
-      });
-      if (priority) {
-        await expect(
-          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
-        ).rejects.toBeInstanceOf(NotAuthorizedError);
-        const set = await executeAction(as(custodian), datasetPrioritySet, {
-          id: dict?.id as string,
-          priority: 'true',
-        });
-        expect(set.priority).toBe(true);
-      }
-      return dict?.id as string;
-    }
+    const as = (actor: Actor) => f.as(actor);
+    const inbox = (actor: Actor) => f.inbox(actor);
+    const newDataset = (name: string, priority = false) => f.newDataset(name, priority);
 
     it('of two custodians approving the same submission at once, exactly one succeeds', async () => {
       const id = await newDataset('alur-serentak');

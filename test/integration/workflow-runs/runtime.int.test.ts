@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeAction } from '../../../src/actions/action.js';
-import type { ActionContext } from '../../../src/actions/context.js';
 import { mutate } from '../../../src/actions/context.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
 import { packagePatch } from '../../../src/actions/dataset/package-patch.js';
 import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
-import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
 import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
 import { submissionReview } from '../../../src/actions/workflow/submission-review.js';
 import { submissionVerify } from '../../../src/actions/workflow/submission-verify.js';
 import { taskComplete } from '../../../src/actions/workflow/task-complete.js';
-import { taskList } from '../../../src/actions/workflow/task-list.js';
-import type { Database } from '../../../src/db/database.js';
 import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
 import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/domain/workflow/presets/magetan-statistik-sektoral.js';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../../../src/errors.js';
@@ -20,76 +15,29 @@ import { diffSubmissions } from '../../../src/workflow-runs/diff.js';
 import { startInstance } from '../../../src/workflow-runs/engine.js';
 import { datasetHistory } from '../../../src/workflow-runs/history.js';
 import { findSubmission } from '../../../src/workflow-runs/submissions.repository.js';
-import { buildAgency, buildUser } from '../../factories/index.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
-
-const ctxOf = (database: Database, actor: Actor): ActionContext => ({
-  db: database.db,
-  actor,
-  requestId: null,
-  ip: null,
-  siteUrl: 'http://satudata.test',
-});
+import { buildUser } from '../../factories/index.js';
+import { DIALECTS, type TestDatabase } from '../../support/test-database.js';
+import { createFlowFixture, type FlowFixture } from './flow-fixtures.js';
 
 for (const kind of DIALECTS) {
   describe(`workflow runs: the Magetan dataset flow on ${kind}`, () => {
+    let f: FlowFixture;
     let t: TestDatabase;
     let producer: Actor;
     let otherProducer: Actor;
     let custodian: Actor;
-    let _custodian2: Actor;
+
     let supervisor: Actor;
-    let agencyCode: string;
 
     beforeAll(async () => {
-      t = await createTestDatabase(kind);
-      const agency = await buildAgency(t.database);
-      const other = await buildAgency(t.database);
-      agencyCode = agency.code;
-      producer = (await buildUser(t.database, { roles: ['producer'], agencyId: agency.id })).actor;
-      otherProducer = (await buildUser(t.database, { roles: ['producer'], agencyId: other.id })).actor;
-      custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
-      _custodian2 = (await buildUser(t.database, { roles: ['custodian'] })).actor;
-      supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
-      await t.database.db
-        .updateTable('app_user')
-        .set({ email: 'produsen@dinas.test' })
-        .where('id', '=', producer.userId as string)
-        .execute();
+      f = await createFlowFixture(kind);
+      ({ t, producer, otherProducer, custodian, supervisor } = f);
     });
     afterAll(() => t?.drop());
 
-    const as = (actor: Actor) => ctxOf(t.database, actor);
-    const inbox = async (actor: Actor) =>
-      (await executeAction(as(actor), taskList, {})) as {
-        step: string;
-        feature: string | null;
-        subject_title: string;
-        overdue: boolean;
-        outcomes: string[];
-        submission_id: string | null;
-      }[];
-
-    async function newDataset(name: string, priority = false) {
-      const dict = await executeAction(as(producer), packageCreate, {
-        name,
-        title: `Data ${name}`,
-        owner_org: agencyCode,
-        notes: 'Catatan awal',
-        private: true,
-      });
-      if (priority) {
-        await expect(
-          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
-        ).rejects.toBeInstanceOf(NotAuthorizedError);
-        const set = await executeAction(as(custodian), datasetPrioritySet, {
-          id: dict?.id as string,
-          priority: 'true',
-        });
-        expect(set.priority).toBe(true);
-      }
-      return dict?.id as string;
-    }
+    const as = (actor: Actor) => f.as(actor);
+    const inbox = (actor: Actor) => f.inbox(actor);
+    const newDataset = (name: string, priority = false) => f.newDataset(name, priority);
 
     it('walks submit → return → resubmit → approve → (review skipped, not priority) → publish', async () => {
       const id = await newDataset('alur-biasa');

@@ -1,0 +1,91 @@
+import { expect } from 'vitest';
+import { executeAction } from '../../../src/actions/action.js';
+import type { ActionContext } from '../../../src/actions/context.js';
+import { packageCreate } from '../../../src/actions/dataset/package-create.js';
+import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
+import { taskList } from '../../../src/actions/workflow/task-list.js';
+import type { Database, DriverKind } from '../../../src/db/database.js';
+import { NotAuthorizedError } from '../../../src/errors.js';
+import type { Actor } from '../../../src/policies/policy.js';
+import { buildAgency, buildUser } from '../../factories/index.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+export const ctxOf = (database: Database, actor: Actor): ActionContext => ({
+  db: database.db,
+  actor,
+  requestId: null,
+  ip: null,
+  siteUrl: 'http://satudata.test',
+});
+
+export interface InboxRow {
+  step: string;
+  feature: string | null;
+  subject_title: string;
+  overdue: boolean;
+  outcomes: string[];
+  submission_id: string | null;
+}
+
+/** The cast of the dataset check flow: a producer (with an e-mail), one of another agency, two custodians, BPS. */
+export interface FlowFixture {
+  t: TestDatabase;
+  producer: Actor;
+  otherProducer: Actor;
+  custodian: Actor;
+  custodian2: Actor;
+  supervisor: Actor;
+  agencyCode: string;
+  as(actor: Actor): ActionContext;
+  inbox(actor: Actor): Promise<InboxRow[]>;
+  /** A private dataset of the producer's agency; `priority` is set by the custodian (a producer may not). */
+  newDataset(name: string, priority?: boolean): Promise<string>;
+}
+
+export async function createFlowFixture(kind: DriverKind): Promise<FlowFixture> {
+  const t = await createTestDatabase(kind);
+  const agency = await buildAgency(t.database);
+  const other = await buildAgency(t.database);
+  const producer = (await buildUser(t.database, { roles: ['producer'], agencyId: agency.id })).actor;
+  const otherProducer = (await buildUser(t.database, { roles: ['producer'], agencyId: other.id })).actor;
+  const custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+  const custodian2 = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+  const supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
+  await t.database.db
+    .updateTable('app_user')
+    .set({ email: 'produsen@dinas.test' })
+    .where('id', '=', producer.userId as string)
+    .execute();
+  const as = (actor: Actor) => ctxOf(t.database, actor);
+  return {
+    t,
+    producer,
+    otherProducer,
+    custodian,
+    custodian2,
+    supervisor,
+    agencyCode: agency.code,
+    as,
+    inbox: async (actor) => (await executeAction(as(actor), taskList, {})) as InboxRow[],
+    async newDataset(name, priority = false) {
+      const dict = await executeAction(as(producer), packageCreate, {
+        name,
+        title: `Data ${name}`,
+        owner_org: agency.code,
+        notes: 'Catatan awal',
+        private: true,
+      });
+      if (priority) {
+        await expect(
+          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        const set = await executeAction(as(custodian), datasetPrioritySet, {
+          id: dict?.id as string,
+          priority: 'true',
+        });
+        expect(set.priority).toBe(true);
+      }
+      return dict?.id as string;
+    },
+  };
+}
