@@ -1,11 +1,8 @@
-import { expect } from 'vitest';
 import { executeAction } from '../../../src/actions/action.js';
 import type { ActionContext } from '../../../src/actions/context.js';
 import { packageCreate } from '../../../src/actions/dataset/package-create.js';
-import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
 import { taskList } from '../../../src/actions/workflow/task-list.js';
 import type { Database, DriverKind } from '../../../src/db/database.js';
-import { NotAuthorizedError } from '../../../src/errors.js';
 import type { Actor } from '../../../src/policies/policy.js';
 import { buildAgency, buildUser } from '../../factories/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -38,8 +35,8 @@ export interface FlowFixture {
   agencyCode: string;
   as(actor: Actor): ActionContext;
   inbox(actor: Actor): Promise<InboxRow[]>;
-  /** A private dataset of the producer's agency; `priority` is set by the custodian (a producer may not). */
-  newDataset(name: string, priority?: boolean): Promise<string>;
+  /** A private dataset of the producer's agency. */
+  newDataset(name: string): Promise<string>;
 }
 
 export async function createFlowFixture(kind: DriverKind): Promise<FlowFixture> {
@@ -67,7 +64,7 @@ export async function createFlowFixture(kind: DriverKind): Promise<FlowFixture> 
     agencyCode: agency.code,
     as,
     inbox: async (actor) => (await executeAction(as(actor), taskList, {})) as InboxRow[],
-    async newDataset(name, priority = false) {
+    async newDataset(name) {
       const dict = await executeAction(as(producer), packageCreate, {
         name,
         title: `Data ${name}`,
@@ -75,16 +72,6 @@ export async function createFlowFixture(kind: DriverKind): Promise<FlowFixture> 
         notes: 'Catatan awal',
         private: true,
       });
-      if (priority) {
-        await expect(
-          executeAction(as(producer), datasetPrioritySet, { id: dict?.id as string, priority: true }),
-        ).rejects.toBeInstanceOf(NotAuthorizedError);
-        const set = await executeAction(as(custodian), datasetPrioritySet, {
-          id: dict?.id as string,
-          priority: 'true',
-        });
-        expect(set.priority).toBe(true);
-      }
       return dict?.id as string;
     },
   };

@@ -28,7 +28,7 @@ for (const kind of DIALECTS) {
 
     const as = (actor: Actor) => f.as(actor);
     const inbox = (actor: Actor) => f.inbox(actor);
-    const newDataset = (name: string, priority = false) => f.newDataset(name, priority);
+    const newDataset = (name: string) => f.newDataset(name);
 
     it('of two custodians approving the same submission at once, exactly one succeeds', async () => {
       const id = await newDataset('alur-serentak');

@@ -3,6 +3,7 @@ import { executeAction } from '../../../src/actions/action.js';
 import { mutate } from '../../../src/actions/context.js';
 import { packagePatch } from '../../../src/actions/dataset/package-patch.js';
 import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
+import { datasetPrioritySet } from '../../../src/actions/workflow/submission-priority.js';
 import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
 import { submissionReview } from '../../../src/actions/workflow/submission-review.js';
 import { submissionVerify } from '../../../src/actions/workflow/submission-verify.js';
@@ -37,7 +38,18 @@ for (const kind of DIALECTS) {
 
     const as = (actor: Actor) => f.as(actor);
     const inbox = (actor: Actor) => f.inbox(actor);
-    const newDataset = (name: string, priority = false) => f.newDataset(name, priority);
+    /** A private dataset; `priority` is set by the custodian (a producer may not). */
+    async function newDataset(name: string, priority = false) {
+      const id = await f.newDataset(name);
+      if (priority) {
+        await expect(
+          executeAction(as(producer), datasetPrioritySet, { id, priority: true }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        const set = await executeAction(as(custodian), datasetPrioritySet, { id, priority: 'true' });
+        expect(set.priority).toBe(true);
+      }
+      return id;
+    }
 
     it('walks submit → return → resubmit → approve → (review skipped, not priority) → publish', async () => {
       const id = await newDataset('alur-biasa');
