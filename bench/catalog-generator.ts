@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_TOPICS } from '../src/demo/catalog/demo-topics.js';
-import { intBetween, mulberry32, type Rng } from '../src/demo/catalog/rng.js';
-import { DEMO_AGENCIES } from '../src/demo/demo-agencies.js';
+import { DEMO_TOPICS } from '../src/modules/demo/catalog/demo-topics.js';
+import { intBetween, mulberry32, type Rng } from '../src/modules/demo/catalog/rng.js';
+import { DEMO_AGENCIES } from '../src/modules/demo/demo-agencies.js';
 
 /**
  * A large, realistic regional catalog for benchmarks: titles, descriptions, tags, agencies,

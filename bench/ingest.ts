@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type CopySink, pgCopySink, pgliteCopySink } from '../src/datastore/copy-sink.js';
-import { ingestVersion } from '../src/datastore/ingest.js';
-import { createIngestVersion } from '../src/datastore/resource-versions.js';
-import { type Database, type DriverKind, openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { FileStore } from '../src/storage/file-store.js';
+import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
+import { migrateToLatest } from '../src/kernel/db/migrate.js';
+import { FileStore } from '../src/kernel/storage/file-store.js';
+import { type CopySink, pgCopySink, pgliteCopySink } from '../src/modules/datastore/copy-sink.js';
+import { ingestVersion } from '../src/modules/datastore/ingest.js';
+import { createIngestVersion } from '../src/modules/datastore/resource-versions.js';
 
 /**
  * `npm run bench -- ingest [--rows N] [--engine pglite|postgres|all]`: how fast a valid CSV

@@ -7,14 +7,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { type Database, type DriverKind, openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { refreshDatasetSearch } from '../src/db/repositories/dataset.repository.js';
-import type { DB } from '../src/db/schema.js';
-import { DEMO_TOPICS } from '../src/demo/catalog/demo-topics.js';
-import { DEMO_AGENCIES } from '../src/demo/demo-agencies.js';
-import { buildApp } from '../src/http/app.js';
-import { ensureSite } from '../src/site/site.js';
+import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
+import { migrateToLatest } from '../src/kernel/db/migrate.js';
+import type { DB } from '../src/kernel/db/schema.js';
+import { ensureSite } from '../src/modules/agencies/site.js';
+import { refreshDatasetSearch } from '../src/modules/catalog/dataset.repository.js';
+import { DEMO_TOPICS } from '../src/modules/demo/catalog/demo-topics.js';
+import { DEMO_AGENCIES } from '../src/modules/demo/demo-agencies.js';
+import { createApp } from '../src/modules.js';
 import { type GeneratedDataset, generateCatalog, SEARCH_WORDS } from './catalog-generator.js';
 
 /**
@@ -23,7 +23,7 @@ import { type GeneratedDataset, generateCatalog, SEARCH_WORDS } from './catalog-
  * Loads N generated datasets (default 20,000) in bulk straight into a fresh database — PGlite in
  * a folder under the OS temp dir and, when BENCH_DATABASE_URL or DATABASE_URL names a PostgreSQL
  * server, a new database created there and dropped afterwards — then starts the real app
- * (buildApp) on a free port per engine and fires autocannon (in a worker thread) at:
+ * (createApp) on a free port per engine and fires autocannon (in a worker thread) at:
  *   (a) a bare Fastify JSON route in this same process: the ceiling of this machine,
  *   (b) package_search with a q word and two facets (organization, tags), rotating 8 words,
  *   (c) package_show, rotating 200 public datasets.
@@ -262,7 +262,7 @@ async function benchEngine(kind: DriverKind, catalog: GeneratedDataset[], o: Opt
       ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
     });
     const site = await ensureSite(env.database.db, config);
-    const app = await buildApp({ config, database: env.database, site, logger: false });
+    const app = await createApp({ config, database: env.database, site, logger: false });
     try {
       const base = await listen(app);
       const facets = encodeURIComponent('["organization","tags"]');

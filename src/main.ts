@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { acquireDataLock } from './db/data-lock.js';
-import { type Database, openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { countUsers } from './db/repositories/user.repository.js';
-import { seedDemo } from './demo/seed-demo.js';
-import { buildApp } from './http/app.js';
-import { JobRunner } from './jobs/job-runner.js';
-import { ensureSite } from './site/site.js';
-import { fileStoreFor } from './storage/file-store.js';
+import { acquireDataLock } from './kernel/db/data-lock.js';
+import { type Database, openDatabase } from './kernel/db/database.js';
+import { migrateToLatest } from './kernel/db/migrate.js';
+import { JobRunner } from './kernel/jobs/job-runner.js';
+import { fileStoreFor } from './kernel/storage/file-store.js';
+import { countUsers } from './modules/accounts/index.js';
+import { ensureSite } from './modules/agencies/index.js';
+import { seedDemo } from './modules/demo/index.js';
+import { createApp } from './modules.js';
 
 export interface Platform {
   database: Database;
@@ -62,7 +62,7 @@ export async function startServer(
           `Demo ${site.regionName}: ${seeded.agencies} agencies, ${seeded.users} users, ${seeded.datasets} datasets`,
         );
     }
-    const app = await buildApp({ config, database, site });
+    const app = await createApp({ config, database, site });
     // Background jobs (ingest): recovers what a stopped process left, then runs the queue.
     jobs = new JobRunner({
       db: database.db,

@@ -1,26 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { executeAction } from '../actions/action.js';
-import { agencyImport } from '../actions/agency/agency-import.js';
-import { regencyAgenciesCsv } from '../actions/agency/regency-agencies.js';
-import { apiTokenCreate } from '../actions/api-token/api-token-create.js';
-import type { ActionContext } from '../actions/context.js';
-import { userCreate } from '../actions/user/user-create.js';
-import { userUpdate } from '../actions/user/user-update.js';
-import { loadActor } from '../auth/session.js';
 import { loadConfig } from '../config.js';
-import { CONSOLE_IMPORTER, describeImport, importFile } from '../datastore/cli-import.js';
-import { restoreBackup, writeBackup } from '../db/backup/backup.js';
-import { findAgency } from '../db/repositories/agency.repository.js';
-import { findUser } from '../db/repositories/user.repository.js';
-import { seedDemo } from '../demo/seed-demo.js';
-import { GRANTABLE_ROLES } from '../domain/access/roles.js';
-import { AppError, ValidationError } from '../errors.js';
+import { GRANTABLE_ROLES } from '../kernel/access/roles.js';
+import { SYSTEM_ACTOR } from '../kernel/access/system-actor.js';
+import { executeAction } from '../kernel/actions/action.js';
+import type { ActionContext } from '../kernel/actions/context.js';
+import { AppError, ValidationError } from '../kernel/errors.js';
+import { fileStoreFor } from '../kernel/storage/file-store.js';
 import { openPlatform, type Platform, startServer } from '../main.js';
-import { SYSTEM_ACTOR } from '../policies/system-actor.js';
-import { ensureSite } from '../site/site.js';
-import { fileStoreFor } from '../storage/file-store.js';
+import { apiTokenCreate, findUser, loadActor, userCreate, userUpdate } from '../modules/accounts/index.js';
+import { agencyImport, ensureSite, findAgency, regencyAgenciesCsv } from '../modules/agencies/index.js';
+import { restoreBackup, writeBackup } from '../modules/backup/index.js';
+import { CONSOLE_IMPORTER, describeImport, importFile } from '../modules/datastore/index.js';
+import { seedDemo } from '../modules/demo/index.js';
 
 /** Run `work` with the database open (and locked, for PGlite), closing it whatever happens. */
 async function withPlatform<T>(

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
 import { TABLE_SCHEMA } from '../integration/metadata/metadata-fixtures.js';
 import {
   describeInBrowser,

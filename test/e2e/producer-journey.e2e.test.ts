@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
 import {
   describeInBrowser,
   expectNoSeriousA11yViolations,

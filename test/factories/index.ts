@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '../../src/auth/password.js';
-import type { Database } from '../../src/db/database.js';
-import { insertAgency } from '../../src/db/repositories/agency.repository.js';
-import { insertUser, setRoles } from '../../src/db/repositories/user.repository.js';
-import type { Agency, AgencyKind } from '../../src/db/schema.js';
-import type { GrantableRole } from '../../src/domain/access/roles.js';
-import type { Actor } from '../../src/policies/policy.js';
+import type { Actor } from '../../src/kernel/access/policy.js';
+import type { GrantableRole } from '../../src/kernel/access/roles.js';
+import type { Database } from '../../src/kernel/db/database.js';
+import type { Agency, AgencyKind } from '../../src/kernel/db/schema.js';
+import { hashPassword } from '../../src/modules/accounts/password.js';
+import { insertUser, setRoles } from '../../src/modules/accounts/user.repository.js';
+import { insertAgency } from '../../src/modules/agencies/agency.repository.js';
 
 /** Password of every factory-made user. */
 export const TEST_PASSWORD = 'Test-Password-2026';

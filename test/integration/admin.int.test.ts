@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAgency } from '../../src/db/repositories/agency.repository.js';
-import { insertAuditEntry } from '../../src/db/repositories/audit.repository.js';
-import { findUser } from '../../src/db/repositories/user.repository.js';
+import { insertAuditEntry } from '../../src/kernel/actions/audit.repository.js';
+import { findUser } from '../../src/modules/accounts/user.repository.js';
+import { findAgency } from '../../src/modules/agencies/agency.repository.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../factories/index.js';
 import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../src/actions/action.js';
-import { agencyCreate } from '../../src/actions/agency/agency-create.js';
-import { agencyImport } from '../../src/actions/agency/agency-import.js';
-import { agencyUpdate } from '../../src/actions/agency/agency-update.js';
-import { type ActionContext, mutate } from '../../src/actions/context.js';
-import { userUpdate } from '../../src/actions/user/user-update.js';
-import { insertAgency } from '../../src/db/repositories/agency.repository.js';
-import { ValidationError } from '../../src/errors.js';
-import { SYSTEM_ACTOR } from '../../src/policies/system-actor.js';
+import { SYSTEM_ACTOR } from '../../src/kernel/access/system-actor.js';
+import { executeAction } from '../../src/kernel/actions/action.js';
+import { type ActionContext, mutate } from '../../src/kernel/actions/context.js';
+import { ValidationError } from '../../src/kernel/errors.js';
+import { userUpdate } from '../../src/modules/accounts/actions/user-update.js';
+import { agencyCreate } from '../../src/modules/agencies/actions/agency-create.js';
+import { agencyImport } from '../../src/modules/agencies/actions/agency-import.js';
+import { agencyUpdate } from '../../src/modules/agencies/actions/agency-update.js';
+import { insertAgency } from '../../src/modules/agencies/agency.repository.js';
 import { buildAgency, buildUser } from '../factories/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 

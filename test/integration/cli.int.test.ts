@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { type Database, openDatabase } from '../../src/db/database.js';
+import { type Database, openDatabase } from '../../src/kernel/db/database.js';
 import { startServer } from '../../src/main.js';
 import { adminUrl, databaseUrlFor, dropDatabase } from '../support/postgres-admin.js';
 import { createTestDatabase } from '../support/test-database.js';

@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/http/app.js';
-import { ensureSite } from '../../src/site/site.js';
+import { ensureSite } from '../../src/modules/agencies/site.js';
+import { createApp } from '../../src/modules.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('error pages and logs', () => {
   let tdb: TestDatabase;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: Awaited<ReturnType<typeof createApp>>;
   const logs: string[] = [];
   beforeAll(async () => {
     tdb = await createTestDatabase('pglite');
@@ -15,7 +15,7 @@ describe('error pages and logs', () => {
     const site = await ensureSite(tdb.database.db, config);
     // pino writing to memory, to check what the log says.
     const loggerInstance = pino({ level: 'info' }, { write: (line: string) => logs.push(line) });
-    app = await buildApp({ config, database: tdb.database, site, loggerInstance });
+    app = await createApp({ config, database: tdb.database, site, loggerInstance });
     app.get('/boom', async () => {
       throw new Error('database password is hunter2 at /srv/secret.ts:42');
     });

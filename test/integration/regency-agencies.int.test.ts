@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../src/actions/action.js';
-import { agencyImport } from '../../src/actions/agency/agency-import.js';
-import { regencyAgenciesCsv, regencyAgencyCode } from '../../src/actions/agency/regency-agencies.js';
-import { SYSTEM_ACTOR } from '../../src/policies/system-actor.js';
+import { SYSTEM_ACTOR } from '../../src/kernel/access/system-actor.js';
+import { executeAction } from '../../src/kernel/actions/action.js';
+import { agencyImport } from '../../src/modules/agencies/actions/agency-import.js';
+import {
+  regencyAgenciesCsv,
+  regencyAgencyCode,
+} from '../../src/modules/agencies/actions/regency-agencies.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 
 describe(regencyAgencyCode.name, () => {

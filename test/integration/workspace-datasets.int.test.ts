@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTopic } from '../../src/db/repositories/topic.repository.js';
+import { insertTopic } from '../../src/modules/catalog/topic.repository.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../factories/index.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';

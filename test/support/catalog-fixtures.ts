@@ -1,19 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { executeAction } from '../../src/actions/action.js';
-import { agencyCreate } from '../../src/actions/agency/agency-create.js';
-import { apiTokenCreate } from '../../src/actions/api-token/api-token-create.js';
-import { type ActionContext, mutate } from '../../src/actions/context.js';
-import { packageCreate } from '../../src/actions/dataset/package-create.js';
-import { resourceCreate } from '../../src/actions/dataset/resource-write.js';
-import type { Database } from '../../src/db/database.js';
-import { findAgency } from '../../src/db/repositories/agency.repository.js';
-import { refreshDatasetSearch } from '../../src/db/repositories/dataset.repository.js';
-import { insertTopic } from '../../src/db/repositories/topic.repository.js';
-import type { Agency, Topic } from '../../src/db/schema.js';
-import type { GrantableRole } from '../../src/domain/access/roles.js';
-import type { PackageDict } from '../../src/http/presenters/package.presenter.js';
-import type { Actor } from '../../src/policies/policy.js';
+import type { Actor } from '../../src/kernel/access/policy.js';
+import type { GrantableRole } from '../../src/kernel/access/roles.js';
+import { executeAction } from '../../src/kernel/actions/action.js';
+import { type ActionContext, mutate } from '../../src/kernel/actions/context.js';
+import type { Database } from '../../src/kernel/db/database.js';
+import type { Agency, Topic } from '../../src/kernel/db/schema.js';
+import { apiTokenCreate } from '../../src/modules/accounts/actions/api-token-create.js';
+import { agencyCreate } from '../../src/modules/agencies/actions/agency-create.js';
+import { findAgency } from '../../src/modules/agencies/agency.repository.js';
+import { packageCreate } from '../../src/modules/catalog/actions/package-create.js';
+import { refreshDatasetSearch } from '../../src/modules/catalog/dataset.repository.js';
+import type { PackageDict } from '../../src/modules/catalog/package.presenter.js';
+import { insertTopic } from '../../src/modules/catalog/topic.repository.js';
+import { resourceCreate } from '../../src/modules/datastore/actions/resource-write.js';
 import { buildUser } from '../factories/index.js';
 
 /**

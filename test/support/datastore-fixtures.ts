@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { PG_TYPES } from '../../src/datastore-read/readable-table.js';
-import type { Database } from '../../src/db/database.js';
-import type { TableSchema } from '../../src/domain/table-schema/table-schema.js';
-import type { Actor } from '../../src/policies/policy.js';
+import type { Actor } from '../../src/kernel/access/policy.js';
+import type { Database } from '../../src/kernel/db/database.js';
+import type { TableSchema } from '../../src/kernel/table-schema/table-schema.js';
+import { PG_TYPES } from '../../src/modules/datastore/read/readable-table.js';
 import { buildUser } from '../factories/index.js';
 import { createAgency, createDataset, createLinkResource, uniq } from './catalog-fixtures.js';
 

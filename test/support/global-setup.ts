@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { openDatabase } from '../../src/kernel/db/database.js';
+import { migrateToLatest } from '../../src/kernel/db/migrate.js';
 import { adminUrl, databaseUrlFor, dropDatabase } from './postgres-admin.js';
 
 declare module 'vitest' {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from '../../src/config.js';
-import type { DriverKind } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
-import { ensureSite } from '../../src/site/site.js';
+import type { DriverKind } from '../../src/kernel/db/database.js';
+import { ensureSite } from '../../src/modules/agencies/site.js';
+import { createApp } from '../../src/modules.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp extends TestDatabase {
@@ -16,7 +16,7 @@ export async function createTestApp(kind: DriverKind, env: Record<string, string
   const tdb = await createTestDatabase(kind);
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', ...env });
   const site = await ensureSite(tdb.database.db, config);
-  const app = await buildApp({ config, database: tdb.database, site, logger: false });
+  const app = await createApp({ config, database: tdb.database, site, logger: false });
   await app.ready();
   return {
     ...tdb,

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { type Database, type DriverKind, openDatabase, pgliteDir } from '../../src/db/database.js';
+import { type Database, type DriverKind, openDatabase, pgliteDir } from '../../src/kernel/db/database.js';
 import { adminUrl, databaseUrlFor, dropDatabase } from './postgres-admin.js';
 
 /**

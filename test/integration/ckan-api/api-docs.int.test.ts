@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_REGISTRY } from '../../../src/actions/registry.js';
-import { DOCUMENTED_ACTIONS } from '../../../src/http/api/api-docs.page.js';
+import { ACTION_REGISTRY } from '../../../src/kernel/actions/registry.js';
+import { DOCUMENTED_ACTIONS } from '../../../src/modules/api-docs/pages/api-docs.page.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';
 

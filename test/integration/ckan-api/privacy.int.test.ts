@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
 import { buildUser } from '../../factories/index.js';
 import {
   callAction,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency, Topic } from '../../../src/db/schema.js';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
+import type { Agency, Topic } from '../../../src/kernel/db/schema.js';
 import { buildAgency, buildUser } from '../../factories/index.js';
 import {
   callAction,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../../src/db/schema.js';
-import { fileStoreFor } from '../../../src/storage/file-store.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
+import { fileStoreFor } from '../../../src/kernel/storage/file-store.js';
 import {
   callAction,
   catalogRowCounts,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TableSchema } from '../../../src/domain/table-schema/table-schema.js';
+import type { TableSchema } from '../../../src/kernel/table-schema/table-schema.js';
 import { hasBrowser, launchBrowser } from '../../e2e/support/browser.js';
 import { TEST_PASSWORD } from '../../factories/index.js';
 import { createAgency, userWithToken } from '../../support/catalog-fixtures.js';

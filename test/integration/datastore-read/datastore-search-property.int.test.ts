@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import { datastoreSearch } from '../../../src/actions/datastore/datastore-search.js';
-import type { Database } from '../../../src/db/database.js';
-import type { TableSchema } from '../../../src/domain/table-schema/table-schema.js';
-import { ValidationError } from '../../../src/errors.js';
-import { ANONYMOUS } from '../../../src/policies/policy.js';
+import { ANONYMOUS } from '../../../src/kernel/access/policy.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import type { Database } from '../../../src/kernel/db/database.js';
+import { ValidationError } from '../../../src/kernel/errors.js';
+import type { TableSchema } from '../../../src/kernel/table-schema/table-schema.js';
+import { datastoreSearch } from '../../../src/modules/datastore/actions/datastore-search.js';
 import { ctxFor } from '../../support/catalog-fixtures.js';
 import { createDatastoreTable, type DatastoreFixture } from '../../support/datastore-fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
 import { TEST_PASSWORD } from '../../factories/index.js';
 import { createAgency, createLinkResource, userWithToken } from '../../support/catalog-fixtures.js';
 import {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/db/database.js';
+import { openDatabase } from '../../../src/kernel/db/database.js';
 import { createAgency, createDataset, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
 

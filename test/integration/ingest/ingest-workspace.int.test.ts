@@ -1,7 +1,7 @@
 /** The back office's view of ingest: versions, state, progress bar (live poll), the report. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../src/jobs/job-runner.js';
-import { fileStoreFor } from '../../../src/storage/file-store.js';
+import { JobRunner } from '../../../src/kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../../src/kernel/storage/file-store.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, multipartBody, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanUpVersion, ingestVersion } from '../../../src/datastore/ingest.js';
-import { versionTableName } from '../../../src/datastore/version-table.js';
-import { restoreBackup, writeBackup } from '../../../src/db/backup/backup.js';
-import { POPULATION_ROWS } from '../../../src/domain/table-reading/fixture-table.js';
-import { writeTableFixtures } from '../../../src/domain/table-reading/fixtures.js';
-import { writeBrokenFixtures } from '../../../src/domain/table-reading/fixtures-broken.js';
-import { JobRunner } from '../../../src/jobs/job-runner.js';
-import { fileStoreFor } from '../../../src/storage/file-store.js';
+import { JobRunner } from '../../../src/kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../../src/kernel/storage/file-store.js';
+import { restoreBackup, writeBackup } from '../../../src/modules/backup/backup.js';
+import { POPULATION_ROWS } from '../../../src/modules/datastore/domain/table-reading/fixture-table.js';
+import { writeTableFixtures } from '../../../src/modules/datastore/domain/table-reading/fixtures.js';
+import { writeBrokenFixtures } from '../../../src/modules/datastore/domain/table-reading/fixtures-broken.js';
+import { cleanUpVersion, ingestVersion } from '../../../src/modules/datastore/ingest.js';
+import { versionTableName } from '../../../src/modules/datastore/version-table.js';
 import {
   callAction,
   createAgency,

@@ -1,9 +1,10 @@
 /** The job queue: claim, unknown kinds, retries with back-off, the final failure recorded. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestVersion } from '../../../src/datastore/resource-versions.js';
-import { enqueueJob } from '../../../src/jobs/job-queue.js';
-import { JobRunner } from '../../../src/jobs/job-runner.js';
-import { fileStoreFor } from '../../../src/storage/file-store.js';
+import { enqueueJob } from '../../../src/kernel/jobs/job-queue.js';
+import { JobRunner } from '../../../src/kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../../src/kernel/storage/file-store.js';
+import { INGEST_JOB } from '../../../src/modules/datastore/ingest-job.js';
+import { createIngestVersion } from '../../../src/modules/datastore/resource-versions.js';
 import {
   callAction,
   createAgency,
@@ -37,7 +38,7 @@ for (const kind of DIALECTS) {
         .values({ kind: 'nope', payload: '{}' })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const gone = await enqueueJob(t.database.db, 'ingest', {
+      const gone = await enqueueJob(t.database.db, INGEST_JOB, {
         versionId: '00000000-0000-4000-8000-000000000000',
       });
       expect(await runner.runUntilIdle()).toBe(2);

@@ -4,8 +4,8 @@
  * nothing behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../src/jobs/job-runner.js';
-import { fileStoreFor } from '../../../src/storage/file-store.js';
+import { JobRunner } from '../../../src/kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../../src/kernel/storage/file-store.js';
 import {
   callAction,
   createAgency,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Parser, type Quad, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../../src/db/schema.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';

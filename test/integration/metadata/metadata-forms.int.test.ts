@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
-import type { Agency } from '../../../src/db/schema.js';
-import { MS_IND } from '../../../src/domain/metadata/ms-ind.js';
-import { MS_VAR } from '../../../src/domain/metadata/ms-var.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
+import { packageCreate } from '../../../src/modules/catalog/actions/package-create.js';
+import { MS_IND } from '../../../src/modules/metadata/domain/ms-ind.js';
+import { MS_VAR } from '../../../src/modules/metadata/domain/ms-var.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { ctxFor, uniq } from '../../support/catalog-fixtures.js';
 import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../../src/db/schema.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
 import {
   callAction,
   createAgency,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putSetting } from '../../../src/db/repositories/region.repository.js';
+import { putSetting } from '../../../src/kernel/db/settings.repository.js';
 import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

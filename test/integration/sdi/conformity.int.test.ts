@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../../src/db/schema.js';
-import { datasetConformity } from '../../../src/sdi/conformity.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
+import { datasetConformity } from '../../../src/modules/metadata/conformity.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';

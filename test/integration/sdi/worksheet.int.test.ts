@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../../src/db/schema.js';
-import { loadDatasetMetadata } from '../../../src/metadata/dataset-metadata.js';
+import type { Agency } from '../../../src/kernel/db/schema.js';
+import { loadDatasetMetadata } from '../../../src/modules/metadata/dataset-metadata.js';
 import {
   ACTIVITY_SHEET,
   INDICATOR_SHEET,
@@ -9,7 +9,7 @@ import {
   VARIABLE_SHEET,
   type WorksheetColumn,
   type WorksheetSheet,
-} from '../../../src/sdi/worksheet-layout.js';
+} from '../../../src/modules/metadata/worksheet-layout.js';
 import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

@@ -4,9 +4,9 @@
  * schema editor page — on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TableSchema } from '../../../src/domain/table-schema/table-schema.js';
-import { loadReferenceLookup } from '../../../src/domain/validation/reference-lookup.js';
-import { createTableValidator } from '../../../src/domain/validation/table-validator.js';
+import type { TableSchema } from '../../../src/kernel/table-schema/table-schema.js';
+import { loadReferenceLookup } from '../../../src/modules/datastore/domain/validation/reference-lookup.js';
+import { createTableValidator } from '../../../src/modules/datastore/domain/validation/table-validator.js';
 import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, createAgency, resultOf, uniq, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/domain/workflow/presets/index.js';
-import { loadWorkingCalendarFor } from '../../../src/workflow/calendar-store.js';
-import { activeDefinition, findDefinition } from '../../../src/workflow/definitions.js';
+import { loadWorkingCalendarFor } from '../../../src/modules/workflows/calendar-store.js';
+import { activeDefinition, findDefinition } from '../../../src/modules/workflows/definitions.js';
+import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/modules/workflows/domain/presets/index.js';
 import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { uniq } from '../../support/catalog-fixtures.js';
 import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

@@ -1,29 +1,32 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import type { ActionContext } from '../../../src/actions/context.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import type { ActionContext } from '../../../src/kernel/actions/context.js';
+import { HOLIDAYS_2026_2027 } from '../../../src/kernel/calendar/holidays-2026-2027.js';
+import { MAGETAN_STANDARD_WEEK } from '../../../src/kernel/calendar/working-calendar.js';
+import { addWorkingTime } from '../../../src/kernel/calendar/working-time.js';
+import { ConflictError, NotAuthorizedError, ValidationError } from '../../../src/kernel/errors.js';
 import {
   calendarShow,
   calendarUpdate,
   holidayCreate,
   holidayDelete,
   holidayUpdate,
-} from '../../../src/actions/workflow/calendar-actions.js';
+} from '../../../src/modules/workflows/actions/calendar-actions.js';
 import {
   regionWorkflowSet,
   workflowDefinitionCopy,
   workflowDefinitionList,
   workflowDefinitionShow,
   workflowDefinitionUpdate,
-} from '../../../src/actions/workflow/workflow-definition-actions.js';
-import { HOLIDAYS_2026_2027 } from '../../../src/domain/calendar/holidays-2026-2027.js';
-import { MAGETAN_STANDARD_WEEK } from '../../../src/domain/calendar/working-calendar.js';
-import { addWorkingTime } from '../../../src/domain/calendar/working-time.js';
-import type { WorkflowDefinition } from '../../../src/domain/workflow/definition.js';
-import { MAGETAN_STATISTIK_SEKTORAL, WORKFLOW_PRESETS } from '../../../src/domain/workflow/presets/index.js';
-import { ConflictError, NotAuthorizedError, ValidationError } from '../../../src/errors.js';
-import { loadWorkingCalendarFor } from '../../../src/workflow/calendar-store.js';
-import { activeDefinition, listDefinitions } from '../../../src/workflow/definitions.js';
+} from '../../../src/modules/workflows/actions/workflow-definition-actions.js';
+import { loadWorkingCalendarFor } from '../../../src/modules/workflows/calendar-store.js';
+import { activeDefinition, listDefinitions } from '../../../src/modules/workflows/definitions.js';
+import type { WorkflowDefinition } from '../../../src/modules/workflows/domain/definition.js';
+import {
+  MAGETAN_STATISTIK_SEKTORAL,
+  WORKFLOW_PRESETS,
+} from '../../../src/modules/workflows/domain/presets/index.js';
 import { buildUser } from '../../factories/index.js';
 import { ctxFor, uniq } from '../../support/catalog-fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';

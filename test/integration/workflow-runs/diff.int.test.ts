@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import type { ActionContext } from '../../../src/actions/context.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
-import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
-import { submissionVerify } from '../../../src/actions/workflow/submission-verify.js';
-import type { Actor } from '../../../src/policies/policy.js';
-import { diffSubmissions } from '../../../src/workflow-runs/diff.js';
-import { findSubmission } from '../../../src/workflow-runs/submissions.repository.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import type { ActionContext } from '../../../src/kernel/actions/context.js';
+import { packageCreate } from '../../../src/modules/catalog/actions/package-create.js';
+import { submissionCreate } from '../../../src/modules/verification/actions/submission-create.js';
+import { submissionVerify } from '../../../src/modules/verification/actions/submission-verify.js';
+import { diffSubmissions } from '../../../src/modules/verification/diff.js';
+import { findSubmission } from '../../../src/modules/verification/submissions.repository.js';
 import { buildAgency, buildUser } from '../../factories/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js';
 

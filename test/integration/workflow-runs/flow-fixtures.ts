@@ -1,9 +1,9 @@
-import { executeAction } from '../../../src/actions/action.js';
-import type { ActionContext } from '../../../src/actions/context.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
-import { taskList } from '../../../src/actions/workflow/task-list.js';
-import type { Database, DriverKind } from '../../../src/db/database.js';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import type { ActionContext } from '../../../src/kernel/actions/context.js';
+import type { Database, DriverKind } from '../../../src/kernel/db/database.js';
+import { packageCreate } from '../../../src/modules/catalog/actions/package-create.js';
+import { taskList } from '../../../src/modules/workflows/actions/task-list.js';
 import { buildAgency, buildUser } from '../../factories/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 

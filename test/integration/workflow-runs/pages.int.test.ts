@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';

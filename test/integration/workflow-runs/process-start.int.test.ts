@@ -4,10 +4,10 @@
  * note, from the first staff step to the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import { apiTokenCreate } from '../../../src/actions/api-token/api-token-create.js';
-import { GRANTABLE_ROLES } from '../../../src/domain/access/roles.js';
-import type { WorkflowDefinition } from '../../../src/domain/workflow/definition.js';
+import { GRANTABLE_ROLES } from '../../../src/kernel/access/roles.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import { apiTokenCreate } from '../../../src/modules/accounts/actions/api-token-create.js';
+import type { WorkflowDefinition } from '../../../src/modules/workflows/domain/definition.js';
 import { buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { callAction, createAgency, ctxFor, resultOf, userWithToken } from '../../support/catalog-fixtures.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';

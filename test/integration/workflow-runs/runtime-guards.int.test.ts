@@ -1,12 +1,15 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import { submissionCreate } from '../../../src/actions/workflow/submission-create.js';
-import { submissionPublish } from '../../../src/actions/workflow/submission-publish.js';
-import { submissionVerify, submissionVerifyMany } from '../../../src/actions/workflow/submission-verify.js';
-import { ConflictError, NotAuthorizedError } from '../../../src/errors.js';
-import { deliverPendingMail, useMailTransport } from '../../../src/notifications/mailer.js';
-import type { Actor } from '../../../src/policies/policy.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import { ConflictError, NotAuthorizedError } from '../../../src/kernel/errors.js';
+import { deliverPendingMail, useMailTransport } from '../../../src/kernel/notifications/mailer.js';
+import { submissionCreate } from '../../../src/modules/verification/actions/submission-create.js';
+import { submissionPublish } from '../../../src/modules/verification/actions/submission-publish.js';
+import {
+  submissionVerify,
+  submissionVerifyMany,
+} from '../../../src/modules/verification/actions/submission-verify.js';
 import { DIALECTS, type TestDatabase } from '../../support/test-database.js';
 import { createFlowFixture, type FlowFixture } from './flow-fixtures.js';
 

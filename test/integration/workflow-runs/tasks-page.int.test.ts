@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeAction } from '../../../src/actions/action.js';
-import { mutate } from '../../../src/actions/context.js';
-import { packageCreate } from '../../../src/actions/dataset/package-create.js';
-import { defaultWorkingCalendar } from '../../../src/domain/calendar/working-calendar.js';
-import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/domain/workflow/presets/magetan-statistik-sektoral.js';
-import type { Actor } from '../../../src/policies/policy.js';
-import { startInstance } from '../../../src/workflow-runs/engine.js';
+import type { Actor } from '../../../src/kernel/access/policy.js';
+import { executeAction } from '../../../src/kernel/actions/action.js';
+import { mutate } from '../../../src/kernel/actions/context.js';
+import { defaultWorkingCalendar } from '../../../src/kernel/calendar/working-calendar.js';
+import { packageCreate } from '../../../src/modules/catalog/actions/package-create.js';
+import { MAGETAN_STATISTIK_SEKTORAL } from '../../../src/modules/workflows/domain/presets/magetan-statistik-sektoral.js';
+import { startInstance } from '../../../src/modules/workflows/engine.js';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../factories/index.js';
 import { createTestApp, csrfFrom, login, type TestApp } from '../../support/test-app.js';
 import { DIALECTS } from '../../support/test-database.js';

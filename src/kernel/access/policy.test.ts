@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action } from './permission.js';
+import { type Actor, can, grantScope } from './policy.js';
+import { ROLES, type Role } from './roles.js';
+
+/**
+ * The expected policy, written out by hand as the product brief describes the roles
+ * (PRODUCT.md). Each cell: '-' denied, 'own' only on the actor's own agency's subjects,
+ * 'all' on any subject. It is deliberately not derived from ROLE_GRANTS: a change to the
+ * grants table must be mirrored here on purpose.
+ */
+type Cell = '-' | 'own' | 'all';
+const R = [
+  'public',
+  'producer',
+  'custodian',
+  'supervisor',
+  'secretariat',
+  'leader',
+  'administrator',
+] as const;
+const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
+  //                       public producer custodian supervisor secretariat leader admin
+  'portal:read': ['all', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'account:read_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'account:update_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'token:manage_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'workspace:open': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'agency:read': ['all', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'agency:create': ['-', '-', '-', '-', '-', '-', 'all'],
+  'agency:update': ['-', '-', '-', '-', '-', '-', 'all'],
+  'user:read': ['-', '-', '-', '-', '-', '-', 'all'],
+  'user:create': ['-', '-', '-', '-', '-', '-', 'all'],
+  'user:update': ['-', '-', '-', '-', '-', '-', 'all'],
+  'user:assign_role': ['-', '-', '-', '-', '-', '-', 'all'],
+  'audit:read': ['-', '-', 'all', '-', '-', 'all', 'all'],
+  'dataset:read_private': ['-', 'own', 'all', 'all', 'all', 'all', '-'],
+  'dataset:create': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'dataset:update': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'dataset:submit': ['-', 'own', '-', '-', '-', '-', '-'],
+  'dataset:verify': ['-', '-', 'all', '-', '-', '-', '-'],
+  'dataset:review': ['-', '-', '-', 'all', '-', '-', '-'],
+  'dataset:publish': ['-', '-', 'all', '-', '-', '-', '-'],
+  'metadata:update': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'standard:manage': ['-', '-', 'all', '-', '-', '-', '-'],
+  'task:read_own': ['-', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'task:act_as_producer': ['-', 'own', '-', '-', '-', '-', '-'],
+  'task:act_as_custodian': ['-', '-', 'all', '-', '-', '-', '-'],
+  'task:act_as_supervisor': ['-', '-', '-', 'all', '-', '-', '-'],
+  'task:act_as_secretariat': ['-', '-', '-', '-', 'all', '-', '-'],
+  'task:act_as_leader': ['-', '-', '-', '-', '-', 'all', '-'],
+  'task:act_as_administrator': ['-', '-', '-', '-', '-', '-', 'all'],
+  'outbox:read': ['-', '-', '-', '-', '-', '-', 'all'],
+  'workflow:configure': ['-', '-', '-', '-', '-', '-', 'all'],
+  'workflow:start': ['-', '-', 'all', '-', 'all', '-', 'all'],
+  'calendar:configure': ['-', '-', '-', '-', '-', '-', 'all'],
+  'codelist:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
+};
+
+const OWN = '00000000-0000-4000-8000-00000000000a';
+const OTHER = '00000000-0000-4000-8000-00000000000b';
+const SUBJECTS = {
+  'own agency': { agencyId: OWN },
+  'other agency': { agencyId: OTHER },
+  'no agency': {},
+} as const;
+
+function actorWith(role: Role): Actor {
+  if (role === 'public') return { userId: null, username: 'anonim', roles: ['public'], agencyId: null };
+  return { userId: `user-${role}`, username: role, roles: ['public', role], agencyId: OWN };
+}
+
+describe(can.name, () => {
+  it('has an expected row for every action and a column for every role', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+    expect([...R]).toEqual([...ROLES]);
+  });
+
+  for (const [action, cells] of Object.entries(EXPECTED) as [Action, Cell[]][]) {
+    R.forEach((role, i) => {
+      for (const [subjectName, subject] of Object.entries(SUBJECTS)) {
+        const cell = cells[i];
+        const expected = cell === 'all' || (cell === 'own' && subjectName === 'own agency');
+        it(`${role} ${expected ? 'may' : 'may not'} ${action} on ${subjectName}`, () => {
+          expect(can(actorWith(role), action, subject)).toBe(expected);
+        });
+      }
+    });
+  }
+
+  it('never grants an own-agency action to a producer without an agency', () => {
+    const loose: Actor = { userId: 'x', username: 'x', roles: ['public', 'producer'], agencyId: null };
+    expect(can(loose, 'dataset:update', {})).toBe(false);
+    expect(can(loose, 'dataset:update', { agencyId: null })).toBe(false);
+  });
+
+  it('unions the grants of several roles', () => {
+    const both: Actor = { userId: 'x', username: 'x', roles: ['producer', 'leader'], agencyId: OWN };
+    expect(can(both, 'dataset:update', { agencyId: OWN })).toBe(true);
+    expect(can(both, 'dataset:update', { agencyId: OTHER })).toBe(false);
+    expect(can(both, 'audit:read')).toBe(true);
+    expect(can(both, 'portal:read')).toBe(true);
+  });
+});
+
+describe(grantScope.name, () => {
+  it('gives the widest scope of the actor roles', () => {
+    const producer: Actor = { userId: 'p', username: 'p', roles: ['producer'], agencyId: OWN };
+    expect(grantScope(producer, 'dataset:read_private')).toBe('own_agency');
+    expect(grantScope({ ...producer, roles: ['producer', 'custodian'] }, 'dataset:read_private')).toBe('any');
+    expect(grantScope({ ...producer, agencyId: null }, 'dataset:read_private')).toBeNull();
+    expect(grantScope(actorWith('public'), 'dataset:read_private')).toBeNull();
+  });
+});

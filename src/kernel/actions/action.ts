@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Action } from '../access/permission.js';
+import { grantScope } from '../access/policy.js';
+import { NotAuthorizedError } from '../errors.js';
+import type { ActionContext } from './context.js';
+import { parseInput } from './parse-input.js';
+
+/**
+ * One use case: its input schema, its authorization (through the policy) and its work.
+ * The CKAN API, the portal and the back office all run actions through `executeAction`,
+ * so every surface gets the same validation and the same policy.
+ */
+export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> {
+  /** CKAN-style snake_case name (`user_create`), also the API action name. */
+  name: string;
+  /** True for reads: allowed over GET with query parameters. */
+  sideEffectFree: boolean;
+  /**
+   * A permission the actor must hold in some scope before the input is even read, so a caller
+   * with no right at all gets 403 rather than a validation report (CKAN checks access first).
+   */
+  requires?: Action;
+  input: S;
+  /** Throws NotAuthorizedError / NotFoundError; may load what it needs to decide. */
+  authorize(ctx: ActionContext, input: z.infer<S>): Promise<void> | void;
+  run(ctx: ActionContext, input: z.infer<S>): Promise<O>;
+}
+
+/** Identity helper that keeps the input type flowing from the schema into authorize/run. */
+export function defineAction<S extends z.ZodType, O>(def: ActionDefinition<S, O>): ActionDefinition<S, O> {
+  return def;
+}
+
+/** Parse, authorize, run. */
+export async function executeAction<S extends z.ZodType, O>(
+  ctx: ActionContext,
+  action: ActionDefinition<S, O>,
+  raw: unknown,
+): Promise<O> {
+  if (action.requires && grantScope(ctx.actor, action.requires) === null)
+    throw new NotAuthorizedError(action.requires);
+  const input = parseInput(action.input, raw);
+  await action.authorize(ctx, input);
+  return action.run(ctx, input);
+}

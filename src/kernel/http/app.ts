@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Database } from '../db/database.js';
+import type { AppModule } from '../module.js';
+import { fileStoreFor } from '../storage/file-store.js';
+import { apiRoutes } from './api/api.routes.js';
+import type { AppDeps } from './app-deps.js';
+import { getCookieSecret } from './cookie-secret.js';
+import { installErrorHandlers } from './error-handler.js';
+import type { SiteInfo } from './page-context.js';
+import { type Authenticator, requestContext } from './request-context.js';
+import { LOG_SERIALIZERS } from './request-log.js';
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  site: SiteInfo;
+  /** pino options; tests pass `{ level: 'silent' }`. */
+  logger?: boolean | { level: string };
+  /** A ready pino logger (tests pass one writing to memory). */
+  loggerInstance?: FastifyBaseLogger;
+  /** The capability modules, in the order their routes are registered (src/modules.ts). */
+  modules: readonly AppModule[];
+  /** Who a request is: sessions and API tokens (the accounts module). */
+  authenticator: Authenticator;
+}
+
+/**
+ * The one Fastify app: security plugins, request context, then the surfaces (portal, account,
+ * admin, API) as plugins. No route reads the environment or opens the database itself.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database, site } = opts;
+  const app = Fastify({
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance.child({}, { serializers: LOG_SERIALIZERS }) }
+      : {
+          logger:
+            opts.logger === false
+              ? false
+              : {
+                  ...(typeof opts.logger === 'object' ? opts.logger : { level: config.logLevel }),
+                  serializers: LOG_SERIALIZERS,
+                },
+        }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.isProduction,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        // Only behind TLS: on plain http (development, a LAN test box) it would break every asset.
+        'upgrade-insecure-requests': config.isProduction ? [] : null,
+      },
+    },
+    // Plain http on localhost must keep working in development.
+    hsts: config.isProduction,
+  });
+  await app.register(fastifyCookie, { secret: await getCookieSecret(database.db, config) });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.isProduction },
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const fromQuery = (req.query as Record<string, unknown> | undefined)?._csrf;
+      const token = body?._csrf ?? req.headers['x-csrf-token'] ?? fromQuery;
+      return typeof token === 'string' ? token : '';
+    },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
+  await app.register(requestContext, { database, config, authenticator: opts.authenticator });
+
+  // Every form post is CSRF-checked. The API is exempt because it authenticates only by token
+  // header, never by cookie. Multipart forms send the token in the query string.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/')) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  installErrorHandlers(app, site);
+  const files = fileStoreFor(config);
+  const deps: AppDeps = { config, database, site, files };
+  await app.register(apiRoutes, deps);
+  for (const module of opts.modules)
+    for (const routes of module.routes ?? []) await app.register(routes, deps);
+  app.get('/healthz', async () => ({ ok: true, database: database.kind }));
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Action } from '../access/permission.js';
+import { type Actor, can } from '../access/policy.js';
+import type { Locale, Translate } from '../i18n/i18n.js';
+
+/** The region this deployment serves, shown in every page header. */
+export interface SiteInfo {
+  regionCode: string;
+  regionName: string;
+}
+
+/**
+ * What every template may use: the translator, who is looking, the CSRF token for forms and
+ * `can` to decide which links to show (the real check happens again in the action).
+ */
+export interface PageContext {
+  t: Translate;
+  locale: Locale;
+  actor: Actor;
+  path: string;
+  csrfToken: string;
+  site: SiteInfo;
+  can: (action: Action, subject?: { agencyId?: string | null }) => boolean;
+  /** A one-off notice to show at the top (after a redirect). */
+  notice?: string | undefined;
+}
+
+/** Build the page context for a request (creates the CSRF cookie when absent). */
+export function pageContext(req: FastifyRequest, reply: FastifyReply, site: SiteInfo): PageContext {
+  return {
+    t: req.t,
+    locale: req.locale,
+    actor: req.actor,
+    path: req.url,
+    csrfToken: reply.generateCsrf(),
+    site,
+    can: (action, subject) => can(req.actor, action, subject),
+  };
+}

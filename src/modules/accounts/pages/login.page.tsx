@@ -1,0 +1,49 @@
+import { CsrfField, Layout } from '../../../kernel/http/layout.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+
+/** The login form. `error` is shown above it; the user name is kept after a failure. */
+export function LoginPage({
+  ctx,
+  error,
+  username,
+  next,
+  demoPassword,
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  username?: string | undefined;
+  next?: string | undefined;
+  demoPassword?: string | undefined;
+}) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('login.title')}>
+      <section class="narrow">
+        <h1>{t('login.title')}</h1>
+        {error ? (
+          <p class="errors" role="alert" safe>
+            {error}
+          </p>
+        ) : (
+          ''
+        )}
+        <form method="post" action="/login" class="stack">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="next" value={next ?? ''} />
+          <label for="username">{t('login.username')}</label>
+          <input id="username" name="username" autocomplete="username" required value={username ?? ''} />
+          <label for="password">{t('login.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+          <button type="submit">{t('login.submit')}</button>
+        </form>
+        {demoPassword ? (
+          <p class="hint" safe>
+            {t('login.demoHint', { password: demoPassword })}
+          </p>
+        ) : (
+          ''
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,119 @@
+import { Layout } from '../../../kernel/http/layout.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+import { defineMessages } from '../../../kernel/i18n/i18n.js';
+
+const id = {
+  'home.codeLists': 'Kode referensi',
+  'home.codeListsLead':
+    'Daftar kode yang dipakai kolom data (sektor, jenjang pendidikan, komoditas…), berversi.',
+  'home.workflows': 'Alur kerja SOP',
+  'home.workflowsLead':
+    'Definisi alur kerja per jenis proses, preset dari SOP daerah, dan pilihan daerah ini.',
+  'home.calendar': 'Kalender kerja',
+  'home.calendarLead':
+    'Zona waktu, jam layanan, hari libur nasional dan cuti bersama untuk menghitung waktu baku.',
+  'home.outbox': 'Kotak keluar surel',
+  'home.outboxLead': 'Surel pemberitahuan yang dikirim atau menunggu (tanpa SMTP, surel tinggal di sini).',
+};
+const en: Record<keyof typeof id, string> = {
+  'home.codeLists': 'Reference codes',
+  'home.codeListsLead':
+    'Code lists that data columns use (sectors, education levels, commodities…), versioned.',
+  'home.workflows': 'SOP workflows',
+  'home.workflowsLead':
+    'Workflow definitions per process kind, presets from regional SOPs, and this region’s choice.',
+  'home.calendar': 'Working calendar',
+  'home.calendarLead': 'Time zone, service hours, national holidays and collective leave for standard times.',
+  'home.outbox': 'Mail outbox',
+  'home.outboxLead': 'Notification mails sent or waiting (without SMTP, mails stay here).',
+};
+const hm = defineMessages({ id, en });
+
+/** The back-office sections and whether the actor may open each (decided by the policy). */
+export interface AdminSections {
+  agencies: boolean;
+  users: boolean;
+  audit: boolean;
+  codeLists: boolean;
+  workflows: boolean;
+  calendar: boolean;
+  outbox: boolean;
+}
+
+/** Permissions that open at least one back-office section (the /admin index checks these). */
+export const ADMIN_HOME_ACTIONS = [
+  'user:read',
+  'agency:create',
+  'audit:read',
+  'codelist:manage',
+  'workflow:configure',
+  'calendar:configure',
+  'outbox:read',
+] as const;
+
+/** Which back-office sections this page context may open. */
+export function adminSections(ctx: Pick<PageContext, 'can'>): AdminSections {
+  return {
+    agencies: ctx.can('user:read') || ctx.can('agency:create'),
+    users: ctx.can('user:read'),
+    audit: ctx.can('audit:read'),
+    codeLists: ctx.can('codelist:manage'),
+    workflows: ctx.can('workflow:configure'),
+    calendar: ctx.can('calendar:configure'),
+    outbox: ctx.can('outbox:read'),
+  };
+}
+
+/** The back-office index: a link to each section the actor may use, and nothing else. */
+export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: AdminSections }) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('nav.admin')}>
+      <h1>{t('nav.admin')}</h1>
+      <p>{t('admin.lead')}</p>
+      <ul class="cards">
+        {sections.agencies ? (
+          <li>
+            <a href="/admin/agencies">{t('nav.agencies')}</a>
+            <p class="hint">{t('admin.agenciesLead')}</p>
+          </li>
+        ) : (
+          ''
+        )}
+        {sections.users ? (
+          <li>
+            <a href="/admin/users">{t('nav.users')}</a>
+            <p class="hint">{t('admin.usersLead')}</p>
+          </li>
+        ) : (
+          ''
+        )}
+        {sections.audit ? (
+          <li>
+            <a href="/admin/audit">{t('nav.audit')}</a>
+            <p class="hint">{t('audit.lead')}</p>
+          </li>
+        ) : (
+          ''
+        )}
+        {(
+          [
+            ['codeLists', '/admin/code-lists', 'home.codeLists', 'home.codeListsLead'],
+            ['workflows', '/admin/workflows', 'home.workflows', 'home.workflowsLead'],
+            ['calendar', '/admin/calendar', 'home.calendar', 'home.calendarLead'],
+            ['outbox', '/admin/outbox', 'home.outbox', 'home.outboxLead'],
+          ] as const
+        ).map(([key, href, title, lead]) =>
+          sections[key] ? (
+            <li>
+              <a href={href}>{hm(ctx.locale, title)}</a>
+              <p class="hint">{hm(ctx.locale, lead)}</p>
+            </li>
+          ) : (
+            ''
+          ),
+        )}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,1 @@
+export { apiDocsModule } from './module.js';

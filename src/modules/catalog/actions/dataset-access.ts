@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import { type Actor, can, grantScope } from '../../../kernel/access/policy.js';
+import type { ActionContext } from '../../../kernel/actions/context.js';
+import type { Agency, Dataset, DB } from '../../../kernel/db/schema.js';
+import { NotFoundError } from '../../../kernel/errors.js';
+import { findDataset, findDatasetsByIds, loadDatasetParts } from '../dataset.repository.js';
+import type { SearchVisibility } from '../dataset-search.repository.js';
+import { type PackageDict, packageDict } from '../package.presenter.js';
+
+export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
+
+/**
+ * May the actor see this dataset at all? Public active ones: everybody (only open data can be
+ * public: a database check keeps restricted and closed datasets private); others: the policy.
+ * Closed data never leave the producing agency and the custodian (`dataset:read_closed`);
+ * restricted data are also readable by the agencies named in `grantedAgencyIds`.
+ */
+export function canSeeDataset(
+  actor: Actor,
+  d: Pick<Dataset, 'private' | 'state' | 'agency_id'> & { classification?: Dataset['classification'] },
+  grantedAgencyIds: readonly string[] = [],
+): boolean {
+  const classification = d.classification ?? 'closed';
+  if (!d.private && d.state === 'active' && classification === 'open') return true;
+  if (classification === 'closed') return can(actor, 'dataset:read_closed', { agencyId: d.agency_id });
+  if (can(actor, 'dataset:read_private', { agencyId: d.agency_id })) return true;
+  return (
+    classification === 'restricted' &&
+    d.state !== 'deleted' &&
+    actor.agencyId !== null &&
+    grantedAgencyIds.includes(actor.agencyId)
+  );
+}
+
+/** Agencies a restricted dataset is shared with (dataset_access_grant). */
+export async function grantedAgencies(db: Kysely<DB>, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dataset_access_grant')
+    .select('agency_id')
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  return rows.map((r) => r.agency_id);
+}
+
+/**
+ * Load a dataset the actor may see, or throw NotFound — also when it exists but is hidden, so
+ * private datasets cannot be discovered by probing names.
+ */
+export async function loadVisibleDataset(ctx: ActionContext, idOrName: string): Promise<Dataset> {
+  const d = await findDataset(ctx.db, idOrName);
+  if (!d) throw new NotFoundError(DATASET_NOT_FOUND);
+  const granted =
+    d.classification === 'restricted' && ctx.actor.agencyId ? await grantedAgencies(ctx.db, d.id) : [];
+  if (!canSeeDataset(ctx.actor, d, granted)) throw new NotFoundError(DATASET_NOT_FOUND);
+  return d;
+}
+
+/** The visibility a search runs with, from the policy and the caller's flags. */
+export function searchVisibility(
+  actor: Actor,
+  flags: { includePrivate?: boolean; includeDrafts?: boolean; includeDeleted?: boolean } = {},
+): SearchVisibility {
+  return {
+    privateScope: grantScope(actor, 'dataset:read_private'),
+    closedScope: grantScope(actor, 'dataset:read_closed'),
+    actorAgencyId: actor.agencyId,
+    includePrivate: flags.includePrivate ?? false,
+    includeDrafts: flags.includeDrafts ?? false,
+    includeDeleted: flags.includeDeleted ?? false,
+  };
+}
+
+/** CKAN package dicts for datasets, in the given order, with all their parts. */
+export async function presentPackages(
+  db: Kysely<DB>,
+  datasets: Dataset[],
+  siteUrl: string,
+): Promise<PackageDict[]> {
+  const agencyIds = [...new Set(datasets.map((d) => d.agency_id))];
+  const [parts, agencyRows] = await Promise.all([
+    loadDatasetParts(
+      db,
+      datasets.map((d) => d.id),
+    ),
+    // One query for every owning agency of the page (was one query per agency).
+    agencyIds.length ? db.selectFrom('agency').selectAll().where('id', 'in', agencyIds).execute() : [],
+  ]);
+  const agencies = new Map<string, Agency>(agencyRows.map((a) => [a.id, a]));
+  return datasets.flatMap((d) => {
+    const agency = agencies.get(d.agency_id);
+    const p = parts.get(d.id);
+    return agency && p ? [packageDict(d, agency, p, siteUrl)] : [];
+  });
+}
+
+export async function presentPackagesByIds(
+  db: Kysely<DB>,
+  ids: string[],
+  siteUrl: string,
+): Promise<PackageDict[]> {
+  return presentPackages(db, await findDatasetsByIds(db, ids), siteUrl);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { authorize } from '../../../kernel/access/policy.js';
+import { defineAction } from '../../../kernel/actions/action.js';
+import type { ActionContext } from '../../../kernel/actions/context.js';
+import { SearchQueryError } from '../../../kernel/errors.js';
+import { FACET_FIELDS, type FacetField, searchDatasets } from '../dataset-search.repository.js';
+import { findLicense } from '../domain/licenses.js';
+import { parseSearchQuery, parseSort } from '../domain/search-query.js';
+import { looseBoolean } from './dataset.schema.js';
+import { presentPackagesByIds, searchVisibility } from './dataset-access.js';
+
+export const ROWS_MAX = 1000;
+
+/** `facet.field` arrives as a JSON list string (`["tags","organization"]`) or an array. */
+const FacetFieldsSchema = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v.split(',');
+  }
+}, z.array(z.string()));
+
+const int = (def: number) => z.coerce.number().int().default(def);
+
+export const PackageSearchSchema = z.object({
+  q: z.string().max(2000).optional(),
+  fq: z.string().max(4000).optional(),
+  fq_list: z.union([z.array(z.string().max(2000)), z.string()]).optional(),
+  sort: z.string().max(200).optional(),
+  /** CKAN clamps rows to `ckan.search.rows_max` (1000) rather than refusing more. */
+  rows: int(10).pipe(
+    z
+      .number()
+      .min(0)
+      .transform((n) => Math.min(n, ROWS_MAX)),
+  ),
+  start: int(0).pipe(z.number().min(0).max(1_000_000)),
+  facet: looseBoolean.default(true),
+  'facet.field': FacetFieldsSchema.optional(),
+  'facet.limit': int(50).pipe(z.number().min(-1).max(1000)),
+  'facet.mincount': int(1).pipe(z.number().min(0)),
+  include_private: looseBoolean.default(false),
+  include_drafts: looseBoolean.default(false),
+  include_deleted: looseBoolean.default(false),
+});
+export type PackageSearchInput = z.infer<typeof PackageSearchSchema>;
+
+/** Run a search as CKAN's package_search does; reused by the portal's search page. */
+export async function runPackageSearch(ctx: ActionContext, input: PackageSearchInput) {
+  const q = parseSearchQuery(input.q);
+  const fqs = [
+    input.fq,
+    ...(Array.isArray(input.fq_list) ? input.fq_list : input.fq_list ? [input.fq_list] : []),
+  ];
+  const clauses = [...q.clauses, ...fqs.flatMap((fq) => parseSearchQuery(fq).clauses)];
+  const facetFields = input.facet ? (input['facet.field'] ?? []) : [];
+  for (const f of facetFields)
+    if (!(FACET_FIELDS as readonly string[]).includes(f))
+      throw new SearchQueryError({
+        id: `Faset tidak dikenal: ${f}`,
+        en: `Search Query is invalid: unknown facet ${f}`,
+      });
+  const sort = parseSort(input.sort);
+  const result = await searchDatasets(ctx.db, {
+    clauses,
+    text: q.text.join(' '),
+    sort,
+    rows: input.rows,
+    start: input.start,
+    visibility: searchVisibility(ctx.actor, {
+      includePrivate: input.include_private,
+      includeDrafts: input.include_drafts,
+      includeDeleted: input.include_deleted,
+    }),
+    facetFields: facetFields as FacetField[],
+    facetLimit: input['facet.limit'],
+    facetMinCount: input['facet.mincount'],
+  });
+  const results = await presentPackagesByIds(ctx.db, result.ids, ctx.siteUrl ?? '');
+  const facets: Record<string, Record<string, number>> = {};
+  const searchFacets: Record<
+    string,
+    { title: string; items: { name: string; display_name: string; count: number }[] }
+  > = {};
+  for (const [field, items] of Object.entries(result.facets)) {
+    facets[field] = Object.fromEntries(items.map((i) => [i.name, i.count]));
+    const display = items.map((i) =>
+      field === 'license_id' ? { ...i, display_name: findLicense(i.name)?.title ?? i.name } : i,
+    );
+    // CKAN's search_facets title is the field name itself.
+    searchFacets[field] = { title: field, items: display };
+  }
+  return {
+    count: result.count,
+    facets,
+    results,
+    sort: input.sort?.trim() || 'score desc, metadata_modified desc',
+    search_facets: searchFacets,
+  };
+}
+
+/**
+ * CKAN `package_search`: full-text and field queries over the datasets the actor may see. As in
+ * CKAN, `search_facets` items come sorted by display_name, descending (facet.limit still keeps
+ * the most frequent ones); the portal, which calls runPackageSearch, keeps them by count.
+ */
+export const packageSearch = defineAction({
+  name: 'package_search',
+  sideEffectFree: true,
+  input: PackageSearchSchema,
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
+  async run(ctx, input) {
+    const result = await runPackageSearch(ctx, input);
+    for (const facet of Object.values(result.search_facets))
+      facet.items.sort((a, b) =>
+        a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0,
+      );
+    return result;
+  },
+});

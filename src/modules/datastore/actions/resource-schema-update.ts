@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { authorize } from '../../../kernel/access/policy.js';
+import { defineAction } from '../../../kernel/actions/action.js';
+import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
+import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
+import { findResource, loadTarget } from '../../catalog/index.js';
+import { codeListNamesOf, tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
+
+const RESOURCE_NOT_FOUND = { id: 'Sumber daya tidak ditemukan', en: 'Resource not found' };
+
+/** JSON text parsed; anything else (or text that is no JSON) left for the schema to refuse. */
+function parseJsonText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The active resource and its dataset, once the actor may update that dataset's agency's data. */
+export async function loadSchemaTarget(ctx: ActionContext, id: string) {
+  const resource = await findResource(ctx.db, id);
+  if (resource?.state !== 'active') throw new NotFoundError(RESOURCE_NOT_FOUND);
+  const dataset = await loadTarget(ctx, resource.dataset_id);
+  authorize(ctx.actor, 'dataset:update', { agencyId: dataset.agency_id });
+  return { resource, dataset };
+}
+
+/**
+ * `resource_schema_update`: replaces the Table Schema enforced on the resource's later uploads
+ * (the loaded versions keep the schema they were loaded with). The producer of the dataset's
+ * agency or the custodian; the schema is checked by tableSchemaInput, and every
+ * `codelist:<name>` it references must exist.
+ */
+export const resourceSchemaUpdate = defineAction({
+  name: 'resource_schema_update',
+  requires: 'dataset:update',
+  sideEffectFree: false,
+  // CKAN clients post nested values as JSON text in form bodies; both shapes are accepted.
+  input: z.object({
+    id: z.string().min(1).max(100),
+    table_schema: z.preprocess(parseJsonText, tableSchemaInput),
+  }),
+  authorize: async (ctx, input) => {
+    await loadSchemaTarget(ctx, input.id);
+  },
+  async run(ctx, input) {
+    const { resource, dataset } = await loadSchemaTarget(ctx, input.id);
+    const schema = input.table_schema;
+    const lists = codeListNamesOf(schema);
+    if (lists.length > 0) {
+      const found = await ctx.db.selectFrom('code_list').select('name').where('name', 'in', lists).execute();
+      const known = new Set(found.map((r) => r.name));
+      const unknown = lists.filter((name) => !known.has(name));
+      if (unknown.length > 0)
+        throw new ValidationError({
+          'table_schema.foreignKeys': unknown.map((name) => ({
+            id: `Daftar kode '${name}' tidak ada`,
+            en: `Code list '${name}' does not exist`,
+          })),
+        });
+    }
+    return mutate(ctx, async (trx, audit) => {
+      await trx
+        .updateTable('resource')
+        .set({ table_schema: JSON.stringify(schema), metadata_modified: new Date() })
+        .where('id', '=', resource.id)
+        .execute();
+      await audit({
+        action: 'resource_schema_update',
+        subjectType: 'resource',
+        subjectId: resource.id,
+        summary: {
+          dataset: dataset.id,
+          fields: schema.fields.map((f) => `${f.name}:${f.type}`),
+          primary_key: schema.primaryKey ?? null,
+          foreign_keys: (schema.foreignKeys ?? []).map((fk) => fk.reference.resource),
+          had_schema: resource.table_schema !== null,
+        },
+      });
+      return { resource_id: resource.id, table_schema: schema };
+    });
+  },
+});

@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import { type Actor, can } from '../../../kernel/access/policy.js';
+import type { Dataset, DB, Resource } from '../../../kernel/db/schema.js';
+import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
+import type { FieldType, TableField, TableSchema } from '../../../kernel/table-schema/table-schema.js';
+import { canSeeDataset } from '../../catalog/index.js';
+
+/** CKAN's message for an unknown resource, used for hidden ones too (no probing). */
+export const RESOURCE_NOT_FOUND = {
+  id: 'Sumber daya tidak ditemukan atau belum punya tabel data',
+  en: 'Resource not found or it has no data table',
+};
+
+/** Version tables are named `v_<32 hex>` (migration 0005); anything else is never queried. */
+const VERSION_TABLE = /^v_[0-9a-f]{32}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A column the caller may read: CKAN's `_id` or a Table Schema field. */
+export interface ReadableColumn {
+  /** Column name, taken from the Table Schema (never from a request). */
+  name: string;
+  type: FieldType | 'id';
+  field: TableField | undefined;
+}
+
+/** One loaded version of a resource that the caller may read, with the columns it may see. */
+export interface ReadableTable {
+  dataset: Dataset;
+  resource: Resource;
+  versionId: string;
+  versionNumber: number;
+  /** Validated `v_…` name inside the `datastore` schema. */
+  tableName: string;
+  schema: TableSchema;
+  rowCount: number | null;
+  /** `_id` first, then the schema's fields the caller may see, in schema order. */
+  columns: ReadableColumn[];
+  /** Names of fields withheld from this caller (restricted / closed classification). */
+  hiddenFields: string[];
+}
+
+/** PostgreSQL type of each Table Schema type in a version table (migration 0005). */
+export const PG_TYPES: Record<FieldType | 'id', string> = {
+  id: 'bigint',
+  string: 'text',
+  integer: 'bigint',
+  number: 'numeric',
+  boolean: 'boolean',
+  date: 'date',
+  year: 'integer',
+  yearmonth: 'text',
+};
+
+/** The type names CKAN's datastore reports (PostgreSQL's typname; `_id` is `int`). */
+export const CKAN_TYPES: Record<FieldType | 'id', string> = {
+  id: 'int',
+  string: 'text',
+  integer: 'int8',
+  number: 'numeric',
+  boolean: 'bool',
+  date: 'date',
+  year: 'int4',
+  yearmonth: 'text',
+};
+
+/** May the actor read the dataset's non-open columns? (Same right as private datasets.) */
+export function mayReadClassified(actor: Actor, dataset: Pick<Dataset, 'agency_id'>): boolean {
+  return can(actor, 'dataset:read_private', { agencyId: dataset.agency_id });
+}
+
+/** True when a field is open to everybody (`x-classification` absent or `open`). */
+export function isOpenField(f: TableField): boolean {
+  return (f['x-classification'] ?? 'open') === 'open';
+}
+
+function parseSchema(raw: unknown): TableSchema | null {
+  const v = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+  if (!v || typeof v !== 'object' || !Array.isArray((v as TableSchema).fields)) return null;
+  return v as TableSchema;
+}
+
+/**
+ * The version table of a resource the actor may read: the resource must be active, its dataset
+ * visible to the actor (private and draft datasets are "not found" for others), and the version
+ * loaded. `version` picks an earlier complete version by number; by default the one
+ * `resource.datastore_version_id` points at.
+ */
+export async function loadReadableTable(
+  db: Kysely<DB>,
+  actor: Actor,
+  resourceId: string,
+  opts: { version?: number | undefined; publicOnly?: boolean } = {},
+): Promise<ReadableTable> {
+  const notFound = new NotFoundError(RESOURCE_NOT_FOUND);
+  if (!UUID.test(resourceId)) throw notFound;
+  const resource = await db
+    .selectFrom('resource')
+    .selectAll()
+    .where('id', '=', resourceId.toLowerCase())
+    .executeTakeFirst();
+  if (resource?.state !== 'active') throw notFound;
+  const dataset = await db
+    .selectFrom('dataset')
+    .selectAll()
+    .where('id', '=', resource.dataset_id)
+    .executeTakeFirst();
+  if (!dataset || !canSeeDataset(actor, dataset)) throw notFound;
+  if (opts.publicOnly && (dataset.private || dataset.state !== 'active')) throw notFound;
+  let q = db
+    .selectFrom('resource_version')
+    .select(['id', 'number', 'table_name', 'table_schema', 'row_count', 'state'])
+    .where('resource_id', '=', resource.id);
+  if (opts.version !== undefined) q = q.where('number', '=', opts.version);
+  else if (resource.datastore_version_id) q = q.where('id', '=', resource.datastore_version_id);
+  else throw notFound;
+  const version = await q.executeTakeFirst();
+  if (version?.state !== 'complete' || !version.table_name) {
+    if (opts.version !== undefined)
+      throw new ValidationError({
+        version: [
+          {
+            id: `Versi ${opts.version} tidak ada atau belum dimuat`,
+            en: `Version ${opts.version} does not exist or is not loaded`,
+          },
+        ],
+      });
+    throw notFound;
+  }
+  if (!VERSION_TABLE.test(version.table_name)) throw notFound;
+  const schema = parseSchema(version.table_schema) ?? parseSchema(resource.table_schema);
+  if (!schema) throw notFound;
+  const classified = mayReadClassified(actor, dataset);
+  const visible = schema.fields.filter((f) => classified || isOpenField(f));
+  return {
+    dataset,
+    resource,
+    versionId: version.id,
+    versionNumber: version.number,
+    tableName: version.table_name,
+    schema,
+    rowCount: version.row_count,
+    columns: [
+      { name: '_id', type: 'id', field: undefined },
+      ...visible.map((f) => ({ name: f.name, type: f.type, field: f })),
+    ],
+    hiddenFields: schema.fields.filter((f) => !visible.includes(f)).map((f) => f.name),
+  };
+}
+
+/** Resources of a dataset that have a loaded table (for the page and datapackage.json). */
+export async function listLoadedResources(db: Kysely<DB>, datasetId: string) {
+  return db
+    .selectFrom('resource')
+    .innerJoin('resource_version', 'resource_version.id', 'resource.datastore_version_id')
+    .select([
+      'resource.id as id',
+      'resource_version.number as number',
+      'resource_version.row_count as row_count',
+    ])
+    .where('resource.dataset_id', '=', datasetId)
+    .where('resource.state', '=', 'active')
+    .where('resource_version.state', '=', 'complete')
+    .orderBy('resource.position')
+    .execute();
+}

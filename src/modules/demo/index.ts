@@ -1,0 +1,2 @@
+export { DEMO_PASSWORD } from './demo-accounts.js';
+export { seedDemo } from './seed-demo.js';

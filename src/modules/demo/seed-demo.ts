@@ -1,0 +1,58 @@
+import { SYSTEM_ACTOR } from '../../kernel/access/system-actor.js';
+import { executeAction } from '../../kernel/actions/action.js';
+import type { ActionContext } from '../../kernel/actions/context.js';
+import type { Database } from '../../kernel/db/database.js';
+import { getSetting, putSetting } from '../../kernel/db/settings.repository.js';
+import type { FileStore } from '../../kernel/storage/file-store.js';
+import { findUser, userCreate } from '../accounts/index.js';
+import { agencyCreate, findAgency } from '../agencies/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_AGENCIES } from './demo-agencies.js';
+import { seedDemoCatalog } from './seed-catalog.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  agencies: number;
+  users: number;
+  datasets: number;
+}
+
+/**
+ * Load the demo region's agencies and one account per role, through the same actions an
+ * administrator uses (so they are validated and audited). Runs once: a second call, or a
+ * database that already has users, changes nothing. Refused in production.
+ */
+export async function seedDemo(
+  database: Database,
+  opts: { isProduction: boolean; files: FileStore },
+): Promise<SeedResult> {
+  if (opts.isProduction)
+    throw new Error('Data demo tidak dimuat di produksi / Demo data is not loaded when NODE_ENV=production');
+  const db = database.db;
+  if (await getSetting<boolean>(db, 'demo_seeded'))
+    return { seeded: false, agencies: 0, users: 0, datasets: 0 };
+  const ctx: ActionContext = { db, actor: SYSTEM_ACTOR, requestId: 'seed-demo', ip: null };
+  let agencies = 0;
+  for (const agency of DEMO_AGENCIES) {
+    if (await findAgency(db, { code: agency.code })) continue;
+    await executeAction(ctx, agencyCreate, agency);
+    agencies++;
+  }
+  let users = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUser(db, { username: account.username })) continue;
+    const agency = account.agencyCode ? await findAgency(db, { code: account.agencyCode }) : undefined;
+    await executeAction(ctx, userCreate, {
+      username: account.username,
+      fullName: account.fullName,
+      password: DEMO_PASSWORD,
+      roles: account.roles,
+      agencyId: agency?.id,
+      isDemo: true,
+    });
+    users++;
+  }
+  const datasets = await seedDemoCatalog(database, opts.files, ctx);
+  await putSetting(db, 'demo_seeded', true);
+  return { seeded: true, agencies, users, datasets };
+}

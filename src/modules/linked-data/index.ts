@@ -1,0 +1,2 @@
+export { linkedDataModule } from './module.js';
+export { datasetSchemaOrg, jsonLdScriptContent } from './schema-org.js';

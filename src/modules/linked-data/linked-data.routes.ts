@@ -1,0 +1,122 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ANONYMOUS } from '../../kernel/access/policy.js';
+import type { ActionContext } from '../../kernel/actions/context.js';
+import { parseInput } from '../../kernel/actions/parse-input.js';
+import { NotFoundError } from '../../kernel/errors.js';
+import type { AppDeps } from '../../kernel/http/app-deps.js';
+import { actionContext } from '../../kernel/http/request-context.js';
+import {
+  loadVisibleDataset,
+  PackageSearchSchema,
+  presentPackages,
+  runPackageSearch,
+} from '../catalog/index.js';
+import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
+import { loadRegionNames } from './region-names.js';
+import { isRdfFormat, RDF_FORMATS, type RdfFormat, serializeRdf } from './serialize.js';
+
+/** Query of `/catalog.{format}`, as ckanext-dcat takes it. */
+export const CatalogQuerySchema = z.object({
+  /** 1-based page of DATASETS_PER_PAGE datasets. */
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Only datasets modified on or after this day (UTC). */
+  modified_since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD / Date YYYY-MM-DD')
+    .optional(),
+  /** Free-text and field queries, passed to package_search. */
+  q: z.string().max(2000).optional(),
+  fq: z.string().max(2000).optional(),
+});
+export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
+
+/** Matches `/dataset/{id-or-name}.{ttl|jsonld|rdf|…}` only, so `/dataset/{name}` stays free for the page. */
+const DATASET_FILE = `/dataset/:file(^[\\w.-]+\\.(?:${Object.keys(RDF_FORMATS).join('|')})$)`;
+
+/**
+ * Linked data is public-only: whoever calls, the search and the dataset load run as the
+ * anonymous public, so a signed-in producer's private or draft datasets never appear.
+ */
+function publicContext(req: FastifyRequest, deps: AppDeps): ActionContext {
+  return { ...actionContext(req, deps.database, deps.config.siteUrl), actor: ANONYMOUS };
+}
+
+/** The same listing's URL for another page, keeping the filters (Hydra links). */
+function pageUrlFor(siteUrl: string, format: RdfFormat, query: CatalogQuery) {
+  return (page: number) => {
+    const params = new URLSearchParams();
+    for (const key of ['modified_since', 'q', 'fq'] as const) {
+      const v = query[key];
+      if (v) params.set(key, v);
+    }
+    params.set('page', String(page));
+    return `${siteUrl}/catalog.${format}?${params}`;
+  };
+}
+
+async function sendRdf(reply: FastifyReply, graph: ReturnType<typeof buildDatasetGraph>, format: RdfFormat) {
+  const body = await serializeRdf(graph.quads(), format);
+  return reply.type(`${RDF_FORMATS[format]}; charset=utf-8`).send(body);
+}
+
+async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, format: RdfFormat) {
+  const query = parseInput(CatalogQuerySchema, req.query);
+  const ctx = publicContext(req, deps);
+  const fq = [query.fq, query.modified_since && `metadata_modified:[${query.modified_since} TO *]`];
+  const search = (rows: number, start: number, filtered: boolean) =>
+    runPackageSearch(
+      ctx,
+      PackageSearchSchema.parse({
+        rows,
+        start,
+        facet: false,
+        sort: 'metadata_modified desc',
+        ...(filtered ? { q: query.q, fq_list: fq.filter((f): f is string => Boolean(f)) } : {}),
+      }),
+    );
+  const page = await search(DATASETS_PER_PAGE, (query.page - 1) * DATASETS_PER_PAGE, true);
+  if (query.page > lastPage(page.count))
+    throw new NotFoundError({ id: 'Halaman katalog tidak ada', en: 'No such catalog page' });
+  const latest = await search(1, 0, false);
+  const { regionCode, regionName } = deps.site;
+  const regionNames = await loadRegionNames(ctx.db, page.results, [regionCode]);
+  const graph = buildCatalogGraph(
+    { siteUrl: deps.config.siteUrl, regionNames },
+    {
+      region: { code: regionCode, name: regionName },
+      datasets: page.results,
+      lastModified: latest.results[0]?.metadata_modified ?? null,
+      paging: {
+        page: query.page,
+        totalItems: page.count,
+        pageUrl: pageUrlFor(deps.config.siteUrl, format, query),
+      },
+    },
+  );
+  return sendRdf(reply, graph, format);
+}
+
+async function readDataset(req: FastifyRequest, reply: FastifyReply, deps: AppDeps) {
+  const { file } = req.params as { file: string };
+  const dot = file.lastIndexOf('.');
+  const format = file.slice(dot + 1);
+  if (!isRdfFormat(format)) throw new NotFoundError({ id: 'Format tidak dikenal', en: 'Unknown format' });
+  const ctx = publicContext(req, deps);
+  const dataset = await loadVisibleDataset(ctx, file.slice(0, dot));
+  const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
+  if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
+  const regionNames = await loadRegionNames(ctx.db, [dict]);
+  return sendRdf(reply, buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames }, dict), format);
+}
+
+/**
+ * ckanext-dcat's endpoints: `/catalog.{ttl|jsonld|rdf}` (DCAT-AP 3, 100 datasets a page with
+ * Hydra paging, `?modified_since=`) and `/dataset/{id}.{ttl|jsonld|rdf}`. `n3` and `xml` are
+ * the aliases ckanext-dcat also accepts.
+ */
+export async function linkedDataRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  for (const format of Object.keys(RDF_FORMATS) as RdfFormat[])
+    app.get(`/catalog.${format}`, (req, reply) => readCatalog(req, reply, deps, format));
+  app.get(DATASET_FILE, (req, reply) => readDataset(req, reply, deps));
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../../kernel/http/app-deps.js';
+import { actionContext } from '../../../kernel/http/request-context.js';
+import {
+  CATALOG_CSS_PATH,
+  catalogPageContext,
+  incrementDatasetViews,
+  parseSearchState,
+  sendCatalogPage,
+} from '../../catalog/index.js';
+import { DatasetPage, datasetHead, loadDatasetPage } from './dataset.page.js';
+import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
+import { GroupPage, GroupsPage, loadTopic, loadTopics } from './groups.page.js';
+import {
+  loadOrganization,
+  loadOrganizations,
+  OrganizationPage,
+  OrganizationsPage,
+} from './organizations.page.js';
+import { buildSitemap, robotsTxt } from './sitemap.js';
+
+const CSS_FILE = new URL('../../catalog/pages/components/catalog.css', import.meta.url);
+/** Dataset, agency and topic names (slugs) or ids; anything else cannot name a page. */
+const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * The public catalog: search, dataset pages, agencies, topics, sitemap and robots.txt. Every
+ * read runs an action with the reader's context, so the one policy decides what is visible.
+ */
+export async function catalogRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
+  const css = await readFile(CSS_FILE, 'utf8');
+  const ctxOf = (req: Parameters<typeof actionContext>[0]) => actionContext(req, database, config.siteUrl);
+
+  app.get(CATALOG_CSS_PATH, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  app.get('/dataset', async (req, reply) => {
+    const view = await loadSearch(ctxOf(req), req.locale, parseSearchState(req.query), {
+      basePath: '/dataset',
+    });
+    return sendCatalogPage(reply, DatasetSearchPage({ ctx: catalogPageContext(req, reply, site), view }));
+  });
+
+  app.get('/dataset/:name', async (req, reply) => {
+    const { name } = req.params as { name: string };
+    if (!NAME.test(name)) return reply.callNotFound();
+    const view = await loadDatasetPage(ctxOf(req), req.locale, name, config.siteUrl);
+    const canonical = view.dict.name;
+    if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
+    // Views count page reads only (not HEAD, not the API or the RDF forms).
+    if (req.method === 'GET') await incrementDatasetViews(database.db, view.dict.id);
+    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view });
+    return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl));
+  });
+
+  app.get('/organization', async (req, reply) => {
+    const agencies = await loadOrganizations(ctxOf(req));
+    return sendCatalogPage(reply, OrganizationsPage({ ctx: catalogPageContext(req, reply, site), agencies }));
+  });
+
+  app.get('/organization/:name', async (req, reply) => {
+    const { name } = req.params as { name: string };
+    if (!NAME.test(name)) return reply.callNotFound();
+    const data = await loadOrganization(ctxOf(req), req.locale, name, parseSearchState(req.query));
+    return sendCatalogPage(reply, OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+  });
+
+  app.get('/group', async (req, reply) => {
+    const topics = await loadTopics(ctxOf(req), req.locale);
+    return sendCatalogPage(reply, GroupsPage({ ctx: catalogPageContext(req, reply, site), topics }));
+  });
+
+  app.get('/group/:name', async (req, reply) => {
+    const { name } = req.params as { name: string };
+    if (!NAME.test(name)) return reply.callNotFound();
+    const data = await loadTopic(ctxOf(req), req.locale, name, parseSearchState(req.query));
+    return sendCatalogPage(reply, GroupPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+  });
+
+  app.get('/sitemap.xml', async (req, reply) =>
+    reply.type('application/xml; charset=utf-8').send(await buildSitemap(ctxOf(req), config.siteUrl)),
+  );
+
+  app.get('/robots.txt', async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(robotsTxt(config.siteUrl)),
+  );
+}

@@ -1,0 +1,185 @@
+import { executeAction } from '../../../kernel/actions/action.js';
+import type { ActionContext } from '../../../kernel/actions/context.js';
+import { Layout } from '../../../kernel/http/layout.js';
+import type { Locale } from '../../../kernel/i18n/i18n.js';
+import type { CatalogPageContext } from '../../catalog/index.js';
+import {
+  type DatasetCardView,
+  datasetCardView,
+  formatDate,
+  organizationList,
+  packageSearch,
+} from '../../catalog/index.js';
+import { loadTopics, type TopicView } from './groups.page.js';
+
+export interface HomeView {
+  datasetCount: number;
+  agencyCount: number;
+  topics: TopicView[];
+  newest: DatasetCardView[];
+  popular: DatasetCardView[];
+}
+
+/**
+ * The home page's numbers and lists: the published catalog as the public sees it (public,
+ * active datasets only, whoever is signed in), read through the same actions as the API.
+ */
+export async function loadHome(actx: ActionContext, locale: Locale): Promise<HomeView> {
+  const search = (sort: string) =>
+    executeAction(actx, packageSearch, { rows: 6, sort, facet: false, include_private: false });
+  const [newest, popular, agencies, topics] = await Promise.all([
+    search('metadata_modified desc'),
+    search('views_total desc, metadata_modified desc'),
+    executeAction(actx, organizationList, { all_fields: true, limit: 1000 }) as Promise<
+      { package_count?: number }[]
+    >,
+    loadTopics(actx, locale),
+  ]);
+  return {
+    datasetCount: newest.count,
+    agencyCount: agencies.filter((a) => (a.package_count ?? 0) > 0).length,
+    topics,
+    newest: newest.results.map(datasetCardView),
+    popular: popular.results.map(datasetCardView),
+  };
+}
+
+function CompactList({
+  ctx,
+  items,
+  detail,
+}: {
+  ctx: CatalogPageContext;
+  items: DatasetCardView[];
+  detail: (d: DatasetCardView) => string;
+}) {
+  if (items.length === 0) return <p class="empty">{ctx.ct('catalog.home.empty')}</p>;
+  return (
+    <ul class="compact-list">
+      {items.map((d) => (
+        <li>
+          <a href={`/dataset/${encodeURIComponent(d.name)}`} safe>
+            {d.title}
+          </a>
+          <small>
+            <span safe>{d.agencyName}</span> · <span safe>{detail(d)}</span>
+          </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The public home page: search box, the catalog in numbers, topics, newest and most viewed data. */
+export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeView }) {
+  const { t, ct } = ctx;
+  const region = ctx.site.regionName;
+  return (
+    <Layout ctx={ctx} title={t('nav.home')}>
+      <section class="home-search">
+        <h1 safe>{t('home.title', { region })}</h1>
+        <p class="hero-lead" safe>
+          {t('home.lead', { region })}
+        </p>
+        <search>
+          <form method="get" action="/dataset" class="search-form">
+            <label for="home-q">{ct('catalog.home.searchHeading')}</label>
+            <div class="search-row">
+              <input
+                type="search"
+                id="home-q"
+                name="q"
+                placeholder={ct('catalog.search.placeholder')}
+                maxlength="500"
+              />
+              <button type="submit">{ct('catalog.search.submit')}</button>
+            </div>
+          </form>
+        </search>
+        <nav class="catalog-nav" aria-label={ct('catalog.nav.sections')}>
+          <ul>
+            <li>
+              <a href="/dataset">{ct('catalog.nav.datasets')}</a>
+            </li>
+            <li>
+              <a href="/organization">{ct('catalog.nav.organizations')}</a>
+            </li>
+            <li>
+              <a href="/group">{ct('catalog.nav.groups')}</a>
+            </li>
+          </ul>
+        </nav>
+      </section>
+      <section class="stats" aria-labelledby="stats-title">
+        <h2 id="stats-title" class="sr-only">
+          {ct('catalog.home.stats')}
+        </h2>
+        <dl>
+          <div>
+            <dt>{ct('catalog.home.stats.datasets')}</dt>
+            <dd class="count-datasets">{String(view.datasetCount)}</dd>
+          </div>
+          <div>
+            <dt>{ct('catalog.home.stats.agencies')}</dt>
+            <dd class="count-agencies">{String(view.agencyCount)}</dd>
+          </div>
+          <div>
+            <dt>{ct('catalog.home.stats.topics')}</dt>
+            <dd class="count-topics">{String(view.topics.length)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section class="home-section" aria-labelledby="topics-title">
+        <h2 id="topics-title">{ct('catalog.home.topics')}</h2>
+        <ul class="entity-grid">
+          {view.topics.map((topic) => (
+            <li class="entity-card">
+              <h3 class="entity-title">
+                <a href={`/group/${encodeURIComponent(topic.name)}`} safe>
+                  {topic.title}
+                </a>
+              </h3>
+              <p class="entity-count">{ct('catalog.count.datasets', { count: topic.datasetCount })}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div class="home-columns">
+        <section aria-labelledby="newest-title">
+          <h2 id="newest-title">{ct('catalog.home.newest')}</h2>
+          <CompactList
+            ctx={ctx}
+            items={view.newest}
+            detail={(d) => ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified) })}
+          />
+          <a class="see-all" href="/dataset?sort=newest">
+            {ct('catalog.home.allDatasets')}
+          </a>
+        </section>
+        <section aria-labelledby="popular-title">
+          <h2 id="popular-title">{ct('catalog.home.popular')}</h2>
+          <CompactList
+            ctx={ctx}
+            items={view.popular}
+            detail={(d) => ct('catalog.home.views', { count: d.viewCount })}
+          />
+          <a class="see-all" href="/dataset?sort=views">
+            {ct('catalog.home.allDatasets')}
+          </a>
+        </section>
+      </div>
+      <section class="home-section">
+        <h2>{t('home.principles')}</h2>
+        <ul class="cards">
+          <li>{t('home.principle.standard')}</li>
+          <li>{t('home.principle.metadata')}</li>
+          <li>{t('home.principle.interop')}</li>
+          <li>{t('home.principle.codes')}</li>
+        </ul>
+        <a class="see-all" href="/organization">
+          {ct('catalog.home.allAgencies')}
+        </a>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../../../kernel/access/policy.js';
+import type { AppDeps } from '../../../kernel/http/app-deps.js';
+import { pageContext } from '../../../kernel/http/page-context.js';
+import { actionContext, LOCALE_COOKIE, redirectAfterPost } from '../../../kernel/http/request-context.js';
+import { isLocale, pick } from '../../../kernel/i18n/i18n.js';
+import {
+  attemptLogin,
+  endSession,
+  findUser,
+  LoginPage,
+  SESSION_COOKIE,
+  startSession,
+} from '../../accounts/index.js';
+import { findAgency } from '../../agencies/index.js';
+import { catalogPageContext, sendCatalogPage } from '../../catalog/index.js';
+import { DEMO_PASSWORD } from '../../demo/index.js';
+import { WorkspacePage } from '../../workspace/index.js';
+import { HomePage, loadHome } from './home.page.js';
+
+const LoginSchema = z.object({
+  username: z.string().max(100).default(''),
+  password: z.string().max(500).default(''),
+  next: z.string().max(500).optional(),
+});
+
+/** Only local paths may be redirect targets (no open redirect). */
+export function safeNext(next: string | undefined, fallback: string): string {
+  return next && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : fallback;
+}
+
+/** Public pages, login/logout, language switch and the signed-in workspace. */
+export async function portalRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
+  const db = database.db;
+  const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.isProduction };
+  const demoPassword = config.isProduction ? undefined : DEMO_PASSWORD;
+
+  app.get('/', async (req, reply) => {
+    const view = await loadHome(actionContext(req, database, config.siteUrl), req.locale);
+    return sendCatalogPage(reply, HomePage({ ctx: catalogPageContext(req, reply, site), view }));
+  });
+
+  app.get('/lang/:locale', async (req, reply) => {
+    const { locale } = req.params as { locale: string };
+    const next = safeNext((req.query as { next?: string }).next, '/');
+    if (isLocale(locale))
+      reply.setCookie(LOCALE_COOKIE, locale, { ...cookieBase, httpOnly: false, maxAge: 31_536_000 });
+    return reply.redirect(next);
+  });
+
+  app.get('/login', async (req, reply) => {
+    const next = (req.query as { next?: string }).next;
+    if (req.actor.userId) return reply.redirect(safeNext(next, '/workspace'));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(LoginPage({ ctx: pageContext(req, reply, site), next, demoPassword }));
+  });
+
+  app.post('/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const input = LoginSchema.parse(req.body ?? {});
+    const result = await attemptLogin(db, config, { ...input, ip: req.ip, requestId: req.id });
+    if (!result.ok) {
+      const page = LoginPage({
+        ctx: pageContext(req, reply, site),
+        error: pick(req.locale, result.message),
+        username: input.username,
+        next: input.next,
+        demoPassword,
+      });
+      return reply.code(401).type('text/html; charset=utf-8').send(page);
+    }
+    const session = await startSession(db, config, result.userId, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+    });
+    reply.setCookie(SESSION_COOKIE, session.cookieValue, { ...cookieBase, expires: session.expiresAt });
+    return redirectAfterPost(reply, safeNext(input.next, '/workspace'));
+  });
+
+  app.post('/logout', async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await endSession(db, cookie);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectAfterPost(reply, '/');
+  });
+
+  app.get('/workspace', async (req, reply) => {
+    if (!req.actor.userId) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+    authorize(req.actor, 'workspace:open');
+    const user = await findUser(db, { id: req.actor.userId });
+    const agency = user?.agency_id ? await findAgency(db, { id: user.agency_id }) : undefined;
+    const view = { fullName: user?.full_name ?? req.actor.username, agency };
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(WorkspacePage({ ctx: pageContext(req, reply, site), view }));
+  });
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { authorize } from '../../../kernel/access/policy.js';
+import { defineAction } from '../../../kernel/actions/action.js';
+import { ValidationError } from '../../../kernel/errors.js';
+import { verifySubmission, verifySubmissions } from '../decisions.js';
+import { loadSubmission, SDI_CHECKLIST } from '../submissions.js';
+
+const CHECK_KEYS = SDI_CHECKLIST.map((c) => c.key) as [string, ...string[]];
+
+export const VerifyInputSchema = z.object({
+  id: z.string().min(1).max(100),
+  outcome: z.enum(['approve', 'return']),
+  note: z.string().max(10_000).default(''),
+  checklist: z
+    .array(
+      z.object({
+        key: z.enum(CHECK_KEYS),
+        met: z.boolean().nullable().default(null),
+        note: z.string().max(2000).default(''),
+      }),
+    )
+    .max(20)
+    .default([]),
+  fields: z
+    .array(z.object({ field: z.string().min(1).max(100), note: z.string().min(1).max(2000) }))
+    .max(100)
+    .default([]),
+  cells: z
+    .array(
+      z.object({
+        resource: z.string().max(300).default(''),
+        row: z.coerce.number().int().min(1),
+        column: z.string().min(1).max(200),
+        note: z.string().min(1).max(2000),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+
+/**
+ * The custodian (Walidata) checks a submission against the SDI checklist and approves it, or
+ * returns it to the producer with notes per checklist item, per metadata field and per cell.
+ */
+export const submissionVerify = defineAction({
+  name: 'submission_verify',
+  sideEffectFree: false,
+  requires: 'dataset:verify',
+  input: VerifyInputSchema,
+  async authorize(ctx, input) {
+    const s = await loadSubmission(ctx.db, input.id);
+    authorize(ctx.actor, 'dataset:verify', { agencyId: s.dataset.agency_id });
+  },
+  async run(ctx, input) {
+    const s = await loadSubmission(ctx.db, input.id);
+    const r = await verifySubmission(ctx, s, input);
+    return { id: s.id, outcome: input.outcome, next_step: r.next?.step_id ?? null };
+  },
+});
+
+/** The custodian approves several submissions at once with one note (all or none). */
+export const submissionVerifyMany = defineAction({
+  name: 'submission_verify_many',
+  sideEffectFree: false,
+  requires: 'dataset:verify',
+  input: z.object({
+    ids: z.array(z.string().min(1).max(100)).min(1).max(200),
+    note: z.string().max(10_000).default(''),
+  }),
+  async authorize(ctx, input) {
+    for (const id of input.ids) {
+      const s = await loadSubmission(ctx.db, id);
+      authorize(ctx.actor, 'dataset:verify', { agencyId: s.dataset.agency_id });
+    }
+  },
+  async run(ctx, input) {
+    if (new Set(input.ids).size !== input.ids.length)
+      throw new ValidationError({
+        ids: [{ id: 'Pengiriman yang sama dipilih dua kali', en: 'The same submission was chosen twice' }],
+      });
+    const list = await Promise.all(input.ids.map((id) => loadSubmission(ctx.db, id)));
+    const results = await verifySubmissions(ctx, list, input.note);
+    return results.map((r, i) => ({ id: input.ids[i], next_step: r.next?.step_id ?? null }));
+  },
+});

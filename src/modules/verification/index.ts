@@ -1,0 +1,7 @@
+export { submissionCreate } from './actions/submission-create.js';
+export { datasetPrioritySet } from './actions/submission-priority.js';
+export { submissionPublish } from './actions/submission-publish.js';
+export { submissionReview } from './actions/submission-review.js';
+export { submissionVerify, submissionVerifyMany } from './actions/submission-verify.js';
+export { verificationModule } from './module.js';
+export { attachWorkflowHistory, WorkflowHistory } from './pages/history.js';

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import { type Actor, can } from '../../../kernel/access/policy.js';
+import type { DB } from '../../../kernel/db/schema.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { Locale } from '../../../kernel/i18n/i18n.js';
+import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
+import { wm } from '../../workflows/index.js';
+import { datasetHistory, type HistoryInstance, type HistoryTask } from '../history.js';
+
+type History = Awaited<ReturnType<typeof datasetHistory>>;
+const loaded = new WeakMap<object, History>();
+
+/**
+ * Load a dataset's workflow history for the dataset page, for staff who may read the agency's
+ * private data only; kept beside the page's view object so the page can render it.
+ */
+export async function attachWorkflowHistory(
+  db: Kysely<DB>,
+  actor: Actor,
+  dict: { id: string; owner_org: string },
+): Promise<void> {
+  if (!can(actor, 'dataset:read_private', { agencyId: dict.owner_org })) return;
+  const history = await datasetHistory(db, dict.id);
+  if (history.instances.length > 0) loaded.set(dict, history);
+}
+
+export function taskNotes(locale: Locale, t: HistoryTask): string[] {
+  const out: string[] = [];
+  if (t.note) out.push(t.note);
+  for (const c of t.detail.checklist ?? []) if (c.note) out.push(`${c.key}: ${c.note}`);
+  for (const f of t.detail.fields ?? []) out.push(`${f.field}: ${f.note}`);
+  for (const c of t.detail.cells ?? [])
+    out.push(
+      `${c.resource ? `${c.resource} ` : ''}${wm(locale, 'sub.cell', { row: c.row, column: c.column })}: ${c.note}`,
+    );
+  if (t.detail.recommendation)
+    out.push(
+      wm(locale, 'sub.recommendation', {
+        number: t.detail.recommendation.number,
+        date: t.detail.recommendation.date,
+      }),
+    );
+  return out;
+}
+
+export function outcomeText(locale: Locale, t: HistoryTask): string {
+  if (t.state === 'open') return wm(locale, 'history.open');
+  if (t.outcome === 'skipped') return wm(locale, 'history.skipped');
+  return t.outcomeLabel ? pick(locale, t.outcomeLabel) : (t.outcome ?? '');
+}
+
+/** The table of one instance's steps: actor, times, decision, working time against the standard, notes. */
+export function HistoryTable({
+  ctx,
+  instance,
+  caption = true,
+}: {
+  ctx: Pick<PageContext, 'locale'>;
+  instance: HistoryInstance;
+  caption?: boolean;
+}) {
+  const w = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => wm(ctx.locale, k, p);
+  return (
+    <div class="table-wrap" tabindex="0">
+      <table>
+        {caption ? (
+          <caption safe>
+            {w('history.definition', {
+              title: pick(ctx.locale, instance.title),
+              version: instance.definitionVersion,
+            })}
+          </caption>
+        ) : (
+          ''
+        )}
+        <thead>
+          <tr>
+            <th scope="col">{w('history.step')}</th>
+            <th scope="col">{w('history.actor')}</th>
+            <th scope="col">{w('history.opened')}</th>
+            <th scope="col">{w('history.closed')}</th>
+            <th scope="col">{w('history.outcome')}</th>
+            <th scope="col">{w('history.working')}</th>
+            <th scope="col">{w('history.notes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {instance.tasks.map((t) => (
+            <tr>
+              <td safe>{pick(ctx.locale, t.title)}</td>
+              <td safe>
+                {t.closedByName
+                  ? `${t.closedByName} (${pick(ctx.locale, t.actorLabel)})`
+                  : pick(ctx.locale, t.actorLabel)}
+              </td>
+              <td safe>{formatDateTime(ctx.locale, t.openedAt)}</td>
+              <td safe>{t.closedAt ? formatDateTime(ctx.locale, t.closedAt) : '—'}</td>
+              <td safe>{outcomeText(ctx.locale, t)}</td>
+              <td safe>
+                {[
+                  t.workingMinutes === null ? '' : w('history.minutes', { n: Math.round(t.workingMinutes) }),
+                  t.standard ? `${w('history.standard')}: ${t.standard}` : '',
+                  t.late ? w('history.late') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
+              <td>
+                {taskNotes(ctx.locale, t).map((n) => (
+                  <p safe>{n}</p>
+                ))}
+                {t.attachmentName ? (
+                  <p>
+                    <a href={`/tugas/${t.id}/attachment`} safe>
+                      {t.attachmentName}
+                    </a>
+                  </p>
+                ) : (
+                  ''
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The staff-only workflow history section of the dataset page (empty when none was loaded). */
+export function WorkflowHistory({ ctx, dict }: { ctx: Pick<PageContext, 'locale'>; dict: object }) {
+  const history = loaded.get(dict);
+  if (!history) return '';
+  return (
+    <section aria-labelledby="workflow-history-title">
+      <h2 id="workflow-history-title">{wm(ctx.locale, 'history.title')}</h2>
+      {history.instances.map((i) => (
+        <HistoryTable ctx={ctx} instance={i} />
+      ))}
+    </section>
+  );
+}

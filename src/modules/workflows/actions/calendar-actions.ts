@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { authorize } from '../../../kernel/access/policy.js';
+import { defineAction } from '../../../kernel/actions/action.js';
+import { mutate } from '../../../kernel/actions/context.js';
+import {
+  type Holiday,
+  isIsoDate,
+  type ServiceWeek,
+  TIME_ZONES,
+  validateWorkingCalendar,
+} from '../../../kernel/calendar/working-calendar.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
+import { looseBoolean } from '../../catalog/index.js';
+import { listHolidays, loadServiceSettings, loadWorkingCalendarFor } from '../calendar-store.js';
+import type { Db } from '../definitions.js';
+
+const HOLIDAY_FIELDS = z.object({
+  date: z
+    .string()
+    .trim()
+    .refine(isIsoDate, 'Tanggal harus TTTT-BB-HH yang valid / Date must be a valid YYYY-MM-DD'),
+  name: z.string().trim().min(1, 'Nama wajib diisi / Name is required').max(300),
+  name_en: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .transform((v) => v || null),
+  kind: z.enum(['national', 'collective_leave', 'regional']),
+  tentative: looseBoolean.optional().default(false),
+});
+
+async function presentCalendar(db: Db) {
+  const settings = await loadServiceSettings(db);
+  const holidays = await listHolidays(db);
+  return {
+    time_zone: settings.timeZone,
+    week: settings.week,
+    holidays: holidays.map((h) => ({
+      id: h.id,
+      date: h.date,
+      name: h.name,
+      name_en: h.nameEn,
+      kind: h.kind,
+      tentative: h.tentative,
+    })),
+  };
+}
+
+function calendarInvalid(problems: Record<string, { id: string; en: string }[]>): ValidationError {
+  const first = Object.values(problems)[0]?.[0];
+  return new ValidationError(problems, {
+    id: `Kalender kerja tidak valid: ${first?.id ?? ''}`,
+    en: `Invalid working calendar: ${first?.en ?? ''}`,
+  });
+}
+
+export const calendarShow = defineAction({
+  name: 'calendar_show',
+  requires: 'calendar:configure',
+  sideEffectFree: true,
+  input: z.object({}),
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  run: (ctx) => presentCalendar(ctx.db),
+});
+
+/** A week as JSON text (the form) or an object (the API). */
+const WEEK = z.unknown().transform((value, ctx) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Jam layanan bukan JSON yang valid / Service hours are not valid JSON',
+    });
+    return z.NEVER;
+  }
+});
+
+export const calendarUpdate = defineAction({
+  name: 'calendar_update',
+  requires: 'calendar:configure',
+  sideEffectFree: false,
+  input: z.object({ time_zone: z.enum(TIME_ZONES).optional(), week: WEEK.optional() }),
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  async run(ctx, input) {
+    return mutate(ctx, async (trx, audit) => {
+      const current = await loadWorkingCalendarFor(trx);
+      const next = {
+        timeZone: input.time_zone ?? current.timeZone,
+        week: (input.week ?? current.week) as ServiceWeek,
+        holidays: [] as Holiday[],
+      };
+      const problems = validateWorkingCalendar(next);
+      if (Object.keys(problems).length > 0) throw calendarInvalid(problems);
+      await trx
+        .updateTable('work_calendar')
+        .set({
+          time_zone: next.timeZone,
+          week: JSON.stringify(next.week),
+          updated_at: new Date(),
+          updated_by: ctx.actor.userId,
+        })
+        .execute();
+      await audit({
+        action: 'calendar_update',
+        subjectType: 'work_calendar',
+        subjectId: null,
+        summary: {
+          before: { time_zone: current.timeZone, week: current.week },
+          after: { time_zone: next.timeZone, week: next.week },
+        },
+      });
+      return presentCalendar(trx);
+    });
+  },
+});
+
+function dateTaken(date: string) {
+  return new ConflictError({
+    id: `Sudah ada hari libur pada tanggal ${date}`,
+    en: `There is already a holiday on ${date}`,
+  });
+}
+
+async function sameDate(db: Db, date: string, exceptId?: string) {
+  let q = db.selectFrom('holiday').select('id').where('date', '=', date);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+const holidayNotFound = (id: string) =>
+  new NotFoundError({ id: `Hari libur ${id} tidak ditemukan`, en: `Holiday ${id} was not found` });
+const ID = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f-]{36}$/i, 'id tidak valid / invalid id');
+
+export const holidayCreate = defineAction({
+  name: 'holiday_create',
+  requires: 'calendar:configure',
+  sideEffectFree: false,
+  input: HOLIDAY_FIELDS,
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      if (await sameDate(trx, input.date)) throw dateTaken(input.date);
+      const row = await trx.insertInto('holiday').values(input).returning('id').executeTakeFirstOrThrow();
+      await audit({ action: 'holiday_create', subjectType: 'holiday', subjectId: row.id, summary: input });
+      return { id: row.id, ...input };
+    }),
+});
+
+export const holidayUpdate = defineAction({
+  name: 'holiday_update',
+  requires: 'calendar:configure',
+  sideEffectFree: false,
+  input: HOLIDAY_FIELDS.extend({ id: ID }),
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  run: (ctx, { id, ...fields }) =>
+    mutate(ctx, async (trx, audit) => {
+      const before = await trx.selectFrom('holiday').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw holidayNotFound(id);
+      if (await sameDate(trx, fields.date, id)) throw dateTaken(fields.date);
+      await trx.updateTable('holiday').set(fields).where('id', '=', id).execute();
+      await audit({
+        action: 'holiday_update',
+        subjectType: 'holiday',
+        subjectId: id,
+        summary: { before: { ...before, date: String(before.date).slice(0, 10) }, after: fields },
+      });
+      return { id, ...fields };
+    }),
+});
+
+export const holidayDelete = defineAction({
+  name: 'holiday_delete',
+  requires: 'calendar:configure',
+  sideEffectFree: false,
+  input: z.object({ id: ID }),
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  run: (ctx, { id }) =>
+    mutate(ctx, async (trx, audit) => {
+      const before = await trx.selectFrom('holiday').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw holidayNotFound(id);
+      await trx.deleteFrom('holiday').where('id', '=', id).execute();
+      await audit({
+        action: 'holiday_delete',
+        subjectType: 'holiday',
+        subjectId: id,
+        summary: { date: String(before.date).slice(0, 10), name: before.name },
+      });
+      return { id, deleted: true };
+    }),
+});
+
+export const CALENDAR_ACTIONS = [calendarShow, calendarUpdate, holidayCreate, holidayUpdate, holidayDelete];

@@ -1,0 +1,31 @@
+export {
+  type Bilingual,
+  type StepFeature,
+  stepById,
+  type WorkflowDefinition,
+  type WorkflowStep,
+} from './domain/definition.js';
+export {
+  type ActResult,
+  actOnTask,
+  decisionOutcome,
+  definitionOf,
+  featureStep,
+  forwardOutcome,
+  OUTCOME_APPROVE,
+  OUTCOME_RETURN,
+  openFeatureTask,
+  type RunEnv,
+  startInstance,
+} from './engine.js';
+export { workflowsModule } from './module.js';
+export { wm } from './pages/workflow.messages.js';
+export {
+  findInstance,
+  findRunningInstance,
+  instancesOf,
+  lockOpenTask,
+  openTaskOf,
+  tasksOf,
+} from './runs.repository.js';
+export { definitionFor, loadCalendar } from './sources.js';

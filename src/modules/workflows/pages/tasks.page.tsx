@@ -1,0 +1,153 @@
+import type { Notification } from '../../../kernel/db/schema/workflow-runs.js';
+import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
+import type { InboxEntry } from '../inbox.js';
+import { ProcessStartForm } from './process-start-form.js';
+import { wm } from './workflow.messages.js';
+
+type W = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => string;
+
+/** Where an entry's work is done: the feature page of a dataset step, or the task's own form. */
+export function entryHref(e: InboxEntry): string {
+  if (e.step.feature === 'dataset_submit' && e.subject.name)
+    return `/workspace/datasets/${encodeURIComponent(e.subject.name)}/submit`;
+  if (e.step.feature && e.submissionId) return `/workspace/submissions/${e.submissionId}`;
+  return `/tugas/${e.taskId}`;
+}
+
+function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
+  return (
+    <td>
+      <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt) : w('tasks.noDue')}</span>{' '}
+      {e.overdue ? (
+        <strong class="badge overdue">{w('tasks.overdue')}</strong>
+      ) : e.dueAt ? (
+        <span class="badge">{w('tasks.onTime')}</span>
+      ) : (
+        ''
+      )}
+    </td>
+  );
+}
+
+/** A generic step's form: a note (or document) and one button per outcome. */
+export function TaskForm({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
+  const field = `note-${e.taskId}`;
+  return (
+    <form
+      method="post"
+      action={`/tugas/${e.taskId}?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+      enctype="multipart/form-data"
+      class="stack"
+    >
+      <label for={field}>{w('tasks.note')}</label>
+      <textarea id={field} name="note" rows="2"></textarea>
+      <label for={`file-${e.taskId}`}>{w('tasks.attachment')}</label>
+      <input id={`file-${e.taskId}`} name="upload" type="file" />
+      <p>
+        {e.transitions.map((t) => (
+          <button type="submit" name="outcome" value={t.outcome} safe>
+            {pick(ctx.locale, t.label)}
+          </button>
+        ))}
+      </p>
+    </form>
+  );
+}
+
+/** GET /tugas — "Tugas saya": the actor's open tasks, then notifications. */
+export function TasksPage({
+  ctx,
+  entries,
+  notifications,
+  errors,
+}: {
+  ctx: PageContext;
+  entries: InboxEntry[];
+  notifications: Notification[];
+  errors?: Record<string, string[]> | undefined;
+}) {
+  const w: W = (k, p) => wm(ctx.locale, k, p);
+  const unread = notifications.filter((n) => !n.read_at).length;
+  return (
+    <Layout ctx={ctx} title={w('tasks.title')}>
+      <h1>{w('tasks.title')}</h1>
+      <p>{w('tasks.lead')}</p>
+      <p>
+        <a href="/workspace/submissions">{w('tasks.submissions')}</a>
+      </p>
+      <FormErrors ctx={ctx} errors={errors} />
+      <ProcessStartForm ctx={ctx} />
+      {entries.length === 0 ? (
+        <p id="tasks-empty">{w('tasks.empty')}</p>
+      ) : (
+        <div class="table-wrap" tabindex="0">
+          <table id="tasks">
+            <thead>
+              <tr>
+                <th scope="col">{w('tasks.subject')}</th>
+                <th scope="col">{w('tasks.step')}</th>
+                <th scope="col">{w('tasks.due')}</th>
+                <th scope="col">{w('tasks.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr data-step={e.step.id} data-feature={e.step.feature ?? ''} data-task={e.taskId}>
+                  <td>
+                    <span safe>{e.subject.title}</span>
+                    {e.subject.agency ? <small safe>{` · ${e.subject.agency}`}</small> : ''}
+                  </td>
+                  <td>
+                    <span safe>{pick(ctx.locale, e.step.title)}</span>
+                    <br />
+                    <small safe>{pick(ctx.locale, e.definition.title)}</small>
+                  </td>
+                  <DueCell ctx={ctx} e={e} w={w} />
+                  <td>
+                    {e.step.feature ? (
+                      <a class="button" href={entryHref(e)}>
+                        {e.step.feature === 'dataset_submit' ? w('tasks.submit') : w('tasks.open')}
+                      </a>
+                    ) : (
+                      <TaskForm ctx={ctx} e={e} w={w} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="notifications-title">
+        <h2 id="notifications-title">{w('notifications.title')}</h2>
+        {notifications.length === 0 ? (
+          <p>{w('notifications.empty')}</p>
+        ) : (
+          <>
+            <ul id="notifications">
+              {notifications.map((n) => (
+                <li>
+                  <a href={n.link} safe>
+                    {ctx.locale === 'en' ? n.title_en : n.title}
+                  </a>{' '}
+                  <small safe>{formatDateTime(ctx.locale, n.created_at)}</small>{' '}
+                  {n.read_at ? '' : <strong>{w('notifications.new')}</strong>}
+                </li>
+              ))}
+            </ul>
+            {unread > 0 ? (
+              <form method="post" action="/tugas/notifications/read">
+                <CsrfField ctx={ctx} />
+                <button type="submit">{w('notifications.markRead')}</button>
+              </form>
+            ) : (
+              ''
+            )}
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+}

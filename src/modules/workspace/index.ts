@@ -1,0 +1,2 @@
+export { workspaceModule } from './module.js';
+export { WorkspacePage } from './pages/workspace.page.js';

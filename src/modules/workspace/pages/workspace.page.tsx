@@ -1,0 +1,95 @@
+import { isAgencyBound } from '../../../kernel/access/policy.js';
+import type { Agency } from '../../../kernel/db/schema.js';
+import { Layout } from '../../../kernel/http/layout.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+import { defineMessages } from '../../../kernel/i18n/i18n.js';
+import { wt } from './workspace.messages.js';
+
+const id = {
+  'hub.tasksLead': 'Langkah SOP yang menunggu Anda, dengan batas waktu dalam jam kerja.',
+  'hub.submissions': 'Pengajuan dan pemeriksaan',
+  'hub.submissionsLead':
+    'Data yang diajukan produsen, diperiksa walidata, ditinjau BPS, lalu dipublikasikan.',
+  'hub.standards': 'Standar data',
+  'hub.standardsLead': 'Konsep, definisi, klasifikasi, ukuran dan satuan yang dipakai bersama (Kode SDSN).',
+  'hub.worksheet': 'Lembar kerja metadata & SDS',
+  'hub.worksheetLead': 'Unduh XLSX, isi metadata sekaligus untuk banyak dataset, lalu unggah kembali.',
+};
+const en: Record<keyof typeof id, string> = {
+  'hub.tasksLead': 'SOP steps waiting for you, due in working time.',
+  'hub.submissions': 'Submissions and checks',
+  'hub.submissionsLead':
+    'Data submitted by producers, checked by the custodian, reviewed by BPS, then published.',
+  'hub.standards': 'Data standards',
+  'hub.standardsLead': 'Shared concepts, definitions, classifications, measures and units (SDSN code).',
+  'hub.worksheet': 'Metadata & SDS worksheet',
+  'hub.worksheetLead': 'Download the XLSX, fill in metadata for many datasets at once, upload it back.',
+};
+const hw = defineMessages({ id, en });
+
+export interface WorkspaceView {
+  fullName: string;
+  agency: Agency | undefined;
+}
+
+/** A signed-in user's home: who they are, for which agency, and where their work is. */
+export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
+  const t = ctx.t;
+  const roles = ctx.actor.roles.filter((r) => r !== 'public');
+  return (
+    <Layout ctx={ctx} title={t('workspace.title')}>
+      <h1 safe>{t('workspace.welcome', { name: view.fullName })}</h1>
+      <dl class="facts">
+        <dt>{t('workspace.roles')}</dt>
+        <dd>
+          <ul class="tags">
+            {roles.map((r) => (
+              <li>{t(`role.${r}`)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('workspace.agency')}</dt>
+        <dd safe>
+          {view.agency ? `${view.agency.name} (${view.agency.short_name})` : t('workspace.noAgency')}
+        </dd>
+      </dl>
+      {isAgencyBound(ctx.actor) && view.agency ? (
+        <p class="lead" safe>
+          {t('workspace.producer.lead', { agency: view.agency.short_name })}
+        </p>
+      ) : (
+        ''
+      )}
+      {ctx.can('dataset:read_private', { agencyId: ctx.actor.agencyId }) ? (
+        <p>
+          <a class="button" href="/workspace/datasets">
+            {wt(ctx.locale, 'datasets.title')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <section>
+        <h2>{t('workspace.tasks')}</h2>
+        <ul class="cards">
+          <li>
+            <a href="/tugas">{t('workspace.tasks')}</a>
+            <p class="hint">{hw(ctx.locale, 'hub.tasksLead')}</p>
+          </li>
+          <li>
+            <a href="/workspace/submissions">{hw(ctx.locale, 'hub.submissions')}</a>
+            <p class="hint">{hw(ctx.locale, 'hub.submissionsLead')}</p>
+          </li>
+          <li>
+            <a href="/workspace/standards">{hw(ctx.locale, 'hub.standards')}</a>
+            <p class="hint">{hw(ctx.locale, 'hub.standardsLead')}</p>
+          </li>
+          <li>
+            <a href="/workspace/worksheet">{hw(ctx.locale, 'hub.worksheet')}</a>
+            <p class="hint">{hw(ctx.locale, 'hub.worksheetLead')}</p>
+          </li>
+        </ul>
+      </section>
+    </Layout>
+  );
+}
