@@ -76,7 +76,7 @@ module.exports = {
           '^src/kernel/(db|http|jobs|storage|notifications)/',
           '\\.repository\\.ts$',
           '/pages/',
-          `^node_modules/(${IO_PACKAGES.join('|')})/`,
+          `(^|/)node_modules/(${IO_PACKAGES.join('|')})/`,
         ],
         dependencyTypesNot: ['type-only'],
       },
@@ -87,7 +87,7 @@ module.exports = {
         'Page templates and components import no Kysely and no repository: loaders hand them finished view models.',
       severity: 'error',
       from: { path: '/pages/.*\\.tsx$' },
-      to: { path: ['^node_modules/kysely/', '^src/kernel/db/(?!schema)'] },
+      to: { path: ['(^|/)node_modules/kysely/', '^src/kernel/db/(?!schema)'] },
     },
     {
       name: 'pages-call-no-repository',
@@ -102,7 +102,7 @@ module.exports = {
         "Kysely's builders (sql, expressions) are used only in *.repository.ts files and the kernel's database code.",
       severity: 'error',
       from: { path: '^src/', pathNot: ['\\.repository\\.ts$', '^src/kernel/db/', '\\.test\\.tsx?$'] },
-      to: { path: '^node_modules/kysely/', dependencyTypesNot: ['type-only'] },
+      to: { path: '(^|/)node_modules/kysely/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

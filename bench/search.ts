@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/kernel/config.js';
 import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import type { DB } from '../src/kernel/db/schema.js';

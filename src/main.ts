@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import type { Config } from './kernel/config.js';
 import { acquireDataLock } from './kernel/db/data-lock.js';
 import { type Database, openDatabase } from './kernel/db/database.js';
 import { migrateToLatest } from './kernel/db/migrate.js';

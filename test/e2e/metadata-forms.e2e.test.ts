@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
-import { TABLE_SCHEMA } from '../integration/metadata/metadata-fixtures.js';
+import { TABLE_SCHEMA } from '../support/metadata-fixtures.js';
 import {
   describeInBrowser,
   expectNoSeriousA11yViolations,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/kernel/config.js';
 import { type Database, openDatabase } from '../../src/kernel/db/database.js';
 import { startServer } from '../../src/main.js';
 import { adminUrl, databaseUrlFor, dropDatabase } from '../support/postgres-admin.js';
@@ -107,7 +107,7 @@ describe('satudata CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('username');
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-    // Several CLI processes in a row, each starting tsx: a hang guard, not a speed target.
+    // Several CLI processes in a row, each starting node and the database: a hang guard, not a speed target.
   }, 240_000);
 
   it('backs up PGlite and restores onto a fresh database with the same row counts', async () => {

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/kernel/config.js';
 import { ensureSite } from '../../src/modules/agencies/site.js';
 import { createApp } from '../../src/modules.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

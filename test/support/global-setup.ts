@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/kernel/db/database.js';
 import { migrateToLatest } from '../../src/kernel/db/migrate.js';
@@ -20,6 +22,10 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  // The CLI tests run the real `satudata` command, which runs the compiled dist/: build it when
+  // src/ changed since the last build (a no-op after `npm ci`, which builds it).
+  const buildScript = fileURLToPath(new URL('../../bin/build.js', import.meta.url));
+  execFileSync(process.execPath, [buildScript, '--if-stale'], { stdio: 'inherit' });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'satudata-template-'));
   const pglite = await openDatabase({ dataDir: dir });
   await migrateToLatest(pglite.db);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Config, loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/kernel/config.js';
 import type { DriverKind } from '../../src/kernel/db/database.js';
 import { ensureSite } from '../../src/modules/agencies/site.js';
 import { createApp } from '../../src/modules.js';

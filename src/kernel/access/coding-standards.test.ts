@@ -39,6 +39,20 @@ describe('coding standards', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('builds SQL only in repositories and the kernel database code', async () => {
+    // dependency-cruiser sees imports; a query can also be built on a handle passed in as a
+    // parameter, so the calls themselves are looked for here.
+    const builder =
+      /\.(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto)\(|(?<![`\w])sql(`|<)/;
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(SRC)) {
+      const rel = path.relative(SRC, file);
+      if (/\.repository\.ts$|\.test\.tsx?$/.test(rel) || rel.startsWith(path.join('kernel', 'db'))) continue;
+      if (builder.test(await readFile(file, 'utf8'))) offenders.push(rel);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('gives every registered action a name, an input schema, a policy check and a test', async () => {
     const tests = [
       ...(await sourceFiles(SRC)).filter((f) => f.includes('.test.')),

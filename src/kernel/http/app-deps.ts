@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { SiteInfo } from './page-context.js';

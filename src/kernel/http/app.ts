@@ -9,7 +9,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AppModule } from '../module.js';
 import { fileStoreFor } from '../storage/file-store.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.js';
 import { newSecret } from '../access/secret.js';
+import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { getSetting, putSettingIfAbsent } from '../db/settings.repository.js';
 

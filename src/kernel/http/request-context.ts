@@ -2,9 +2,9 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../../config.js';
 import { type Actor, ANONYMOUS } from '../access/policy.js';
 import type { ActionContext } from '../actions/context.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from '../i18n/i18n.js';
 

@@ -10,9 +10,16 @@ import type { Kysely } from 'kysely';
 import type { DriverKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { FileStore } from '../storage/file-store.js';
+import {
+  claimNextJob,
+  failJob,
+  findAbandonedJobs,
+  finishJob,
+  heartbeatJob,
+  type Job,
+} from './job.repository.js';
 import type { JobContext } from './job-handler.js';
 import { jobKind } from './job-kinds.js';
-import { claimNextJob, failJob, findAbandonedJobs, finishJob, heartbeatJob, type Job } from './job-queue.js';
 
 export interface JobRunnerOptions {
   db: Kysely<DB>;

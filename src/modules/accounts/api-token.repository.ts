@@ -37,8 +37,9 @@ export async function listUserTokens(db: Kysely<DB>, userId: string) {
     .execute();
 }
 
-export async function findToken(db: Kysely<DB>, id: string) {
-  return db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+/** A token about to be changed, locked (`FOR UPDATE`) until the caller's transaction ends. */
+export async function findTokenForUpdate(trx: Kysely<DB>, id: string) {
+  return trx.selectFrom('api_token').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function revokeToken(db: Kysely<DB>, id: string): Promise<void> {

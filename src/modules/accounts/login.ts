@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.js';
 import { insertAuditEntry } from '../../kernel/actions/audit.repository.js';
+import type { Config } from '../../kernel/config.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { type Bilingual, TooManyRequestsError } from '../../kernel/errors.js';
 import { verifyPassword } from './password.js';
-import { clearLoginFailures, findUser, recordLoginFailure } from './user.repository.js';
+import { findUser, recordLogin, recordLoginFailureAtomically } from './user.repository.js';
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; message: Bilingual };
 
@@ -62,29 +62,27 @@ export async function attemptLogin(
     };
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const state = await db
-      .transaction()
-      .execute(async (trx) =>
-        recordLoginFailure(trx, user.id, config.loginMaxFailures, config.loginLockMinutes),
-      );
+    const state = await recordLoginFailureAtomically(
+      db,
+      user.id,
+      config.loginMaxFailures,
+      config.loginLockMinutes,
+    );
     await audit(state.lockedUntil ? 'user_locked' : 'user_login_failed', {
       reason: 'wrong_password',
       failedLogins: state.failedLogins,
     });
     return { ok: false, message: WRONG };
   }
-  await db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, user.id);
-    await insertAuditEntry(trx, {
-      actor_id: user.id,
-      actor_name: user.username,
-      action: 'user_login',
-      subject_type: 'user',
-      subject_id: user.id,
-      summary: '{}',
-      request_id: input.requestId,
-      ip: input.ip,
-    });
+  await recordLogin(db, user.id, {
+    actor_id: user.id,
+    actor_name: user.username,
+    action: 'user_login',
+    subject_type: 'user',
+    subject_id: user.id,
+    summary: '{}',
+    request_id: input.requestId,
+    ip: input.ip,
   });
   return { ok: true, userId: user.id };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.js';
 import { type Actor, ANONYMOUS } from '../../kernel/access/policy.js';
 import { hashSecret, newSecret } from '../../kernel/access/secret.js';
+import type { Config } from '../../kernel/config.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { findTokenOwner, markTokenUsed } from './api-token.repository.js';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './session.repository.js';

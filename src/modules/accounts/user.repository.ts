@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { GrantableRole, Role } from '../../kernel/access/roles.js';
-import type { DB, NewUser, User, UserUpdate } from '../../kernel/db/schema.js';
+import { insertAuditEntry } from '../../kernel/actions/audit.repository.js';
+import type { AuditLogTable, DB, NewUser, User, UserUpdate } from '../../kernel/db/schema.js';
 
 export type UserWithRoles = User & { roles: Role[] };
 
@@ -16,6 +17,21 @@ export async function findUser(
   ).executeTakeFirst();
   if (!user) return undefined;
   return { ...user, roles: await findRoles(db, user.id) };
+}
+
+/**
+ * The user a change targets, with roles, locked (`FOR UPDATE`) until the caller's transaction
+ * ends: the row checked is the row changed.
+ */
+export async function findUserForUpdate(trx: Kysely<DB>, id: string): Promise<UserWithRoles | undefined> {
+  const user = await trx
+    .selectFrom('app_user')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!user) return undefined;
+  return { ...user, roles: await findRoles(trx, user.id) };
 }
 
 export async function findRoles(db: Kysely<DB>, userId: string): Promise<Role[]> {
@@ -101,6 +117,28 @@ export async function recordLoginFailure(
     .where('id', '=', userId)
     .execute();
   return { failedLogins: row.failed_logins, lockedUntil };
+}
+
+/** recordLoginFailure in a transaction of its own (the two updates commit together). */
+export async function recordLoginFailureAtomically(
+  db: Kysely<DB>,
+  userId: string,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  return db.transaction().execute(async (trx) => recordLoginFailure(trx, userId, maxFailures, lockMinutes));
+}
+
+/** A successful login: clear the failure count and write its audit row, in one transaction. */
+export async function recordLogin(
+  db: Kysely<DB>,
+  userId: string,
+  auditEntry: Insertable<AuditLogTable>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, userId);
+    await insertAuditEntry(trx, auditEntry);
+  });
 }
 
 export async function clearLoginFailures(db: Kysely<DB>, userId: string): Promise<void> {

@@ -13,6 +13,19 @@ export async function findAgency(
   return ('id' in by ? q.where('id', '=', by.id) : q.where('code', '=', by.code)).executeTakeFirst();
 }
 
+/**
+ * The agency row to change, locked (`FOR UPDATE`) until the caller's transaction ends, so the
+ * row checked is the row written.
+ */
+export async function findAgencyForUpdate(trx: Kysely<DB>, id: string): Promise<Agency | undefined> {
+  return trx.selectFrom('agency').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Several agencies by id in one query (no order promised). */
+export async function findAgenciesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Agency[]> {
+  return db.selectFrom('agency').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function insertAgency(db: Kysely<DB>, agency: NewAgency): Promise<Agency> {
   return db.insertInto('agency').values(agency).returningAll().executeTakeFirstOrThrow();
 }

@@ -2,7 +2,7 @@ export type { AgencyFields } from './actions/agency.schema.js';
 export { agencyCreate } from './actions/agency-create.js';
 export { agencyImport } from './actions/agency-import.js';
 export { regencyAgenciesCsv } from './actions/regency-agencies.js';
-export { findAgency, listAgencies } from './agency.repository.js';
+export { findAgenciesByIds, findAgency, listAgencies } from './agency.repository.js';
 export { agenciesModule } from './module.js';
 export { agencyAdminRoutes } from './pages/agency-admin.routes.js';
 export { findRegion } from './region.repository.js';

@@ -28,3 +28,14 @@ export async function countRegionsUnder(
   const get = (level: string) => Number(rows.find((r) => r.level === level)?.count ?? 0);
   return { district: get('district'), village: get('village') };
 }
+
+/** The regencies and cities of a province, in code order. */
+export async function listRegenciesOf(db: Kysely<DB>, provinceCode: string) {
+  return db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('parent_code', '=', provinceCode)
+    .where('level', '=', 'regency')
+    .orderBy('code')
+    .execute();
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.js';
+import type { Config } from '../../kernel/config.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { getSetting, putSetting } from '../../kernel/db/settings.repository.js';
 import type { SiteInfo } from '../../kernel/http/page-context.js';

@@ -1,1 +1,3 @@
-export { restoreBackup, writeBackup } from './backup.js';
+export type { BackupSummary } from './backup-file.js';
+export { restoreBackup } from './backup-restore.js';
+export { writeBackup } from './backup-write.js';

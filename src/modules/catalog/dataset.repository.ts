@@ -20,6 +20,45 @@ export async function findDataset(db: Kysely<DB>, idOrName: string): Promise<Dat
   ).executeTakeFirst();
 }
 
+/**
+ * The dataset a write targets, locked (`FOR UPDATE`) until the caller's transaction ends, so
+ * the row the policy is checked against is the row that is then changed: a concurrent move to
+ * another agency waits, or is waited for, instead of slipping between check and change.
+ */
+export async function findDatasetForUpdate(trx: Kysely<DB>, idOrName: string): Promise<Dataset | undefined> {
+  const q = trx.selectFrom('dataset').selectAll();
+  return (UUID.test(idOrName) ? q.where('id', '=', idOrName) : q.where('name', '=', idOrName))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Names of public active datasets, by name (CKAN `package_list`); no limit means 100,000. */
+export async function listPublicDatasetNames(
+  db: Kysely<DB>,
+  page: { offset: number; limit?: number },
+): Promise<string[]> {
+  let q = db
+    .selectFrom('dataset')
+    .select('name')
+    .where('private', '=', false)
+    .where('state', '=', 'active')
+    .orderBy('name')
+    .offset(page.offset);
+  if (page.limit !== undefined) q = q.limit(page.limit);
+  else q = q.limit(100_000);
+  return (await q.execute()).map((r) => r.name);
+}
+
+/** Agencies a restricted dataset is shared with (dataset_access_grant). */
+export async function listGrantedAgencyIds(db: Kysely<DB>, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dataset_access_grant')
+    .select('agency_id')
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  return rows.map((r) => r.agency_id);
+}
+
 export async function findDatasetsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Dataset[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('dataset').selectAll().where('id', 'in', ids).execute();

@@ -13,10 +13,11 @@ export { packageCreate } from './actions/package-create.js';
 export { packageDelete } from './actions/package-delete.js';
 export { packageShow } from './actions/package-read.js';
 export { PackageSearchSchema, packageSearch, ROWS_MAX, runPackageSearch } from './actions/package-search.js';
-export { loadTarget, packageUpdate } from './actions/package-update.js';
+export { loadTarget, loadTargetForUpdate, packageUpdate } from './actions/package-update.js';
 export {
   type DatasetParts,
   findDataset,
+  findDatasetForUpdate,
   findResource,
   incrementDatasetViews,
   incrementResourceDownloads,
@@ -28,10 +29,10 @@ export {
   updateDataset,
   updateResource,
 } from './dataset.repository.js';
-export { FACET_FIELDS, type FacetField } from './dataset-search.repository.js';
 export { FREQUENCIES, FREQUENCY_IDS, type Frequency } from './domain/frequencies.js';
 export { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './domain/licenses.js';
 export { assertPublishable, CLASSIFICATION_LABELS, publishRefusal } from './domain/publishing.js';
+export { FACET_FIELDS, type FacetField } from './domain/search-facets.js';
 export {
   addPackageShowExtra,
   provideSdiMetadata,

@@ -7,11 +7,11 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { SYSTEM_ACTOR } from '../../kernel/access/system-actor.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import type { ActionContext } from '../../kernel/actions/context.js';
+import type { Config } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/database.js';
 import { NotFoundError, ValidationError } from '../../kernel/errors.js';
 import { JobRunner } from '../../kernel/jobs/job-runner.js';
@@ -19,7 +19,7 @@ import { fileStoreFor } from '../../kernel/storage/file-store.js';
 import { findDataset } from '../catalog/index.js';
 import { resourceCreate, resourceUpdate } from './actions/resource-write.js';
 import type { ValidationReport } from './domain/validation/validation-report.js';
-import { latestResourceVersion } from './resource-versions.js';
+import { getVersion, latestResourceVersion } from './resource-version.repository.js';
 
 /**
  * Who imports when no `--user` is named: the console operator ("sistem" in the audit log), who
@@ -100,12 +100,7 @@ export async function importFile(
     });
 
   const runner = new JobRunner({ db: database.db, driver: database.kind, files });
-  const read = () =>
-    database.db
-      .selectFrom('resource_version')
-      .selectAll()
-      .where('id', '=', version.id)
-      .executeTakeFirstOrThrow();
+  const read = () => getVersion(database.db, version.id);
   const draw = async () => {
     const v = await read();
     const line = progressLine(v.rows_done, v.bytes_done, v.size_bytes);

@@ -5,5 +5,7 @@ export type { PiiFlag } from './domain/pii.js';
 export type { ValidationIssueGroup, ValidationReport } from './domain/validation/validation-report.js';
 export { datastoreModule } from './module.js';
 export { DatastorePreviewSection } from './pages/preview.js';
+export { loadDatastorePreviews } from './pages/preview.loader.js';
+export type { PreviewData } from './read/preview.js';
 export { queueDatastoreRebuild } from './rebuild.js';
 export { loadIngestViews } from './resource-versions.js';

@@ -6,17 +6,13 @@
 
 import type { Transaction } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
-import { enqueueJob } from '../../kernel/jobs/job-queue.js';
+import { enqueueJob } from '../../kernel/jobs/job.repository.js';
 import { INGEST_JOB } from './ingest-job.js';
+import { markCompleteVersionsPending } from './resource-version.repository.js';
 
 /** Queue a rebuild of every loaded version; returns how many. */
 export async function queueDatastoreRebuild(trx: Transaction<DB>): Promise<number> {
-  const versions = await trx
-    .updateTable('resource_version')
-    .set({ state: 'pending', table_name: null, rows_done: 0, bytes_done: 0 })
-    .where('state', '=', 'complete')
-    .returning('id')
-    .execute();
+  const versions = await markCompleteVersionsPending(trx);
   for (const v of versions) await enqueueJob(trx, INGEST_JOB, { versionId: v.id, rebuild: true });
   return versions.length;
 }

@@ -1,9 +1,8 @@
 /**
  * The typed table of one resource version, `datastore."v_<version id without dashes>"`
- * (layout in migration 0005): `_id bigint` then one column per Table Schema field.
+ * (layout in migration 0005): `_id bigint` then one column per Table Schema field. Names and
+ * statement texts only; version-table.repository.ts runs them.
  */
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../kernel/db/schema.js';
 import type { FieldType, TableSchema } from '../../kernel/table-schema/table-schema.js';
 
 const COLUMN_TYPES: Record<FieldType, string> = {
@@ -46,17 +45,6 @@ export function addPrimaryKeySql(versionId: string): string {
 /** COPY's column list: `_id` then the fields in schema order. */
 export function copyColumns(schema: TableSchema): string {
   return ['_id', ...schema.fields.map((f) => quoteIdent(f.name))].join(', ');
-}
-
-export async function dropVersionTable(db: Kysely<DB>, versionId: string): Promise<void> {
-  await sql.raw(`drop table if exists ${qualifiedVersionTable(versionId)}`).execute(db);
-}
-
-export async function versionTableExists(db: Kysely<DB>, versionId: string): Promise<boolean> {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from information_schema.tables
-    where table_schema = 'datastore' and table_name = ${versionTableName(versionId)}`.execute(db);
-  return (r.rows[0]?.n ?? 0) > 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import { findDataset, findTopic, insertTopic, packageCreate } from '../catalog/i
 import { resourceCreate } from '../datastore/index.js';
 import { buildDemoDatasets } from './catalog/demo-datasets.js';
 import { DEMO_TOPICS } from './catalog/demo-topics.js';
+import { listDemoDistricts } from './demo.repository.js';
 
 /**
  * The demo catalog: topics, then every demo dataset with its CSV files, created and published
@@ -42,12 +43,7 @@ export async function seedDemoCatalog(
   const custodian = await findUser(db, { username: 'walidata' });
   if (!custodian) throw new Error('seed the demo accounts before the demo catalog');
   const ctx: ActionContext = { ...system, actor: await loadActor(db, custodian.id) };
-  const districts = await db
-    .selectFrom('region')
-    .select(['code', 'name'])
-    .where('parent_code', '=', '35.20')
-    .orderBy('code')
-    .execute();
+  const districts = await listDemoDistricts(db);
   let created = 0;
   for (const d of buildDemoDatasets(districts)) {
     if (await findDataset(db, d.name)) continue;

@@ -11,12 +11,15 @@ export type DataStandardContent = Omit<
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A data standard by id or name. */
-export async function findDataStandard(db: Kysely<DB>, idOrName: string): Promise<DataStandard | undefined> {
+/** A data standard by id or name; with `forUpdate`, locked until the transaction ends. */
+export async function findDataStandard(
+  db: Kysely<DB>,
+  idOrName: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<DataStandard | undefined> {
   const q = db.selectFrom('data_standard').selectAll();
-  return (
-    UUID.test(idOrName) ? q.where('id', '=', idOrName) : q.where('name', '=', idOrName)
-  ).executeTakeFirst();
+  const one = UUID.test(idOrName) ? q.where('id', '=', idOrName) : q.where('name', '=', idOrName);
+  return (opts.forUpdate ? one.forUpdate() : one).executeTakeFirst();
 }
 
 export async function listDataStandards(

@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB, Resource } from '../../kernel/db/schema.js';
 import type { TableField, TableSchema } from '../../kernel/table-schema/table-schema.js';
 import type { SdiMetadataDict } from '../catalog/index.js';
+import { findDataStandard } from './data-standard.repository.js';
+import { findMetadataLinks, listResourceIds, writeMetadataSummary } from './dataset-metadata.repository.js';
 import type { FormValues } from './domain/form-values.js';
 import { type ActivityIdentity, variableValues } from './domain/variables.js';
+import { findStatisticalActivity } from './statistical-activity.repository.js';
 import { listIndicators, listVariableMetadata } from './variable-indicator.repository.js';
 
 /**
@@ -27,24 +30,12 @@ export const EMPTY_METADATA: DatasetMetadata = {
 
 /** Read a dataset's metadata from the area's tables. */
 export async function loadDatasetMetadata(db: Kysely<DB>, datasetId: string): Promise<DatasetMetadata> {
-  const d = await db
-    .selectFrom('dataset')
-    .select(['data_standard_id', 'statistical_activity_id'])
-    .where('id', '=', datasetId)
-    .executeTakeFirst();
+  const d = await findMetadataLinks(db, datasetId);
   if (!d) return EMPTY_METADATA;
   const [standard, activity, resources, indicators] = await Promise.all([
-    d.data_standard_id
-      ? db.selectFrom('data_standard').selectAll().where('id', '=', d.data_standard_id).executeTakeFirst()
-      : undefined,
-    d.statistical_activity_id
-      ? db
-          .selectFrom('statistical_activity')
-          .selectAll()
-          .where('id', '=', d.statistical_activity_id)
-          .executeTakeFirst()
-      : undefined,
-    db.selectFrom('resource').select('id').where('dataset_id', '=', datasetId).execute(),
+    d.data_standard_id ? findDataStandard(db, d.data_standard_id) : undefined,
+    d.statistical_activity_id ? findStatisticalActivity(db, d.statistical_activity_id) : undefined,
+    listResourceIds(db, datasetId),
     listIndicators(db, datasetId),
   ]);
   const variables = await listVariableMetadata(
@@ -95,12 +86,7 @@ export async function loadDatasetMetadata(db: Kysely<DB>, datasetId: string): Pr
  */
 export async function refreshMetadataSummary(db: Kysely<DB>, datasetIds: readonly string[]): Promise<void> {
   for (const id of datasetIds) {
-    const m = await loadDatasetMetadata(db, id);
-    await db
-      .updateTable('dataset')
-      .set({ metadata_summary: JSON.stringify(m), metadata_modified: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await writeMetadataSummary(db, id, await loadDatasetMetadata(db, id));
   }
 }
 

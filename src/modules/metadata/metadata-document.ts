@@ -6,6 +6,7 @@ import {
   type VariableColumn,
   withColumns,
 } from './dataset-metadata.js';
+import { findActivityAgencyName, listResourceSchemas } from './dataset-metadata.repository.js';
 import { formCompleteness, missingRequired } from './domain/form-values.js';
 import { MS_IND } from './domain/ms-ind.js';
 import { MS_KEG } from './domain/ms-keg.js';
@@ -38,22 +39,8 @@ export interface MetadataDocument {
 export async function buildMetadataDocument(db: Kysely<DB>, d: Dataset): Promise<MetadataDocument> {
   const m = await loadDatasetMetadata(db, d.id);
   const [resources, agency] = await Promise.all([
-    db
-      .selectFrom('resource')
-      .select(['id', 'name', 'table_schema'])
-      .where('dataset_id', '=', d.id)
-      .where('state', '=', 'active')
-      .orderBy('position')
-      .orderBy('created')
-      .execute(),
-    m.statistical_activity
-      ? db
-          .selectFrom('statistical_activity')
-          .innerJoin('agency', 'agency.id', 'statistical_activity.agency_id')
-          .select('agency.name')
-          .where('statistical_activity.id', '=', m.statistical_activity.id)
-          .executeTakeFirst()
-      : undefined,
+    listResourceSchemas(db, d.id),
+    m.statistical_activity ? findActivityAgencyName(db, m.statistical_activity.id) : undefined,
   ]);
   const columns = withColumns(m, resources);
   const activity = m.statistical_activity;

@@ -5,11 +5,14 @@ import type { DB } from '../../kernel/db/schema.js';
 export type StatisticalActivity = Selectable<StatisticalActivityTable>;
 export type NewStatisticalActivity = Insertable<StatisticalActivityTable>;
 
+/** An activity by id; with `forUpdate`, locked until the transaction ends. */
 export async function findStatisticalActivity(
   db: Kysely<DB>,
   id: string,
+  opts: { forUpdate?: boolean } = {},
 ): Promise<StatisticalActivity | undefined> {
-  return db.selectFrom('statistical_activity').selectAll().where('id', '=', id).executeTakeFirst();
+  const q = db.selectFrom('statistical_activity').selectAll().where('id', '=', id);
+  return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export async function findActivityByCode(

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../kernel/db/schema.js';
-import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
-import type { FormValues } from './domain/form-values.js';
-import { listIndicators, listVariableMetadata } from './variable-indicator.repository.js';
 import {
-  ACTIVITY_SHEET,
   DATA_SHEETS,
   DATASET_SHEET,
-  INDICATOR_SHEET,
   INSTRUCTIONS,
   SHEET,
   STANDARD_SHEET,
-  VARIABLE_SHEET,
-  type WorksheetColumn,
   type WorksheetSheet,
 } from './worksheet-layout.js';
 
@@ -26,139 +17,14 @@ export interface WorksheetData {
 
 const FIRST_DATA_ROW = 3;
 
-function cellText(kind: WorksheetColumn['kind'], v: string | string[] | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(kind === 'multi' ? '; ' : '\n');
-  return v;
-}
-
-/** Everything the worksheet of these datasets shows, read from the database. */
-export async function worksheetRows(
-  db: Kysely<DB>,
-  datasetIds: readonly string[],
-  agencyId: string | null,
-): Promise<Record<string, SheetRow[]>> {
-  const datasets = datasetIds.length
-    ? await db
-        .selectFrom('dataset')
-        .select(['id', 'name', 'title', 'classification', 'data_standard_id', 'statistical_activity_id'])
-        .where('id', 'in', datasetIds)
-        .orderBy('name')
-        .execute()
-    : [];
-  const standardIds = [...new Set(datasets.flatMap((d) => (d.data_standard_id ? [d.data_standard_id] : [])))];
-  const activityIds = [
-    ...new Set(datasets.flatMap((d) => (d.statistical_activity_id ? [d.statistical_activity_id] : []))),
-  ];
-  const [standards, activities, resources] = await Promise.all([
-    standardIds.length
-      ? db.selectFrom('data_standard').selectAll().where('id', 'in', standardIds).orderBy('name').execute()
-      : [],
-    activityIds.length || agencyId
-      ? db
-          .selectFrom('statistical_activity')
-          .selectAll()
-          .where((eb) =>
-            eb.or([
-              ...(activityIds.length ? [eb('id', 'in', activityIds)] : []),
-              ...(agencyId ? [eb('agency_id', '=', agencyId)] : []),
-            ]),
-          )
-          .orderBy('title')
-          .execute()
-      : [],
-    datasets.length
-      ? db
-          .selectFrom('resource')
-          .select(['id', 'dataset_id', 'name', 'table_schema'])
-          .where(
-            'dataset_id',
-            'in',
-            datasets.map((d) => d.id),
-          )
-          .where('state', '=', 'active')
-          .orderBy('position')
-          .execute()
-      : [],
-  ]);
-  const stored = new Map(
-    (
-      await listVariableMetadata(
-        db,
-        resources.map((r) => r.id),
-      )
-    ).map((v) => [`${v.resource_id}\u0000${v.field_name}`, v.ms_var]),
-  );
-  const datasetName = new Map(datasets.map((d) => [d.id, d.name]));
-  const formCells = (sheet: WorksheetSheet, values: FormValues): SheetRow =>
-    Object.fromEntries(
-      sheet.columns
-        .filter((c) => c.formKey)
-        .map((c) => [c.key, cellText(c.kind, values[c.formKey as string])]),
-    );
-
-  const indicatorRows: SheetRow[] = [];
-  for (const d of datasets)
-    for (const i of await listIndicators(db, d.id))
-      indicatorRows.push({
-        dataset: d.name,
-        id: i.id,
-        name: i.name,
-        ...formCells(INDICATOR_SHEET, i.ms_ind),
-      });
-
-  return {
-    [SHEET.dataset]: datasets.map((d) => ({
-      dataset: d.name,
-      title: d.title,
-      classification: d.classification,
-      data_standard: standards.find((s) => s.id === d.data_standard_id)?.name ?? '',
-      activity: d.statistical_activity_id ?? '',
-    })),
-    [SHEET.standard]: standards.map((s) => ({
-      name: s.name,
-      title: s.title,
-      concept: s.concept,
-      definition: s.definition,
-      classification: s.classification,
-      measure: s.measure,
-      unit: s.unit,
-      source_kind: s.source_kind,
-      source_reference: s.source_reference,
-      sdsn_code: s.sdsn_code ?? '',
-    })),
-    [SHEET.msKeg]: activities.map((a) => ({
-      ref: a.id,
-      title: a.title,
-      activity_code: a.activity_code ?? '',
-      recommendation_status: a.recommendation_status,
-      recommendation_number: a.recommendation_number ?? '',
-      recommendation_date: a.recommendation_date ?? '',
-      ...formCells(ACTIVITY_SHEET, a.ms_keg),
-    })),
-    [SHEET.msVar]: resources.flatMap((r) =>
-      ((r.table_schema as TableSchema | null)?.fields ?? []).map((f) => ({
-        dataset: datasetName.get(r.dataset_id) ?? '',
-        resource_id: r.id,
-        column: f.name,
-        ...formCells(VARIABLE_SHEET, stored.get(`${r.id}\u0000${f.name}`) ?? {}),
-      })),
-    ),
-    [SHEET.msInd]: indicatorRows,
-  };
-}
-
 function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
-/** The XLSX file: instructions, one sheet per kind of record, and the lists for validation. */
-export async function buildWorksheet(rows: Record<string, SheetRow[]>, heading: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Satu Data';
-  wb.title = 'Lembar Kerja Metadata & SDS';
+/** The instructions sheet: the heading, then each instruction in Indonesian and English. */
+function addInstructions(wb: ExcelJS.Workbook, heading: string): void {
   const help = wb.addWorksheet(SHEET.instructions);
   help.getColumn(1).width = 120;
   help.addRow(['Lembar Kerja Metadata & SDS / Metadata & SDS worksheet']).font = { bold: true, size: 14 };
@@ -168,8 +34,10 @@ export async function buildWorksheet(rows: Record<string, SheetRow[]>, heading: 
     help.addRow([line.id]).alignment = { wrapText: true };
     help.addRow([line.en]).font = { italic: true };
   }
+}
 
-  const lists = wb.addWorksheet(SHEET.lists);
+/** The (hidden) lists sheet: each coded column's codes and labels; returns `sheet:key` → range. */
+function addLists(lists: ExcelJS.Worksheet): Map<string, string> {
   const listRange = new Map<string, string>();
   let listCol = 0;
   for (const sheet of DATA_SHEETS)
@@ -192,36 +60,54 @@ export async function buildWorksheet(rows: Record<string, SheetRow[]>, heading: 
         `'${SHEET.lists}'!$${letter}$2:$${letter}$${c.choices.length + 1}`,
       );
     }
+  return listRange;
+}
 
-  for (const sheet of DATA_SHEETS) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.addRow(sheet.columns.map((c) => c.key)).font = { color: { argb: 'FF808080' }, size: 8 };
-    const labels = ws.addRow(
-      sheet.columns.map(
-        (c) => `${c.label.id}${c.required ? ' *' : ''}\n${c.label.en}${c.readOnly ? ' (—)' : ''}`,
-      ),
-    );
-    labels.font = { bold: true };
-    labels.alignment = { wrapText: true, vertical: 'top' };
-    sheet.columns.forEach((c, i) => {
-      ws.getColumn(i + 1).width = c.kind === 'textarea' || c.kind === 'list' ? 40 : 22;
-    });
-    for (const r of rows[sheet.name] ?? []) ws.addRow(sheet.columns.map((c) => r[c.key] ?? ''));
-    const last = Math.max(ws.rowCount, FIRST_DATA_ROW) + 200;
-    sheet.columns.forEach((c, i) => {
-      const range = listRange.get(`${sheet.name}:${c.key}`);
-      if (!range || c.kind === 'multi') return;
-      for (let r = FIRST_DATA_ROW; r <= last; r++)
-        ws.getCell(r, i + 1).dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [range],
-          showErrorMessage: true,
-          errorTitle: 'Pilihan tidak dikenal / Unknown choice',
-          error: 'Pilih kode dari daftar / Pick a code from the list',
-        };
-    });
-  }
+/** One data sheet: keys in row 1, labels in row 2, the records, and list validation on coded columns. */
+function addDataSheet(
+  wb: ExcelJS.Workbook,
+  sheet: WorksheetSheet,
+  rows: readonly SheetRow[],
+  listRange: ReadonlyMap<string, string>,
+): void {
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.addRow(sheet.columns.map((c) => c.key)).font = { color: { argb: 'FF808080' }, size: 8 };
+  const labels = ws.addRow(
+    sheet.columns.map(
+      (c) => `${c.label.id}${c.required ? ' *' : ''}\n${c.label.en}${c.readOnly ? ' (—)' : ''}`,
+    ),
+  );
+  labels.font = { bold: true };
+  labels.alignment = { wrapText: true, vertical: 'top' };
+  sheet.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.kind === 'textarea' || c.kind === 'list' ? 40 : 22;
+  });
+  for (const r of rows) ws.addRow(sheet.columns.map((c) => r[c.key] ?? ''));
+  const last = Math.max(ws.rowCount, FIRST_DATA_ROW) + 200;
+  sheet.columns.forEach((c, i) => {
+    const range = listRange.get(`${sheet.name}:${c.key}`);
+    if (!range || c.kind === 'multi') return;
+    for (let r = FIRST_DATA_ROW; r <= last; r++)
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [range],
+        showErrorMessage: true,
+        errorTitle: 'Pilihan tidak dikenal / Unknown choice',
+        error: 'Pilih kode dari daftar / Pick a code from the list',
+      };
+  });
+}
+
+/** The XLSX file: instructions, one sheet per kind of record, and the lists for validation. */
+export async function buildWorksheet(rows: Record<string, SheetRow[]>, heading: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Satu Data';
+  wb.title = 'Lembar Kerja Metadata & SDS';
+  addInstructions(wb, heading);
+  const lists = wb.addWorksheet(SHEET.lists);
+  const listRange = addLists(lists);
+  for (const sheet of DATA_SHEETS) addDataSheet(wb, sheet, rows[sheet.name] ?? [], listRange);
   lists.state = 'hidden';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

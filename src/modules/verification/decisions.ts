@@ -5,13 +5,7 @@ import type { DatasetSubmission, SubmissionState, TaskDetail } from '../../kerne
 import type { Dataset, DB } from '../../kernel/db/schema.js';
 import { ConflictError, ValidationError } from '../../kernel/errors.js';
 import { findAgency } from '../agencies/index.js';
-import {
-  DatasetFieldsSchema,
-  findDataset,
-  loadDatasetParts,
-  resolveOwner,
-  saveDataset,
-} from '../catalog/index.js';
+import { DatasetFieldsSchema, loadDatasetParts, resolveOwner, saveDataset } from '../catalog/index.js';
 import type { StepFeature } from '../workflows/index.js';
 import {
   type ActResult,
@@ -26,14 +20,15 @@ import {
   openFeatureTask,
   type RunEnv,
 } from '../workflows/index.js';
-import { afterCommit, runEnv } from './submissions.js';
+import { afterCommit, type LoadedSubmission, lockSubmissionFor, runEnv } from './submissions.js';
 import { setSubmissionState } from './submissions.repository.js';
 
 /**
- * Decisions on a submission (custodian, supervisor, publication) in and check flow (issue #5 item 5) on the workflow runtime: a producer
- * submits a version (data + metadata snapshot), the custodian verifies (approve / return with
- * notes per checklist item, field and cell), the supervisor reviews priority data (and other
- * data when the definition says so), the custodian publishes.
+ * The decisions on a submission, where a custodian's approve or return is decided: the
+ * custodian verifies (approve / return with notes per checklist item, field and cell), the
+ * supervisor reviews priority data (and other data when the definition says so), the custodian
+ * publishes. Each decision is one pass: load the submission locked in its transaction, authorize
+ * the loaded row, guard the flow's state, change, audit; mails go after commit.
  */
 
 /** The open task of a submission's feature step; ConflictError when the flow is elsewhere. */
@@ -100,29 +95,47 @@ async function verifyIn(env: RunEnv, s: DatasetSubmission, input: VerifyInput): 
     ['submitted'],
     input.outcome === OUTCOME_APPROVE ? 'verified' : 'returned',
   );
-  return actOnTask(env, {
-    taskId: task.id,
-    outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
-    note: input.note,
-    detail: {
-      submissionId: s.id,
-      checklist: input.checklist ?? [],
-      fields: input.fields ?? [],
-      cells: input.cells ?? [],
+  return actOnTask(
+    env,
+    { task, step, instance },
+    {
+      outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
+      note: input.note,
+      detail: {
+        submissionId: s.id,
+        checklist: input.checklist ?? [],
+        fields: input.fields ?? [],
+        cells: input.cells ?? [],
+      },
     },
-  });
+  );
 }
 
-/** The custodian approves or returns one submission, with notes per item, field and cell. */
-export async function verifySubmission(ctx: ActionContext, s: DatasetSubmission, input: VerifyInput) {
-  const result = await mutate(ctx, async (trx, audit) => verifyIn(await runEnv(ctx, trx, audit), s, input));
+/**
+ * The custodian approves or returns one submission, with notes per item, field and cell: the
+ * submission is loaded once, locked, in the transaction, and `dataset:verify` judged on it.
+ */
+export async function verifySubmission(ctx: ActionContext, id: string, input: VerifyInput) {
+  const result = await mutate(ctx, async (trx, audit) => {
+    const s = await lockSubmissionFor(ctx, trx, id, 'dataset:verify');
+    return { s, act: await verifyIn(await runEnv(ctx, trx, audit), s, input) };
+  });
   await afterCommit(ctx);
   return result;
 }
 
-/** The custodian approves several submissions at once with one note: all or none. */
-export async function verifySubmissions(ctx: ActionContext, list: DatasetSubmission[], note: string) {
+/**
+ * The custodian approves several submissions at once with one note: all or none. Each is
+ * loaded, locked and authorized first (in the given order); a submission chosen twice is refused.
+ */
+export async function verifySubmissions(ctx: ActionContext, ids: string[], note: string) {
   const results = await mutate(ctx, async (trx, audit) => {
+    const list: LoadedSubmission[] = [];
+    for (const id of ids) list.push(await lockSubmissionFor(ctx, trx, id, 'dataset:verify'));
+    if (new Set(ids).size !== ids.length)
+      throw new ValidationError({
+        ids: [{ id: 'Pengiriman yang sama dipilih dua kali', en: 'The same submission was chosen twice' }],
+      });
     const env = await runEnv(ctx, trx, audit);
     const out: ActResult[] = [];
     for (const s of list) out.push(await verifyIn(env, s, { outcome: 'approve', note }));
@@ -139,8 +152,7 @@ export interface ReviewInput {
   recommendation_date?: string | undefined;
 }
 
-/** The supervisor records a statistical recommendation (number, date) or returns the data. */
-export async function reviewSubmission(ctx: ActionContext, s: DatasetSubmission, input: ReviewInput) {
+function requireRecommendation(input: ReviewInput) {
   if (input.outcome === OUTCOME_APPROVE && (!input.recommendation_number || !input.recommendation_date))
     throw new ValidationError({
       recommendation_number: [
@@ -150,8 +162,17 @@ export async function reviewSubmission(ctx: ActionContext, s: DatasetSubmission,
         },
       ],
     });
-  requireReturnNotes(input);
+}
+
+/**
+ * The supervisor records a statistical recommendation (number, date) or returns the data:
+ * the submission is loaded once, locked, in the transaction, and `dataset:review` judged on it.
+ */
+export async function reviewSubmission(ctx: ActionContext, id: string, input: ReviewInput) {
   const result = await mutate(ctx, async (trx, audit) => {
+    const s = await lockSubmissionFor(ctx, trx, id, 'dataset:review');
+    requireRecommendation(input);
+    requireReturnNotes(input);
     const env = await runEnv(ctx, trx, audit);
     const { task, step, instance } = await featureTask(trx, s, 'dataset_review');
     const recommendation =
@@ -167,12 +188,16 @@ export async function reviewSubmission(ctx: ActionContext, s: DatasetSubmission,
         ? { recommendation_number: recommendation.number, recommendation_date: recommendation.date }
         : {},
     );
-    return actOnTask(env, {
-      taskId: task.id,
-      outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
-      note: input.note,
-      detail: { submissionId: s.id, ...(recommendation ? { recommendation } : {}) },
-    });
+    const act = await actOnTask(
+      env,
+      { task, step, instance },
+      {
+        outcome: decisionOutcome(definitionOf(instance), step, input.outcome),
+        note: input.note,
+        detail: { submissionId: s.id, ...(recommendation ? { recommendation } : {}) },
+      },
+    );
+    return { s, act };
   });
   await afterCommit(ctx);
   return result;
@@ -206,27 +231,26 @@ async function publicFields(db: Kysely<DB>, d: Dataset) {
   });
 }
 
-/** The custodian publishes: the dataset becomes public through the catalog's own save path. */
-export async function publishSubmission(
-  ctx: ActionContext,
-  s: DatasetSubmission & { dataset: Dataset },
-  note: string,
-) {
-  const fields = await publicFields(ctx.db, s.dataset);
-  const agency = await resolveOwner(ctx, fields.owner_org);
+/**
+ * The custodian publishes: the dataset becomes public through the catalog's own save path.
+ * The submission and its dataset are loaded once, locked, in the transaction; `dataset:publish`
+ * is judged on them and the dataset saved is the row held.
+ */
+export async function publishSubmission(ctx: ActionContext, id: string, note: string) {
   const result = await mutate(ctx, async (trx, audit) => {
+    const s = await lockSubmissionFor(ctx, trx, id, 'dataset:publish');
+    const fields = await publicFields(trx, s.dataset);
+    const agency = await resolveOwner(ctx, fields.owner_org, trx);
     const env = await runEnv(ctx, trx, audit);
-    const { step, task } = await featureTask(trx, s, 'dataset_publish');
+    const { step, task, instance } = await featureTask(trx, s, 'dataset_publish');
     await moveSubmission(trx, s, ['verified', 'reviewed'], 'published');
-    const current = await findDataset(trx, s.dataset_id);
-    if (!current) throw new Error('dataset vanished');
-    await saveDataset(ctx, trx, audit, fields, agency, current);
-    return actOnTask(env, {
-      taskId: task.id,
-      outcome: forwardOutcome(step),
-      note,
-      detail: { submissionId: s.id },
-    });
+    await saveDataset(ctx, trx, audit, fields, agency, s.dataset);
+    const act = await actOnTask(
+      env,
+      { task, step, instance },
+      { outcome: forwardOutcome(step), note, detail: { submissionId: s.id } },
+    );
+    return { s, act };
   });
   await afterCommit(ctx);
   return result;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type Actor, can } from '../../kernel/access/policy.js';
 import type { DatasetSubmission, TaskDetail } from '../../kernel/db/schema/workflow-runs.js';
 import type { DB } from '../../kernel/db/schema.js';
 import type { Bilingual, WorkflowDefinition } from '../workflows/index.js';
@@ -93,4 +94,18 @@ export async function datasetHistory(
       };
     }),
   };
+}
+
+/**
+ * The dataset page's workflow history (a view model for WorkflowHistory): for staff who may
+ * read the agency's private data only; null when the reader may not see it or there is none.
+ */
+export async function loadWorkflowHistory(
+  db: Kysely<DB>,
+  actor: Actor,
+  dataset: { id: string; owner_org: string },
+): Promise<HistoryInstance[] | null> {
+  if (!can(actor, 'dataset:read_private', { agencyId: dataset.owner_org })) return null;
+  const history = await datasetHistory(db, dataset.id);
+  return history.instances.length > 0 ? history.instances : null;
 }

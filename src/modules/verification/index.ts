@@ -3,5 +3,6 @@ export { datasetPrioritySet } from './actions/submission-priority.js';
 export { submissionPublish } from './actions/submission-publish.js';
 export { submissionReview } from './actions/submission-review.js';
 export { submissionVerify, submissionVerifyMany } from './actions/submission-verify.js';
+export { type HistoryInstance, loadWorkflowHistory } from './history.js';
 export { verificationModule } from './module.js';
-export { attachWorkflowHistory, WorkflowHistory } from './pages/history.js';
+export { WorkflowHistory } from './pages/history.js';

@@ -5,6 +5,7 @@ import type { DB } from '../../kernel/db/schema.js';
 import { formatDateTime, type Locale, pick } from '../../kernel/i18n/i18n.js';
 import { datasetHistory, type HistoryTask } from './history.js';
 import { SDI_CHECKLIST } from './submissions.js';
+import { findReportDataset } from './submissions.repository.js';
 
 /** What a verification report of one submission says. */
 export interface VerificationReport {
@@ -20,12 +21,7 @@ export async function verificationReport(
   db: Kysely<DB>,
   submission: DatasetSubmission,
 ): Promise<VerificationReport> {
-  const d = await db
-    .selectFrom('dataset as d')
-    .innerJoin('agency as a', 'a.id', 'd.agency_id')
-    .select(['d.id', 'd.name', 'd.title', 'd.priority', 'a.name as agency'])
-    .where('d.id', '=', submission.dataset_id)
-    .executeTakeFirstOrThrow();
+  const d = await findReportDataset(db, submission.dataset_id);
   const history = await datasetHistory(db, submission.dataset_id);
   const tasks = history.instances
     .flatMap((i) => i.tasks)

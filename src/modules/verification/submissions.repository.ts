@@ -48,8 +48,14 @@ export async function nextSubmissionNumber(db: Kysely<DB>, datasetId: string): P
   return Number(row?.n ?? 0) + 1;
 }
 
-export async function findSubmission(db: Kysely<DB>, id: string): Promise<DatasetSubmission | undefined> {
-  return db.selectFrom('dataset_submission').selectAll().where('id', '=', id).executeTakeFirst();
+/** One submission; `forUpdate` locks its row for a deciding transaction. */
+export async function findSubmission(
+  db: Kysely<DB>,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<DatasetSubmission | undefined> {
+  const q = db.selectFrom('dataset_submission').selectAll().where('id', '=', id);
+  return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export async function submissionsOf(db: Kysely<DB>, datasetId: string): Promise<DatasetSubmission[]> {
@@ -191,4 +197,29 @@ export async function datasetsWithLatestSubmission(db: Kysely<DB>, agencyId: str
     .where('d.state', '!=', 'deleted');
   if (agencyId) q = q.where('d.agency_id', '=', agencyId);
   return q.orderBy('d.title').limit(500).execute();
+}
+
+/** The validation reports of the datastore versions a submission froze (none for an empty list). */
+export async function versionReports(db: Kysely<DB>, versionIds: readonly string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .selectFrom('resource_version')
+    .select(['id', 'resource_id', 'report'])
+    .where('id', 'in', versionIds)
+    .execute();
+}
+
+/** The head of a verification report: the dataset and its agency's name. */
+export async function findReportDataset(db: Kysely<DB>, datasetId: string) {
+  return db
+    .selectFrom('dataset as d')
+    .innerJoin('agency as a', 'a.id', 'd.agency_id')
+    .select(['d.id', 'd.name', 'd.title', 'd.priority', 'a.name as agency'])
+    .where('d.id', '=', datasetId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Mark a dataset as priority data, or not (its submissions then always get the supervisor's review). */
+export async function setDatasetPriority(db: Kysely<DB>, id: string, priority: boolean): Promise<void> {
+  await db.updateTable('dataset').set({ priority }).where('id', '=', id).execute();
 }

@@ -1,36 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type ActionContext, type Audit, mutate } from '../../kernel/actions/context.js';
-import type { DatasetSubmission, WorkflowTask } from '../../kernel/db/schema/workflow-runs.js';
+import type { Action } from '../../kernel/access/permission.js';
+import { authorize } from '../../kernel/access/policy.js';
+import type { ActionContext, Audit } from '../../kernel/actions/context.js';
+import type { DatasetSubmission } from '../../kernel/db/schema/workflow-runs.js';
 import type { Dataset, DB } from '../../kernel/db/schema.js';
-import { ConflictError, NotFoundError } from '../../kernel/errors.js';
+import { NotFoundError } from '../../kernel/errors.js';
 import { deliverPendingMail } from '../../kernel/notifications/mailer.js';
-import { findDataset, loadDatasetParts } from '../catalog/index.js';
-import {
-  actOnTask,
-  definitionFor,
-  definitionOf,
-  featureStep,
-  findRunningInstance,
-  forwardOutcome,
-  loadCalendar,
-  lockOpenTask,
-  openFeatureTask,
-  type RunEnv,
-  startInstance,
-  stepById,
-} from '../workflows/index.js';
-import {
-  currentResources,
-  findSubmission,
-  insertSubmission,
-  nextSubmissionNumber,
-} from './submissions.repository.js';
+import { findDataset, findDatasetForUpdate } from '../catalog/index.js';
+import { loadCalendar, type RunEnv } from '../workflows/index.js';
+import { findSubmission } from './submissions.repository.js';
 
 /**
  * The dataset collection and check flow (issue #5 item 5) on the workflow runtime: a producer
- * submits a version (data + metadata snapshot), the custodian verifies (approve / return with
- * notes per checklist item, field and cell), the supervisor reviews priority data (and other
- * data when the definition says so), the custodian publishes.
+ * submits a version (data + metadata snapshot, submit.ts), the custodian verifies (approve /
+ * return with notes per checklist item, field and cell), the supervisor reviews priority data
+ * (and other data when the definition says so), the custodian publishes (decisions.ts).
  */
 
 /** The SDI checklist the custodian ticks (Perpres 39/2019: the four principles and validity). */
@@ -44,27 +28,7 @@ export const SDI_CHECKLIST = [
 
 export const SUBJECT_DATASET = 'dataset';
 
-/** The metadata a submission freezes (what the custodian checks and the diff compares). */
-async function metadataSnapshot(db: Kysely<DB>, d: Dataset): Promise<Record<string, unknown>> {
-  const parts = (await loadDatasetParts(db, [d.id])).get(d.id);
-  return {
-    title: d.title,
-    notes: d.notes,
-    license_id: d.license_id,
-    update_frequency: d.update_frequency,
-    temporal_start: d.temporal_start,
-    temporal_end: d.temporal_end,
-    spatial: d.spatial_codes,
-    maintainer: d.maintainer,
-    maintainer_email: d.maintainer_email,
-    author: d.author,
-    version: d.version,
-    tags: parts?.tags ?? [],
-    groups: (parts?.topics ?? []).map((t) => t.name),
-    extras: d.extras ?? {},
-    priority: d.priority,
-  };
-}
+export type LoadedSubmission = DatasetSubmission & { dataset: Dataset };
 
 export async function runEnv(ctx: ActionContext, trx: Transaction<DB>, audit: Audit): Promise<RunEnv> {
   return {
@@ -77,8 +41,16 @@ export async function runEnv(ctx: ActionContext, trx: Transaction<DB>, audit: Au
   };
 }
 
-export async function loadDatasetFor(ctx: ActionContext, idOrName: string): Promise<Dataset> {
-  const d = await findDataset(ctx.db, idOrName);
+/**
+ * A dataset by id or name, NotFoundError when missing or deleted. `forUpdate` (inside a
+ * transaction) locks the row: the action then authorizes and changes the row it holds.
+ */
+export async function loadDatasetFor(
+  db: Kysely<DB>,
+  idOrName: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Dataset> {
+  const d = opts.forUpdate ? await findDatasetForUpdate(db, idOrName) : await findDataset(db, idOrName);
   if (!d || d.state === 'deleted')
     throw new NotFoundError({
       id: `Dataset '${idOrName}' tidak ditemukan`,
@@ -87,87 +59,40 @@ export async function loadDatasetFor(ctx: ActionContext, idOrName: string): Prom
   return d;
 }
 
+/**
+ * A submission with its dataset, NotFoundError when either is missing. `forUpdate` (inside a
+ * transaction) locks both rows, submission first, for the decision about to change them.
+ */
 export async function loadSubmission(
   db: Kysely<DB>,
   id: string,
-): Promise<DatasetSubmission & { dataset: Dataset }> {
-  const s = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, id) : undefined;
-  const dataset = s && (await findDataset(db, s.dataset_id));
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoadedSubmission> {
+  const s = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, id, opts) : undefined;
+  const dataset =
+    s &&
+    (opts.forUpdate ? await findDatasetForUpdate(db, s.dataset_id) : await findDataset(db, s.dataset_id));
   if (!s || !dataset)
     throw new NotFoundError({ id: `Pengiriman '${id}' tidak ditemukan`, en: `Submission '${id}' not found` });
   return { ...s, dataset };
 }
 
+/**
+ * One pass of a decision: load the submission once, locked, inside the deciding transaction
+ * (404 when missing), then authorize `permission` on the loaded dataset's agency (403).
+ */
+export async function lockSubmissionFor(
+  ctx: ActionContext,
+  trx: Kysely<DB>,
+  id: string,
+  permission: Action,
+): Promise<LoadedSubmission> {
+  const s = await loadSubmission(trx, id, { forUpdate: true });
+  authorize(ctx.actor, permission, { agencyId: s.dataset.agency_id });
+  return s;
+}
+
 /** After commit: send the mails the change queued (no-op without SMTP). */
 export async function afterCommit(ctx: ActionContext) {
   await deliverPendingMail(ctx.db);
-}
-
-/**
- * A producer submits the dataset as it is now: the first submission starts an instance at the
- * definition's submit step; a resubmission completes the producer's open "fix" task. Earlier
- * submissions are kept as they were.
- */
-export async function submitDataset(ctx: ActionContext, dataset: Dataset, note: string) {
-  const { id: definitionId, definition } = await definitionFor(ctx.db, 'dataset_collection');
-  const result = await mutate(ctx, async (trx, audit) => {
-    const env = await runEnv(ctx, trx, audit);
-    let instance = await findRunningInstance(trx, SUBJECT_DATASET, dataset.id);
-    let submitTask: WorkflowTask | null | undefined;
-    if (instance) {
-      const open = await openFeatureTask(trx, instance, 'dataset_submit');
-      submitTask = open && (await lockOpenTask(trx, open.task.id));
-      if (!submitTask)
-        throw new ConflictError({
-          id: `Dataset '${dataset.title}' sedang diperiksa; kirim ulang setelah dikembalikan`,
-          en: `Dataset '${dataset.title}' is being checked; resubmit after it is returned`,
-        });
-    } else {
-      const started = await startInstance(env, {
-        definitionId,
-        definition,
-        subjectType: SUBJECT_DATASET,
-        subjectId: dataset.id,
-        agencyId: dataset.agency_id,
-        atStep: featureStep(definition, 'dataset_submit').id,
-        quiet: true,
-      });
-      instance = started.instance;
-      submitTask = started.task;
-    }
-    if (!submitTask) throw new Error('submit step opened no task');
-    const current = await findDataset(trx, dataset.id);
-    if (!current) throw new Error('dataset vanished');
-    const submission = await insertSubmission(trx, {
-      datasetId: dataset.id,
-      number: await nextSubmissionNumber(trx, dataset.id),
-      instanceId: instance.id,
-      resources: await currentResources(trx, dataset.id),
-      metadata: await metadataSnapshot(trx, current),
-      note,
-      submittedBy: ctx.actor.userId,
-      submittedByName: ctx.actor.username,
-      at: env.now,
-    });
-    await audit({
-      action: 'submission_create',
-      subjectType: 'dataset',
-      subjectId: dataset.id,
-      summary: {
-        submission: submission.id,
-        number: submission.number,
-        resources: submission.resources.length,
-      },
-    });
-    const step = stepById(definitionOf(instance), submitTask.step_id);
-    await actOnTask(env, {
-      taskId: submitTask.id,
-      outcome: forwardOutcome(step),
-      note: note || null,
-      detail: { submissionId: submission.id },
-    });
-    return submission;
-  });
-  await afterCommit(ctx);
-  return result;
 }

@@ -6,18 +6,14 @@ export {
   type WorkflowStep,
 } from './domain/definition.js';
 export {
-  type ActResult,
-  actOnTask,
   decisionOutcome,
   definitionOf,
   featureStep,
   forwardOutcome,
   OUTCOME_APPROVE,
   OUTCOME_RETURN,
-  openFeatureTask,
-  type RunEnv,
-  startInstance,
-} from './engine.js';
+} from './domain/outcomes.js';
+export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
 export {
@@ -29,3 +25,4 @@ export {
   tasksOf,
 } from './runs.repository.js';
 export { definitionFor, loadCalendar } from './sources.js';
+export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';

@@ -27,8 +27,14 @@ export async function findInstance(db: Kysely<DB>, id: string): Promise<Workflow
   return db.selectFrom('workflow_instance').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findTask(db: Kysely<DB>, id: string): Promise<WorkflowTask | undefined> {
-  return db.selectFrom('workflow_task').selectAll().where('id', '=', id).executeTakeFirst();
+/** One task; `forUpdate` locks its row for the caller's transaction (an action about to close it). */
+export async function findTask(
+  db: Kysely<DB>,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<WorkflowTask | undefined> {
+  const q = db.selectFrom('workflow_task').selectAll().where('id', '=', id);
+  return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** The running instance of a subject, if any. */
@@ -185,4 +191,16 @@ export async function lockOpenTask(db: Kysely<DB>, taskId: string) {
     .where('state', '=', 'open')
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** A dataset subject's title (the notification names it), or undefined when it is gone. */
+export async function findDatasetTitle(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const d = await db.selectFrom('dataset').select('title').where('id', '=', id).executeTakeFirst();
+  return d?.title;
+}
+
+/** A dataset subject's priority flag (priority data always gets the supervisor's review). */
+export async function findDatasetPriority(db: Kysely<DB>, id: string): Promise<boolean | undefined> {
+  const d = await db.selectFrom('dataset').select('priority').where('id', '=', id).executeTakeFirst();
+  return d?.priority;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/kernel/config.js';
 import { startServer } from '../../../src/main.js';
 import { createTestDatabase } from '../../support/test-database.js';
 

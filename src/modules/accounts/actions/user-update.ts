@@ -1,12 +1,14 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { GRANTABLE_ROLES } from '../../../kernel/access/roles.js';
 import { defineAction } from '../../../kernel/actions/action.js';
-import { mutate } from '../../../kernel/actions/context.js';
+import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { findAgency } from '../../agencies/index.js';
 import { deleteUserSessions } from '../session.repository.js';
-import { findUser, setRoles, updateUser } from '../user.repository.js';
+import { findUserForUpdate, setRoles, type UserWithRoles, updateUser } from '../user.repository.js';
 import { checkRoleAgencyBinding } from './role-binding.js';
 
 export const UserUpdateSchema = z.object({
@@ -20,34 +22,53 @@ export const UserUpdateSchema = z.object({
   unlock: z.boolean().optional(),
 });
 
+/**
+ * Refuse what the change may not do to the loaded user: lock administrators out of their own
+ * account, leave a producer without an agency, or name an unknown agency.
+ */
+async function checkUserUpdate(
+  ctx: ActionContext,
+  trx: Transaction<DB>,
+  user: UserWithRoles,
+  input: z.infer<typeof UserUpdateSchema>,
+): Promise<void> {
+  if (
+    input.id === ctx.actor.userId &&
+    (input.state === 'disabled' || (input.roles && !input.roles.includes('administrator')))
+  )
+    throw new ConflictError({
+      id: 'Anda tidak dapat menonaktifkan atau mencabut peran administrator akun sendiri',
+      en: 'You cannot disable your own account or remove your own administrator role',
+    });
+  const agencyId = input.agencyId === undefined ? user.agency_id : input.agencyId;
+  const roles = input.roles ?? user.roles.filter((r) => r !== 'public');
+  checkRoleAgencyBinding(roles, agencyId);
+  if (input.agencyId && !(await findAgency(trx, { id: input.agencyId })))
+    throw new ValidationError({
+      agencyId: [{ id: 'Perangkat daerah tidak ditemukan', en: 'Agency not found' }],
+    });
+}
+
+/**
+ * Change a user's details, roles or state. One pass: the user is loaded once, inside the
+ * transaction and locked, then authorized and checked, then changed with its audit row.
+ */
 export const userUpdate = defineAction({
   name: 'user_update',
   requires: 'user:update',
   sideEffectFree: false,
   input: UserUpdateSchema,
+  // What needs no load; the loaded user is authorized again in run().
   authorize(ctx, input) {
     authorize(ctx.actor, 'user:update');
     if (input.roles) authorize(ctx.actor, 'user:assign_role');
   },
   async run(ctx, input) {
-    const user = await findUser(ctx.db, { id: input.id });
-    if (!user) throw new NotFoundError({ id: 'Pengguna tidak ditemukan', en: 'User not found' });
-    if (
-      input.id === ctx.actor.userId &&
-      (input.state === 'disabled' || (input.roles && !input.roles.includes('administrator')))
-    )
-      throw new ConflictError({
-        id: 'Anda tidak dapat menonaktifkan atau mencabut peran administrator akun sendiri',
-        en: 'You cannot disable your own account or remove your own administrator role',
-      });
-    const agencyId = input.agencyId === undefined ? user.agency_id : input.agencyId;
-    const roles = input.roles ?? user.roles.filter((r) => r !== 'public');
-    checkRoleAgencyBinding(roles, agencyId);
-    if (input.agencyId && !(await findAgency(ctx.db, { id: input.agencyId })))
-      throw new ValidationError({
-        agencyId: [{ id: 'Perangkat daerah tidak ditemukan', en: 'Agency not found' }],
-      });
     return mutate(ctx, async (trx, audit) => {
+      const user = await findUserForUpdate(trx, input.id);
+      if (!user) throw new NotFoundError({ id: 'Pengguna tidak ditemukan', en: 'User not found' });
+      authorize(ctx.actor, 'user:update', { agencyId: user.agency_id });
+      await checkUserUpdate(ctx, trx, user, input);
       const changes = {
         ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),

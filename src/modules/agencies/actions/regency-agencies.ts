@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../kernel/db/schema.js';
+import { listRegenciesOf } from '../region.repository.js';
 import { titleCaseRegion } from '../site.js';
 
 /** "KABUPATEN MAGETAN" → "kab-magetan", "KOTA MADIUN" → "kota-madiun" (a CKAN organization name). */
@@ -21,13 +22,7 @@ export function regencyAgencyCode(name: string): string {
  * province: a provincial deployment collects data from its regencies and cities too.
  */
 export async function regencyAgenciesCsv(db: Kysely<DB>, provinceCode: string): Promise<string> {
-  const regencies = await db
-    .selectFrom('region')
-    .select(['code', 'name'])
-    .where('parent_code', '=', provinceCode)
-    .where('level', '=', 'regency')
-    .orderBy('code')
-    .execute();
+  const regencies = await listRegenciesOf(db, provinceCode);
   const rows = regencies.map((r) => {
     const name = `Pemerintah ${titleCaseRegion(r.name)}`;
     const short = titleCaseRegion(r.name).replace(/^Kabupaten /, 'Kab. ');

@@ -3,7 +3,13 @@ import { type Actor, can, grantScope } from '../../../kernel/access/policy.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import type { Agency, Dataset, DB } from '../../../kernel/db/schema.js';
 import { NotFoundError } from '../../../kernel/errors.js';
-import { findDataset, findDatasetsByIds, loadDatasetParts } from '../dataset.repository.js';
+import { findAgenciesByIds } from '../../agencies/index.js';
+import {
+  findDataset,
+  findDatasetsByIds,
+  listGrantedAgencyIds,
+  loadDatasetParts,
+} from '../dataset.repository.js';
 import type { SearchVisibility } from '../dataset-search.repository.js';
 import { type PackageDict, packageDict } from '../package.presenter.js';
 
@@ -34,12 +40,7 @@ export function canSeeDataset(
 
 /** Agencies a restricted dataset is shared with (dataset_access_grant). */
 export async function grantedAgencies(db: Kysely<DB>, datasetId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('dataset_access_grant')
-    .select('agency_id')
-    .where('dataset_id', '=', datasetId)
-    .execute();
-  return rows.map((r) => r.agency_id);
+  return listGrantedAgencyIds(db, datasetId);
 }
 
 /**
@@ -83,7 +84,7 @@ export async function presentPackages(
       datasets.map((d) => d.id),
     ),
     // One query for every owning agency of the page (was one query per agency).
-    agencyIds.length ? db.selectFrom('agency').selectAll().where('id', 'in', agencyIds).execute() : [],
+    agencyIds.length ? findAgenciesByIds(db, agencyIds) : [],
   ]);
   const agencies = new Map<string, Agency>(agencyRows.map((a) => [a.id, a]));
   return datasets.flatMap((d) => {

@@ -20,11 +20,18 @@ import { assertPublishable } from '../domain/publishing.js';
 import { findTopic } from '../topic.repository.js';
 import type { DatasetFields } from './dataset.schema.js';
 
-/** Resolve `owner_org` (id or code) to an agency, or a field error. */
-export async function resolveOwner(ctx: ActionContext, ownerOrg: string): Promise<Agency> {
+/**
+ * Resolve `owner_org` (id or code) to an agency, or a field error. Inside a write's transaction
+ * pass its handle as `db` (on PGlite the plain handle would wait for the transaction's connection).
+ */
+export async function resolveOwner(
+  ctx: ActionContext,
+  ownerOrg: string,
+  db: Kysely<DB> = ctx.db,
+): Promise<Agency> {
   const agency =
-    (await findAgency(ctx.db, { code: ownerOrg })) ??
-    (/^[0-9a-f-]{36}$/i.test(ownerOrg) ? await findAgency(ctx.db, { id: ownerOrg }) : undefined);
+    (await findAgency(db, { code: ownerOrg })) ??
+    (/^[0-9a-f-]{36}$/i.test(ownerOrg) ? await findAgency(db, { id: ownerOrg }) : undefined);
   if (!agency)
     throw new ValidationError({
       owner_org: [{ id: `Organisasi ${ownerOrg} tidak ditemukan`, en: `Organization ${ownerOrg} not found` }],

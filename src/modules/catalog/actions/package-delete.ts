@@ -3,21 +3,23 @@ import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { insertRevision, updateDataset } from '../dataset.repository.js';
-import { loadTarget } from './package-update.js';
+import { loadTargetForUpdate } from './package-update.js';
 
-/** CKAN `package_delete`: a soft delete (state `deleted`); the rows and files stay. */
+/**
+ * CKAN `package_delete`: a soft delete (state `deleted`); the rows and files stay. One pass:
+ * the dataset is loaded and locked in the transaction, then its agency is authorized.
+ */
 export const packageDelete = defineAction({
   name: 'package_delete',
   requires: 'dataset:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().min(1) }),
-  async authorize(ctx, input) {
-    const d = await loadTarget(ctx, input.id);
-    authorize(ctx.actor, 'dataset:update', { agencyId: d.agency_id });
-  },
+  // The check needs the dataset: it runs on the row loaded (and locked) in run().
+  authorize: () => {},
   async run(ctx, input) {
-    const d = await loadTarget(ctx, input.id);
     await mutate(ctx, async (trx, audit) => {
+      const d = await loadTargetForUpdate(ctx, trx, input.id);
+      authorize(ctx.actor, 'dataset:update', { agencyId: d.agency_id });
       await updateDataset(trx, d.id, { state: 'deleted' });
       await insertRevision(trx, {
         datasetId: d.id,

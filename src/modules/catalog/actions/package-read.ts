@@ -3,7 +3,7 @@ import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
-import { findResource } from '../dataset.repository.js';
+import { findResource, listPublicDatasetNames } from '../dataset.repository.js';
 import { autocompleteDatasets } from '../dataset-search.repository.js';
 import { packageShowExtras } from '../extensions.js';
 import {
@@ -45,16 +45,7 @@ export const packageList = defineAction({
   input: Paging,
   authorize: portal,
   async run(ctx, input) {
-    let q = ctx.db
-      .selectFrom('dataset')
-      .select('name')
-      .where('private', '=', false)
-      .where('state', '=', 'active')
-      .orderBy('name')
-      .offset(input.offset);
-    if (input.limit !== undefined) q = q.limit(input.limit);
-    else q = q.limit(100_000);
-    return (await q.execute()).map((r) => r.name);
+    return listPublicDatasetNames(ctx.db, { offset: input.offset, limit: input.limit });
   },
 });
 

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
+import { countTableRows } from '../datastore-read.repository.js';
 import { CKAN_TYPES, loadReadableTable, PG_TYPES } from '../read/readable-table.js';
 import { ResourceIdInput, VersionInput } from './datastore-input.js';
 
@@ -24,15 +24,7 @@ export const datastoreInfo = defineAction({
   async run(ctx, input) {
     const rid = (input.id ?? input.resource_id ?? '').toLowerCase();
     const t = await loadReadableTable(ctx.db, ctx.actor, rid, { version: input.version });
-    const count =
-      t.rowCount ??
-      Number(
-        (
-          await sql<{
-            n: number;
-          }>`select count(*)::int8 as n from ${sql.id('datastore', t.tableName)}`.execute(ctx.db)
-        ).rows[0]?.n ?? 0,
-      );
+    const count = t.rowCount ?? (await countTableRows(ctx.db, t.tableName));
     const primaryKey = new Set(t.schema.primaryKey === undefined ? [] : [t.schema.primaryKey].flat());
     return {
       meta: {

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { findResource, loadVisibleDataset } from '../../catalog/index.js';
-import { latestResourceVersion } from '../resource-versions.js';
+import { latestResourceVersion } from '../resource-version.repository.js';
 
 const RESOURCE_NOT_FOUND = { id: 'Sumber daya tidak ditemukan', en: 'Resource not found' };
 
@@ -53,10 +53,8 @@ export const resourceIngestStatus = defineAction({
   name: 'resource_ingest_status',
   sideEffectFree: true,
   input: z.object({ id: z.string().min(1).max(100) }),
-  authorize: async (ctx, input) => {
-    authorize(ctx.actor, 'portal:read');
-    await loadVisibleResource(ctx, input.id);
-  },
+  // The resource is loaded once, in run(): one the caller may not see is "not found" there.
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
     const resource = await loadVisibleResource(ctx, input.id);
     const v = await loadLatestVersion(ctx, resource.id);

@@ -1,10 +1,15 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
-import { findResource, loadTarget } from '../../catalog/index.js';
+import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
+import { loadTargetForUpdate } from '../../catalog/index.js';
 import { codeListNamesOf, tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
+import { findCodeListNames } from '../reference-codes.repository.js';
+import { lockResource, setResourceTableSchema } from '../resource.repository.js';
 
 const RESOURCE_NOT_FOUND = { id: 'Sumber daya tidak ditemukan', en: 'Resource not found' };
 
@@ -18,13 +23,31 @@ function parseJsonText(value: unknown): unknown {
   }
 }
 
-/** The active resource and its dataset, once the actor may update that dataset's agency's data. */
-export async function loadSchemaTarget(ctx: ActionContext, id: string) {
-  const resource = await findResource(ctx.db, id);
+/**
+ * The active resource and its dataset (both locked for the transaction), once the actor may update
+ * that dataset's agency's data.
+ */
+export async function loadSchemaTarget(ctx: ActionContext, trx: Transaction<DB>, id: string) {
+  const resource = await lockResource(trx, id);
   if (resource?.state !== 'active') throw new NotFoundError(RESOURCE_NOT_FOUND);
-  const dataset = await loadTarget(ctx, resource.dataset_id);
+  const dataset = await loadTargetForUpdate(ctx, trx, resource.dataset_id);
   authorize(ctx.actor, 'dataset:update', { agencyId: dataset.agency_id });
   return { resource, dataset };
+}
+
+/** Every `codelist:<name>` the schema references must exist. */
+async function checkCodeListsExist(trx: Transaction<DB>, schema: TableSchema): Promise<void> {
+  const lists = codeListNamesOf(schema);
+  if (lists.length === 0) return;
+  const known = new Set(await findCodeListNames(trx, lists));
+  const unknown = lists.filter((name) => !known.has(name));
+  if (unknown.length > 0)
+    throw new ValidationError({
+      'table_schema.foreignKeys': unknown.map((name) => ({
+        id: `Daftar kode '${name}' tidak ada`,
+        en: `Code list '${name}' does not exist`,
+      })),
+    });
 }
 
 /**
@@ -42,31 +65,14 @@ export const resourceSchemaUpdate = defineAction({
     id: z.string().min(1).max(100),
     table_schema: z.preprocess(parseJsonText, tableSchemaInput),
   }),
-  authorize: async (ctx, input) => {
-    await loadSchemaTarget(ctx, input.id);
-  },
-  async run(ctx, input) {
-    const { resource, dataset } = await loadSchemaTarget(ctx, input.id);
-    const schema = input.table_schema;
-    const lists = codeListNamesOf(schema);
-    if (lists.length > 0) {
-      const found = await ctx.db.selectFrom('code_list').select('name').where('name', 'in', lists).execute();
-      const known = new Set(found.map((r) => r.name));
-      const unknown = lists.filter((name) => !known.has(name));
-      if (unknown.length > 0)
-        throw new ValidationError({
-          'table_schema.foreignKeys': unknown.map((name) => ({
-            id: `Daftar kode '${name}' tidak ada`,
-            en: `Code list '${name}' does not exist`,
-          })),
-        });
-    }
-    return mutate(ctx, async (trx, audit) => {
-      await trx
-        .updateTable('resource')
-        .set({ table_schema: JSON.stringify(schema), metadata_modified: new Date() })
-        .where('id', '=', resource.id)
-        .execute();
+  // The resource is loaded (locked) and checked once, in run()'s transaction.
+  authorize: () => {},
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      const { resource, dataset } = await loadSchemaTarget(ctx, trx, input.id);
+      const schema = input.table_schema;
+      await checkCodeListsExist(trx, schema);
+      await setResourceTableSchema(trx, resource.id, schema);
       await audit({
         action: 'resource_schema_update',
         subjectType: 'resource',
@@ -80,6 +86,5 @@ export const resourceSchemaUpdate = defineAction({
         },
       });
       return { resource_id: resource.id, table_schema: schema };
-    });
-  },
+    }),
 });

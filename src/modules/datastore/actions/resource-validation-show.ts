@@ -20,10 +20,8 @@ export const resourceValidationShow = defineAction({
   name: 'resource_validation_show',
   sideEffectFree: true,
   input: z.object({ id: z.string().min(1).max(100) }),
-  authorize: async (ctx, input) => {
-    authorize(ctx.actor, 'portal:read');
-    await loadVisibleResource(ctx, input.id);
-  },
+  // The resource is loaded once, in run(): one the caller may not see is "not found" there.
+  authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
     const resource = await loadVisibleResource(ctx, input.id);
     const v = await loadLatestVersion(ctx, resource.id);

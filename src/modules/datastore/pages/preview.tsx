@@ -1,23 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../kernel/db/schema.js';
-import { NotFoundError } from '../../../kernel/errors.js';
-import type { SiteInfo } from '../../../kernel/http/page-context.js';
-import type { CatalogPageContext, DatasetView } from '../../catalog/index.js';
-import { loadPreview, type PreviewData } from '../read/preview.js';
-import { listLoadedResources } from '../read/readable-table.js';
+import type { CatalogPageContext } from '../../catalog/index.js';
+import type { PreviewData } from '../read/preview.js';
 import { datastoreText } from './datastore.messages.js';
 import { Chart } from './preview-chart.js';
-import { previewState, previewTranslator, queryOf } from './preview-links.js';
+import { previewTranslator } from './preview-links.js';
 import { FilterForm, PreviewTable } from './preview-table.js';
-
-/**
- * The database the dataset page's preview reads, per app: the datastore routes register it for
- * their site (the page context carries the site, not the database).
- */
-const databases = new WeakMap<SiteInfo, Kysely<DB>>();
-export function registerPreviewDatabase(site: SiteInfo, db: Kysely<DB>): void {
-  databases.set(site, db);
-}
 
 const STYLE = `.ds-scroll{overflow-x:auto;max-width:100%}.ds-table{border-collapse:collapse;font-size:.9rem}
 .ds-table th,.ds-table td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left}
@@ -76,33 +62,25 @@ export function DatastorePreview({
 
 /**
  * The dataset page's table section: for each resource with a loaded table, a preview the reader
- * pages, sorts and filters through links and GET forms (no script), and a chart. Renders
- * nothing when the dataset has no table.
+ * pages, sorts and filters through links and GET forms (no script), and a chart. The previews
+ * come from loadDatastorePreviews (preview.loader.ts); renders nothing when there are none.
  */
-export async function DatastorePreviewSection({ ctx, view }: { ctx: CatalogPageContext; view: DatasetView }) {
-  const db = databases.get(ctx.site);
-  if (!db) return '';
-  const loaded = await listLoadedResources(db, view.dict.id);
-  if (loaded.length === 0) return '';
-  const q = queryOf(ctx.path);
-  const chosen = q.get('tabel');
-  const previews: PreviewData[] = [];
-  for (const r of loaded) {
-    const state =
-      chosen === r.id || (!chosen && r === loaded[0]) ? previewState(q) : previewState(new URLSearchParams());
-    try {
-      previews.push(await loadPreview(db, ctx.actor, r.id, state));
-    } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-    }
-  }
+export function DatastorePreviewSection({
+  ctx,
+  previews,
+  datasetName,
+}: {
+  ctx: CatalogPageContext;
+  previews: PreviewData[];
+  datasetName: string;
+}) {
   if (previews.length === 0) return '';
   return (
     <section aria-labelledby="tabel-title" class="ds-section">
       <style>{STYLE}</style>
       <h2 id="tabel-title">{datastoreText(ctx.locale, 'preview.title')}</h2>
       {previews.map((d) => (
-        <DatastorePreview ctx={ctx} d={d} datasetName={view.dict.name} />
+        <DatastorePreview ctx={ctx} d={d} datasetName={datasetName} />
       ))}
     </section>
   );

@@ -9,6 +9,7 @@ import { actionContext, redirectAfterPost } from '../../../kernel/http/request-c
 import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import { findResource, packageShow } from '../../catalog/index.js';
 import { resourceSchemaUpdate } from '../actions/resource-schema-update.js';
+import { listCodeLists } from '../reference-codes.repository.js';
 import { tst } from './table-schema.messages.js';
 import { TableSchemaPage } from './table-schema.page.js';
 import {
@@ -50,7 +51,7 @@ export async function tableSchemaRoutes(app: FastifyInstance, { config, database
     values: SchemaFormValues,
     extra: { errors?: Record<string, string[]>; status?: number; notice?: string } = {},
   ) {
-    const codeLists = await db.selectFrom('code_list').select(['name', 'title']).orderBy('name').execute();
+    const codeLists = await listCodeLists(db);
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
     const view = {
       datasetName: target.dict.name,

@@ -1,8 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { DB } from '../../../kernel/db/schema.js';
+import { readRowsAfter } from '../datastore-read.repository.js';
 import type { ReadableColumn, ReadableTable } from './readable-table.js';
 import { jsonValue } from './search-query.js';
 
@@ -31,14 +32,10 @@ export async function* readBatches(
   table: ReadableTable,
   batchRows = EXPORT_BATCH_ROWS,
 ): AsyncGenerator<Record<string, unknown>[]> {
-  const cols = exportColumns(table);
-  const select = sql.join([sql.id('_id'), ...cols.map((c) => sql.id(c.name))]);
+  const names = exportColumns(table).map((c) => c.name);
   let last = 0;
   for (;;) {
-    const { rows } = await sql<
-      Record<string, unknown>
-    >`select ${select} from ${sql.id('datastore', table.tableName)}
-      where _id > ${last} order by _id limit ${batchRows}`.execute(db);
+    const rows = await readRowsAfter(db, table.tableName, names, last, batchRows);
     if (rows.length === 0) return;
     yield rows;
     last = Number(rows[rows.length - 1]?._id);

@@ -1,10 +1,12 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { ValidationError } from '../../../kernel/errors.js';
+import { sumByCategory } from '../datastore-search.repository.js';
 import { chartSvg } from './chart.js';
 import { loadReadableTable, type ReadableColumn, type ReadableTable } from './readable-table.js';
-import { jsonValue, runSearch, whereClause } from './search-query.js';
+import type { SearchParams } from './search-params.js';
+import { jsonValue, runSearch } from './search-query.js';
 
 export const PREVIEW_PAGE_ROWS = 20;
 /** At most this many categories on a chart (the largest by name order). */
@@ -77,19 +79,14 @@ async function loadChart(
   db: Kysely<DB>,
   t: ReadableTable,
   state: PreviewState,
-  where: Parameters<typeof whereClause>[1],
+  where: Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>,
   axes: ReadableColumn[],
   values: ReadableColumn[],
 ): Promise<PreviewChart | undefined> {
   const value = values.find((c) => c.name === state.chartValue) ?? values[0];
   const axis = axes.find((c) => c.name === state.chartAxis) ?? axes[0];
   if (!value || !axis) return undefined;
-  const { rows } = await sql<{
-    k: unknown;
-    v: unknown;
-  }>`select ${sql.id(axis.name)} as k, sum(${sql.id(value.name)}) as v
-    from ${sql.id('datastore', t.tableName)} ${whereClause(t, where)}
-    group by 1 order by 1 nulls last limit ${CHART_MAX_CATEGORIES + 1}`.execute(db);
+  const rows = await sumByCategory(db, t, axis, value, where, CHART_MAX_CATEGORIES);
   const shown = rows.slice(0, CHART_MAX_CATEGORIES);
   const categories = shown.map((r) => String(jsonValue(axis, r.k) ?? '—'));
   const nums = shown.map((r) => Number(r.v ?? 0));

@@ -3,7 +3,10 @@ import { type Actor, can } from '../../../kernel/access/policy.js';
 import type { Dataset, DB, Resource } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import type { FieldType, TableField, TableSchema } from '../../../kernel/table-schema/table-schema.js';
-import { canSeeDataset } from '../../catalog/index.js';
+import { canSeeDataset, findDataset, findResource } from '../../catalog/index.js';
+import { findLoadableVersion } from '../datastore-read.repository.js';
+
+export { listLoadedResources } from '../datastore-read.repository.js';
 
 /** CKAN's message for an unknown resource, used for hidden ones too (no probing). */
 export const RESOURCE_NOT_FOUND = {
@@ -93,27 +96,16 @@ export async function loadReadableTable(
 ): Promise<ReadableTable> {
   const notFound = new NotFoundError(RESOURCE_NOT_FOUND);
   if (!UUID.test(resourceId)) throw notFound;
-  const resource = await db
-    .selectFrom('resource')
-    .selectAll()
-    .where('id', '=', resourceId.toLowerCase())
-    .executeTakeFirst();
+  const resource = await findResource(db, resourceId.toLowerCase());
   if (resource?.state !== 'active') throw notFound;
-  const dataset = await db
-    .selectFrom('dataset')
-    .selectAll()
-    .where('id', '=', resource.dataset_id)
-    .executeTakeFirst();
+  const dataset = await findDataset(db, resource.dataset_id);
   if (!dataset || !canSeeDataset(actor, dataset)) throw notFound;
   if (opts.publicOnly && (dataset.private || dataset.state !== 'active')) throw notFound;
-  let q = db
-    .selectFrom('resource_version')
-    .select(['id', 'number', 'table_name', 'table_schema', 'row_count', 'state'])
-    .where('resource_id', '=', resource.id);
-  if (opts.version !== undefined) q = q.where('number', '=', opts.version);
-  else if (resource.datastore_version_id) q = q.where('id', '=', resource.datastore_version_id);
+  let pick: { number: number } | { id: string };
+  if (opts.version !== undefined) pick = { number: opts.version };
+  else if (resource.datastore_version_id) pick = { id: resource.datastore_version_id };
   else throw notFound;
-  const version = await q.executeTakeFirst();
+  const version = await findLoadableVersion(db, resource.id, pick);
   if (version?.state !== 'complete' || !version.table_name) {
     if (opts.version !== undefined)
       throw new ValidationError({
@@ -145,21 +137,4 @@ export async function loadReadableTable(
     ],
     hiddenFields: schema.fields.filter((f) => !visible.includes(f)).map((f) => f.name),
   };
-}
-
-/** Resources of a dataset that have a loaded table (for the page and datapackage.json). */
-export async function listLoadedResources(db: Kysely<DB>, datasetId: string) {
-  return db
-    .selectFrom('resource')
-    .innerJoin('resource_version', 'resource_version.id', 'resource.datastore_version_id')
-    .select([
-      'resource.id as id',
-      'resource_version.number as number',
-      'resource_version.row_count as row_count',
-    ])
-    .where('resource.dataset_id', '=', datasetId)
-    .where('resource.state', '=', 'active')
-    .where('resource_version.state', '=', 'complete')
-    .orderBy('resource.position')
-    .execute();
 }

@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { parse } from 'libpg-query';
 import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { AppError, NotFoundError } from '../../../kernel/errors.js';
+import { runReadOnlySelect } from '../datastore-read.repository.js';
 import { loadReadableTable, type ReadableTable } from './readable-table.js';
 import { ROWS_MAX } from './search-query.js';
 import { checkSql, refused, rewriteReferences } from './sql-check.js';
@@ -70,22 +71,12 @@ export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string):
     throw refused({ id: 'Kueri ditolak', en: 'Query refused' });
   let rows: Record<string, unknown>[];
   try {
-    rows = await db.transaction().execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
-      await sql`set local statement_timeout = ${sql.lit(SQL_TIMEOUT_MS)}`.execute(trx);
-      const plan = (await sql.raw<Record<string, unknown>>(`explain (format json) ${final}`).execute(trx))
-        .rows[0];
-      const raw = plan ? Object.values(plan)[0] : undefined;
-      const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
-        Plan?: { 'Total Cost'?: number };
-      }[];
-      const cost = Number(parsed?.[0]?.Plan?.['Total Cost'] ?? 0);
+    rows = await runReadOnlySelect(db, final, SQL_TIMEOUT_MS, (cost) => {
       if (!(cost <= SQL_MAX_COST))
         throw refused({
           id: 'Kueri ditolak: terlalu berat untuk dijalankan (perkecil gabungan atau tambahkan syarat WHERE)',
           en: 'Query refused: too expensive to run (join fewer rows or add WHERE conditions)',
         });
-      return (await sql.raw<Record<string, unknown>>(final).execute(trx)).rows;
     });
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -1,18 +1,27 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { CLASSIFICATIONS, type Classification } from '../../../kernel/db/schema/sdi.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import {
   assertPublishable,
   canSeeDataset,
   DATASET_NOT_FOUND,
-  findDataset,
   grantedAgencies,
   loadVisibleDataset,
 } from '../../catalog/index.js';
+import {
+  findAgenciesByCodeOrId,
+  listActiveResourceSchemas,
+  listGrantedAgencies,
+  replaceAccessGrants,
+  setDatasetClassification,
+} from '../classification.repository.js';
+import { findDatasetRow } from '../dataset-metadata.repository.js';
 
 const ClassificationSchema = z.enum(CLASSIFICATIONS as [Classification, ...Classification[]]);
 
@@ -39,70 +48,22 @@ export const datasetClassificationSet = defineAction({
     classification: ClassificationSchema,
     shared_with: agencyList,
   }),
-  async authorize(ctx, input) {
-    const d = await findDataset(ctx.db, input.id);
-    if (!d || d.state === 'deleted' || !canSeeDataset(ctx.actor, d))
-      throw new NotFoundError(DATASET_NOT_FOUND);
-    authorize(ctx.actor, 'dataset:update', { agencyId: d.agency_id });
-  },
+  // The dataset is loaded once, locked, in run()'s transaction, and authorized there.
+  authorize: () => {},
   async run(ctx, input) {
-    const d = await findDataset(ctx.db, input.id);
-    if (!d) throw new NotFoundError(DATASET_NOT_FOUND);
-    assertPublishable({ classification: input.classification, private: d.private });
-    const wanted =
-      input.shared_with ?? (input.classification === 'restricted' ? await grantedAgencies(ctx.db, d.id) : []);
-    if (wanted.length && input.classification !== 'restricted')
-      throw new ValidationError({
-        shared_with: [
-          {
-            id: 'Hanya data terbatas yang dibagikan ke perangkat daerah tertentu',
-            en: 'Only restricted data is shared with named agencies',
-          },
-        ],
-      });
-    const agencies = wanted.length
-      ? await ctx.db
-          .selectFrom('agency')
-          .select(['id', 'code', 'name'])
-          .where((eb) =>
-            eb.or([
-              eb('code', 'in', wanted),
-              ...(wanted.some((w) => /^[0-9a-f-]{36}$/i.test(w))
-                ? [
-                    eb(
-                      'id',
-                      'in',
-                      wanted.filter((w) => /^[0-9a-f-]{36}$/i.test(w)),
-                    ),
-                  ]
-                : []),
-            ]),
-          )
-          .execute()
-      : [];
-    const unknown = wanted.filter((w) => !agencies.some((a) => a.code === w || a.id === w));
-    if (unknown.length)
-      throw new ValidationError({
-        shared_with: [
-          {
-            id: `Perangkat daerah tidak ditemukan: ${unknown.join(', ')}`,
-            en: `Agencies not found: ${unknown.join(', ')}`,
-          },
-        ],
-      });
-    const shared = agencies.filter((a) => a.id !== d.agency_id);
     return mutate(ctx, async (trx, audit) => {
-      await trx
-        .updateTable('dataset')
-        .set({ classification: input.classification, metadata_modified: new Date() })
-        .where('id', '=', d.id)
-        .execute();
-      await trx.deleteFrom('dataset_access_grant').where('dataset_id', '=', d.id).execute();
-      if (shared.length)
-        await trx
-          .insertInto('dataset_access_grant')
-          .values(shared.map((a) => ({ dataset_id: d.id, agency_id: a.id })))
-          .execute();
+      const d = await findDatasetRow(trx, input.id, { forUpdate: true });
+      if (!d || d.state === 'deleted' || !canSeeDataset(ctx.actor, d))
+        throw new NotFoundError(DATASET_NOT_FOUND);
+      authorize(ctx.actor, 'dataset:update', { agencyId: d.agency_id });
+      assertPublishable({ classification: input.classification, private: d.private });
+      const shared = (await sharedAgencies(trx, input, d.id)).filter((a) => a.id !== d.agency_id);
+      await setDatasetClassification(trx, d.id, input.classification);
+      await replaceAccessGrants(
+        trx,
+        d.id,
+        shared.map((a) => a.id),
+      );
       await audit({
         action: 'dataset_classification_set',
         subjectType: 'dataset',
@@ -122,6 +83,40 @@ export const datasetClassificationSet = defineAction({
   },
 });
 
+/**
+ * The agencies restricted data is to be shared with: the ones named, or (none named) the
+ * current grants. Only restricted data is shared, and every agency named must exist.
+ */
+async function sharedAgencies(
+  db: Kysely<DB>,
+  input: { classification: Classification; shared_with?: string[] | undefined },
+  datasetId: string,
+) {
+  const wanted =
+    input.shared_with ?? (input.classification === 'restricted' ? await grantedAgencies(db, datasetId) : []);
+  if (wanted.length && input.classification !== 'restricted')
+    throw new ValidationError({
+      shared_with: [
+        {
+          id: 'Hanya data terbatas yang dibagikan ke perangkat daerah tertentu',
+          en: 'Only restricted data is shared with named agencies',
+        },
+      ],
+    });
+  const agencies = wanted.length ? await findAgenciesByCodeOrId(db, wanted) : [];
+  const unknown = wanted.filter((w) => !agencies.some((a) => a.code === w || a.id === w));
+  if (unknown.length)
+    throw new ValidationError({
+      shared_with: [
+        {
+          id: `Perangkat daerah tidak ditemukan: ${unknown.join(', ')}`,
+          en: `Agencies not found: ${unknown.join(', ')}`,
+        },
+      ],
+    });
+  return agencies;
+}
+
 /** The classification of a dataset and of each column of its tables, and who it is shared with. */
 export const datasetClassificationShow = defineAction({
   name: 'dataset_classification_show',
@@ -131,20 +126,8 @@ export const datasetClassificationShow = defineAction({
   async run(ctx, input) {
     const d = await loadVisibleDataset(ctx, input.id);
     const [grants, resources] = await Promise.all([
-      ctx.db
-        .selectFrom('dataset_access_grant')
-        .innerJoin('agency', 'agency.id', 'dataset_access_grant.agency_id')
-        .select(['agency.id', 'agency.code', 'agency.name'])
-        .where('dataset_access_grant.dataset_id', '=', d.id)
-        .orderBy('agency.code')
-        .execute(),
-      ctx.db
-        .selectFrom('resource')
-        .select(['id', 'name', 'table_schema'])
-        .where('dataset_id', '=', d.id)
-        .where('state', '=', 'active')
-        .orderBy('position')
-        .execute(),
+      listGrantedAgencies(ctx.db, d.id),
+      listActiveResourceSchemas(ctx.db, d.id),
     ]);
     return {
       id: d.id,

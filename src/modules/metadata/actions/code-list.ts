@@ -1,16 +1,19 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
-import type { ActionContext } from '../../../kernel/actions/context.js';
 import { mutate } from '../../../kernel/actions/context.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { looseBoolean } from '../../catalog/index.js';
 import {
   findCodeList,
+  insertCodeList,
   listCodeListItems,
   listCodeLists,
   replaceCodeListItems,
-} from '../code-lists/code-list.store.js';
+  updateCodeList,
+} from '../code-lists/code-list.repository.js';
 import { checkItems, parseCodeListCsv } from '../code-lists/code-list-csv.js';
 
 const NAME = z
@@ -57,8 +60,9 @@ export function codeListNotFound(name: string) {
   return new NotFoundError({ id: `Daftar kode ${name} tidak ditemukan`, en: `Code list ${name} not found` });
 }
 
-async function loadList(ctx: ActionContext, name: string) {
-  const list = await findCodeList(ctx.db, name);
+/** A list by name or 404; `forUpdate` inside a change's transaction. */
+async function loadList(db: Kysely<DB>, name: string, opts: { forUpdate?: boolean } = {}) {
+  const list = await findCodeList(db, name, opts);
   if (!list) throw codeListNotFound(name);
   return list;
 }
@@ -107,7 +111,7 @@ export const codeListCreate = defineAction({
         en: `Code list name ${input.name} is taken`,
       });
     return mutate(ctx, async (trx, audit) => {
-      const list = await trx.insertInto('code_list').values(input).returningAll().executeTakeFirstOrThrow();
+      const list = await insertCodeList(trx, input);
       await audit({
         action: 'code_list_create',
         subjectType: 'code_list',
@@ -134,16 +138,11 @@ export const codeListUpdate = defineAction({
   }),
   authorize: (ctx) => authorize(ctx.actor, 'codelist:manage'),
   async run(ctx, input) {
-    const list = await loadList(ctx, input.name);
     const { name, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     return mutate(ctx, async (trx, audit) => {
-      const updated = await trx
-        .updateTable('code_list')
-        .set({ ...changes, updated_at: new Date() })
-        .where('id', '=', list.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const list = await loadList(trx, name, { forUpdate: true });
+      const updated = await updateCodeList(trx, list.id, changes);
       await audit({
         action: 'code_list_update',
         subjectType: 'code_list',
@@ -161,7 +160,7 @@ export const codeListShow = defineAction({
   input: z.object({ id: NAME, include_retired: looseBoolean.default(false) }),
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
-    const list = await loadList(ctx, input.id);
+    const list = await loadList(ctx.db, input.id);
     return presentList(list, await listCodeListItems(ctx.db, list.id, input.include_retired));
   },
 });
@@ -198,20 +197,9 @@ export const codeListItemsReplace = defineAction({
     }),
   authorize: (ctx) => authorize(ctx.actor, 'codelist:manage'),
   async run(ctx, input) {
-    const list = await loadList(ctx, input.id);
-    const { items, errors } =
-      input.csv !== undefined
-        ? parseCodeListCsv(input.csv)
-        : {
-            items: input.items ?? [],
-            errors: checkItems(input.items ?? [], (i) => `items.${i}`),
-          };
-    if (Object.keys(errors).length)
-      throw new ValidationError(errors, {
-        id: 'Daftar kode ditolak: perbaiki setiap baris yang disebut',
-        en: 'Code list refused: fix every row named',
-      });
     return mutate(ctx, async (trx, audit) => {
+      const list = await loadList(trx, input.id, { forUpdate: true });
+      const items = checkedItems(input);
       const outcome = await replaceCodeListItems(trx, list, items);
       await audit({
         action: 'code_list_items_replace',
@@ -223,6 +211,23 @@ export const codeListItemsReplace = defineAction({
     });
   },
 });
+
+/** The items sent as CSV or as an array, or a ValidationError naming every bad row and column. */
+function checkedItems(input: { csv?: string | undefined; items?: z.infer<typeof ItemSchema>[] | undefined }) {
+  const { items, errors } =
+    input.csv !== undefined
+      ? parseCodeListCsv(input.csv)
+      : {
+          items: input.items ?? [],
+          errors: checkItems(input.items ?? [], (i) => `items.${i}`),
+        };
+  if (Object.keys(errors).length)
+    throw new ValidationError(errors, {
+      id: 'Daftar kode ditolak: perbaiki setiap baris yang disebut',
+      en: 'Code list refused: fix every row named',
+    });
+  return items;
+}
 
 export const CODE_LIST_ACTIONS = [
   codeListCreate,

@@ -72,9 +72,10 @@ export const dataStandardUpdate = defineAction({
   input: StandardFields.extend({ id: z.string().min(1).max(200) }),
   authorize: (ctx) => authorize(ctx.actor, 'standard:manage'),
   async run(ctx, { id, ...content }) {
-    const before = await findDataStandard(ctx.db, id);
-    if (!before) throw new NotFoundError(STANDARD_NOT_FOUND);
     return mutate(ctx, async (trx, audit) => {
+      // Loaded once, locked: the version recorded follows the content this change replaces.
+      const before = await findDataStandard(trx, id, { forUpdate: true });
+      if (!before) throw new NotFoundError(STANDARD_NOT_FOUND);
       const s = await updateDataStandard(trx, before.id, content, ctx.actor.userId);
       const changed = Object.fromEntries(
         Object.entries(content).filter(([k, v]) => before[k as keyof typeof before] !== v),

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
-import type { Dataset, DB } from '../../../kernel/db/schema.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
-import { findDataset, findResource, insertRevision, loadVisibleDataset } from '../../catalog/index.js';
+import { findResource, insertRevision } from '../../catalog/index.js';
 import { findDataStandard } from '../data-standard.repository.js';
 import { refreshMetadataSummary } from '../dataset-metadata.js';
+import { setDatasetActivity, setDatasetStandard } from '../dataset-metadata.repository.js';
 import { MS_IND } from '../domain/ms-ind.js';
 import { MS_VAR } from '../domain/ms-var.js';
 import { findStatisticalActivity } from '../statistical-activity.repository.js';
@@ -19,15 +20,18 @@ import {
   upsertVariableMetadata,
 } from '../variable-indicator.repository.js';
 import { STANDARD_NOT_FOUND } from './data-standard.js';
+import { loadEditableDataset } from './dataset-load.js';
 import { checkedAnswers, FormAnswers } from './metadata-input.js';
 import { ACTIVITY_NOT_FOUND } from './statistical-activity.js';
 
-/** The dataset, if the actor may see it and fill its metadata. */
-export async function loadEditableDataset(ctx: ActionContext, idOrName: string): Promise<Dataset> {
-  const d = await loadVisibleDataset(ctx, idOrName);
-  authorize(ctx.actor, 'metadata:update', { agencyId: d.agency_id });
-  return d;
-}
+export { loadEditableDataset } from './dataset-load.js';
+
+/**
+ * Every action here loads its dataset once, locked, inside its transaction: 404 when the actor
+ * may not see it, 403 when they may not fill its metadata, then the change with its audit row.
+ * Their `authorize` hooks are empty for that reason (the permission itself is `requires`).
+ */
+const CHECKED_IN_RUN = () => {};
 
 /** A dataset revision row, so the dataset's history shows metadata changes too. */
 function revise(
@@ -52,17 +56,13 @@ export const packageStandardSet = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().min(1).max(200), standard_id: z.string().max(200).nullish() }),
-  authorize: async (ctx, input) => void (await loadEditableDataset(ctx, input.id)),
+  authorize: CHECKED_IN_RUN,
   async run(ctx, input) {
-    const d = await loadEditableDataset(ctx, input.id);
-    const s = input.standard_id ? await findDataStandard(ctx.db, input.standard_id) : null;
-    if (input.standard_id && !s) throw new NotFoundError(STANDARD_NOT_FOUND);
     return mutate(ctx, async (trx, audit) => {
-      await trx
-        .updateTable('dataset')
-        .set({ data_standard_id: s?.id ?? null })
-        .where('id', '=', d.id)
-        .execute();
+      const d = await loadEditableDataset(ctx, input.id, { db: trx, forUpdate: true });
+      const s = input.standard_id ? await findDataStandard(trx, input.standard_id) : null;
+      if (input.standard_id && !s) throw new NotFoundError(STANDARD_NOT_FOUND);
+      await setDatasetStandard(trx, d.id, s?.id ?? null);
       await audit({
         action: 'package_standard_set',
         subjectType: 'dataset',
@@ -82,18 +82,14 @@ export const packageActivitySet = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().min(1).max(200), activity_id: z.string().uuid().nullish() }),
-  authorize: async (ctx, input) => void (await loadEditableDataset(ctx, input.id)),
+  authorize: CHECKED_IN_RUN,
   async run(ctx, input) {
-    const d = await loadEditableDataset(ctx, input.id);
-    const a = input.activity_id ? await findStatisticalActivity(ctx.db, input.activity_id) : null;
-    if (input.activity_id && !a) throw new NotFoundError(ACTIVITY_NOT_FOUND);
-    if (a) authorize(ctx.actor, 'metadata:update', { agencyId: a.agency_id });
     return mutate(ctx, async (trx, audit) => {
-      await trx
-        .updateTable('dataset')
-        .set({ statistical_activity_id: a?.id ?? null })
-        .where('id', '=', d.id)
-        .execute();
+      const d = await loadEditableDataset(ctx, input.id, { db: trx, forUpdate: true });
+      const a = input.activity_id ? await findStatisticalActivity(trx, input.activity_id) : null;
+      if (input.activity_id && !a) throw new NotFoundError(ACTIVITY_NOT_FOUND);
+      if (a) authorize(ctx.actor, 'metadata:update', { agencyId: a.agency_id });
+      await setDatasetActivity(trx, d.id, a?.id ?? null);
       await audit({
         action: 'package_activity_set',
         subjectType: 'dataset',
@@ -107,13 +103,43 @@ export const packageActivitySet = defineAction({
   },
 });
 
-async function loadResourceForEdit(ctx: ActionContext, resourceId: string) {
-  const r = await findResource(ctx.db, resourceId);
-  const d = r ? await findDataset(ctx.db, r.dataset_id) : undefined;
-  if (!r || !d || r.state !== 'active')
-    throw new NotFoundError({ id: 'Sumber data tidak ditemukan', en: 'Resource not found' });
-  await loadEditableDataset(ctx, d.id);
+const RESOURCE_NOT_FOUND = { id: 'Sumber data tidak ditemukan', en: 'Resource not found' };
+
+/** An active resource and its dataset (locked), if the actor may fill the dataset's metadata. */
+async function loadResourceForEdit(ctx: ActionContext, trx: Kysely<DB>, resourceId: string) {
+  const r = await findResource(trx, resourceId);
+  if (r?.state !== 'active') throw new NotFoundError(RESOURCE_NOT_FOUND);
+  const d = await loadEditableDataset(ctx, r.dataset_id, { db: trx, forUpdate: true });
   return { r, d };
+}
+
+/** Each column's answers checked against MS-Var; errors are named `<column>.<field>`. */
+function checkedVariables(
+  schema: TableSchema | null,
+  resourceName: string,
+  variables: Record<string, Record<string, unknown>>,
+) {
+  const names = new Set(schema?.fields.map((f) => f.name) ?? []);
+  const unknown = Object.keys(variables).filter((n) => !names.has(n));
+  if (unknown.length)
+    throw new ValidationError({
+      variables: [
+        {
+          id: `Kolom tidak ada di Table Schema "${resourceName}": ${unknown.join(', ')}`,
+          en: `Columns not in the Table Schema of "${resourceName}": ${unknown.join(', ')}`,
+        },
+      ],
+    });
+  return Object.entries(variables).map(([name, raw]) => {
+    try {
+      return [name, checkedAnswers(MS_VAR, raw)] as const;
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError(
+        Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${name}.${k}`, v])),
+      );
+    }
+  });
 }
 
 /** MS-Var answers for the columns of one tabular resource: `variables` maps column name → answers. */
@@ -122,32 +148,11 @@ export const variableMetadataUpdate = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ resource_id: z.string().uuid(), variables: z.record(z.string().max(200), FormAnswers) }),
-  authorize: async (ctx, input) => void (await loadResourceForEdit(ctx, input.resource_id)),
+  authorize: CHECKED_IN_RUN,
   async run(ctx, input) {
-    const { r, d } = await loadResourceForEdit(ctx, input.resource_id);
-    const schema = r.table_schema as TableSchema | null;
-    const names = new Set(schema?.fields.map((f) => f.name) ?? []);
-    const unknown = Object.keys(input.variables).filter((n) => !names.has(n));
-    if (unknown.length)
-      throw new ValidationError({
-        variables: [
-          {
-            id: `Kolom tidak ada di Table Schema "${r.name}": ${unknown.join(', ')}`,
-            en: `Columns not in the Table Schema of "${r.name}": ${unknown.join(', ')}`,
-          },
-        ],
-      });
-    const checked = Object.entries(input.variables).map(([name, raw]) => {
-      try {
-        return [name, checkedAnswers(MS_VAR, raw)] as const;
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        throw new ValidationError(
-          Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${name}.${k}`, v])),
-        );
-      }
-    });
     return mutate(ctx, async (trx, audit) => {
+      const { r, d } = await loadResourceForEdit(ctx, trx, input.resource_id);
+      const checked = checkedVariables(r.table_schema as TableSchema | null, r.name, input.variables);
       for (const [name, values] of checked) await upsertVariableMetadata(trx, r.id, name, values);
       await audit({
         action: 'variable_metadata_update',
@@ -179,12 +184,12 @@ export const indicatorMetadataCreate = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ package_id: z.string().min(1).max(200), ms_ind: FormAnswers }),
-  authorize: async (ctx, input) => void (await loadEditableDataset(ctx, input.package_id)),
+  authorize: CHECKED_IN_RUN,
   async run(ctx, input) {
-    const d = await loadEditableDataset(ctx, input.package_id);
-    const values = checkedAnswers(MS_IND, input.ms_ind);
-    const name = indicatorName(values);
     return mutate(ctx, async (trx, audit) => {
+      const d = await loadEditableDataset(ctx, input.package_id, { db: trx, forUpdate: true });
+      const values = checkedAnswers(MS_IND, input.ms_ind);
+      const name = indicatorName(values);
       const i = await insertIndicator(trx, { dataset_id: d.id, name, ms_ind: values });
       await audit({
         action: 'indicator_metadata_create',
@@ -199,24 +204,19 @@ export const indicatorMetadataCreate = defineAction({
   },
 });
 
-async function loadIndicatorForEdit(ctx: ActionContext, id: string) {
-  const i = await findIndicator(ctx.db, id);
-  if (!i) throw new NotFoundError({ id: 'Indikator tidak ditemukan', en: 'Indicator not found' });
-  const d = await loadEditableDataset(ctx, i.dataset_id);
-  return { i, d };
-}
-
 export const indicatorMetadataUpdate = defineAction({
   name: 'indicator_metadata_update',
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ id: z.string().uuid(), ms_ind: FormAnswers }),
-  authorize: async (ctx, input) => void (await loadIndicatorForEdit(ctx, input.id)),
+  authorize: CHECKED_IN_RUN,
   async run(ctx, input) {
-    const { d } = await loadIndicatorForEdit(ctx, input.id);
-    const values = checkedAnswers(MS_IND, input.ms_ind);
-    const name = indicatorName(values);
     return mutate(ctx, async (trx, audit) => {
+      const found = await findIndicator(trx, input.id);
+      if (!found) throw new NotFoundError({ id: 'Indikator tidak ditemukan', en: 'Indicator not found' });
+      const d = await loadEditableDataset(ctx, found.dataset_id, { db: trx, forUpdate: true });
+      const values = checkedAnswers(MS_IND, input.ms_ind);
+      const name = indicatorName(values);
       const i = await updateIndicator(trx, input.id, { name, ms_ind: values });
       await audit({
         action: 'indicator_metadata_update',

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
-import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
+import { mutate } from '../../../kernel/actions/context.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { refreshMetadataSummary } from '../dataset-metadata.js';
 import { MS_KEG } from '../domain/ms-keg.js';
@@ -33,9 +35,9 @@ const ActivityFields = z.object({
 });
 type ActivityInput = z.infer<typeof ActivityFields>;
 
-async function checkCode(ctx: ActionContext, code: string | null, selfId: string | null): Promise<void> {
+async function checkCode(db: Kysely<DB>, code: string | null, selfId: string | null): Promise<void> {
   if (!code) return;
-  const other = await findActivityByCode(ctx.db, code);
+  const other = await findActivityByCode(db, code);
   if (other && other.id !== selfId)
     throw new ConflictError({
       id: `Kode kegiatan ${code} sudah dipakai kegiatan "${other.title}"`,
@@ -77,7 +79,7 @@ export const statisticalActivityCreate = defineAction({
       throw new ValidationError({
         agency_id: [{ id: 'Perangkat daerah wajib diisi', en: 'Agency is required' }],
       });
-    await checkCode(ctx, input.activity_code, null);
+    await checkCode(ctx.db, input.activity_code, null);
     const row = activityRow(input);
     return mutate(ctx, async (trx, audit) => {
       const a = await insertStatisticalActivity(trx, { ...row, agency_id: agencyId });
@@ -97,15 +99,15 @@ export const statisticalActivityUpdate = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: ActivityFields.extend({ id: z.string().uuid() }),
-  async authorize(ctx, input) {
-    const a = await findStatisticalActivity(ctx.db, input.id);
-    if (!a) throw new NotFoundError(ACTIVITY_NOT_FOUND);
-    authorize(ctx.actor, 'metadata:update', { agencyId: a.agency_id });
-  },
+  // The activity is loaded once, locked, in run()'s transaction, and authorized there.
+  authorize: () => {},
   async run(ctx, input) {
-    await checkCode(ctx, input.activity_code, input.id);
-    const row = activityRow(input);
     return mutate(ctx, async (trx, audit) => {
+      const before = await findStatisticalActivity(trx, input.id, { forUpdate: true });
+      if (!before) throw new NotFoundError(ACTIVITY_NOT_FOUND);
+      authorize(ctx.actor, 'metadata:update', { agencyId: before.agency_id });
+      await checkCode(trx, input.activity_code, input.id);
+      const row = activityRow(input);
       const a = await updateStatisticalActivity(trx, input.id, row);
       await audit({
         action: 'statistical_activity_update',

@@ -1,12 +1,18 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
+import type { DB } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { findAgency } from '../../agencies/index.js';
-import { loadVisibleDataset } from '../../catalog/index.js';
-import { buildWorksheet, readWorksheet, worksheetRows } from '../worksheet.js';
-import { applyWorksheet, planWorksheet, WorksheetRefusedError } from '../worksheet-apply.js';
+import { buildWorksheet, readWorksheet, type WorksheetData } from '../worksheet.js';
+import { listAgencyDatasetIds } from '../worksheet.repository.js';
+import { applyWorksheet } from '../worksheet-apply.js';
+import { isEmptyPlan, planWorksheet } from '../worksheet-plan.js';
+import { WorksheetRefusedError } from '../worksheet-problems.js';
+import { worksheetRows } from '../worksheet-rows.js';
+import { loadEditableDataset } from './dataset-load.js';
 
 const Scope = z
   .object({ dataset: z.string().trim().min(1).optional(), organization: z.string().trim().min(1).optional() })
@@ -15,32 +21,34 @@ const Scope = z
     path: ['dataset'],
   });
 
-/** The datasets a worksheet covers, after checking the actor may fill their metadata. */
+type WorksheetScope = { dataset?: string | undefined; organization?: string | undefined };
+
+/**
+ * The datasets a worksheet covers, after checking the actor may fill their metadata (404 for
+ * what they may not see, 403 otherwise). An upload passes its transaction and `forUpdate`, so
+ * the dataset it authorizes stays as checked until it is written.
+ */
 export async function worksheetScope(
   ctx: ActionContext,
-  scope: { dataset?: string | undefined; organization?: string | undefined },
+  scope: WorksheetScope,
+  opts: { db?: Kysely<DB>; forUpdate?: boolean } = {},
 ): Promise<{ datasetIds: string[]; agencyId: string | null; label: string }> {
+  const db = opts.db ?? ctx.db;
   if (scope.dataset) {
-    const d = await loadVisibleDataset(ctx, scope.dataset);
-    authorize(ctx.actor, 'metadata:update', { agencyId: d.agency_id });
+    const d = await loadEditableDataset(ctx, scope.dataset, { db, forUpdate: opts.forUpdate ?? false });
     return { datasetIds: [d.id], agencyId: null, label: `Dataset: ${d.title} (${d.name})` };
   }
   const code = scope.organization ?? '';
   const agency =
-    (await findAgency(ctx.db, { code })) ??
-    (/^[0-9a-f-]{36}$/i.test(code) ? await findAgency(ctx.db, { id: code }) : undefined);
+    (await findAgency(db, { code })) ??
+    (/^[0-9a-f-]{36}$/i.test(code) ? await findAgency(db, { id: code }) : undefined);
   if (!agency)
     throw new NotFoundError({
       id: `Organisasi ${code} tidak ditemukan`,
       en: `Organization ${code} not found`,
     });
   authorize(ctx.actor, 'metadata:update', { agencyId: agency.id });
-  const rows = await ctx.db
-    .selectFrom('dataset')
-    .select('id')
-    .where('agency_id', '=', agency.id)
-    .where('state', '!=', 'deleted')
-    .execute();
+  const rows = await listAgencyDatasetIds(db, agency.id);
   return {
     datasetIds: rows.map((r) => r.id),
     agencyId: agency.id,
@@ -48,11 +56,24 @@ export async function worksheetScope(
   };
 }
 
+/** The uploaded XLSX read into sheets, or WorksheetRefusedError naming what cannot be read. */
+async function readUpload(file: string): Promise<WorksheetData> {
+  const { data, problems } = await readWorksheet(Buffer.from(file, 'base64'));
+  if (problems.length)
+    throw new WorksheetRefusedError(
+      problems.map((p) => ({
+        sheet: p.sheet,
+        row: p.row,
+        column: p.column,
+        message: p.id,
+        message_en: p.en,
+      })),
+    );
+  return data;
+}
+
 /** The XLSX worksheet of a dataset or an agency (used by the download page). */
-export async function worksheetFile(
-  ctx: ActionContext,
-  scope: { dataset?: string | undefined; organization?: string | undefined },
-): Promise<Buffer> {
+export async function worksheetFile(ctx: ActionContext, scope: WorksheetScope): Promise<Buffer> {
   const s = await worksheetScope(ctx, scope);
   return buildWorksheet(await worksheetRows(ctx.db, s.datasetIds, s.agencyId), s.label);
 }
@@ -68,35 +89,19 @@ export const metadataWorksheetUpload = defineAction({
   requires: 'metadata:update',
   sideEffectFree: false,
   input: z.object({ file: z.string().min(1).max(14_000_000) }).and(Scope),
-  async authorize(ctx, input) {
-    await worksheetScope(ctx, input);
-  },
+  // The scope is loaded once, in run()'s transaction, and authorized there.
+  authorize: () => {},
   async run(ctx, input) {
-    const scope = await worksheetScope(ctx, input);
-    const buffer = Buffer.from(input.file, 'base64');
-    const { data, problems } = await readWorksheet(buffer);
-    if (problems.length)
-      throw new WorksheetRefusedError(
-        problems.map((p) => ({
-          sheet: p.sheet,
-          row: p.row,
-          column: p.column,
-          message: p.id,
-          message_en: p.en,
-        })),
-      );
-    const plan = await planWorksheet(ctx, data, new Set(scope.datasetIds));
-    if (
-      !plan.datasets.length &&
-      !plan.standards.length &&
-      !plan.activities.length &&
-      !plan.variables.length &&
-      !plan.indicators.length
-    )
-      throw new ValidationError({
-        file: [{ id: 'Lembar kerja tidak berisi isian', en: 'The worksheet holds no entries' }],
-      });
-    return mutate(ctx, (trx, audit) => applyWorksheet(ctx, trx, audit, plan));
+    return mutate(ctx, async (trx, audit) => {
+      const scope = await worksheetScope(ctx, input, { db: trx, forUpdate: true });
+      const data = await readUpload(input.file);
+      const plan = await planWorksheet(trx, ctx.actor, data, new Set(scope.datasetIds));
+      if (isEmptyPlan(plan))
+        throw new ValidationError({
+          file: [{ id: 'Lembar kerja tidak berisi isian', en: 'The worksheet holds no entries' }],
+        });
+      return applyWorksheet(ctx, trx, audit, plan);
+    });
   },
 });
 
@@ -106,9 +111,8 @@ export const metadataWorksheetDownload = defineAction({
   requires: 'metadata:update',
   sideEffectFree: true,
   input: Scope,
-  async authorize(ctx, input) {
-    await worksheetScope(ctx, input);
-  },
+  // The scope is loaded and authorized once, in run() (worksheetFile).
+  authorize: () => {},
   async run(ctx, input) {
     const file = await worksheetFile(ctx, input);
     return {

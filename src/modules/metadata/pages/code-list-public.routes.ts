@@ -6,22 +6,10 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
 import { codeListList, codeListShow } from '../actions/code-list.js';
-import {
-  findRegionWithChildrenCount,
-  listRegions,
-  regionCodeEditions,
-} from '../code-lists/code-list.store.js';
-import {
-  CodeListIndexPage,
-  CodeListPage,
-  type EditionView,
-  RegionCodesPage,
-} from './code-list-public.page.js';
+import { CodeListIndexPage, CodeListPage, RegionCodesPage } from './code-list-public.page.js';
+import { loadRegionCodes } from './region-codes.loader.js';
 
 const html = 'text/html; charset=utf-8';
-const text = (v: unknown) =>
-  v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
-const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : null);
 
 /** Public reference code pages: /kode-referensi, /kode-referensi/wilayah, /kode-referensi/:name(.csv). */
 export async function codeListRoutes(app: FastifyInstance, { database, site }: AppDeps) {
@@ -34,25 +22,7 @@ export async function codeListRoutes(app: FastifyInstance, { database, site }: A
 
   app.get('/kode-referensi/wilayah', async (req, reply) => {
     const induk = (req.query as { induk?: string }).induk?.trim() || null;
-    const parent = induk ? await findRegionWithChildrenCount(db, induk) : null;
-    if (induk && !parent)
-      throw new NotFoundError({
-        id: `Kode wilayah ${induk} tidak dikenal`,
-        en: `Unknown region code ${induk}`,
-      });
-    const [regions, editions] = await Promise.all([
-      listRegions(db, parent?.code ?? null),
-      regionCodeEditions(db),
-    ]);
-    const edition: EditionView = {
-      current: text(editions.current) ?? '—',
-      since: day(editions.history[0]?.changed_at ?? null),
-      history: editions.history.map((h) => ({
-        previous: text(h.previous_edition),
-        edition: text(h.edition) ?? '',
-        changedAt: day(h.changed_at) ?? '',
-      })),
-    };
+    const { parent, regions, edition } = await loadRegionCodes(db, induk);
     return reply
       .type(html)
       .send(

@@ -1,10 +1,9 @@
 import { CsrfField, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { DataStandard } from '../data-standard.repository.js';
 import type { MetadataDocument } from '../metadata-document.js';
-import type { StatisticalActivity } from '../statistical-activity.repository.js';
 import { type MetadataMessageKey, mt } from './metadata.messages.js';
 import { base } from './metadata.page.js';
+import type { ActivityOption, StandardOption } from './metadata.views.js';
 
 function Missing({ ctx, missing }: { ctx: PageContext; missing: string[] }) {
   return missing.length === 0 ? (
@@ -25,8 +24,8 @@ export function MetadataOverviewPage({
 }: {
   ctx: PageContext;
   doc: MetadataDocument;
-  standards: DataStandard[];
-  activities: StatisticalActivity[];
+  standards: StandardOption[];
+  activities: ActivityOption[];
 }) {
   const m = (k: MetadataMessageKey, p?: Record<string, string | number>) => mt(ctx.locale, k, p);
   const url = base(doc);

@@ -1,10 +1,9 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
-import type { DataStandard } from '../data-standard.repository.js';
 import { STANDARD_SOURCE_KINDS, type StandardSourceKind } from '../domain/data-standard.js';
 import { MS_KEG, RECOMMENDATION_STATUSES } from '../domain/ms-keg.js';
-import type { StatisticalActivity } from '../statistical-activity.repository.js';
+import type { ActivityView, StandardVersionView, StandardView } from './metadata.views.js';
 import { FormAnswers, Pairs } from './statistical-metadata.js';
 import { smt } from './statistical-metadata.messages.js';
 
@@ -18,8 +17,8 @@ export function StandardPublicPage({
   versions,
 }: {
   ctx: PageContext;
-  standard: DataStandard;
-  versions: { version: number; created_at: Date }[];
+  standard: StandardView;
+  versions: StandardVersionView[];
 }) {
   const t = (k: Parameters<typeof smt>[1], p?: Record<string, string | number>) => smt(ctx.locale, k, p);
   return (
@@ -57,13 +56,7 @@ export function StandardPublicPage({
 }
 
 /** The public page of a statistical activity (`/kegiatan-statistik/:id`, DCAT's prov:wasGeneratedBy). */
-export function ActivityPublicPage({
-  ctx,
-  activity: a,
-}: {
-  ctx: PageContext;
-  activity: StatisticalActivity;
-}) {
+export function ActivityPublicPage({ ctx, activity: a }: { ctx: PageContext; activity: ActivityView }) {
   const t = (k: Parameters<typeof smt>[1]) => smt(ctx.locale, k);
   const status = RECOMMENDATION_STATUSES.find((r) => r.code === a.recommendation_status);
   return (

@@ -9,26 +9,23 @@ import { dataStandardShow } from '../actions/data-standard.js';
 import {
   indicatorMetadataCreate,
   indicatorMetadataUpdate,
-  loadEditableDataset,
   packageActivitySet,
   packageStandardSet,
   variableMetadataUpdate,
 } from '../actions/dataset-metadata-write.js';
-import { packageMetadataShow } from '../actions/metadata-read.js';
 import {
   statisticalActivityCreate,
   statisticalActivityShow,
   statisticalActivityUpdate,
 } from '../actions/statistical-activity.js';
-import { listDataStandards } from '../data-standard.repository.js';
 import { MS_IND } from '../domain/ms-ind.js';
 import { MS_KEG } from '../domain/ms-keg.js';
 import { MS_VAR } from '../domain/ms-var.js';
-import { buildMetadataDocument, type MetadataDocument } from '../metadata-document.js';
-import { listStatisticalActivities } from '../statistical-activity.repository.js';
-import { msIndWorkbook, msKegWorkbook, msVarWorkbook, XLSX_TYPE } from '../xlsx-export.js';
+import type { MetadataDocument } from '../metadata-document.js';
+import { loadEditableDocument, loadMetadataOverview } from './metadata.loaders.js';
 import { mt } from './metadata.messages.js';
 import { type KegFormValues, MsIndFormPage, MsKegFormPage, MsVarFormPage } from './metadata.page.js';
+import { metadataExportRoutes } from './metadata-export.routes.js';
 import { answersFromBody } from './metadata-fields.js';
 import { MetadataOverviewPage } from './metadata-overview.page.js';
 import { ActivityPublicPage, StandardPublicPage } from './metadata-public.page.js';
@@ -93,7 +90,6 @@ async function publicMetadataRoutes(app: FastifyInstance, { config, database, si
 
 async function workspaceMetadataRoutes(app: FastifyInstance, deps: AppDeps) {
   const { config, database, site } = deps;
-  const db = database.db;
   const ctxOf = (req: FastifyRequest) => actionContext(req, database, config.siteUrl);
   const page = (req: FastifyRequest, reply: FastifyReply, notice?: string) => ({
     ...pageContext(req, reply, site),
@@ -112,17 +108,10 @@ async function workspaceMetadataRoutes(app: FastifyInstance, deps: AppDeps) {
   const urlOf = (doc: MetadataDocument) => `/workspace/datasets/${encodeURIComponent(doc.name)}/metadata`;
 
   /** The dataset (the actor may fill its metadata) and its metadata document. */
-  async function editable(req: FastifyRequest) {
-    const d = await loadEditableDataset(ctxOf(req), nameOf(req));
-    return { d, doc: await buildMetadataDocument(db, d) };
-  }
+  const editable = (req: FastifyRequest) => loadEditableDocument(ctxOf(req), nameOf(req));
 
   app.get(P, async (req, reply) => {
-    const { d, doc } = await editable(req);
-    const [standards, activities] = await Promise.all([
-      listDataStandards(db, { limit: 1000, offset: 0 }),
-      listStatisticalActivities(db, { agencyId: d.agency_id, limit: 1000, offset: 0 }),
-    ]);
+    const { doc, standards, activities } = await loadMetadataOverview(ctxOf(req), nameOf(req));
     const notice = (req.query as { done?: string }).done ? mt(req.locale, 'meta.saved') : undefined;
     return html(reply, MetadataOverviewPage({ ctx: page(req, reply, notice), doc, standards, activities }));
   });
@@ -229,30 +218,6 @@ async function workspaceMetadataRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post(`${P}/ms-ind`, (req, reply) => saveIndicator(req, reply, null));
   app.post(`${P}/ms-ind/:id`, (req, reply) => saveIndicator(req, reply, (req.params as { id: string }).id));
 
-  /** Exports read what the actor may see (package_metadata_show's visibility). */
-  const exported = (req: FastifyRequest) =>
-    executeAction(ctxOf(req), packageMetadataShow, { id: nameOf(req) });
-  const xlsx = (reply: FastifyReply, doc: MetadataDocument, form: string, body: Buffer) =>
-    reply
-      .type(XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="${doc.name}-${form}.xlsx"`)
-      .send(body);
-  app.get(`${P}/ms-keg.xlsx`, async (req, reply) => {
-    const doc = await exported(req);
-    return xlsx(reply, doc, 'ms-keg', await msKegWorkbook(doc));
-  });
-  app.get(`${P}/ms-var.xlsx`, async (req, reply) => {
-    const doc = await exported(req);
-    return xlsx(reply, doc, 'ms-var', await msVarWorkbook(doc));
-  });
-  app.get(`${P}/ms-ind.xlsx`, async (req, reply) => {
-    const doc = await exported(req);
-    return xlsx(reply, doc, 'ms-ind', await msIndWorkbook(doc));
-  });
-  app.get('/workspace/datasets/:name/metadata.json', async (req, reply) => {
-    const doc = await exported(req);
-    return reply.header('content-disposition', `attachment; filename="${doc.name}-metadata.json"`).send(doc);
-  });
-
+  await metadataExportRoutes(app, deps);
   await standardRoutes(app, deps);
 }

@@ -1,9 +1,9 @@
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
-import type { DataStandard } from '../data-standard.repository.js';
 import { STANDARD_SOURCE_KINDS, type StandardSourceKind } from '../domain/data-standard.js';
 import { type MetadataMessageKey, mt } from './metadata.messages.js';
+import type { StandardVersionView, StandardView } from './metadata.views.js';
 
 /** A standard's form values as a browser posts them. */
 export type StandardFormValues = Record<
@@ -20,7 +20,7 @@ export type StandardFormValues = Record<
   string
 >;
 
-export function standardValues(s: DataStandard | null): StandardFormValues {
+export function standardValues(s: StandardView | null): StandardFormValues {
   return {
     name: s?.name ?? '',
     title: s?.title ?? '',
@@ -36,7 +36,7 @@ export function standardValues(s: DataStandard | null): StandardFormValues {
 }
 
 /** The region's data standards. */
-export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards: DataStandard[] }) {
+export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards: StandardView[] }) {
   const m = (k: MetadataMessageKey) => mt(ctx.locale, k);
   return (
     <Layout ctx={ctx} title={m('std.title')}>
@@ -134,8 +134,8 @@ export function StandardFormPage({
 }: {
   ctx: PageContext;
   values: StandardFormValues;
-  standard: DataStandard | null;
-  versions: { version: number; created_at: Date }[];
+  standard: StandardView | null;
+  versions: StandardVersionView[];
   errors?: Record<string, string[]> | undefined;
 }) {
   const m = (k: MetadataMessageKey) => mt(ctx.locale, k);

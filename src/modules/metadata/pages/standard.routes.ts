@@ -6,7 +6,7 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { dataStandardCreate, dataStandardShow, dataStandardUpdate } from '../actions/data-standard.js';
-import { listDataStandards } from '../data-standard.repository.js';
+import { loadStandardList } from './metadata.loaders.js';
 import { StandardFormPage, type StandardFormValues, StandardsPage, standardValues } from './standard.page.js';
 
 const KEYS = Object.keys(standardValues(null)) as (keyof StandardFormValues)[];
@@ -22,7 +22,7 @@ export async function standardRoutes(app: FastifyInstance, { config, database, s
   const html = 'text/html; charset=utf-8';
 
   app.get('/workspace/standards', async (req, reply) => {
-    const standards = await listDataStandards(database.db, { limit: 1000, offset: 0 });
+    const standards = await loadStandardList(database.db);
     return reply.type(html).send(StandardsPage({ ctx: pageContext(req, reply, site), standards }));
   });
 

@@ -1,7 +1,7 @@
 import { FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { defineMessages } from '../../../kernel/i18n/i18n.js';
-import type { WorksheetProblem } from '../worksheet-apply.js';
+import type { WorksheetProblem } from '../worksheet-problems.js';
 
 const id = {
   'ws.title': 'Lembar Kerja Metadata & SDS',

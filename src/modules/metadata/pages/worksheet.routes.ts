@@ -9,7 +9,7 @@ import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { listAgencies } from '../../agencies/index.js';
 import { metadataWorksheetUpload, worksheetFile, worksheetFileName } from '../actions/worksheet.js';
-import { WorksheetRefusedError } from '../worksheet-apply.js';
+import { WorksheetRefusedError } from '../worksheet-problems.js';
 import { WorksheetPage, type WorksheetView, wst } from './worksheet.page.js';
 
 type Scope = { dataset?: string | undefined; organization?: string | undefined };

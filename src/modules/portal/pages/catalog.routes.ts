@@ -9,7 +9,8 @@ import {
   parseSearchState,
   sendCatalogPage,
 } from '../../catalog/index.js';
-import { DatasetPage, datasetHead, loadDatasetPage } from './dataset.page.js';
+import { loadDatasetPage } from './dataset.loader.js';
+import { DatasetPage, datasetHead } from './dataset.page.js';
 import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
 import { GroupPage, GroupsPage, loadTopic, loadTopics } from './groups.page.js';
 import {
@@ -46,7 +47,7 @@ export async function catalogRoutes(app: FastifyInstance, { config, database, si
   app.get('/dataset/:name', async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
-    const view = await loadDatasetPage(ctxOf(req), req.locale, name, config.siteUrl);
+    const view = await loadDatasetPage(ctxOf(req), req.locale, name, config.siteUrl, req.url);
     const canonical = view.dict.name;
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).

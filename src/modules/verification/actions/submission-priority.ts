@@ -3,10 +3,12 @@ import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { loadDatasetFor } from '../submissions.js';
+import { setDatasetPriority } from '../submissions.repository.js';
 
 /**
  * The custodian marks a dataset as priority data (Data Prioritas, as the forum agreed it): its
- * submissions then always go to the supervisor's review (Perpres 39/2019 art. 13).
+ * submissions then always go to the supervisor's review (Perpres 39/2019 art. 13). One pass:
+ * the dataset is loaded once, locked, in the transaction and the policy judges that row.
  */
 export const datasetPrioritySet = defineAction({
   name: 'dataset_priority_set',
@@ -16,21 +18,19 @@ export const datasetPrioritySet = defineAction({
     id: z.string().min(1).max(200),
     priority: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   }),
-  async authorize(ctx, input) {
-    const d = await loadDatasetFor(ctx, input.id);
-    authorize(ctx.actor, 'dataset:verify', { agencyId: d.agency_id });
-  },
-  async run(ctx, input) {
-    const d = await loadDatasetFor(ctx, input.id);
-    await mutate(ctx, async (trx, audit) => {
-      await trx.updateTable('dataset').set({ priority: input.priority }).where('id', '=', d.id).execute();
+  // The check needs the dataset: run() authorizes the row it loads (locked) in its transaction.
+  authorize: () => {},
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      const d = await loadDatasetFor(trx, input.id, { forUpdate: true });
+      authorize(ctx.actor, 'dataset:verify', { agencyId: d.agency_id });
+      await setDatasetPriority(trx, d.id, input.priority);
       await audit({
         action: 'dataset_priority_set',
         subjectType: 'dataset',
         subjectId: d.id,
         summary: { priority: { from: d.priority, to: input.priority } },
       });
-    });
-    return { id: d.id, name: d.name, priority: input.priority };
-  },
+      return { id: d.id, name: d.name, priority: input.priority };
+    }),
 });

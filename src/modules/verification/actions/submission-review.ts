@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { reviewSubmission } from '../decisions.js';
-import { loadSubmission } from '../submissions.js';
 
 /**
  * The supervisor (Pembina Data, BPS) reviews a verified submission: records the statistical
@@ -23,13 +21,10 @@ export const submissionReview = defineAction({
       .optional()
       .or(z.literal('').transform(() => undefined)),
   }),
-  async authorize(ctx, input) {
-    const s = await loadSubmission(ctx.db, input.id);
-    authorize(ctx.actor, 'dataset:review', { agencyId: s.dataset.agency_id });
-  },
+  // The check needs the submission: reviewSubmission authorizes the row it loads (locked) in its transaction.
+  authorize: () => {},
   async run(ctx, input) {
-    const s = await loadSubmission(ctx.db, input.id);
-    const r = await reviewSubmission(ctx, s, input);
-    return { id: s.id, outcome: input.outcome, next_step: r.next?.step_id ?? null };
+    const { s, act } = await reviewSubmission(ctx, input.id, input);
+    return { id: s.id, outcome: input.outcome, next_step: act.next?.step_id ?? null };
   },
 });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
-import { ValidationError } from '../../../kernel/errors.js';
 import { verifySubmission, verifySubmissions } from '../decisions.js';
-import { loadSubmission, SDI_CHECKLIST } from '../submissions.js';
+import { SDI_CHECKLIST } from '../submissions.js';
 
 const CHECK_KEYS = SDI_CHECKLIST.map((c) => c.key) as [string, ...string[]];
 
@@ -47,14 +45,11 @@ export const submissionVerify = defineAction({
   sideEffectFree: false,
   requires: 'dataset:verify',
   input: VerifyInputSchema,
-  async authorize(ctx, input) {
-    const s = await loadSubmission(ctx.db, input.id);
-    authorize(ctx.actor, 'dataset:verify', { agencyId: s.dataset.agency_id });
-  },
+  // The check needs the submission: verifySubmission authorizes the row it loads (locked) in its transaction.
+  authorize: () => {},
   async run(ctx, input) {
-    const s = await loadSubmission(ctx.db, input.id);
-    const r = await verifySubmission(ctx, s, input);
-    return { id: s.id, outcome: input.outcome, next_step: r.next?.step_id ?? null };
+    const { s, act } = await verifySubmission(ctx, input.id, input);
+    return { id: s.id, outcome: input.outcome, next_step: act.next?.step_id ?? null };
   },
 });
 
@@ -67,19 +62,10 @@ export const submissionVerifyMany = defineAction({
     ids: z.array(z.string().min(1).max(100)).min(1).max(200),
     note: z.string().max(10_000).default(''),
   }),
-  async authorize(ctx, input) {
-    for (const id of input.ids) {
-      const s = await loadSubmission(ctx.db, id);
-      authorize(ctx.actor, 'dataset:verify', { agencyId: s.dataset.agency_id });
-    }
-  },
+  // The check needs each submission: verifySubmissions authorizes the rows it loads (locked) in its transaction.
+  authorize: () => {},
   async run(ctx, input) {
-    if (new Set(input.ids).size !== input.ids.length)
-      throw new ValidationError({
-        ids: [{ id: 'Pengiriman yang sama dipilih dua kali', en: 'The same submission was chosen twice' }],
-      });
-    const list = await Promise.all(input.ids.map((id) => loadSubmission(ctx.db, id)));
-    const results = await verifySubmissions(ctx, list, input.note);
+    const results = await verifySubmissions(ctx, input.ids, input.note);
     return results.map((r, i) => ({ id: input.ids[i], next_step: r.next?.step_id ?? null }));
   },
 });

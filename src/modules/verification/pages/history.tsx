@@ -1,28 +1,8 @@
-import type { Kysely } from 'kysely';
-import { type Actor, can } from '../../../kernel/access/policy.js';
-import type { DB } from '../../../kernel/db/schema.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { Locale } from '../../../kernel/i18n/i18n.js';
 import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
 import { wm } from '../../workflows/index.js';
-import { datasetHistory, type HistoryInstance, type HistoryTask } from '../history.js';
-
-type History = Awaited<ReturnType<typeof datasetHistory>>;
-const loaded = new WeakMap<object, History>();
-
-/**
- * Load a dataset's workflow history for the dataset page, for staff who may read the agency's
- * private data only; kept beside the page's view object so the page can render it.
- */
-export async function attachWorkflowHistory(
-  db: Kysely<DB>,
-  actor: Actor,
-  dict: { id: string; owner_org: string },
-): Promise<void> {
-  if (!can(actor, 'dataset:read_private', { agencyId: dict.owner_org })) return;
-  const history = await datasetHistory(db, dict.id);
-  if (history.instances.length > 0) loaded.set(dict, history);
-}
+import type { HistoryInstance, HistoryTask } from '../history.js';
 
 export function taskNotes(locale: Locale, t: HistoryTask): string[] {
   const out: string[] = [];
@@ -127,14 +107,22 @@ export function HistoryTable({
   );
 }
 
-/** The staff-only workflow history section of the dataset page (empty when none was loaded). */
-export function WorkflowHistory({ ctx, dict }: { ctx: Pick<PageContext, 'locale'>; dict: object }) {
-  const history = loaded.get(dict);
-  if (!history) return '';
+/**
+ * The staff-only workflow history section of the dataset page, from the instances
+ * loadWorkflowHistory gave the page (empty when null: not staff, or no workflow yet).
+ */
+export function WorkflowHistory({
+  ctx,
+  instances,
+}: {
+  ctx: Pick<PageContext, 'locale'>;
+  instances: HistoryInstance[] | null;
+}) {
+  if (!instances || instances.length === 0) return '';
   return (
     <section aria-labelledby="workflow-history-title">
       <h2 id="workflow-history-title">{wm(ctx.locale, 'history.title')}</h2>
-      {history.instances.map((i) => (
+      {instances.map((i) => (
         <HistoryTable ctx={ctx} instance={i} />
       ))}
     </section>

@@ -19,7 +19,7 @@ import { datasetHistory } from '../history.js';
 import { verificationReport, verificationReportPdf } from '../report.js';
 import { openStepOf } from '../submission-step.js';
 import { loadSubmission } from '../submissions.js';
-import { findSubmissionByNumber } from '../submissions.repository.js';
+import { findSubmissionByNumber, versionReports } from '../submissions.repository.js';
 import { SubmissionPage } from './submission.page.js';
 import { type Body, text, verifyFormInput } from './submission-form.js';
 import { ReportPage } from './submission-report.page.js';
@@ -50,14 +50,7 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
     ]);
     const previous = s.number > 1 ? await findSubmissionByNumber(db, s.dataset_id, s.number - 1) : undefined;
     const versionIds = s.resources.map((r) => r.version_id).filter((v): v is string => Boolean(v));
-    const versions =
-      versionIds.length === 0
-        ? []
-        : await db
-            .selectFrom('resource_version')
-            .select(['id', 'resource_id', 'report'])
-            .where('id', 'in', versionIds)
-            .execute();
+    const versions = await versionReports(db, versionIds);
     const agency = { agencyId: s.dataset.agency_id };
     const latest = (await findSubmissionByNumber(db, s.dataset_id, s.number + 1)) === undefined;
     const view: SubmissionPageView = {

@@ -87,7 +87,7 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
   });
 
   async function datasetForSubmit(req: FastifyRequest) {
-    const d = await loadDatasetFor(ctxOf(req), (req.params as { name: string }).name);
+    const d = await loadDatasetFor(db, (req.params as { name: string }).name);
     authorize(req.actor, 'dataset:submit', { agencyId: d.agency_id });
     return d;
   }

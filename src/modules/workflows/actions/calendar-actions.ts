@@ -11,8 +11,17 @@ import {
 } from '../../../kernel/calendar/working-calendar.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { looseBoolean } from '../../catalog/index.js';
-import { listHolidays, loadServiceSettings, loadWorkingCalendarFor } from '../calendar-store.js';
-import type { Db } from '../definitions.js';
+import {
+  deleteHoliday,
+  holidayOnDate,
+  insertHoliday,
+  listHolidays,
+  loadServiceSettings,
+  lockHoliday,
+  updateHoliday,
+  updateServiceSettings,
+} from '../calendar.repository.js';
+import type { Db } from '../definitions.repository.js';
 
 const HOLIDAY_FIELDS = z.object({
   date: z
@@ -86,7 +95,7 @@ export const calendarUpdate = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
   async run(ctx, input) {
     return mutate(ctx, async (trx, audit) => {
-      const current = await loadWorkingCalendarFor(trx);
+      const current = await loadServiceSettings(trx, { forUpdate: true });
       const next = {
         timeZone: input.time_zone ?? current.timeZone,
         week: (input.week ?? current.week) as ServiceWeek,
@@ -94,15 +103,7 @@ export const calendarUpdate = defineAction({
       };
       const problems = validateWorkingCalendar(next);
       if (Object.keys(problems).length > 0) throw calendarInvalid(problems);
-      await trx
-        .updateTable('work_calendar')
-        .set({
-          time_zone: next.timeZone,
-          week: JSON.stringify(next.week),
-          updated_at: new Date(),
-          updated_by: ctx.actor.userId,
-        })
-        .execute();
+      await updateServiceSettings(trx, next, ctx.actor.userId);
       await audit({
         action: 'calendar_update',
         subjectType: 'work_calendar',
@@ -124,12 +125,6 @@ function dateTaken(date: string) {
   });
 }
 
-async function sameDate(db: Db, date: string, exceptId?: string) {
-  let q = db.selectFrom('holiday').select('id').where('date', '=', date);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
-
 const holidayNotFound = (id: string) =>
   new NotFoundError({ id: `Hari libur ${id} tidak ditemukan`, en: `Holiday ${id} was not found` });
 const ID = z
@@ -145,10 +140,10 @@ export const holidayCreate = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
   run: (ctx, input) =>
     mutate(ctx, async (trx, audit) => {
-      if (await sameDate(trx, input.date)) throw dateTaken(input.date);
-      const row = await trx.insertInto('holiday').values(input).returning('id').executeTakeFirstOrThrow();
-      await audit({ action: 'holiday_create', subjectType: 'holiday', subjectId: row.id, summary: input });
-      return { id: row.id, ...input };
+      if (await holidayOnDate(trx, input.date)) throw dateTaken(input.date);
+      const id = await insertHoliday(trx, input);
+      await audit({ action: 'holiday_create', subjectType: 'holiday', subjectId: id, summary: input });
+      return { id, ...input };
     }),
 });
 
@@ -160,10 +155,10 @@ export const holidayUpdate = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
   run: (ctx, { id, ...fields }) =>
     mutate(ctx, async (trx, audit) => {
-      const before = await trx.selectFrom('holiday').selectAll().where('id', '=', id).executeTakeFirst();
+      const before = await lockHoliday(trx, id);
       if (!before) throw holidayNotFound(id);
-      if (await sameDate(trx, fields.date, id)) throw dateTaken(fields.date);
-      await trx.updateTable('holiday').set(fields).where('id', '=', id).execute();
+      if (await holidayOnDate(trx, fields.date, id)) throw dateTaken(fields.date);
+      await updateHoliday(trx, id, fields);
       await audit({
         action: 'holiday_update',
         subjectType: 'holiday',
@@ -182,9 +177,9 @@ export const holidayDelete = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
   run: (ctx, { id }) =>
     mutate(ctx, async (trx, audit) => {
-      const before = await trx.selectFrom('holiday').selectAll().where('id', '=', id).executeTakeFirst();
+      const before = await lockHoliday(trx, id);
       if (!before) throw holidayNotFound(id);
-      await trx.deleteFrom('holiday').where('id', '=', id).execute();
+      await deleteHoliday(trx, id);
       await audit({
         action: 'holiday_delete',
         subjectType: 'holiday',

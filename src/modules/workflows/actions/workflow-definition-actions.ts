@@ -119,9 +119,9 @@ export const workflowDefinitionCopy = defineAction({
     title_en: z.string().trim().max(300).optional(),
   }),
   authorize: (ctx) => authorize(ctx.actor, 'workflow:configure'),
-  async run(ctx, input) {
-    const source = await getDefinition(ctx.db, refOf(input));
-    return mutate(ctx, async (trx, audit) => {
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      const source = await getDefinition(trx, refOf(input));
       await keyTaken(input.new_key, trx);
       const definition = validateWorkflowDefinition({
         ...structuredClone(source.definition),
@@ -140,8 +140,7 @@ export const workflowDefinitionCopy = defineAction({
         summary: { from: `${source.key} v${source.version}`, key: stored.key, version: 1 },
       });
       return present(stored, new Set(), true);
-    });
-  },
+    }),
 });
 
 export const workflowDefinitionUpdate = defineAction({
@@ -150,15 +149,15 @@ export const workflowDefinitionUpdate = defineAction({
   sideEffectFree: false,
   input: z.object({ key: KEY, definition: DEFINITION }),
   authorize: (ctx) => authorize(ctx.actor, 'workflow:configure'),
-  async run(ctx, input) {
-    const current = await getDefinition(ctx.db, { key: input.key });
-    if (current.preset) {
-      throw new ConflictError({
-        id: `'${input.key}' adalah preset bawaan dan tidak diubah; salin dulu ke kunci baru lalu sesuaikan`,
-        en: `'${input.key}' is a shipped preset and is not edited; copy it to a new key first, then adjust the copy`,
-      });
-    }
-    return mutate(ctx, async (trx, audit) => {
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      const current = await getDefinition(trx, { key: input.key }, { forUpdate: true });
+      if (current.preset) {
+        throw new ConflictError({
+          id: `'${input.key}' adalah preset bawaan dan tidak diubah; salin dulu ke kunci baru lalu sesuaikan`,
+          en: `'${input.key}' is a shipped preset and is not edited; copy it to a new key first, then adjust the copy`,
+        });
+      }
       const version = await nextVersion(trx, input.key);
       const raw = typeof input.definition === 'object' && input.definition !== null ? input.definition : {};
       const definition = validateWorkflowDefinition({ ...raw, key: input.key, version });
@@ -184,8 +183,7 @@ export const workflowDefinitionUpdate = defineAction({
         },
       });
       return present(stored, new Set(), true);
-    });
-  },
+    }),
 });
 
 export const regionWorkflowSet = defineAction({
@@ -194,19 +192,19 @@ export const regionWorkflowSet = defineAction({
   sideEffectFree: false,
   input: z.object({ process_kind: PROCESS_KIND, definition_id: z.string().trim() }),
   authorize: (ctx) => authorize(ctx.actor, 'workflow:configure'),
-  async run(ctx, input) {
-    const stored = await getDefinition(ctx.db, { id: input.definition_id });
-    if (stored.processKind !== input.process_kind) {
-      throw new ValidationError(
-        { definition_id: [{ id: 'Jenis proses tidak cocok', en: 'Process kind does not match' }] },
-        {
-          id: `'${stored.key}' v${stored.version} adalah alur '${stored.processKind}', bukan '${input.process_kind}'`,
-          en: `'${stored.key}' v${stored.version} is a '${stored.processKind}' workflow, not '${input.process_kind}'`,
-        },
-      );
-    }
-    validateWorkflowDefinition(stored.definition);
-    return mutate(ctx, async (trx, audit) => {
+  run: (ctx, input) =>
+    mutate(ctx, async (trx, audit) => {
+      const stored = await getDefinition(trx, { id: input.definition_id });
+      if (stored.processKind !== input.process_kind) {
+        throw new ValidationError(
+          { definition_id: [{ id: 'Jenis proses tidak cocok', en: 'Process kind does not match' }] },
+          {
+            id: `'${stored.key}' v${stored.version} adalah alur '${stored.processKind}', bukan '${input.process_kind}'`,
+            en: `'${stored.key}' v${stored.version} is a '${stored.processKind}' workflow, not '${input.process_kind}'`,
+          },
+        );
+      }
+      validateWorkflowDefinition(stored.definition);
       const before = (await regionChoices(trx))[input.process_kind as ProcessKind];
       await setRegionChoice(trx, input.process_kind, stored.id, ctx.actor.userId);
       await audit({
@@ -227,8 +225,7 @@ export const regionWorkflowSet = defineAction({
         key: stored.key,
         version: stored.version,
       };
-    });
-  },
+    }),
 });
 
 export const WORKFLOW_DEFINITION_ACTIONS = [

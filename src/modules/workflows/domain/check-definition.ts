@@ -1,5 +1,5 @@
 import { ValidationError } from '../../../kernel/errors.js';
-import { checkBilingual, checkStepFields, isObject } from './check-steps.js';
+import { type AddProblem as Add, checkBilingual, checkStepFields, isObject } from './check-steps.js';
 import {
   type DefinitionProblems,
   END,
@@ -43,13 +43,29 @@ export function validateWorkflowDefinition(def: unknown): WorkflowDefinition {
  */
 export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
   const problems: DefinitionProblems = {};
-  const add = (path: string, id: string, en: string) => {
+  const add: Add = (path, id, en) => {
     problems[path] = [...(problems[path] ?? []), { id, en }];
   };
   if (!isObject(def)) {
     add('', 'definisi harus berupa objek JSON', 'the definition must be a JSON object');
     return problems;
   }
+  checkHeader(def, add);
+  if (!Array.isArray(def.steps) || def.steps.length === 0) {
+    add('steps', 'alur kerja harus memiliki minimal satu langkah', 'a workflow needs at least one step');
+    return problems;
+  }
+  const { steps, indexById } = checkStepIds(def.steps, add);
+  def.steps.forEach((raw: unknown, i: number) => {
+    if (isObject(raw)) checkStepFields(raw, i, indexById, add);
+  });
+  checkFlow(def.start, steps, indexById, add);
+  if (def.processKind === 'dataset_collection') checkDatasetFeatures(steps, add);
+  return problems;
+}
+
+/** Key, version, process kind, title, source and the review flag. */
+function checkHeader(def: Record<string, unknown>, add: Add): void {
   if (typeof def.key !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(def.key)) {
     add(
       'key',
@@ -82,14 +98,16 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
       'reviewNonPriority must be true or false',
     );
   }
-  if (!Array.isArray(def.steps) || def.steps.length === 0) {
-    add('steps', 'alur kerja harus memiliki minimal satu langkah', 'a workflow needs at least one step');
-    return problems;
-  }
+}
 
+/** Each step an object with a unique snake_case id; returns the steps and their index by id. */
+function checkStepIds(
+  rawSteps: unknown[],
+  add: Add,
+): { steps: Record<string, unknown>[]; indexById: Map<string, number> } {
   const steps: Record<string, unknown>[] = [];
   const indexById = new Map<string, number>();
-  def.steps.forEach((raw: unknown, i: number) => {
+  rawSteps.forEach((raw: unknown, i: number) => {
     const path = `steps.${i}`;
     if (!isObject(raw)) {
       add(path, `langkah ${i + 1} harus berupa objek`, `step ${i + 1} must be an object`);
@@ -113,84 +131,107 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
       indexById.set(id, i);
     }
   });
+  return { steps, indexById };
+}
 
-  def.steps.forEach((raw: unknown, i: number) => {
-    if (isObject(raw)) checkStepFields(raw, i, indexById, add);
-  });
+/** Each step's transition targets, by step id. */
+function edgesOf(steps: Record<string, unknown>[]): Map<string, string[]> {
+  const next = new Map<string, string[]>();
+  for (const raw of steps) {
+    if (typeof raw.id !== 'string') continue;
+    const targets = Array.isArray(raw.transitions)
+      ? raw.transitions
+          .filter(isObject)
+          .map((t) => t.to)
+          .filter((t): t is string => typeof t === 'string')
+      : [];
+    next.set(raw.id, targets);
+  }
+  return next;
+}
 
-  // Start, reachability and the way out.
-  if (typeof def.start !== 'string' || def.start === '') {
+/** Steps reachable from `start` (breadth first). */
+function reachableFrom(start: string, next: Map<string, string[]>, indexById: Map<string, number>) {
+  const reachable = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    for (const to of next.get(id) ?? []) {
+      if (to !== END && indexById.has(to) && !reachable.has(to)) {
+        reachable.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return reachable;
+}
+
+/** Steps from which 'end' can be reached: fixpoint over the edges. */
+function finishing(next: Map<string, string[]>): Set<string> {
+  const finishes = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [id, targets] of next) {
+      if (!finishes.has(id) && targets.some((t) => t === END || finishes.has(t))) {
+        finishes.add(id);
+        grew = true;
+      }
+    }
+  }
+  return finishes;
+}
+
+/** Start, reachability and the way out. */
+function checkFlow(
+  start: unknown,
+  steps: Record<string, unknown>[],
+  indexById: Map<string, number>,
+  add: Add,
+): void {
+  if (typeof start !== 'string' || start === '') {
     add('start', 'langkah awal (start) belum diisi', 'the start step is missing');
-  } else if (!indexById.has(def.start)) {
+    return;
+  }
+  if (!indexById.has(start)) {
     add(
       'start',
-      `langkah awal '${def.start}' tidak ada di antara langkah-langkah`,
-      `start step '${def.start}' is not one of the steps`,
+      `langkah awal '${start}' tidak ada di antara langkah-langkah`,
+      `start step '${start}' is not one of the steps`,
     );
-  } else {
-    const next = new Map<string, string[]>();
-    for (const raw of steps) {
-      if (typeof raw.id !== 'string') continue;
-      const targets = Array.isArray(raw.transitions)
-        ? raw.transitions
-            .filter(isObject)
-            .map((t) => t.to)
-            .filter((t): t is string => typeof t === 'string')
-        : [];
-      next.set(raw.id, targets);
-    }
-    const reachable = new Set<string>([def.start]);
-    const queue = [def.start];
-    while (queue.length > 0) {
-      const id = queue.shift() as string;
-      for (const to of next.get(id) ?? []) {
-        if (to !== END && indexById.has(to) && !reachable.has(to)) {
-          reachable.add(to);
-          queue.push(to);
-        }
-      }
-    }
-    // Steps from which 'end' can be reached: fixpoint over the edges.
-    const finishes = new Set<string>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [id, targets] of next) {
-        if (!finishes.has(id) && targets.some((t) => t === END || finishes.has(t))) {
-          finishes.add(id);
-          grew = true;
-        }
-      }
-    }
-    for (const [id, i] of indexById) {
-      const raw = steps.find((s) => s.id === id);
-      const hasTransitions = Array.isArray(raw?.transitions) && raw.transitions.length > 0;
-      if (!reachable.has(id)) {
-        add(
-          `steps.${i}`,
-          `langkah '${id}' tidak dapat dicapai dari langkah awal '${def.start}'`,
-          `step '${id}' cannot be reached from the start step '${def.start}'`,
-        );
-      } else if (hasTransitions && !finishes.has(id)) {
-        add(
-          `steps.${i}.transitions`,
-          `langkah '${id}' buntu: dari langkah ini alur tidak pernah sampai ke 'end' (siklus tanpa jalan keluar)`,
-          `step '${id}' is a dead end: from it the flow never reaches 'end' (a cycle with no way out)`,
-        );
-      }
+    return;
+  }
+  const next = edgesOf(steps);
+  const reachable = reachableFrom(start, next, indexById);
+  const finishes = finishing(next);
+  for (const [id, i] of indexById) {
+    const raw = steps.find((s) => s.id === id);
+    const hasTransitions = Array.isArray(raw?.transitions) && raw.transitions.length > 0;
+    if (!reachable.has(id)) {
+      add(
+        `steps.${i}`,
+        `langkah '${id}' tidak dapat dicapai dari langkah awal '${start}'`,
+        `step '${id}' cannot be reached from the start step '${start}'`,
+      );
+    } else if (hasTransitions && !finishes.has(id)) {
+      add(
+        `steps.${i}.transitions`,
+        `langkah '${id}' buntu: dari langkah ini alur tidak pernah sampai ke 'end' (siklus tanpa jalan keluar)`,
+        `step '${id}' is a dead end: from it the flow never reaches 'end' (a cycle with no way out)`,
+      );
     }
   }
+}
 
-  if (def.processKind === 'dataset_collection') {
-    for (const feature of STEP_FEATURES) {
-      if (!steps.some((s) => s.feature === feature)) {
-        add(
-          'steps',
-          `alur pengumpulan dataset harus memiliki langkah dengan fitur '${feature}'`,
-          `a dataset collection workflow needs a step with feature '${feature}'`,
-        );
-      }
+/** A dataset collection needs a step for each of the four dataset features. */
+function checkDatasetFeatures(steps: Record<string, unknown>[], add: Add): void {
+  for (const feature of STEP_FEATURES) {
+    if (!steps.some((s) => s.feature === feature)) {
+      add(
+        'steps',
+        `alur pengumpulan dataset harus memiliki langkah dengan fitur '${feature}'`,
+        `a dataset collection workflow needs a step with feature '${feature}'`,
+      );
     }
   }
-  return problems;
 }

@@ -13,8 +13,8 @@ import { safeFileName } from '../../../kernel/storage/file-store.js';
 import { workflowProcessStart } from '../actions/process-start.js';
 import { taskComplete } from '../actions/task-complete.js';
 import { loadBadge } from '../badge.js';
-import { loadTask } from '../engine.js';
 import { inboxFor } from '../inbox.js';
+import { loadTask } from '../task-act.js';
 import { entryHref, TasksPage } from './tasks.page.js';
 import { wm } from './workflow.messages.js';
 

@@ -1,17 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { executeAction } from '../../../kernel/actions/action.js';
 import type { Classification } from '../../../kernel/db/schema/sdi.js';
-import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { defineMessages } from '../../../kernel/i18n/i18n.js';
-import {
-  type Conformity,
-  datasetClassificationSet,
-  datasetClassificationShow,
-  datasetConformity,
-} from '../../metadata/index.js';
+import type { Conformity } from '../../metadata/index.js';
 import { ConformityPanel } from './conformity-panel.js';
 
 const id = {
@@ -54,23 +45,6 @@ export interface DatasetWorkView {
   classification: Classification;
   sharedWith: string[];
   conformity: Conformity;
-}
-
-/** Load the work view for a dataset the actor may edit (the form's route checked that). */
-export async function loadDatasetWork(
-  req: FastifyRequest,
-  deps: Pick<AppDeps, 'database' | 'config'>,
-  dict: { id: string; name: string; owner_org: string },
-): Promise<DatasetWorkView> {
-  const ctx = actionContext(req, deps.database, deps.config.siteUrl);
-  const shown = await executeAction(ctx, datasetClassificationShow, { id: dict.id });
-  return {
-    name: dict.name,
-    agencyId: dict.owner_org,
-    classification: shown.classification,
-    sharedWith: shown.shared_with.map((a) => a.code),
-    conformity: await datasetConformity(deps.database.db, dict.id),
-  };
 }
 
 /** Links to the dataset's metadata, worksheet and submission, its classification, and its SDI score. */
@@ -117,19 +91,4 @@ export function DatasetWorkPanel({ ctx, work }: { ctx: PageContext; work: Datase
       <ConformityPanel ctx={ctx} conformity={work.conformity} />
     </section>
   );
-}
-
-/** The classification form's target: the same action the API runs, then back to the form. */
-export async function datasetWorkRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.post('/workspace/datasets/:name/classification', async (req, reply) => {
-    const { name } = req.params as { name: string };
-    const body = (req.body ?? {}) as { classification?: string; shared_with?: string };
-    const ctx = actionContext(req, deps.database, deps.config.siteUrl);
-    await executeAction(ctx, datasetClassificationSet, {
-      id: name,
-      classification: body.classification,
-      shared_with: body.classification === 'restricted' ? (body.shared_with ?? '') : [],
-    });
-    return redirectAfterPost(reply, `/workspace/datasets/${encodeURIComponent(name)}/edit?done=saved`);
-  });
 }

@@ -1,4 +1,4 @@
-import type { FacetField } from '../../dataset-search.repository.js';
+import type { FacetField } from '../../domain/search-facets.js';
 import type { CatalogPageContext } from './catalog-context.js';
 
 /** Items shown before the rest of a facet folds into "show more". */

@@ -1,4 +1,4 @@
-import { FACET_FIELDS } from '../../dataset-search.repository.js';
+import { FACET_FIELDS } from '../../domain/search-facets.js';
 import type { CatalogPageContext } from './catalog-context.js';
 import { defaultSort, type SearchState, SORT_CHOICES } from './search-state.js';
 

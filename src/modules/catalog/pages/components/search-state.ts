@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACET_FIELDS, type FacetField } from '../../dataset-search.repository.js';
+import { FACET_FIELDS, type FacetField } from '../../domain/search-facets.js';
 
 /** Results per page on every catalog list. */
 export const PAGE_SIZE = 20;

@@ -20,7 +20,7 @@ import { ReportBuilder, type ValidationReport } from './validation-report.js';
 
 export { readNumberFast } from './field-values.js';
 export { inferTableSchema } from './infer-table-schema.js';
-export { loadReferenceLookup, type ReferenceLookup } from './reference-lookup.js';
+export type { ReferenceLookup } from './reference-lookup.js';
 
 export interface TableValidator {
   /** Map file columns to schema fields; records missing / extra column errors. */

@@ -1,0 +1,89 @@
+/** What resource_create and resource_update accept, and the resource row they write from it. */
+import { z } from 'zod';
+import type { Resource } from '../../../kernel/db/schema.js';
+import { ValidationError } from '../../../kernel/errors.js';
+import { isTabularFormat } from '../ingest-reading.js';
+
+/**
+ * A file the HTTP layer already streamed into the file store. Only the server sets it: routes
+ * drop any client-sent `upload` key before calling, and the key pattern is checked again.
+ */
+export const StoredUploadSchema = z.object({
+  key: z.string().regex(/^resources\/[0-9a-f-]{36}\/[\w.-]{1,200}$/),
+  size: z.number().int().min(1),
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  fileName: z.string().min(1).max(200),
+  mimetype: z.string().max(200).optional(),
+});
+export type StoredUpload = z.infer<typeof StoredUploadSchema>;
+
+export const ResourceFields = z.object({
+  name: z.string().max(300).optional(),
+  description: z.string().max(10_000).optional(),
+  format: z.string().max(50).optional(),
+  url: z.string().max(2000).optional(),
+  upload: StoredUploadSchema.optional(),
+  /** XLSX uploads: the sheet to load (name or 1-based position); default the first with a table. */
+  sheet: z.string().max(200).optional(),
+});
+
+/** Guess a format label from a file name, as CKAN does when none is given. */
+export function formatFromName(name: string): string {
+  const ext = name.split('.').pop()?.toUpperCase() ?? '';
+  return /^[A-Z0-9]{1,10}$/.test(ext) && name.includes('.') ? ext : '';
+}
+
+/**
+ * The format an upload is read as: its file name's extension when that is a tabular one (so a
+ * mislabelled file gets the reader's clear error), else the format given. Undefined when the
+ * upload is not tabular and keeps today's behaviour (stored and downloadable only).
+ */
+export function ingestFormatOf(upload: StoredUpload, given: string | undefined): string | undefined {
+  const fromName = formatFromName(upload.fileName);
+  if (isTabularFormat(fromName)) return fromName;
+  if (given && isTabularFormat(given)) return given.toUpperCase();
+  return undefined;
+}
+
+/** The resource row a create or update writes (a link, an upload, or a change of labels). */
+export function resourceRow(input: z.infer<typeof ResourceFields>, current?: Resource) {
+  // A tabular upload on a resource whose datastore already serves a version: the resource
+  // keeps its current file until the new one is validated and swapped in (ingest.ts).
+  if (input.upload && current?.datastore_version_id && ingestFormatOf(input.upload, input.format))
+    return {
+      name: input.name ?? current.name,
+      description: input.description ?? current.description,
+      format: input.format || current.format,
+    };
+  if (input.upload)
+    return {
+      name: input.name ?? current?.name ?? input.upload.fileName,
+      description: input.description ?? current?.description ?? '',
+      format: input.format || formatFromName(input.upload.fileName),
+      url: input.upload.fileName,
+      url_type: 'upload' as const,
+      storage_key: input.upload.key,
+      size: input.upload.size,
+      hash: input.upload.hash,
+      mimetype: input.upload.mimetype ?? null,
+      last_modified: new Date(),
+    };
+  const url = input.url ?? current?.url ?? '';
+  if (!current && !/^https?:\/\//i.test(url))
+    throw new ValidationError({
+      url: [
+        { id: 'Isi URL (http/https) atau unggah berkas', en: 'Give a URL (http/https) or upload a file' },
+      ],
+    });
+  if (input.url !== undefined && !/^https?:\/\//i.test(input.url))
+    throw new ValidationError({
+      url: [{ id: 'URL harus http atau https', en: 'URL must be http or https' }],
+    });
+  const isLink = input.url !== undefined;
+  return {
+    name: input.name ?? current?.name ?? '',
+    description: input.description ?? current?.description ?? '',
+    format: input.format ?? current?.format ?? '',
+    ...(isLink ? { url, url_type: null, storage_key: null, size: null, hash: null, mimetype: null } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+/** The back office's view of ingest: versions, state, progress bar (live poll), the report. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgency, buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
+import {
+  callAction,
+  multipartBody,
+  resultOf,
+  uniq,
+  userWithToken,
+} from '../../../test/support/catalog-fixtures.js';
+import { createTestApp, csrfFrom, login, type TestApp } from '../../../test/support/test-app.js';
+import { DIALECTS } from '../../../test/support/test-database.js';
+import { JobRunner } from '../../kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../kernel/storage/file-store.js';
+
+const GOOD = Buffer.from(
+  'kode_kecamatan,nama_kecamatan,jumlah_penduduk\n3520010,Poncol,32451\n3520020,Parang,45012\n',
+);
+const BAD = Buffer.from('kode_kecamatan,nama_kecamatan,jumlah_penduduk\n3520010,Poncol,banyak\n');
+
+for (const kind of DIALECTS) {
+  describe(`ingest in the back office on ${kind}`, () => {
+    let t: TestApp;
+    let cookie: string;
+    let token: string;
+    let runner: JobRunner;
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+      const agency = await buildAgency(t.database, { code: 'dinkes-uji' });
+      const p = await buildUser(t.database, { roles: ['producer'], agencyId: agency.id });
+      cookie = await login(t.app, p.user.username, TEST_PASSWORD);
+      token = (await userWithToken(t.database, 'producer', agency.id)).token;
+      runner = new JobRunner({ db: t.database.db, driver: t.kind, files: fileStoreFor(t.config) });
+    });
+    afterAll(() => t?.close());
+
+    /** The dataset's upload form, or (once the page offers it) the resource's new-version form. */
+    async function uploadThroughForm(name: string, fileName: string, content: Buffer) {
+      const edit = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      const newVersion = edit.body.match(/action="(\/workspace\/resources\/[^/]+\/upload)\?_csrf=/)?.[1];
+      const target = newVersion ?? `/workspace/datasets/${name}/resources`;
+      const body = multipartBody(
+        { name: 'Penduduk' },
+        { field: 'upload', name: fileName, type: 'text/csv', content },
+      );
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${target}?_csrf=${encodeURIComponent(csrfFrom(edit.body))}`,
+        headers: { ...body.headers, cookie },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(303);
+    }
+
+    it('shows the progress bar while queued, then the report; the status JSON and the poll script are served', async () => {
+      const name = `penduduk-${uniq()}`;
+      await resultOf(
+        callAction(t.app, 'package_create', {
+          body: { name, title: 'Penduduk', owner_org: 'dinkes-uji' },
+          token,
+        }),
+      );
+      await uploadThroughForm(name, 'penduduk.csv', GOOD);
+      const queued = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      expect(queued.body).toContain('<progress');
+      expect(queued.body).toContain('Menunggu antrean');
+      expect(queued.body).toContain('src="/workspace/ingest-progress.js"');
+      const statusUrl = queued.body.match(/data-ingest-status="([^"]+)"/)?.[1] ?? '';
+      const status = await t.app.inject({ url: statusUrl, headers: { cookie } });
+      expect(status.statusCode).toBe(200);
+      expect(status.json()).toMatchObject({ state: 'pending', version: 1, bytes_total: GOOD.length });
+      const script = await t.app.inject({ url: '/workspace/ingest-progress.js', headers: { cookie } });
+      expect(script.headers['content-type']).toContain('javascript');
+      expect(script.body).toContain('data-ingest-status');
+
+      await runner.runUntilIdle();
+      const done = await t.app.inject({
+        url: `/workspace/datasets/${name}/edit?lang=en`,
+        headers: { cookie },
+      });
+      expect(done.body).not.toContain('<progress');
+      expect(done.body).toContain('Valid: 2 rows loaded.');
+      expect(done.body).toContain('Data versions (1)');
+
+      await uploadThroughForm(name, 'salah.csv', BAD);
+      await runner.runUntilIdle();
+      const failed = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      expect(failed.body).toContain('1 kesalahan ditemukan');
+      expect(failed.body).toContain('Tipe data salah');
+      expect(failed.body).toContain('banyak');
+      expect(failed.body).toContain('Versi data (2)');
+      expect(failed.body).toContain('1 (dipakai)');
+    });
+
+    it('escapes what the file brings into the report', async () => {
+      const name = `xss-${uniq()}`;
+      await resultOf(
+        callAction(t.app, 'package_create', { body: { name, title: 'X', owner_org: 'dinkes-uji' }, token }),
+      );
+      await uploadThroughForm(name, 'a.csv', Buffer.from('kode,jumlah\n1,5\n'));
+      await runner.runUntilIdle();
+      await uploadThroughForm(name, 'b.csv', Buffer.from('kode,jumlah\n1,<script>alert(1)</script>\n'));
+      await runner.runUntilIdle();
+      const page = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      expect(page.body).not.toContain('<script>alert(1)');
+      expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+    });
+  });
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../../test/factories/index.js';
+import { createFlowFixture, type FlowFixture } from '../../../test/support/flow-fixtures.js';
+import { DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
+import type { Actor } from '../../kernel/access/policy.js';
+import { executeAction } from '../../kernel/actions/action.js';
+import { mutate } from '../../kernel/actions/context.js';
+import { defaultWorkingCalendar } from '../../kernel/calendar/working-calendar.js';
+import { ConflictError, NotAuthorizedError, ValidationError } from '../../kernel/errors.js';
+import { packagePatch } from '../catalog/actions/package-patch.js';
+import { taskComplete } from '../workflows/actions/task-complete.js';
+import { MAGETAN_STATISTIK_SEKTORAL } from '../workflows/domain/presets/magetan-statistik-sektoral.js';
+import { startInstance } from '../workflows/engine.js';
+import { submissionCreate } from './actions/submission-create.js';
+import { datasetPrioritySet } from './actions/submission-priority.js';
+import { submissionPublish } from './actions/submission-publish.js';
+import { submissionReview } from './actions/submission-review.js';
+import { submissionVerify } from './actions/submission-verify.js';
+import { diffSubmissions } from './diff.js';
+import { datasetHistory } from './history.js';
+import { findSubmission } from './submissions.repository.js';
+
+for (const kind of DIALECTS) {
+  describe(`workflow runs: the Magetan dataset flow on ${kind}`, () => {
+    let f: FlowFixture;
+    let t: TestDatabase;
+    let producer: Actor;
+    let otherProducer: Actor;
+    let custodian: Actor;
+
+    let supervisor: Actor;
+
+    beforeAll(async () => {
+      f = await createFlowFixture(kind);
+      ({ t, producer, otherProducer, custodian, supervisor } = f);
+    });
+    afterAll(() => t?.drop());
+
+    const as = (actor: Actor) => f.as(actor);
+    const inbox = (actor: Actor) => f.inbox(actor);
+    /** A private dataset; `priority` is set by the custodian (a producer may not). */
+    async function newDataset(name: string, priority = false) {
+      const id = await f.newDataset(name);
+      if (priority) {
+        await expect(
+          executeAction(as(producer), datasetPrioritySet, { id, priority: true }),
+        ).rejects.toBeInstanceOf(NotAuthorizedError);
+        const set = await executeAction(as(custodian), datasetPrioritySet, { id, priority: 'true' });
+        expect(set.priority).toBe(true);
+      }
+      return id;
+    }
+
+    it('walks submit → return → resubmit → approve → (review skipped, not priority) → publish', async () => {
+      const id = await newDataset('alur-biasa');
+      const s1 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Kiriman pertama',
+      });
+      expect(s1.number).toBe(1);
+      expect((await inbox(custodian)).map((e) => e.feature)).toContain('dataset_verify');
+      expect(await inbox(producer)).toEqual([]);
+      expect(await inbox(supervisor)).toEqual([]);
+      // a second submission while it is being checked is refused
+      await expect(executeAction(as(producer), submissionCreate, { dataset_id: id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      // a return needs a note
+      await expect(
+        executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'return' }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await executeAction(as(custodian), submissionVerify, {
+        id: s1.id,
+        outcome: 'return',
+        note: 'Perbaiki judul',
+        checklist: [{ key: 'metadata_complete', met: false, note: 'Judul kurang tahun' }],
+        fields: [{ field: 'title', note: 'Tambahkan tahun' }],
+        cells: [{ resource: 'data.csv', row: 3, column: 'jumlah', note: 'Nilai negatif' }],
+      });
+      const mine = await inbox(producer);
+      expect(mine.map((e) => e.feature)).toEqual(['dataset_submit']);
+      expect(mine.map((e) => e.step)).toEqual(['fix_data']);
+      expect(await inbox(custodian)).toEqual([]);
+      expect((await findSubmission(t.database.db, s1.id))?.state).toBe('returned');
+
+      await executeAction(as(producer), packagePatch, { id, title: 'Data alur-biasa 2026' });
+      const s2 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Sudah diperbaiki',
+      });
+      expect(s2.number).toBe(2);
+      const first = await findSubmission(t.database.db, s1.id);
+      const second = await findSubmission(t.database.db, s2.id);
+      if (!first || !second) throw new Error('submissions kept');
+      expect(first.metadata.title).toBe('Data alur-biasa');
+      const diff = await diffSubmissions(t.database.db, first, second);
+      expect(diff.metadata).toEqual([
+        { field: 'title', from: 'Data alur-biasa', to: 'Data alur-biasa 2026' },
+      ]);
+
+      await executeAction(as(custodian), submissionVerify, {
+        id: s2.id,
+        outcome: 'approve',
+        note: 'Sesuai SDI',
+      });
+      expect((await inbox(supervisor)).length).toBe(0);
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual(['dataset_publish']);
+      await executeAction(as(custodian), submissionPublish, { id: s2.id, note: 'Terbit' });
+      const d = await t.database.db
+        .selectFrom('dataset')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(d.private).toBe(false);
+      expect(d.state).toBe('active');
+      expect(await inbox(custodian)).toEqual([]);
+
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances).toHaveLength(1);
+      expect(history.instances[0]?.state).toBe('completed');
+      const steps = history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`);
+      expect(steps).toEqual([
+        'upload_data:done',
+        'verify_data:return',
+        'fix_data:done',
+        'verify_data:approve',
+        'review_data:skipped',
+        'disseminate_data:done',
+      ]);
+      expect(history.instances[0]?.tasks[1]?.detail.fields).toEqual([
+        { field: 'title', note: 'Tambahkan tahun' },
+      ]);
+      expect(history.submissions.map((x) => x.state)).toEqual(['returned', 'published']);
+    });
+
+    it('priority data always goes to the supervisor, who can return it or recommend it', async () => {
+      const id = await newDataset('alur-prioritas', true);
+      const s1 = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'approve' });
+      expect((await inbox(supervisor)).map((e) => e.feature)).toEqual(['dataset_review']);
+      await expect(
+        executeAction(as(supervisor), submissionReview, { id: s1.id, outcome: 'approve' }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await executeAction(as(supervisor), submissionReview, {
+        id: s1.id,
+        outcome: 'return',
+        note: 'Satuan belum sesuai',
+      });
+      expect((await inbox(producer)).map((e) => e.feature)).toEqual(['dataset_submit']);
+      const s2 = await executeAction(as(producer), submissionCreate, {
+        dataset_id: id,
+        note: 'Satuan diperbaiki',
+      });
+      await executeAction(as(custodian), submissionVerify, { id: s2.id, outcome: 'approve' });
+      await executeAction(as(supervisor), submissionReview, {
+        id: s2.id,
+        outcome: 'approve',
+        recommendation_number: 'R-35.20/2026/001',
+        recommendation_date: '2026-03-02',
+      });
+      const rec = await findSubmission(t.database.db, s2.id);
+      expect(rec?.recommendation_number).toBe('R-35.20/2026/001');
+      expect(rec?.recommendation_date).toBe('2026-03-02');
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual(['dataset_publish']);
+      await executeAction(as(custodian), submissionPublish, { id: s2.id });
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`)).toEqual([
+        'upload_data:done',
+        'verify_data:approve',
+        'review_data:return',
+        'fix_data:done',
+        'verify_data:approve',
+        'review_data:recommend',
+        'disseminate_data:done',
+      ]);
+    });
+
+    it('walks the whole Magetan definition from its start, generic steps completed with a note', async () => {
+      const secretariat = (await buildUser(t.database, { roles: ['secretariat'] })).actor;
+      const id = await newDataset('alur-penuh');
+      const agency = await t.database.db
+        .selectFrom('dataset')
+        .select('agency_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const { task } = await mutate(as(secretariat), async (trx, audit) =>
+        startInstance(
+          {
+            trx,
+            audit,
+            actor: secretariat,
+            calendar: defaultWorkingCalendar(),
+            now: new Date(),
+            siteUrl: '',
+          },
+          {
+            definitionId: null,
+            definition: MAGETAN_STATISTIK_SEKTORAL,
+            subjectType: 'dataset',
+            subjectId: id,
+            agencyId: agency.agency_id,
+          },
+        ),
+      );
+      expect(task?.step_id).toBe('set_data_list');
+      expect(task?.due_at).not.toBeNull();
+      await expect(
+        executeAction(as(producer), taskComplete, { id: task?.id as string }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        executeAction(as(secretariat), taskComplete, { id: task?.id as string, note: 'x' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      let r = await executeAction(as(producer), taskComplete, {
+        id: task?.id as string,
+        note: 'Rancangan daftar data',
+      });
+      expect(r.next_step).toBe('agree_data_list');
+      r = await executeAction(as(secretariat), taskComplete, {
+        id: r.next_task_id as string,
+        attachment_key: 'files/ba.pdf',
+        attachment_name: 'Berita Acara.pdf',
+      });
+      expect(r.next_step).toBe('recommend_collection');
+      r = await executeAction(as(supervisor), taskComplete, {
+        id: r.next_task_id as string,
+        note: 'Surat rekomendasi',
+      });
+      expect(r.next_step).toBe('collect_data');
+      await expect(
+        executeAction(as(otherProducer), taskComplete, { id: r.next_task_id as string, note: 'bukan saya' }),
+      ).rejects.toBeInstanceOf(NotAuthorizedError);
+      r = await executeAction(as(producer), taskComplete, {
+        id: r.next_task_id as string,
+        note: 'Data terkumpul',
+      });
+      expect(r.next_step).toBe('upload_data');
+      // the upload step is a platform feature: it is completed by submitting, not by a note
+      await expect(
+        executeAction(as(producer), taskComplete, { id: r.next_task_id as string, note: 'x' }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve' });
+      await executeAction(as(custodian), submissionPublish, { id: s.id });
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances[0]?.tasks.map((x) => x.stepId)).toEqual([
+        'set_data_list',
+        'agree_data_list',
+        'recommend_collection',
+        'collect_data',
+        'upload_data',
+        'verify_data',
+        'review_data',
+        'disseminate_data',
+      ]);
+      expect(history.instances[0]?.state).toBe('completed');
+      expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita Acara.pdf');
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { executeAction } from '../../../kernel/actions/action.js';
+import { NotFoundError } from '../../../kernel/errors.js';
+import { readApiInput } from '../../../kernel/http/api/api-input.js';
+import type { AppDeps } from '../../../kernel/http/app-deps.js';
+import { formErrors } from '../../../kernel/http/form-errors.js';
+import { redirectAfterPost } from '../../../kernel/http/request-context.js';
+import { findDataset, findResource } from '../../catalog/index.js';
+import {
+  resourceCreate,
+  resourceDelete,
+  resourceIngestStatus,
+  resourceUpdate,
+} from '../../datastore/index.js';
+import { valuesFromDict } from './dataset-form.page.js';
+import type { DatasetForms } from './dataset-forms.js';
+import { INGEST_PROGRESS_JS } from './ingest-progress.script.js';
+
+/**
+ * A dataset's resources in the back office: add a link or a file, upload a new version, follow
+ * an upload's progress, delete. Registered by datasetAdminRoutes, under its sign-in hook.
+ */
+export function resourceAdminRoutes(
+  app: FastifyInstance,
+  { config, database, files }: AppDeps,
+  forms: DatasetForms,
+) {
+  const db = database.db;
+  const { ctxOf, renderForm, loadDict } = forms;
+
+  app.post('/workspace/datasets/:name/resources', async (req, reply) => {
+    const dict = await loadDict(req, (req.params as { name: string }).name);
+    const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+    try {
+      await executeAction(ctxOf(req), resourceCreate, { ...input, package_id: dict.id });
+    } catch (err) {
+      if (stored) await files.remove(stored.key);
+      return renderForm(req, reply, valuesFromDict(dict), {
+        dict,
+        errors: formErrors(err, req.locale),
+        status: 400,
+      });
+    }
+    return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
+  });
+
+  /** A new file for an existing resource: a tabular one becomes its next version. */
+  app.post('/workspace/resources/:id/upload', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const resource = await findResource(db, id);
+    const d = resource ? await findDataset(db, resource.dataset_id) : undefined;
+    if (!d) throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
+    const dict = await loadDict(req, d.name);
+    const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+    try {
+      await executeAction(ctxOf(req), resourceUpdate, { ...input, id });
+    } catch (err) {
+      if (stored) await files.remove(stored.key);
+      return renderForm(req, reply, valuesFromDict(dict), {
+        dict,
+        errors: formErrors(err, req.locale),
+        status: 400,
+      });
+    }
+    return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
+  });
+
+  /** The progress bar's poll (session-authenticated; the API takes tokens only). */
+  app.get('/workspace/resources/:id/ingest-status', async (req) => {
+    const { id } = req.params as { id: string };
+    return executeAction(ctxOf(req), resourceIngestStatus, { id });
+  });
+
+  app.get('/workspace/ingest-progress.js', async (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'max-age=3600')
+      .send(INGEST_PROGRESS_JS),
+  );
+
+  app.post('/workspace/resources/:id/delete', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const resource = await findResource(db, id);
+    await executeAction(ctxOf(req), resourceDelete, { id });
+    const d = resource ? await findDataset(db, resource.dataset_id) : undefined;
+    return redirectAfterPost(
+      reply,
+      d ? `/workspace/datasets/${d.name}/edit#resources` : '/workspace/datasets',
+    );
+  });
+}
