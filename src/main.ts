@@ -3,6 +3,7 @@ import type { Config } from './kernel/config.js';
 import { acquireDataLock } from './kernel/db/data-lock.js';
 import { type Database, openDatabase } from './kernel/db/database.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
+import { seedFromPgliteTemplate } from './kernel/db/pglite-template.js';
 import { JobRunner } from './kernel/jobs/job-runner.js';
 import { fileStoreFor } from './kernel/storage/file-store.js';
 import { countUsers } from './modules/accounts/index.js';
@@ -23,6 +24,8 @@ export interface Platform {
 export async function openPlatform(config: Config, purpose: string, port?: number): Promise<Platform> {
   const release = config.databaseUrl ? async () => {} : await acquireDataLock(config.dataDir, purpose, port);
   try {
+    // A new embedded database starts as a copy of the migrated template made at install time.
+    if (!config.databaseUrl) await seedFromPgliteTemplate(config.dataDir);
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrateToLatest(database.db);

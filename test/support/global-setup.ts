@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/kernel/db/database.js';
 import { migrateToLatest } from '../../src/kernel/db/migrate.js';
+import { TEMPLATE_DIR, templateSource } from '../../src/kernel/db/pglite-template.js';
 import { adminUrl, databaseUrlFor, dropDatabase } from './postgres-admin.js';
 
 declare module 'vitest' {
@@ -26,10 +27,17 @@ export default async function setup(project: TestProject) {
   // src/ changed since the last build (a no-op after `npm ci`, which builds it).
   const buildScript = fileURLToPath(new URL('../../bin/build.js', import.meta.url));
   execFileSync(process.execPath, [buildScript, '--if-stale'], { stdio: 'inherit' });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'satudata-template-'));
-  const pglite = await openDatabase({ dataDir: dir });
-  await migrateToLatest(pglite.db);
-  await pglite.close();
+  // The migrated PGlite template a first start copies (made by npm ci; remade here when the
+  // migrations changed) serves the tests too.
+  const templateScript = fileURLToPath(new URL('../../bin/pglite-template.js', import.meta.url));
+  execFileSync(process.execPath, [templateScript], { stdio: 'inherit' });
+  let dir = TEMPLATE_DIR;
+  if (!(await templateSource())) {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'satudata-template-'));
+    const pglite = await openDatabase({ dataDir: dir });
+    await migrateToLatest(pglite.db);
+    await pglite.close();
+  }
   project.provide('pgliteTemplate', dir);
 
   let pgTemplate: string | null = null;
@@ -50,7 +58,7 @@ export default async function setup(project: TestProject) {
   );
 
   return async () => {
-    await rm(dir, { recursive: true, force: true });
+    if (dir !== TEMPLATE_DIR) await rm(dir, { recursive: true, force: true });
     if (url && pgTemplate) await dropDatabase(url, pgTemplate);
   };
 }
