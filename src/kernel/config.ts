@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender address of notification mails. */
   MAIL_FROM: z.string().min(3).default('satudata@localhost'),
+  /**
+   * `datastore_search_sql` served (`on`) or refused (`off`). Default: off on the embedded PGlite,
+   * which cannot stop a running query, on with PostgreSQL (read-only role, statement timeout).
+   */
+  DATASTORE_SQL: z.enum(['on', 'off']).optional(),
 });
 
 export type Config = {
@@ -58,6 +63,8 @@ export type Config = {
   uploadMaxBytes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** `datastore_search_sql` is served (DATASTORE_SQL; default off on PGlite, on with PostgreSQL). */
+  datastoreSql: boolean;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -85,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    datastoreSql: (e.DATASTORE_SQL ?? (e.DATABASE_URL ? 'on' : 'off')) === 'on',
   };
 }

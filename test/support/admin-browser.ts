@@ -31,15 +31,16 @@ export function postForm(t: TestApp, b: Browser, url: string, fields: Record<str
   });
 }
 
-/** Upload `content` as the import form does: multipart, CSRF token in the form's action URL. */
+/** Upload `content` as the import form does: multipart, the CSRF token as its first field. */
 export async function uploadCsv(t: TestApp, b: Browser, content: string | Buffer, fileName = 'opd.csv') {
   const page = await get(t, b, '/admin/agencies');
-  const action = page.body.match(/action="(\/admin\/agencies\/import\?_csrf=[^"]+)"/)?.[1];
+  const action = page.body.match(/action="(\/admin\/agencies\/import)"/)?.[1];
   if (!action) throw new Error('no import form on the agencies page');
   const boundary = `----sd${randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfFrom(page.body)}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
         'Content-Type: text/csv\r\n\r\n',
     ),
     Buffer.from(content),

@@ -4,13 +4,18 @@ import type { Actor } from '../../src/kernel/access/policy.js';
 import type { Database } from '../../src/kernel/db/database.js';
 import type { TableSchema } from '../../src/kernel/table-schema/table-schema.js';
 import { PG_TYPES } from '../../src/modules/datastore/read/readable-table.js';
+import {
+  addPrimaryKeySql,
+  createVersionTableSql,
+  fullTextIndexSql,
+} from '../../src/modules/datastore/version-table.js';
 import { buildUser } from '../factories/index.js';
 import { createAgency, createDataset, createLinkResource, uniq } from './catalog-fixtures.js';
 
 /**
  * Datastore test data laid out as the loader (issue #4, engineers A1/A2) leaves it: a
- * resource_version row, its `datastore."v_<id without dashes>"` table with `_id` and one typed
- * column per Table Schema field, `resource.table_schema` and the `datastore_version_id` pointer.
+ * resource_version row, its `datastore."v_<id without dashes>"` table with `_id`, one typed
+ * column per Table Schema field and `_full_text`, `resource.table_schema` and the `datastore_version_id` pointer.
  * Lets the read side be tested without the loader.
  */
 
@@ -34,8 +39,10 @@ export async function addDatastoreVersion(
     .executeTakeFirst();
   const number = Number(prev?.n ?? 0) + 1;
   const table = sql.id('datastore', tableName);
-  const columns = schema.fields.map((f) => sql`${sql.id(f.name)} ${sql.raw(PG_TYPES[f.type])}`);
-  await sql`create table ${table} (_id bigint primary key, ${sql.join(columns)})`.execute(db);
+  // The loader's own layout: typed columns, `_full_text` and its GIN index.
+  await sql.raw(createVersionTableSql(versionId, schema)).execute(db);
+  await sql.raw(addPrimaryKeySql(versionId)).execute(db);
+  await sql.raw(fullTextIndexSql(versionId)).execute(db);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const values = chunk.map(

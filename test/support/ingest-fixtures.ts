@@ -105,6 +105,7 @@ export function ingestSetup(kind: DriverKind) {
     resultOf<Status>(callAction(ctx.t.app, 'resource_ingest_status', { query: { id }, token: ctx.producer }));
   const resourceRow = (id: string) =>
     ctx.t.database.db.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  /** The loaded rows: `_id` and the typed columns (not the loader's `_full_text` tsvector). */
   const tableRows = async (versionId: string) =>
     (
       await sql<
@@ -112,7 +113,7 @@ export function ingestSetup(kind: DriverKind) {
       >`select * from ${sql.id('datastore', versionTableName(versionId))} order by _id`.execute(
         ctx.t.database.db,
       )
-    ).rows;
+    ).rows.map(({ _full_text, ...row }) => row);
   const datastoreTables = async () =>
     (
       await sql<{

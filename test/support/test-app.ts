@@ -14,7 +14,14 @@ export interface TestApp extends TestDatabase {
 /** A fresh database of `kind` with the HTTP app on it (use `app.inject`). */
 export async function createTestApp(kind: DriverKind, env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tdb.dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: tdb.dataDir,
+    LOG_LEVEL: 'silent',
+    // The configuration matches the engine (settings whose default depends on it: DATASTORE_SQL).
+    ...(tdb.databaseUrl ? { DATABASE_URL: tdb.databaseUrl } : {}),
+    ...env,
+  });
   const site = await ensureSite(tdb.database.db, config);
   const app = await createApp({ config, database: tdb.database, site, logger: false });
   await app.ready();

@@ -17,6 +17,8 @@ export const ACTIONS = [
   'user:update',
   'user:assign_role',
   'audit:read',
+  /** Storage keys in audit summaries (file paths on the server): administrators only. */
+  'audit:read_storage_keys',
   'dataset:read_private',
   'dataset:create',
   'dataset:update',
@@ -42,6 +44,16 @@ export const ACTIONS = [
   'calendar:configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The grant that reads data of each access classification (a dataset's or one column's alike):
+ * restricted data need `dataset:read_private` (or a share with the reader's agency), closed data
+ * `dataset:read_closed` — the producing agency and the custodian, nobody else.
+ */
+export const CLASSIFIED_READ: Record<'restricted' | 'closed', Action> = {
+  restricted: 'dataset:read_private',
+  closed: 'dataset:read_closed',
+};
 
 /**
  * How far a grant reaches: `any` subject, or only subjects of the actor's `own_agency`
@@ -131,6 +143,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'user:update': 'any',
     'user:assign_role': 'any',
     'audit:read': 'any',
+    'audit:read_storage_keys': 'any',
     'codelist:manage': 'any',
     'task:read_own': 'any',
     'task:act_as_administrator': 'any',

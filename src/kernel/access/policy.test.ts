@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type Action } from './permission.js';
-import { type Actor, can, grantScope } from './policy.js';
+import { type Actor, can, canReadClassified, grantScope } from './policy.js';
 import { ROLES, type Role } from './roles.js';
 
 /**
@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'user:update': ['-', '-', '-', '-', '-', '-', 'all'],
   'user:assign_role': ['-', '-', '-', '-', '-', '-', 'all'],
   'audit:read': ['-', '-', 'all', '-', '-', 'all', 'all'],
+  'audit:read_storage_keys': ['-', '-', '-', '-', '-', '-', 'all'],
   'dataset:read_private': ['-', 'own', 'all', 'all', 'all', 'all', '-'],
   'dataset:create': ['-', 'own', 'all', '-', '-', '-', '-'],
   'dataset:update': ['-', 'own', 'all', '-', '-', '-', '-'],
@@ -111,5 +112,59 @@ describe(grantScope.name, () => {
     expect(grantScope({ ...producer, roles: ['producer', 'custodian'] }, 'dataset:read_private')).toBe('any');
     expect(grantScope({ ...producer, agencyId: null }, 'dataset:read_private')).toBeNull();
     expect(grantScope(actorWith('public'), 'dataset:read_private')).toBeNull();
+  });
+});
+
+/**
+ * The one rule for classified data (a dataset or one column of it), by hand: closed data only
+ * the producing agency and the custodian; restricted data the staff who read private data, plus
+ * an agency the data are shared with; open data everybody. Cells: own agency, other agency,
+ * other agency that the data are shared with.
+ */
+type Reach = [boolean, boolean, boolean];
+const CLASSIFIED: Record<'restricted' | 'closed', Record<(typeof R)[number], Reach>> = {
+  closed: {
+    public: [false, false, false],
+    producer: [true, false, false],
+    custodian: [true, true, true],
+    supervisor: [false, false, false],
+    secretariat: [false, false, false],
+    leader: [false, false, false],
+    administrator: [false, false, false],
+  },
+  restricted: {
+    public: [false, false, false],
+    producer: [true, false, true],
+    custodian: [true, true, true],
+    supervisor: [true, true, true],
+    secretariat: [true, true, true],
+    leader: [true, true, true],
+    // A share is with an agency: any account of it (here the test actor's) reads.
+    administrator: [false, false, true],
+  },
+};
+
+describe(canReadClassified.name, () => {
+  const subjects = [{ agencyId: OWN }, { agencyId: OTHER }, { agencyId: OTHER, sharedWith: [OWN] }] as const;
+  for (const [classification, byRole] of Object.entries(CLASSIFIED) as [
+    'restricted' | 'closed',
+    Record<(typeof R)[number], Reach>,
+  ][]) {
+    for (const role of R) {
+      it(`${role} on ${classification} data: own, other, shared-with agency`, () => {
+        const got = subjects.map((s) => canReadClassified(actorWith(role), classification, s));
+        expect(got).toEqual(byRole[role]);
+      });
+    }
+  }
+
+  it('open data: everybody; closed data follow dataset:read_closed exactly', () => {
+    for (const role of R) {
+      expect(canReadClassified(actorWith(role), 'open', { agencyId: OTHER })).toBe(true);
+      for (const s of subjects)
+        expect(canReadClassified(actorWith(role), 'closed', s)).toBe(
+          can(actorWith(role), 'dataset:read_closed', s),
+        );
+    }
   });
 });

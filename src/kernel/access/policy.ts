@@ -1,5 +1,5 @@
 import { NotAuthorizedError } from '../errors.js';
-import { type Action, ROLE_GRANTS, type Scope } from './permission.js';
+import { type Action, CLASSIFIED_READ, ROLE_GRANTS, type Scope } from './permission.js';
 import { AGENCY_BOUND_ROLES, type Role } from './roles.js';
 
 /** Who is acting: a signed-in user or the anonymous public. */
@@ -38,6 +38,29 @@ export function can(actor: Actor, action: Action, subject: Subject = {}): boolea
     if (scope === 'own_agency' && actor.agencyId !== null && subject.agencyId === actor.agencyId) return true;
   }
   return false;
+}
+
+/** Access classification of data: a dataset's, or one column's (Table Schema `x-classification`). */
+export type DataClassification = 'open' | 'restricted' | 'closed';
+
+/**
+ * THE rule for reading classified data, the same for a whole dataset and for one column of it:
+ * open data everybody; restricted data `dataset:read_private` or an agency in `sharedWith` (the
+ * agencies a restricted dataset is shared with); closed data only `dataset:read_closed` (the
+ * producing agency and the custodian). Whether a dataset is public is a separate question.
+ */
+export function canReadClassified(
+  actor: Actor,
+  classification: DataClassification,
+  subject: Subject & { sharedWith?: readonly string[] } = {},
+): boolean {
+  if (classification === 'open') return true;
+  if (can(actor, CLASSIFIED_READ[classification], subject)) return true;
+  return (
+    classification === 'restricted' &&
+    actor.agencyId !== null &&
+    (subject.sharedWith ?? []).includes(actor.agencyId)
+  );
 }
 
 /** Throw NotAuthorizedError unless `can(actor, action, subject)`. */

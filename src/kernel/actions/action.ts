@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Action } from '../access/permission.js';
-import { grantScope } from '../access/policy.js';
+import { type Actor, grantScope } from '../access/policy.js';
 import { NotAuthorizedError } from '../errors.js';
 import type { ActionContext } from './context.js';
 import { parseInput } from './parse-input.js';
@@ -20,6 +20,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> 
    * with no right at all gets 403 rather than a validation report (CKAN checks access first).
    */
   requires?: Action;
+  /**
+   * True when the action takes a file: a multipart `upload` streamed into the file store as
+   * `input.upload`. The API refuses a file sent to any other action before storing a byte.
+   */
+  acceptsUpload?: boolean;
   input: S;
   /** Throws NotAuthorizedError / NotFoundError; may load what it needs to decide. */
   authorize(ctx: ActionContext, input: z.infer<S>): Promise<void> | void;
@@ -31,14 +36,22 @@ export function defineAction<S extends z.ZodType, O>(def: ActionDefinition<S, O>
   return def;
 }
 
+/**
+ * The check that needs no input: the actor holds the action's `requires` permission in some
+ * scope. The API runs it before reading a body (a file is not accepted for a caller without it).
+ */
+export function checkRequires(actor: Actor, action: Pick<ActionDefinition, 'requires'>): void {
+  if (action.requires && grantScope(actor, action.requires) === null)
+    throw new NotAuthorizedError(action.requires);
+}
+
 /** Parse, authorize, run. */
 export async function executeAction<S extends z.ZodType, O>(
   ctx: ActionContext,
   action: ActionDefinition<S, O>,
   raw: unknown,
 ): Promise<O> {
-  if (action.requires && grantScope(ctx.actor, action.requires) === null)
-    throw new NotAuthorizedError(action.requires);
+  checkRequires(ctx.actor, action);
   const input = parseInput(action.input, raw);
   await action.authorize(ctx, input);
   return action.run(ctx, input);

@@ -12,6 +12,8 @@ export interface ActionContext {
   ip: string | null;
   /** Public base URL of the site, for links in results (CKAN `site_url`). */
   siteUrl?: string;
+  /** The API serves `datastore_search_sql` (config DATASTORE_SQL); absent means off. */
+  datastoreSql?: boolean;
 }
 
 /** One decision or change, as it goes into the audit log. */

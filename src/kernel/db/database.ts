@@ -28,6 +28,12 @@ export interface DatabaseOptions {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/**
+ * The application_name of the app's PostgreSQL connections (pg_stat_activity), unless the URL
+ * names another: operators and the fault test find the app's backends by it.
+ */
+export const APPLICATION_NAME = 'satudata';
+
 /** Folder of the embedded database inside the data folder. */
 export function pgliteDir(dataDir: string): string {
   return path.join(dataDir, 'pglite');
@@ -39,10 +45,7 @@ export function pgliteDir(dataDir: string): string {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle client losing its server (restart, failover, a dropped database) emits 'error';
-    // unhandled, that would end the process. The pool replaces the client on next use.
-    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    const pool = createPostgresPool(options.databaseUrl);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
@@ -64,6 +67,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.close();
     },
   };
+}
+
+/**
+ * A pool whose connections may be lost at any moment (server restart, failover,
+ * pg_terminate_backend) without ending the process. pg emits 'error' on a client whose
+ * connection dies, and the pool listens only while the client is idle: one lost while checked
+ * out (a transaction, a COPY) was an unhandled 'error' event that ended Node. So every client
+ * gets a listener for its whole life: the statement in flight fails with the error (the request
+ * answers 500, the job fails and is retried) and the pool drops the client when it is released,
+ * as it is no longer queryable. Any other pool on PostgreSQL is made here too.
+ */
+export function createPostgresPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
+  pool.on('connect', (client) => {
+    let reported = false;
+    client.on('error', (err) => {
+      if (!reported) console.error(`PostgreSQL connection lost: ${err.message}`);
+      reported = true;
+    });
+  });
+  // An idle client's error is re-emitted by the pool after it removed the client; the client's
+  // own listener above has already reported it.
+  pool.on('error', () => {});
+  return pool;
 }
 
 function redactUrl(url: string): string {

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-workflow.js';
 import * as m0007 from './migrations/0007-metadata.js';
 import * as m0008 from './migrations/0008-workflow-runs.js';
 import * as m0009 from './migrations/0009-sdi.js';
+import * as m0010 from './migrations/0010-job-lease.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-metadata': m0007,
   '0008-workflow-runs': m0008,
   '0009-sdi': m0009,
+  '0010-job-lease': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

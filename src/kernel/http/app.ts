@@ -17,6 +17,7 @@ import { apiRoutes } from './api/api.routes.js';
 import type { AppDeps } from './app-deps.js';
 import { getCookieSecret } from './cookie-secret.js';
 import { installErrorHandlers } from './error-handler.js';
+import { CrossOriginError, isSameOriginPost, readMultipartCsrf } from './form-guard.js';
 import type { SiteInfo } from './page-context.js';
 import { type Authenticator, requestContext } from './request-context.js';
 import { LOG_SERIALIZERS } from './request-log.js';
@@ -83,24 +84,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.isProduction },
+    // Never from the URL: a token in the query string ends up in logs and Referer headers.
     getToken: (req) => {
       const body = req.body as Record<string, unknown> | undefined;
-      const fromQuery = (req.query as Record<string, unknown> | undefined)?._csrf;
-      const token = body?._csrf ?? req.headers['x-csrf-token'] ?? fromQuery;
+      const token = req.headers['x-csrf-token'] ?? req.multipartCsrf ?? body?._csrf;
       return typeof token === 'string' ? token : '';
     },
   });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(requestContext, { database, config, authenticator: opts.authenticator });
 
-  // Every form post is CSRF-checked. The API is exempt because it authenticates only by token
-  // header, never by cookie. Multipart forms send the token in the query string.
+  // Every form post must come from this site (Origin/Referer) and carry its CSRF token. The API
+  // is exempt because it authenticates only by token header, never by cookie. Multipart forms
+  // send the token as their first field, read here before any file part.
   app.addHook('preHandler', (req, reply, done) => {
     if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/')) return done();
-    app.csrfProtection(req, reply, done);
+    if (!isSameOriginPost(req, config.siteUrl)) return done(new CrossOriginError());
+    if (!req.isMultipart() || req.headers['x-csrf-token'] !== undefined)
+      return app.csrfProtection(req, reply, done);
+    readMultipartCsrf(req, config.uploadMaxBytes).then(() => app.csrfProtection(req, reply, done), done);
   });
 
-  installErrorHandlers(app, site);
+  installErrorHandlers(app, site, config.siteUrl);
   const files = fileStoreFor(config);
   const deps: AppDeps = { config, database, site, files };
   await app.register(apiRoutes, deps);

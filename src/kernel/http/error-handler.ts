@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Bilingual, ValidationError } from '../errors.js';
 import { pick } from '../i18n/i18n.js';
-import { isBadJsonBody, sendBadJson } from './api/ckan-envelope.js';
+import { actionApiName, helpUrl, isBadJsonBody, sendBadJson, sendEdgeError } from './api/ckan-envelope.js';
 import { ErrorPage } from './error-page.js';
 import type { SiteInfo } from './page-context.js';
 import { pageContext } from './page-context.js';
@@ -66,12 +66,15 @@ function sendErrorPage(
  * One place maps errors to responses: a page in the reader's language, or JSON for the API
  * (the CKAN API shapes its own envelope before this). Never a stack trace.
  */
-export function installErrorHandlers(app: FastifyInstance, site: SiteInfo): void {
+export function installErrorHandlers(app: FastifyInstance, site: SiteInfo, siteUrl = ''): void {
   app.setErrorHandler((err, req, reply) => {
     if (req.url.startsWith('/api/') && isBadJsonBody(err)) return sendBadJson(reply, err);
     const d = describeError(err);
     if (d.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: (err as FastifyError).code, status: d.status }, 'request refused');
+    const action = actionApiName(req.url);
+    if (action !== undefined)
+      return sendEdgeError(reply, helpUrl(siteUrl, action), d.status, d.text, req.locale);
     if (wantsJson(req)) {
       return reply
         .code(d.status)
@@ -82,6 +85,15 @@ export function installErrorHandlers(app: FastifyInstance, site: SiteInfo): void
     return sendErrorPage(req, reply, site, d.status, message);
   });
   app.setNotFoundHandler((req, reply) => {
+    const action = actionApiName(req.url);
+    if (action !== undefined)
+      return sendEdgeError(
+        reply,
+        helpUrl(siteUrl, action),
+        404,
+        { id: 'Tidak ditemukan', en: 'Not found' },
+        req.locale,
+      );
     if (wantsJson(req)) {
       const text = { id: 'Tidak ditemukan', en: 'Not found' };
       return reply.code(404).send({ error: { status: 404, message: pick(req.locale, text), ...text } });

@@ -9,7 +9,9 @@ export function ErrorPage({ ctx, title, message }: { ctx: PageContext; title: st
         <h1 safe>{title}</h1>
         <p safe>{message}</p>
         <p>
-          <a href="/">{ctx.t('error.back')}</a>
+          <a safe href="/">
+            {ctx.t('error.back')}
+          </a>
         </p>
       </section>
     </Layout>

@@ -1,4 +1,5 @@
 import type { Children } from '@kitajs/html';
+import { escapeHtml } from '@kitajs/html';
 import { t } from '../i18n/i18n.js';
 import { badgeOf } from './nav-badge.js';
 import type { PageContext } from './page-context.js';
@@ -23,11 +24,11 @@ function TasksLink({ ctx }: { ctx: PageContext }) {
     : undefined;
   return (
     <a href="/tugas" id="nav-tasks" title={label}>
-      {t(ctx.locale, 'nav.tasks')}
+      {escapeHtml(t(ctx.locale, 'nav.tasks'))}
       {count > 0 ? (
         <>
           {' '}
-          <span class="badge" data-tasks={String(badge?.tasks ?? 0)}>
+          <span safe class="badge" data-tasks={String(badge?.tasks ?? 0)}>
             {String(count)}
           </span>
         </>
@@ -59,7 +60,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           <link rel="icon" href="/static/logo.svg" type="image/svg+xml" />
         </head>
         <body>
-          <a class="skip" href="#main">
+          <a safe class="skip" href="#main">
             {t('site.skip')}
           </a>
           <header class="site-header">
@@ -73,23 +74,35 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
             <nav aria-label={t('nav.main')}>
               <ul>
                 <li>
-                  <a href="/">{t('nav.home')}</a>
+                  <a safe href="/">
+                    {t('nav.home')}
+                  </a>
                 </li>
                 <li>
-                  <a href="/dataset">{t('nav.datasets')}</a>
+                  <a safe href="/dataset">
+                    {t('nav.datasets')}
+                  </a>
                 </li>
                 <li>
-                  <a href="/organization">{t('nav.organizations')}</a>
+                  <a safe href="/organization">
+                    {t('nav.organizations')}
+                  </a>
                 </li>
                 <li>
-                  <a href="/group">{t('nav.groups')}</a>
+                  <a safe href="/group">
+                    {t('nav.groups')}
+                  </a>
                 </li>
                 <li>
-                  <a href="/api">{t('nav.api')}</a>
+                  <a safe href="/api">
+                    {t('nav.api')}
+                  </a>
                 </li>
                 {signedIn && ctx.can('workspace:open') ? (
                   <li>
-                    <a href="/workspace">{t('nav.workspace')}</a>
+                    <a safe href="/workspace">
+                      {t('nav.workspace')}
+                    </a>
                   </li>
                 ) : (
                   ''
@@ -103,20 +116,25 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                 )}
                 {isAdmin ? (
                   <li>
-                    <a href="/admin">{t('nav.admin')}</a>
+                    <a safe href="/admin">
+                      {t('nav.admin')}
+                    </a>
                   </li>
                 ) : (
                   ''
                 )}
                 {signedIn ? (
                   <li>
-                    <a href="/account">{t('nav.account')}</a>
+                    <a safe href="/account">
+                      {t('nav.account')}
+                    </a>
                   </li>
                 ) : (
                   ''
                 )}
                 <li>
                   <a
+                    safe
                     href={lang.href}
                     hreflang={lang.other}
                     lang={lang.other}
@@ -130,11 +148,13 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                     <form method="post" action="/logout" class="inline">
                       <CsrfField ctx={ctx} />
                       <button type="submit" class="link">
-                        {t('nav.logout')} (<span safe>{ctx.actor.username}</span>)
+                        {escapeHtml(t('nav.logout'))} (<span safe>{ctx.actor.username}</span>)
                       </button>
                     </form>
                   ) : (
-                    <a href="/login">{t('nav.login')}</a>
+                    <a safe href="/login">
+                      {t('nav.login')}
+                    </a>
                   )}
                 </li>
               </ul>
@@ -151,7 +171,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
             {children}
           </main>
           <footer class="site-footer">
-            <p>{t('footer.about')}</p>
+            <p safe>{t('footer.about')}</p>
           </footer>
         </body>
       </html>
@@ -170,7 +190,7 @@ export function FormErrors({
   if (!errors || Object.keys(errors).length === 0) return '';
   return (
     <div class="errors" role="alert">
-      <p>{ctx.t('common.errorsTitle')}</p>
+      <p safe>{ctx.t('common.errorsTitle')}</p>
       <ul>
         {Object.entries(errors).map(([field, msgs]) => (
           <li>

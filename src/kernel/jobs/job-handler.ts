@@ -13,7 +13,7 @@ export interface JobContext {
   attempt: number;
   /** Aborted when the runner stops: end soon, leaving nothing half-done. */
   signal: AbortSignal;
-  /** Keeps the job's lock fresh and records its progress (call every second or so). */
+  /** Renews the job's lease and records its progress (the runner also renews the lease itself). */
   heartbeat(progress: Record<string, unknown>): Promise<void>;
 }
 

@@ -38,11 +38,18 @@ export async function enqueueJob<S extends z.ZodType>(
   return row.id;
 }
 
-/** Take the oldest ready job, marking it running for `runnerId`. */
-export async function claimNextJob(db: Kysely<DB>, runnerId: string): Promise<Job | undefined> {
+/** A lease of `ms` milliseconds from the database's clock (every runner reads the same one). */
+const leaseFromNow = (ms: number) => sql<Date>`now() + ${ms} * interval '1 millisecond'`;
+
+/** Take the oldest ready job, marking it running for `runnerId` with a lease of `leaseMs`. */
+export async function claimNextJob(
+  db: Kysely<DB>,
+  runnerId: string,
+  leaseMs: number,
+): Promise<Job | undefined> {
   const result = await sql<Job>`
     update job set state = 'running', attempts = attempts + 1, locked_by = ${runnerId},
-      locked_at = now(), error = null
+      locked_at = now(), lease_until = ${leaseFromNow(leaseMs)}, error = null
     where id = (
       select id from job where state = 'queued' and run_after <= now()
       order by id limit 1 for update skip locked
@@ -51,25 +58,41 @@ export async function claimNextJob(db: Kysely<DB>, runnerId: string): Promise<Jo
   return result.rows[0];
 }
 
-/** Still alive: refresh the lock and record progress. */
-export async function heartbeatJob(db: Kysely<DB>, id: number, progress: Record<string, unknown>) {
-  await db
+/**
+ * Still alive: extend the lease of a job `runnerId` holds (and record progress when given).
+ * False when the job is no longer ours: finished, or recovered by another runner after the
+ * lease ran out.
+ */
+export async function renewJobLease(
+  db: Kysely<DB>,
+  job: Pick<Job, 'id' | 'locked_by'>,
+  leaseMs: number,
+  progress?: Record<string, unknown>,
+): Promise<boolean> {
+  const r = await db
     .updateTable('job')
-    .set({ locked_at: new Date(), progress: JSON.stringify(progress) })
-    .where('id', '=', id)
+    .set({ lease_until: leaseFromNow(leaseMs), ...(progress ? { progress: JSON.stringify(progress) } : {}) })
+    .where('id', '=', job.id)
     .where('state', '=', 'running')
-    .execute();
+    .where('locked_by', '=', job.locked_by)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
-export async function finishJob(db: Kysely<DB>, id: number): Promise<void> {
+/** The job succeeded; a job no longer ours (recovered by another runner) is left alone. */
+export async function finishJob(db: Kysely<DB>, job: Pick<Job, 'id' | 'locked_by'>): Promise<void> {
   await db
     .updateTable('job')
-    .set({ state: 'done', finished_at: new Date(), locked_by: null, locked_at: null })
-    .where('id', '=', id)
+    .set({ state: 'done', finished_at: new Date(), locked_by: null, locked_at: null, lease_until: null })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.locked_by)
     .execute();
 }
 
-/** A failed attempt: queued again after a back-off while attempts remain, else failed. */
+/**
+ * A failed attempt: queued again after a back-off while attempts remain, else failed. A job no
+ * longer ours (recovered by another runner after our lease ran out) is left to that runner.
+ */
 export async function failJob(db: Kysely<DB>, job: Job, error: string, retry: boolean): Promise<void> {
   const again = retry && job.attempts < job.max_attempts;
   await db
@@ -81,26 +104,47 @@ export async function failJob(db: Kysely<DB>, job: Job, error: string, retry: bo
             error,
             locked_by: null,
             locked_at: null,
+            lease_until: null,
             run_after: new Date(Date.now() + 2 ** job.attempts * 1000),
           }
-        : { state: 'failed', error, finished_at: new Date(), locked_by: null, locked_at: null },
+        : {
+            state: 'failed',
+            error,
+            finished_at: new Date(),
+            locked_by: null,
+            locked_at: null,
+            lease_until: null,
+          },
     )
     .where('id', '=', job.id)
+    .where('locked_by', '=', job.locked_by)
     .execute();
 }
 
+/** A running job taken over for recovery, with the runner that had it. */
+export type AbandonedJob = Job & { previous_owner: string | null };
+
 /**
- * Jobs left `running` by a process that is gone: on PGlite every running job (one process owns
- * the data folder); on PostgreSQL those whose lock was not refreshed for `staleMs`.
+ * Take over the jobs left `running` by a runner that is gone, for `runnerId` to clean up: those
+ * whose lease ran out, or every running one when `everyRunning` (PGlite at start: one process
+ * owns the data folder). `except`: the job this runner is running itself. Taken with SKIP LOCKED
+ * and a fresh lease, so two runners never recover the same job.
  */
-export async function findAbandonedJobs(db: Kysely<DB>, staleMs: number): Promise<Job[]> {
-  return db
-    .selectFrom('job')
-    .selectAll()
-    .where('state', '=', 'running')
-    .where((eb) =>
-      eb.or([eb('locked_at', 'is', null), eb('locked_at', '<=', new Date(Date.now() - staleMs))]),
+export async function claimAbandonedJobs(
+  db: Kysely<DB>,
+  runnerId: string,
+  leaseMs: number,
+  options: { everyRunning: boolean; except?: number | undefined },
+): Promise<AbandonedJob[]> {
+  const expired = options.everyRunning ? sql`true` : sql`(lease_until is null or lease_until < now())`;
+  const result = await sql<AbandonedJob>`
+    with gone as (
+      select id, locked_by from job
+      where state = 'running' and ${expired} and id <> ${options.except ?? -1}
+      order by id for update skip locked
     )
-    .orderBy('id')
-    .execute();
+    update job set locked_by = ${runnerId}, lease_until = ${leaseFromNow(leaseMs)}
+    from gone where job.id = gone.id
+    returning job.*, gone.locked_by as previous_owner`.execute(db);
+  return result.rows.sort((a, b) => a.id - b.id);
 }

@@ -78,8 +78,9 @@ for (const kind of DIALECTS) {
         });
       for (let i = 0; i < 3; i++) expect((await attempt('wrong-password-1')).statusCode).toBe(401);
       const locked = await attempt(TEST_PASSWORD);
-      expect(locked.statusCode).toBe(429);
-      expect(locked.body).toContain('Akun dikunci');
+      // Locked, but answered like any wrong password (issue 11: a 429 revealed the account).
+      expect(locked.statusCode).toBe(401);
+      expect(locked.body).toContain('Nama pengguna atau kata sandi salah');
       const row = await t.database.db
         .selectFrom('app_user')
         .select('locked_until')

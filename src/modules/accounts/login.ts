@@ -2,13 +2,20 @@ import type { Kysely } from 'kysely';
 import { insertAuditEntry } from '../../kernel/actions/audit.repository.js';
 import type { Config } from '../../kernel/config.js';
 import type { DB } from '../../kernel/db/schema.js';
-import { type Bilingual, TooManyRequestsError } from '../../kernel/errors.js';
+import type { Bilingual } from '../../kernel/errors.js';
 import { verifyPassword } from './password.js';
 import { findUser, recordLogin, recordLoginFailureAtomically } from './user.repository.js';
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; message: Bilingual };
 
-const WRONG: Bilingual = { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong user name or password' };
+/**
+ * The one answer to every refused sign-in (unknown name, disabled, locked, wrong password), so
+ * the answer never tells whether an account exists or is locked.
+ */
+const WRONG: Bilingual = {
+  id: 'Nama pengguna atau kata sandi salah. Setelah beberapa kali gagal, akun dikunci sementara.',
+  en: 'Wrong user name or password. After several failures the account is locked for a while.',
+};
 
 // A hash to verify against when the user does not exist, so timing does not reveal user names.
 const DUMMY_HASH =
@@ -17,7 +24,7 @@ const DUMMY_HASH =
 /**
  * Check a user name and password with lockout: after `loginMaxFailures` wrong passwords in a
  * row the account is locked for `loginLockMinutes`, and even the right password is refused
- * until then. Demo accounts are refused in production. Every outcome is audited.
+ * until then (answered like any wrong password). Demo accounts are refused in production. Every outcome is audited.
  */
 export async function attemptLogin(
   db: Kysely<DB>,
@@ -44,12 +51,10 @@ export async function attemptLogin(
     return { ok: false, message: WRONG };
   }
   if (user.locked_until && user.locked_until > new Date()) {
+    // Answered as a wrong password (same status, message and work), so a lock reveals nothing.
+    await verifyPassword(DUMMY_HASH, input.password);
     await audit('user_login_refused', { reason: 'locked', lockedUntil: user.locked_until });
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new TooManyRequestsError({
-      id: `Akun dikunci karena terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit atau hubungi administrator.`,
-      en: `Account locked after too many failed attempts. Try again in ${minutes} minutes or ask an administrator.`,
-    });
+    return { ok: false, message: WRONG };
   }
   if (user.is_demo && config.isProduction) {
     await audit('user_login_refused', { reason: 'demo_account_in_production' });

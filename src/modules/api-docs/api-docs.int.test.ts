@@ -49,6 +49,17 @@ for (const kind of DIALECTS) {
       expect(html).not.toContain('Autentikasi');
     });
 
+    it('documents the datastore bounds in both languages, and whether SQL is on here', async () => {
+      const idHtml = decode((await t.app.inject({ url: '/api' })).body);
+      const enHtml = decode((await t.app.inject({ url: '/api?lang=en' })).body);
+      expect(idHtml).toContain('Batas data tabel (datastore)');
+      expect(idHtml).toContain('dihentikan setelah 5 detik');
+      expect(idHtml).toContain(`Di server ini: ${kind === 'pglite' ? 'mati' : 'nyala'}`);
+      expect(enHtml).toContain('Table data limits (datastore)');
+      expect(enHtml).toContain('the length argument of lpad and rpad must be a constant of at most 1,000');
+      expect(enHtml).toContain(`On this server: ${kind === 'pglite' ? 'off' : 'on'}`);
+    });
+
     it('follows the language switch cookie', async () => {
       const sw = await t.app.inject({ url: '/lang/en?next=/api' });
       const cookie = sw.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

@@ -108,11 +108,21 @@ export async function insertDataset(db: Kysely<DB>, row: NewDataset): Promise<Da
   return db.insertInto('dataset').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * The `metadata_modified` a change of a dataset sets: now, but at least one millisecond after
+ * the stamp it replaces. `if_unmodified_since` is compared to the millisecond (the API shows no
+ * more), so two changes in the same millisecond, or an instance whose clock is behind, would
+ * otherwise leave a stale writer's stamp matching and its write would pass.
+ */
+export function nextMetadataModified() {
+  return sql<Date>`greatest(${new Date()}::timestamptz, metadata_modified + interval '1 millisecond')`;
+}
+
 /** Update a dataset and bump `metadata_modified` (every change does, as in CKAN). */
 export async function updateDataset(db: Kysely<DB>, id: string, changes: DatasetUpdate): Promise<Dataset> {
   return db
     .updateTable('dataset')
-    .set({ ...changes, metadata_modified: new Date() })
+    .set({ ...changes, metadata_modified: nextMetadataModified() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ export {
   grantedAgencies,
   loadVisibleDataset,
   presentPackages,
+  sharesFor,
 } from './actions/dataset-access.js';
 export { resolveOwner, saveDataset } from './actions/dataset-save.js';
 export { groupList, groupShow } from './actions/group-read.js';
@@ -25,6 +26,7 @@ export {
   insertRevision,
   listRevisions,
   loadDatasetParts,
+  nextMetadataModified,
   refreshDatasetSearch,
   updateDataset,
   updateResource,

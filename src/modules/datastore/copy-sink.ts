@@ -76,7 +76,11 @@ export async function pgCopySink(trx: Transaction<DB>, copySql: string): Promise
       await finished(stream);
     },
     async abort(error) {
-      if (!stream.destroyed) stream.destroy(error);
+      // A stream that already failed (the connection was lost, the server refused a row) has
+      // ended its COPY. Destroying it would send CopyFail on a connection it no longer holds and
+      // wait for an answer that never comes: the load, and its job, would hang for ever.
+      if (failure || stream.destroyed) return;
+      stream.destroy(error);
       await finished(stream).catch(() => {});
     },
   };

@@ -3,8 +3,9 @@
  * Identifiers come from the Table Schema only (the caller resolved them to readable columns);
  * every request value is a bound parameter cast to the column's type.
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
+import { withReadTimeout } from './datastore-read.repository.js';
 import { PG_TYPES, type ReadableColumn, type ReadableTable } from './read/readable-table.js';
 import {
   checkedValue,
@@ -15,6 +16,7 @@ import {
   type SortKey,
   textOf,
 } from './read/search-params.js';
+import { hasFullTextColumn } from './version-table.repository.js';
 
 const col = (c: ReadableColumn) => sql.id(c.name);
 
@@ -52,35 +54,54 @@ function filterConditions(table: ReadableTable, filters: Record<string, unknown>
   });
 }
 
-/** `q`: full text over the whole row (string) or per field (dict), with `plain` and `language`. */
-function qConditions(table: ReadableTable, p: SearchParams): RawBuilder<unknown>[] {
+/**
+ * `q`: full text over the whole row (string) or per field (dict), with `plain` and `language`.
+ * With `indexed` (the table has `_full_text`, see version-table.ts) every condition goes through
+ * its GIN index: a whole-row search is `_full_text @@ query` (as CKAN: the index is built in
+ * Indonesian and `language` reads the query); a per-field search, or a whole-row search of a
+ * caller who may not read every column, is checked again on the readable text after the index
+ * narrowed the rows. Tables loaded before `_full_text` existed compute the text row by row.
+ */
+function qConditions(table: ReadableTable, p: SearchParams, indexed: boolean): RawBuilder<unknown>[] {
   if (p.q === undefined || p.q === '') return [];
   const lang = sql.lit(p.language);
   const query = (text: string) =>
     p.plain
       ? sql`plainto_tsquery(${lang}::regconfig, ${text})`
       : sql`to_tsquery(${lang}::regconfig, ${text})`;
+  const fields = table.columns.filter((c) => c.type !== 'id');
   if (typeof p.q === 'string' || typeof p.q === 'number') {
-    const cols = table.columns.filter((c) => c.type !== 'id');
-    if (cols.length === 0) return [sql`false`];
-    const row = sql`concat_ws(' ', ${sql.join(cols.map((c) => sql`${col(c)}::text`))})`;
-    return [sql`to_tsvector(${lang}::regconfig, ${row}) @@ ${query(textOf(p.q, 'q'))}`];
+    const q = query(textOf(p.q, 'q'));
+    if (fields.length === 0) return [sql`false`];
+    const row = sql`to_tsvector(${lang}::regconfig, concat_ws(' ', ${sql.join(fields.map((c) => sql`${col(c)}::text`))}))`;
+    if (!indexed) return [sql`${row} @@ ${q}`];
+    const everyField = fields.length === table.schema.fields.length;
+    return everyField ? [sql`_full_text @@ ${q}`] : [sql`_full_text @@ ${q}`, sql`${row} @@ ${q}`];
   }
   return Object.entries(p.q).map(([name, v]) => {
     const c = columnNamed(table, name, 'q');
-    return sql`to_tsvector(${lang}::regconfig, coalesce(${col(c)}::text, '')) @@ ${query(textOf(v, 'q'))}`;
+    const q = query(textOf(v, 'q'));
+    const field = sql`to_tsvector(${lang}::regconfig, coalesce(${col(c)}::text, '')) @@ ${q}`;
+    return indexed ? sql`_full_text @@ ${q} and ${field}` : field;
   });
 }
 
 const tableRef = (t: ReadableTable) => sql.id('datastore', t.tableName);
 
+type WhereParams = Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>;
+
 /** The WHERE clause of a search (filters and q), for the preview and the chart too. */
-function whereClause(table: ReadableTable, p: Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>) {
+function whereClause(table: ReadableTable, p: WhereParams, indexed: boolean) {
   const conds = [
     ...filterConditions(table, p.filters ?? {}),
-    ...qConditions(table, { ...p } as SearchParams),
+    ...qConditions(table, { ...p } as SearchParams, indexed),
   ];
   return conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
+}
+
+/** Does `q` search this table through `_full_text` (absent from tables loaded before it)? */
+async function searchesIndex(db: Kysely<DB>, table: ReadableTable, p: WhereParams): Promise<boolean> {
+  return p.q !== undefined && p.q !== '' && hasFullTextColumn(db, table.tableName);
 }
 
 /** The ORDER BY terms: the sort keys, else every selected column (distinct) or `_id`. */
@@ -98,11 +119,14 @@ function orderTerms(cols: ReadableColumn[], sortKeys: SortKey[], distinct: boole
 /** A datastore_search ready to run: the rows of one page, then the total when asked for. */
 export interface PreparedSearch {
   run(db: Kysely<DB>): Promise<{ rows: Record<string, unknown>[]; total: number | undefined }>;
+  /** The records query `run` sends on this table (to EXPLAIN it). */
+  recordsQuery(db: Kysely<DB>): Promise<CompiledQuery>;
 }
 
 /**
  * Build the records and total queries of a search. Building checks the request's filters and q
- * against the table (ValidationError); running may fail only on a caller's to_tsquery syntax.
+ * against the table (ValidationError); running may fail only on a caller's to_tsquery syntax or
+ * on the read timeout (PostgreSQL).
  */
 export function prepareSearch(
   table: ReadableTable,
@@ -110,22 +134,32 @@ export function prepareSearch(
   cols: ReadableColumn[],
   sortKeys: SortKey[],
 ): PreparedSearch {
-  const where = whereClause(table, p);
   const order = orderTerms(cols, sortKeys, p.distinct);
   const select = sql.join(cols.map(col));
   const limit = Math.min(p.limit, ROWS_MAX);
-  const recordsQ = sql<Record<string, unknown>>`select ${sql.raw(p.distinct ? 'distinct ' : '')}${select}
-    from ${tableRef(table)} ${where} order by ${sql.join(order)} limit ${limit} offset ${p.offset}`;
-  const totalQ = p.distinct
-    ? sql<{
-        n: number;
-      }>`select count(*)::int8 as n from (select distinct ${select} from ${tableRef(table)} ${where}) d`
-    : sql<{ n: number }>`select count(*)::int8 as n from ${tableRef(table)} ${where}`;
+  const queries = (indexed: boolean) => {
+    const where = whereClause(table, p, indexed);
+    const recordsQ = sql<Record<string, unknown>>`select ${sql.raw(p.distinct ? 'distinct ' : '')}${select}
+      from ${tableRef(table)} ${where} order by ${sql.join(order)} limit ${limit} offset ${p.offset}`;
+    const totalQ = p.distinct
+      ? sql<{
+          n: number;
+        }>`select count(*)::int8 as n from (select distinct ${select} from ${tableRef(table)} ${where}) d`
+      : sql<{ n: number }>`select count(*)::int8 as n from ${tableRef(table)} ${where}`;
+    return { recordsQ, totalQ };
+  };
+  const both = { true: queries(true), false: queries(false) };
+  const chosen = async (db: Kysely<DB>) =>
+    both[String(await searchesIndex(db, table, p)) as 'true' | 'false'];
   return {
+    recordsQuery: async (db) => (await chosen(db)).recordsQ.compile(db),
     async run(db) {
-      const rows = (await recordsQ.execute(db)).rows;
-      const total = p.include_total ? Number((await totalQ.execute(db)).rows[0]?.n ?? 0) : undefined;
-      return { rows, total };
+      const { recordsQ, totalQ } = await chosen(db);
+      return withReadTimeout(db, async (trx) => {
+        const rows = (await recordsQ.execute(trx)).rows;
+        const total = p.include_total ? Number((await totalQ.execute(trx)).rows[0]?.n ?? 0) : undefined;
+        return { rows, total };
+      });
     },
   };
 }
@@ -136,14 +170,17 @@ export async function sumByCategory(
   t: ReadableTable,
   axis: ReadableColumn,
   value: ReadableColumn,
-  where: Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>,
+  where: WhereParams,
   maxCategories: number,
 ) {
-  const { rows } = await sql<{
-    k: unknown;
-    v: unknown;
-  }>`select ${sql.id(axis.name)} as k, sum(${sql.id(value.name)}) as v
-    from ${sql.id('datastore', t.tableName)} ${whereClause(t, where)}
-    group by 1 order by 1 nulls last limit ${maxCategories + 1}`.execute(db);
-  return rows;
+  const filter = whereClause(t, where, await searchesIndex(db, t, where));
+  return withReadTimeout(db, async (trx) => {
+    const { rows } = await sql<{
+      k: unknown;
+      v: unknown;
+    }>`select ${sql.id(axis.name)} as k, sum(${sql.id(value.name)}) as v
+      from ${sql.id('datastore', t.tableName)} ${filter}
+      group by 1 order by 1 nulls last limit ${maxCategories + 1}`.execute(trx);
+    return rows;
+  });
 }

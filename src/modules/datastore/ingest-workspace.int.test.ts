@@ -37,15 +37,15 @@ for (const kind of DIALECTS) {
     /** The dataset's upload form, or (once the page offers it) the resource's new-version form. */
     async function uploadThroughForm(name: string, fileName: string, content: Buffer) {
       const edit = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
-      const newVersion = edit.body.match(/action="(\/workspace\/resources\/[^/]+\/upload)\?_csrf=/)?.[1];
+      const newVersion = edit.body.match(/action="(\/workspace\/resources\/[^/]+\/upload)"/)?.[1];
       const target = newVersion ?? `/workspace/datasets/${name}/resources`;
       const body = multipartBody(
-        { name: 'Penduduk' },
+        { _csrf: csrfFrom(edit.body), name: 'Penduduk' },
         { field: 'upload', name: fileName, type: 'text/csv', content },
       );
       const res = await t.app.inject({
         method: 'POST',
-        url: `${target}?_csrf=${encodeURIComponent(csrfFrom(edit.body))}`,
+        url: target,
         headers: { ...body.headers, cookie },
         payload: body.payload,
       });

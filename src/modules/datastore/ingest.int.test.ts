@@ -15,6 +15,8 @@ import type { JobRunner } from '../../kernel/jobs/job-runner.js';
 import { POPULATION_ROWS } from './domain/table-reading/fixture-table.js';
 import { writeTableFixtures } from './domain/table-reading/fixtures.js';
 import { writeBrokenFixtures } from './domain/table-reading/fixtures-broken.js';
+import { versionTableName } from './version-table.js';
+import { hasFullTextColumn } from './version-table.repository.js';
 
 for (const kind of DIALECTS) {
   describe(`ingest on ${kind}`, () => {
@@ -90,6 +92,12 @@ for (const kind of DIALECTS) {
         { _id: 1, kode_kecamatan: '3520010', nama_kecamatan: 'Poncol', jumlah_penduduk: 32451 },
         { _id: 2, kode_kecamatan: '3520020', nama_kecamatan: 'Parang', jumlah_penduduk: 45012 },
       ]);
+      // The load also filled `_full_text` (datastore_search's q index) for every row.
+      expect(await hasFullTextColumn(t.database.db, versionTableName(s.version_id))).toBe(true);
+      const found = await resultOf<{ total: number }>(
+        callAction(t.app, 'datastore_search', { query: { resource_id: r.id, q: 'parang' }, token: producer }),
+      );
+      expect(found.total).toBe(1);
       const audit = await t.database.db
         .selectFrom('audit_log')
         .select('action')

@@ -12,6 +12,7 @@ import { INGEST_JOB } from './ingest-job.js';
 import { datastoreReadRoutes } from './pages/datastore.routes.js';
 import { downloadRoutes } from './pages/download.routes.js';
 import { tableSchemaRoutes } from './pages/table-schema.routes.js';
+import { sqlReaderStartup } from './read/sql-reader.js';
 
 /** Tabular data: uploads, validation, ingest into typed tables, reads, downloads, previews. */
 export const datastoreModule: AppModule = {
@@ -28,6 +29,6 @@ export const datastoreModule: AppModule = {
     resourceSchemaShow,
     resourceSchemaUpdate,
   ] as ActionDefinition[],
-  routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes],
+  routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup],
   jobs: [INGEST_JOB],
 };

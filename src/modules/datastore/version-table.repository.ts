@@ -11,12 +11,23 @@ import {
   addPrimaryKeySql,
   copyColumns,
   createVersionTableSql,
+  fullTextIndexSql,
   qualifiedVersionTable,
   versionTableName,
 } from './version-table.js';
 
 export async function dropVersionTable(db: Kysely<DB>, versionId: string): Promise<void> {
   await sql.raw(`drop table if exists ${qualifiedVersionTable(versionId)}`).execute(db);
+}
+
+/** Whether a version table has `_full_text` (tables loaded before it existed do not). */
+export async function hasFullTextColumn(db: Kysely<DB>, tableName: string): Promise<boolean> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from pg_attribute a
+      join pg_class c on c.oid = a.attrelid join pg_namespace s on s.oid = c.relnamespace
+    where s.nspname = 'datastore' and c.relname = ${tableName} and a.attname = '_full_text'
+      and not a.attisdropped`.execute(db);
+  return (r.rows[0]?.n ?? 0) > 0;
 }
 
 export async function versionTableExists(db: Kysely<DB>, versionId: string): Promise<boolean> {
@@ -53,12 +64,16 @@ export async function loadVersionTable<R>(
         throw err;
       }
       await sql.raw(addPrimaryKeySql(versionId)).execute(trx);
+      await sql.raw(fullTextIndexSql(versionId)).execute(trx);
       return result;
     });
   }
   await sql.raw(createVersionTableSql(versionId, schema)).execute(db);
   const sink = pgliteCopySink(db, copySql(`'/dev/blob'`));
   try {
+    // PGlite: the index exists before the load, so each COPY chunk adds its rows to it and no
+    // single statement builds it over the whole table (that would hold the only connection).
+    await sql.raw(fullTextIndexSql(versionId)).execute(db);
     const result = await feed(sink);
     await sql.raw(addPrimaryKeySql(versionId)).execute(db);
     return result;

@@ -1,7 +1,7 @@
 /**
  * The typed table of one resource version, `datastore."v_<version id without dashes>"`
- * (layout in migration 0005): `_id bigint` then one column per Table Schema field. Names and
- * statement texts only; version-table.repository.ts runs them.
+ * (layout in migration 0005): `_id bigint`, one column per Table Schema field, then `_full_text`
+ * (a tsvector of the row, GIN-indexed). Names and statement texts only; version-table.repository.ts runs them.
  */
 import type { FieldType, TableSchema } from '../../kernel/table-schema/table-schema.js';
 
@@ -32,10 +32,40 @@ export function qualifiedVersionTable(versionId: string): string {
   return `datastore.${quoteIdent(versionTableName(versionId))}`;
 }
 
+/** Text search configuration of `_full_text` (the default `language` of datastore_search). */
+export const FULL_TEXT_CONFIG = 'indonesian';
+
+/**
+ * A field as text in an immutable expression (a generated column allows nothing else):
+ * `date::text` depends on DateStyle, so a date is spelled out as YYYY-MM-DD.
+ */
+function fieldText(f: TableSchema['fields'][number]): string {
+  const c = quoteIdent(f.name);
+  if (f.type === 'date')
+    return `lpad(extract(year from ${c})::text, 4, '0') || '-' || lpad(extract(month from ${c})::text, 2, '0') || '-' || lpad(extract(day from ${c})::text, 2, '0')`;
+  return f.type === 'string' || f.type === 'yearmonth' ? c : `${c}::text`;
+}
+
+/**
+ * CKAN's `_full_text`: every field of the row as one tsvector, computed as rows are loaded (a
+ * stored generated column) so `q` searches a GIN index instead of reading the whole table.
+ */
+function fullTextColumn(schema: TableSchema): string {
+  const text = schema.fields.length
+    ? schema.fields.map((f) => `coalesce(${fieldText(f)}, '')`).join(` || ' ' || `)
+    : `''`;
+  return `_full_text tsvector generated always as (to_tsvector('${FULL_TEXT_CONFIG}'::regconfig, ${text})) stored`;
+}
+
 /** CREATE TABLE for a version (no primary key yet: it is added after the load, which is faster). */
 export function createVersionTableSql(versionId: string, schema: TableSchema): string {
   const columns = schema.fields.map((f) => `${quoteIdent(f.name)} ${COLUMN_TYPES[f.type] ?? 'text'}`);
-  return `create table ${qualifiedVersionTable(versionId)} (_id bigint not null${columns.map((c) => `, ${c}`).join('')})`;
+  return `create table ${qualifiedVersionTable(versionId)} (_id bigint not null${columns.map((c) => `, ${c}`).join('')}, ${fullTextColumn(schema)})`;
+}
+
+/** The GIN index over `_full_text` (CKAN's full-text index). */
+export function fullTextIndexSql(versionId: string): string {
+  return `create index on ${qualifiedVersionTable(versionId)} using gin (_full_text)`;
 }
 
 export function addPrimaryKeySql(versionId: string): string {

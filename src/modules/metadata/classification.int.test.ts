@@ -10,6 +10,8 @@ import {
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
 import type { Agency } from '../../kernel/db/schema.js';
+import { JobRunner } from '../../kernel/jobs/job-runner.js';
+import { fileStoreFor } from '../../kernel/storage/file-store.js';
 
 interface Pkg {
   id: string;
@@ -67,6 +69,12 @@ for (const kind of DIALECTS) {
           payload: body.payload,
         }),
       );
+      // Loaded (and checked for personal data): an unchecked upload is served to no one outside.
+      await new JobRunner({
+        db: t.database.db,
+        driver: t.kind,
+        files: fileStoreFor(t.config),
+      }).runUntilIdle();
       await resultOf(
         callAction(t.app, 'dataset_classification_set', {
           token: tokens.ownerProducer,

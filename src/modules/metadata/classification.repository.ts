@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Classification } from '../../kernel/db/schema/sdi.js';
 import type { DB } from '../../kernel/db/schema.js';
+import { nextMetadataModified } from '../catalog/index.js';
 
 /** Queries of a dataset's access classification and the agencies restricted data is shared with. */
 
@@ -36,7 +37,7 @@ export async function setDatasetClassification(
 ) {
   await db
     .updateTable('dataset')
-    .set({ classification, metadata_modified: new Date() })
+    .set({ classification, metadata_modified: nextMetadataModified() })
     .where('id', '=', datasetId)
     .execute();
 }

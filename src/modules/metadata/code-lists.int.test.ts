@@ -225,11 +225,12 @@ for (const kind of DIALECTS) {
         headers: { cookie: b.cookie },
       });
       expect(edit.statusCode).toBe(200);
-      const action = edit.body.match(/action="(\/admin\/code-lists\/[^"]+\/items\?_csrf=[^"]+)"/)?.[1];
+      const action = edit.body.match(/action="(\/admin\/code-lists\/[^"]+\/items)"/)?.[1];
       expect(action).toBeDefined();
       const boundary = `----sd${randomBytes(8).toString('hex')}`;
       const payload = Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kbli.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfFrom(edit.body)}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kbli.csv"\r\nContent-Type: text/csv\r\n\r\n` +
           `code,label\nA,Pertanian\nB,Pertambangan\r\n--${boundary}--\r\n`,
       );
       const up = await t.app.inject({

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dataset, DB } from '../../kernel/db/schema.js';
+import { nextMetadataModified } from '../catalog/index.js';
 
 /** Queries of a dataset's metadata links and its read model (`dataset.metadata_summary`). */
 
@@ -59,7 +60,7 @@ export async function findActivityAgencyName(db: Kysely<DB>, activityId: string)
 export async function writeMetadataSummary(db: Kysely<DB>, datasetId: string, summary: unknown) {
   await db
     .updateTable('dataset')
-    .set({ metadata_summary: JSON.stringify(summary), metadata_modified: new Date() })
+    .set({ metadata_summary: JSON.stringify(summary), metadata_modified: nextMetadataModified() })
     .where('id', '=', datasetId)
     .execute();
 }

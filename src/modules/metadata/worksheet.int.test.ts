@@ -219,11 +219,13 @@ for (const kind of DIALECTS) {
       fill(wb.getWorksheet(SHEET.msVar) as ExcelJS.Worksheet, 3, { konsep: '' });
 
       const post = async (content: Buffer) => {
-        const action = `/workspace/worksheet?dataset=${dataset.name}&_csrf=${encodeURIComponent(csrfFrom(page.body))}`;
+        const action = `/workspace/worksheet?dataset=${dataset.name}`;
         const boundary = `----sd${uniq()}`;
         const payload = Buffer.concat([
+          // The CSRF token is the form's first field (never in the URL).
           Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lk.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+            `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfFrom(page.body)}\r\n` +
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lk.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
           ),
           content,
           Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -245,6 +247,16 @@ for (const kind of DIALECTS) {
       expect(done.body).toContain('Lembar kerja tersimpan');
       const m = await loadDatasetMetadata(t.database.db, dataset.id);
       expect(m.variables.find((v) => v.field_name === 'kecamatan')?.ms_var.konsep).toBe('Konsep kecamatan');
+    });
+
+    it('agency names in the scope list are escaped (an agency named <script> is text, not markup)', async () => {
+      const hostile = await createAgency(t.database, { name: '<script>alert(1)</script>' });
+      const { user } = await buildUser(t.database, { roles: ['producer'], agencyId: hostile.id });
+      const cookie = await login(t.app, user.username, TEST_PASSWORD);
+      const page = await t.app.inject({ url: '/workspace/worksheet', headers: { cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('<script>alert(1)</script>');
+      expect(page.body).toContain(`<option value="${hostile.code}">&lt;script>alert(1)&lt;/script></option>`);
     });
   });
 }

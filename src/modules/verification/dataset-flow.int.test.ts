@@ -217,8 +217,13 @@ for (const kind of DIALECTS) {
       expect(r.next_step).toBe('agree_data_list');
       r = await executeAction(as(secretariat), taskComplete, {
         id: r.next_task_id as string,
-        attachment_key: 'files/ba.pdf',
-        attachment_name: 'Berita Acara.pdf',
+        // What the HTTP layer passes for the request's own uploaded file (never a client's key).
+        upload: {
+          key: 'resources/00000000-0000-4000-8000-0000000000ba/Berita_Acara.pdf',
+          size: 10,
+          hash: `sha256:${'0'.repeat(64)}`,
+          fileName: 'Berita_Acara.pdf',
+        },
       });
       expect(r.next_step).toBe('recommend_collection');
       r = await executeAction(as(supervisor), taskComplete, {
@@ -253,7 +258,7 @@ for (const kind of DIALECTS) {
         'disseminate_data',
       ]);
       expect(history.instances[0]?.state).toBe('completed');
-      expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita Acara.pdf');
+      expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita_Acara.pdf');
     });
   });
 }

@@ -45,7 +45,8 @@ async function cellDiff(db: Kysely<DB>, a: SubmittedResource, b: SubmittedResour
     const x = before[i] ?? {};
     const y = after[i] ?? {};
     for (const column of new Set([...Object.keys(x), ...Object.keys(y)])) {
-      if (column === '_id' || same(cell(x[column]), cell(y[column]))) continue;
+      // `_id` and `_full_text` are the datastore's own, not cells of the data.
+      if (column === '_id' || column === '_full_text' || same(cell(x[column]), cell(y[column]))) continue;
       if (cells.length >= CELL_LIMIT) {
         truncated = true;
         break;

@@ -77,6 +77,7 @@ for (const kind of DIALECTS) {
       const csrf = csrfFrom(inbox.body);
       const boundary = '----c2boundary';
       const payload = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="outcome"\r\n\r\ndone\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nRancangan daftar data 2027\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="rancangan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 rancangan\r\n`,
@@ -84,7 +85,7 @@ for (const kind of DIALECTS) {
       ].join('');
       const res = await t.app.inject({
         method: 'POST',
-        url: `/tugas/${task.id}?_csrf=${encodeURIComponent(csrf)}`,
+        url: `/tugas/${task.id}`,
         headers: {
           cookie: cookies.producer ?? '',
           'content-type': `multipart/form-data; boundary=${boundary}`,

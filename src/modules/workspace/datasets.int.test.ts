@@ -74,6 +74,10 @@ for (const kind of DIALECTS) {
       const csv = 'kode_kecamatan,persen\n35.20.06,93.4\n';
       const multipart = [
         `--${boundary}`,
+        'Content-Disposition: form-data; name="_csrf"',
+        '',
+        csrf,
+        `--${boundary}`,
         'Content-Disposition: form-data; name="name"',
         '',
         'Data 2024',
@@ -87,7 +91,7 @@ for (const kind of DIALECTS) {
       ].join('\r\n');
       const up = await t.app.inject({
         method: 'POST',
-        url: `/workspace/datasets/cakupan-imunisasi-uji/resources?_csrf=${encodeURIComponent(csrf)}`,
+        url: '/workspace/datasets/cakupan-imunisasi-uji/resources',
         headers: { cookie: producer, 'content-type': `multipart/form-data; boundary=${boundary}` },
         payload: multipart,
       });

@@ -46,6 +46,8 @@ export interface JobTable {
   run_after: ColumnType<Date, Date | string | undefined, Date | string>;
   locked_by: string | null;
   locked_at: Date | null;
+  /** While running: the claim holds until then; the runner renews it as it works. */
+  lease_until: Date | null;
   progress: JsonOf<Record<string, unknown>> | null;
   error: string | null;
   created_at: CreatedAt;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { executeAction } from '../../actions/action.js';
+import { checkRequires, executeAction } from '../../actions/action.js';
 import { ACTION_REGISTRY } from '../../actions/registry.js';
 import { BadRequestError, NotAuthorizedError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
@@ -32,10 +32,17 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
           id: `Aksi ${name} harus memakai POST`,
           en: `Action ${name} requires POST`,
         });
-      const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+      // Everything that can be decided without the body is decided before it is read: the
+      // action exists, the caller holds its `requires`, and a file is stored only for an action
+      // that takes one (the request then owns it: removed unless the action succeeds).
+      checkRequires(req.actor, action);
+      const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes, {
+        acceptsUpload: action.acceptsUpload === true,
+      });
       let result: unknown;
       try {
-        result = await executeAction(actionContext(req, database, config.siteUrl), action, input);
+        const ctx = { ...actionContext(req, database, config.siteUrl), datastoreSql: config.datastoreSql };
+        result = await executeAction(ctx, action, input);
       } catch (err) {
         // The action refused: a file streamed for it must not linger.
         if (stored) await files.remove(stored.key);

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import {
   AppError,
   BadRequestError,
+  type Bilingual,
   NotAuthorizedError,
   NotFoundError,
   SearchQueryError,
@@ -60,6 +61,35 @@ export function sendError(reply: FastifyReply, help: string, err: unknown, local
     success: false,
     error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
   });
+}
+
+/** The action name of a CKAN action API URL (`/api/3/action/x`, `/api/action/x`), if it is one. */
+export function actionApiName(url: string): string | undefined {
+  return /^\/api\/(?:3\/)?action\/([^/?#]*)/.exec(url)?.[1];
+}
+
+/**
+ * An error raised before the action ran (body too large, rate limit, malformed request) on an
+ * action API URL: the same CKAN envelope as the action's own errors, never Fastify's shape.
+ */
+export function sendEdgeError(
+  reply: FastifyReply,
+  help: string,
+  status: number,
+  text: Bilingual,
+  locale: Locale,
+) {
+  const type =
+    status === 403
+      ? 'Authorization Error'
+      : status === 404
+        ? 'Not Found Error'
+        : status >= 500
+          ? 'Internal Server Error'
+          : 'Validation Error';
+  return reply
+    .code(status)
+    .send({ help, success: false, error: { __type: type, message: pick(locale, text) } });
 }
 
 /** A body that is not JSON on an API route: CKAN answers 400 with a bare JSON string. */

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
@@ -24,24 +25,28 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
   const t = ctx.t;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
-      <h1>{t('account.title')}</h1>
+      <h1 safe>{t('account.title')}</h1>
       <section>
-        <h2>{t('account.profile')}</h2>
+        <h2 safe>{t('account.profile')}</h2>
         <dl class="facts">
-          <dt>{t('user.username')}</dt>
+          <dt safe>{t('user.username')}</dt>
           <dd safe>{view.username}</dd>
-          <dt>{t('user.fullName')}</dt>
+          <dt safe>{t('user.fullName')}</dt>
           <dd safe>{view.fullName}</dd>
-          <dt>{t('user.email')}</dt>
+          <dt safe>{t('user.email')}</dt>
           <dd safe>{view.email ?? '—'}</dd>
         </dl>
       </section>
       <section>
-        <h2 id="password">{t('account.password')}</h2>
+        <h2 safe id="password">
+          {t('account.password')}
+        </h2>
         <FormErrors ctx={ctx} errors={view.passwordErrors} />
         <form method="post" action="/account/password" class="stack narrow">
           <CsrfField ctx={ctx} />
-          <label for="currentPassword">{t('account.currentPassword')}</label>
+          <label safe for="currentPassword">
+            {t('account.currentPassword')}
+          </label>
           <input
             id="currentPassword"
             name="currentPassword"
@@ -49,7 +54,9 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
             autocomplete="current-password"
             required
           />
-          <label for="newPassword">{t('account.newPassword')}</label>
+          <label safe for="newPassword">
+            {t('account.newPassword')}
+          </label>
           <input
             id="newPassword"
             name="newPassword"
@@ -59,16 +66,22 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
             minlength="10"
             aria-describedby="newPasswordHelp"
           />
-          <small id="newPasswordHelp">{t('account.passwordHelp')}</small>
-          <button type="submit">{t('common.save')}</button>
+          <small safe id="newPasswordHelp">
+            {t('account.passwordHelp')}
+          </small>
+          <button safe type="submit">
+            {t('common.save')}
+          </button>
         </form>
       </section>
       <section>
-        <h2 id="tokens">{t('account.tokens')}</h2>
-        <p>{t('account.tokensHelp')}</p>
+        <h2 safe id="tokens">
+          {t('account.tokens')}
+        </h2>
+        <p safe>{t('account.tokensHelp')}</p>
         {view.newToken ? (
           <div class="notice" role="status">
-            <p>{t('account.tokenCreated')}</p>
+            <p safe>{t('account.tokenCreated')}</p>
             <code class="token" safe>
               {view.newToken}
             </code>
@@ -79,21 +92,33 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
         <FormErrors ctx={ctx} errors={view.tokenErrors} />
         <form method="post" action="/account/tokens" class="row">
           <CsrfField ctx={ctx} />
-          <label for="tokenName">{t('account.tokenName')}</label>
+          <label safe for="tokenName">
+            {t('account.tokenName')}
+          </label>
           <input id="tokenName" name="name" required maxlength="100" />
-          <button type="submit">{t('account.tokenCreate')}</button>
+          <button safe type="submit">
+            {t('account.tokenCreate')}
+          </button>
         </form>
         {view.tokens.length === 0 ? (
-          <p>{t('account.tokensEmpty')}</p>
+          <p safe>{t('account.tokensEmpty')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('common.name')}</th>
+                <th safe scope="col">
+                  {t('common.name')}
+                </th>
                 <th scope="col">Token</th>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('common.lastUsed')}</th>
-                <th scope="col">{t('common.actions')}</th>
+                <th safe scope="col">
+                  {t('common.created')}
+                </th>
+                <th safe scope="col">
+                  {t('common.lastUsed')}
+                </th>
+                <th safe scope="col">
+                  {t('common.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -109,11 +134,12 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
                   </td>
                   <td>
                     {tok.revoked_at ? (
-                      t('account.tokenRevoked')
+                      escapeHtml(t('account.tokenRevoked'))
                     ) : (
                       <form method="post" action={`/account/tokens/${tok.id}/revoke`} class="inline">
                         <CsrfField ctx={ctx} />
                         <button
+                          safe
                           type="submit"
                           class="danger"
                           aria-label={`${t('account.tokenRevoke')} ${tok.name}`}

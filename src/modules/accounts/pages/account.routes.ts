@@ -10,12 +10,14 @@ import { apiTokenCreate } from '../actions/api-token-create.js';
 import { apiTokenRevoke } from '../actions/api-token-revoke.js';
 import { userPasswordChange } from '../actions/user-password-change.js';
 import { listUserTokens } from '../api-token.repository.js';
+import { configureLockout } from '../lockout.js';
 import { findUser } from '../user.repository.js';
 import { AccountPage, type AccountView } from './account.page.js';
 
 /** The signed-in user's own account: password and API tokens. */
-export async function accountRoutes(app: FastifyInstance, { database, site }: AppDeps) {
+export async function accountRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
   const db = database.db;
+  configureLockout(config);
 
   async function render(
     req: FastifyRequest,

@@ -19,7 +19,7 @@ export function LoginPage({
   return (
     <Layout ctx={ctx} title={t('login.title')}>
       <section class="narrow">
-        <h1>{t('login.title')}</h1>
+        <h1 safe>{t('login.title')}</h1>
         {error ? (
           <p class="errors" role="alert" safe>
             {error}
@@ -30,11 +30,17 @@ export function LoginPage({
         <form method="post" action="/login" class="stack">
           <CsrfField ctx={ctx} />
           <input type="hidden" name="next" value={next ?? ''} />
-          <label for="username">{t('login.username')}</label>
+          <label safe for="username">
+            {t('login.username')}
+          </label>
           <input id="username" name="username" autocomplete="username" required value={username ?? ''} />
-          <label for="password">{t('login.password')}</label>
+          <label safe for="password">
+            {t('login.password')}
+          </label>
           <input id="password" name="password" type="password" autocomplete="current-password" required />
-          <button type="submit">{t('login.submit')}</button>
+          <button safe type="submit">
+            {t('login.submit')}
+          </button>
         </form>
         {demoPassword ? (
           <p class="hint" safe>

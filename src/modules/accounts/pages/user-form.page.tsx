@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { GRANTABLE_ROLES } from '../../../kernel/access/roles.js';
 import type { Agency } from '../../../kernel/db/schema.js';
 import { labelErrors } from '../../../kernel/http/admin-form.js';
@@ -38,9 +39,11 @@ export const EMPTY_USER: UserFormValues = {
 function AgencySelect({ ctx, view }: { ctx: PageContext; view: UserFormView }) {
   return (
     <>
-      <label for="agencyId">{ctx.t('user.agency')}</label>
+      <label safe for="agencyId">
+        {ctx.t('user.agency')}
+      </label>
       <select id="agencyId" name="agencyId">
-        <option value="" selected={view.values.agencyId === ''}>
+        <option safe value="" selected={view.values.agencyId === ''}>
           {ctx.t('user.noAgency')}
         </option>
         {view.agencies.map((a) => (
@@ -57,11 +60,13 @@ function AgencySelect({ ctx, view }: { ctx: PageContext; view: UserFormView }) {
 function RoleChecks({ ctx, roles }: { ctx: PageContext; roles: string[] }) {
   return (
     <fieldset>
-      <legend>{ctx.t('user.roles')}</legend>
+      <legend safe>{ctx.t('user.roles')}</legend>
       {GRANTABLE_ROLES.map((r) => (
         <div>
           <input type="checkbox" id={`role-${r}`} name="roles" value={r} checked={roles.includes(r)} />{' '}
-          <label for={`role-${r}`}>{ctx.t(`role.${r}`)}</label>
+          <label safe for={`role-${r}`}>
+            {ctx.t(`role.${r}`)}
+          </label>
         </div>
       ))}
     </fieldset>
@@ -73,10 +78,12 @@ function StateFields({ ctx, view }: { ctx: PageContext; view: UserFormView }) {
   const t = ctx.t;
   return (
     <>
-      <label for="state">{t('user.state')}</label>
+      <label safe for="state">
+        {t('user.state')}
+      </label>
       <select id="state" name="state">
         {(['active', 'disabled'] as const).map((s) => (
-          <option value={s} selected={view.values.state === s}>
+          <option safe value={s} selected={view.values.state === s}>
             {t(`user.state.${s}`)}
           </option>
         ))}
@@ -84,7 +91,9 @@ function StateFields({ ctx, view }: { ctx: PageContext; view: UserFormView }) {
       {view.lockedUntil ? (
         <div>
           <input type="checkbox" id="unlock" name="unlock" value="1" aria-describedby="lockedHelp" />{' '}
-          <label for="unlock">{t('user.unlock')}</label>{' '}
+          <label safe for="unlock">
+            {t('user.unlock')}
+          </label>{' '}
           <small id="lockedHelp" safe>
             {t('user.locked', { time: formatDateTime(ctx.locale, view.lockedUntil) })}
           </small>
@@ -113,9 +122,11 @@ export function UserFormPage({ ctx, view }: { ctx: PageContext; view: UserFormVi
   });
   return (
     <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
+      <h1 safe>{title}</h1>
       <p>
-        <a href="/admin/users">{t('user.title')}</a>
+        <a safe href="/admin/users">
+          {t('user.title')}
+        </a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
       <form
@@ -126,7 +137,9 @@ export function UserFormPage({ ctx, view }: { ctx: PageContext; view: UserFormVi
         <CsrfField ctx={ctx} />
         {isNew ? (
           <>
-            <label for="username">{t('user.username')}</label>
+            <label safe for="username">
+              {t('user.username')}
+            </label>
             <input
               id="username"
               name="username"
@@ -138,16 +151,22 @@ export function UserFormPage({ ctx, view }: { ctx: PageContext; view: UserFormVi
           </>
         ) : (
           <p>
-            {t('user.username')}: <code safe>{v.username}</code>
+            {escapeHtml(t('user.username'))}: <code safe>{v.username}</code>
           </p>
         )}
-        <label for="fullName">{t('user.fullName')}</label>
+        <label safe for="fullName">
+          {t('user.fullName')}
+        </label>
         <input id="fullName" name="fullName" value={v.fullName} required maxlength="200" />
-        <label for="email">{t('user.email')}</label>
+        <label safe for="email">
+          {t('user.email')}
+        </label>
         <input id="email" name="email" type="email" value={v.email} maxlength="200" />
         {isNew ? (
           <>
-            <label for="password">{t('user.password')}</label>
+            <label safe for="password">
+              {t('user.password')}
+            </label>
             <input
               id="password"
               name="password"
@@ -157,7 +176,9 @@ export function UserFormPage({ ctx, view }: { ctx: PageContext; view: UserFormVi
               minlength="10"
               aria-describedby="passwordHelp"
             />
-            <small id="passwordHelp">{t('account.passwordHelp')}</small>
+            <small safe id="passwordHelp">
+              {t('account.passwordHelp')}
+            </small>
           </>
         ) : (
           ''
@@ -166,8 +187,12 @@ export function UserFormPage({ ctx, view }: { ctx: PageContext; view: UserFormVi
         {isNew || ctx.can('user:assign_role') ? <RoleChecks ctx={ctx} roles={v.roles} /> : ''}
         {isNew ? '' : <StateFields ctx={ctx} view={view} />}
         <div class="row">
-          <button type="submit">{t('common.save')}</button>
-          <a href="/admin/users">{t('common.cancel')}</a>
+          <button safe type="submit">
+            {t('common.save')}
+          </button>
+          <a safe href="/admin/users">
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </Layout>

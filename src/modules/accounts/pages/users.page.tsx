@@ -17,9 +17,9 @@ function UserStatus({ ctx, user, now }: { ctx: PageContext; user: UserListRow; n
   const locked = user.locked_until && new Date(user.locked_until) > now ? user.locked_until : null;
   return (
     <ul class="tags">
-      <li>{t(`user.state.${user.state}`)}</li>
+      <li safe>{t(`user.state.${user.state}`)}</li>
       {locked ? <li safe>{t('user.locked', { time: formatDateTime(ctx.locale, locked) })}</li> : ''}
-      {user.is_demo ? <li>{t('user.demo')}</li> : ''}
+      {user.is_demo ? <li safe>{t('user.demo')}</li> : ''}
     </ul>
   );
 }
@@ -30,10 +30,12 @@ export function UsersPage({ ctx, view }: { ctx: PageContext; view: UsersView }) 
   const canEdit = ctx.can('user:update');
   return (
     <Layout ctx={ctx} title={t('user.title')}>
-      <h1>{t('user.title')}</h1>
+      <h1 safe>{t('user.title')}</h1>
       {ctx.can('user:create') ? (
         <p>
-          <a href="/admin/users/new">{t('user.new')}</a>
+          <a safe href="/admin/users/new">
+            {t('user.new')}
+          </a>
         </p>
       ) : (
         ''
@@ -42,12 +44,28 @@ export function UsersPage({ ctx, view }: { ctx: PageContext; view: UsersView }) 
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('user.username')}</th>
-              <th scope="col">{t('user.fullName')}</th>
-              <th scope="col">{t('user.agency')}</th>
-              <th scope="col">{t('user.roles')}</th>
-              <th scope="col">{t('user.state')}</th>
-              {canEdit ? <th scope="col">{t('common.actions')}</th> : ''}
+              <th safe scope="col">
+                {t('user.username')}
+              </th>
+              <th safe scope="col">
+                {t('user.fullName')}
+              </th>
+              <th safe scope="col">
+                {t('user.agency')}
+              </th>
+              <th safe scope="col">
+                {t('user.roles')}
+              </th>
+              <th safe scope="col">
+                {t('user.state')}
+              </th>
+              {canEdit ? (
+                <th safe scope="col">
+                  {t('common.actions')}
+                </th>
+              ) : (
+                ''
+              )}
             </tr>
           </thead>
           <tbody>
@@ -61,7 +79,7 @@ export function UsersPage({ ctx, view }: { ctx: PageContext; view: UsersView }) 
                 <td>
                   <ul class="tags">
                     {u.roles.map((r) => (
-                      <li>{t(`role.${r}`)}</li>
+                      <li safe>{t(`role.${r}`)}</li>
                     ))}
                   </ul>
                 </td>
@@ -70,7 +88,11 @@ export function UsersPage({ ctx, view }: { ctx: PageContext; view: UsersView }) 
                 </td>
                 {canEdit ? (
                   <td>
-                    <a href={`/admin/users/${u.id}/edit`} aria-label={`${t('common.edit')} ${u.username}`}>
+                    <a
+                      safe
+                      href={`/admin/users/${u.id}/edit`}
+                      aria-label={`${t('common.edit')} ${u.username}`}
+                    >
                       {t('common.edit')}
                     </a>
                   </td>

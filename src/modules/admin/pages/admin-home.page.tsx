@@ -69,29 +69,41 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
   const t = ctx.t;
   return (
     <Layout ctx={ctx} title={t('nav.admin')}>
-      <h1>{t('nav.admin')}</h1>
-      <p>{t('admin.lead')}</p>
+      <h1 safe>{t('nav.admin')}</h1>
+      <p safe>{t('admin.lead')}</p>
       <ul class="cards">
         {sections.agencies ? (
           <li>
-            <a href="/admin/agencies">{t('nav.agencies')}</a>
-            <p class="hint">{t('admin.agenciesLead')}</p>
+            <a safe href="/admin/agencies">
+              {t('nav.agencies')}
+            </a>
+            <p safe class="hint">
+              {t('admin.agenciesLead')}
+            </p>
           </li>
         ) : (
           ''
         )}
         {sections.users ? (
           <li>
-            <a href="/admin/users">{t('nav.users')}</a>
-            <p class="hint">{t('admin.usersLead')}</p>
+            <a safe href="/admin/users">
+              {t('nav.users')}
+            </a>
+            <p safe class="hint">
+              {t('admin.usersLead')}
+            </p>
           </li>
         ) : (
           ''
         )}
         {sections.audit ? (
           <li>
-            <a href="/admin/audit">{t('nav.audit')}</a>
-            <p class="hint">{t('audit.lead')}</p>
+            <a safe href="/admin/audit">
+              {t('nav.audit')}
+            </a>
+            <p safe class="hint">
+              {t('audit.lead')}
+            </p>
           </li>
         ) : (
           ''
@@ -106,8 +118,12 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
         ).map(([key, href, title, lead]) =>
           sections[key] ? (
             <li>
-              <a href={href}>{hm(ctx.locale, title)}</a>
-              <p class="hint">{hm(ctx.locale, lead)}</p>
+              <a safe href={href}>
+                {hm(ctx.locale, title)}
+              </a>
+              <p safe class="hint">
+                {hm(ctx.locale, lead)}
+              </p>
             </li>
           ) : (
             ''

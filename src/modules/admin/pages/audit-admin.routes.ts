@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../../../kernel/access/policy.js';
+import { authorize, can } from '../../../kernel/access/policy.js';
 import {
   type AuditFilter,
   findAuditEntries,
@@ -12,6 +12,7 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { type MessageKey, t } from '../../../kernel/i18n/i18n.js';
+import { redactStorageKeys } from '../audit-redaction.js';
 import { AuditPage, type AuditQuery, type AuditRow } from './audit.page.js';
 
 const PAGE_SIZE = 50;
@@ -99,7 +100,11 @@ export function auditAdminRoutes(app: FastifyInstance, { database, site }: AppDe
       return sendPage(reply, AuditPage({ ctx, view: { query, actions, entries: [], errors } }), 400);
     }
     const rows = await findAuditEntries(db, toFilter(parsed));
-    const entries = rows.slice(0, PAGE_SIZE);
+    // Storage keys name files on the server: only administrators see them (issue 11).
+    const showKeys = can(req.actor, 'audit:read_storage_keys');
+    const entries = rows
+      .slice(0, PAGE_SIZE)
+      .map((e) => (showKeys ? e : { ...e, summary: redactStorageKeys(e.summary) as typeof e.summary }));
     const last = entries.at(-1);
     const view = {
       query,

@@ -36,7 +36,9 @@ function AuditFilter({ ctx, view }: { ctx: PageContext; view: AuditView }) {
   const q = view.query;
   const text = (id: keyof AuditQuery, label: string, type = 'text') => (
     <div class="stack">
-      <label for={`f-${id}`}>{label}</label>
+      <label safe for={`f-${id}`}>
+        {label}
+      </label>
       <input
         id={`f-${id}`}
         name={id}
@@ -49,9 +51,11 @@ function AuditFilter({ ctx, view }: { ctx: PageContext; view: AuditView }) {
   return (
     <form method="get" action="/admin/audit" class="row">
       <div class="stack">
-        <label for="f-action">{t('audit.action')}</label>
+        <label safe for="f-action">
+          {t('audit.action')}
+        </label>
         <select id="f-action" name="action">
-          <option value="" selected={q.action === ''}>
+          <option safe value="" selected={q.action === ''}>
             {t('audit.allActions')}
           </option>
           {view.actions.map((a) => (
@@ -66,8 +70,12 @@ function AuditFilter({ ctx, view }: { ctx: PageContext; view: AuditView }) {
       {text('subjectId', t('admin.audit.subjectId'))}
       {text('from', t('audit.from'), 'date')}
       {text('to', t('audit.to'), 'date')}
-      <button type="submit">{t('common.filter')}</button>
-      <a href="/admin/audit">{t('admin.audit.reset')}</a>
+      <button safe type="submit">
+        {t('common.filter')}
+      </button>
+      <a safe href="/admin/audit">
+        {t('admin.audit.reset')}
+      </a>
     </form>
   );
 }
@@ -82,23 +90,35 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
   });
   return (
     <Layout ctx={ctx} title={t('audit.title')}>
-      <h1>{t('audit.title')}</h1>
-      <p>{t('audit.lead')}</p>
+      <h1 safe>{t('audit.title')}</h1>
+      <p safe>{t('audit.lead')}</p>
       <FormErrors ctx={ctx} errors={errors} />
       <AuditFilter ctx={ctx} view={view} />
       {view.entries.length === 0 ? (
-        <p>{t('audit.empty')}</p>
+        <p safe>{t('audit.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.subject')}</th>
-                <th scope="col">{t('audit.summary')}</th>
-                <th scope="col">{t('audit.request')}</th>
+                <th safe scope="col">
+                  {t('audit.at')}
+                </th>
+                <th safe scope="col">
+                  {t('audit.actor')}
+                </th>
+                <th safe scope="col">
+                  {t('audit.action')}
+                </th>
+                <th safe scope="col">
+                  {t('audit.subject')}
+                </th>
+                <th safe scope="col">
+                  {t('audit.summary')}
+                </th>
+                <th safe scope="col">
+                  {t('audit.request')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -126,7 +146,9 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
       )}
       {view.olderHref ? (
         <p>
-          <a href={view.olderHref}>{t('audit.older')}</a>
+          <a safe href={view.olderHref}>
+            {t('audit.older')}
+          </a>
         </p>
       ) : (
         ''

@@ -9,20 +9,30 @@ export function OutboxPage({ ctx, mails, smtp }: { ctx: PageContext; mails: Mail
   const w = (k: Parameters<typeof wm>[1]) => wm(ctx.locale, k);
   return (
     <Layout ctx={ctx} title={w('outbox.title')}>
-      <h1>{w('outbox.title')}</h1>
-      <p>{w('outbox.lead')}</p>
-      <p class="hint">{smtp ? w('outbox.smtpOn') : w('outbox.smtpOff')}</p>
+      <h1 safe>{w('outbox.title')}</h1>
+      <p safe>{w('outbox.lead')}</p>
+      <p safe class="hint">
+        {smtp ? w('outbox.smtpOn') : w('outbox.smtpOff')}
+      </p>
       {mails.length === 0 ? (
-        <p>{w('outbox.empty')}</p>
+        <p safe>{w('outbox.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table id="outbox">
             <thead>
               <tr>
-                <th scope="col">{w('outbox.created')}</th>
-                <th scope="col">{w('outbox.to')}</th>
-                <th scope="col">{w('outbox.subject')}</th>
-                <th scope="col">{w('outbox.status')}</th>
+                <th safe scope="col">
+                  {w('outbox.created')}
+                </th>
+                <th safe scope="col">
+                  {w('outbox.to')}
+                </th>
+                <th safe scope="col">
+                  {w('outbox.subject')}
+                </th>
+                <th safe scope="col">
+                  {w('outbox.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -40,7 +50,7 @@ export function OutboxPage({ ctx, mails, smtp }: { ctx: PageContext; mails: Mail
                     {m.sent_at
                       ? `${w('outbox.sent')} ${formatDateTime(ctx.locale, m.sent_at)}`
                       : w('outbox.pending')}
-                    {m.last_error ? ` (${m.last_error})` : ''}
+                    {m.last_error && ` (${m.last_error})`}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { Agency } from '../../../kernel/db/schema.js';
-import { FormErrors, Layout } from '../../../kernel/http/layout.js';
+import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 
 export interface AgenciesView {
@@ -14,8 +14,10 @@ function ImportForm({ ctx, view }: { ctx: PageContext; view: AgenciesView }) {
   const t = ctx.t;
   return (
     <section>
-      <h2 id="import">{t('agency.import')}</h2>
-      <p class="hint" id="importHelp">
+      <h2 safe id="import">
+        {t('agency.import')}
+      </h2>
+      <p safe class="hint" id="importHelp">
         {t('agency.importHelp')}
       </p>
       {view.importSummary ? (
@@ -26,13 +28,11 @@ function ImportForm({ ctx, view }: { ctx: PageContext; view: AgenciesView }) {
         ''
       )}
       <FormErrors ctx={ctx} errors={view.importErrors} />
-      <form
-        method="post"
-        action={`/admin/agencies/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="row"
-      >
-        <label for="importFile">{t('agency.importFile')}</label>
+      <form method="post" action="/admin/agencies/import" enctype="multipart/form-data" class="row">
+        <CsrfField ctx={ctx} />
+        <label safe for="importFile">
+          {t('agency.importFile')}
+        </label>
         <input
           id="importFile"
           name="file"
@@ -41,7 +41,9 @@ function ImportForm({ ctx, view }: { ctx: PageContext; view: AgenciesView }) {
           required
           aria-describedby="importHelp"
         />
-        <button type="submit">{t('agency.import')}</button>
+        <button safe type="submit">
+          {t('agency.import')}
+        </button>
       </form>
     </section>
   );
@@ -54,27 +56,45 @@ export function AgenciesPage({ ctx, view }: { ctx: PageContext; view: AgenciesVi
   const showActions = ctx.can('agency:create') || ctx.can('agency:update');
   return (
     <Layout ctx={ctx} title={t('agency.title')}>
-      <h1>{t('agency.title')}</h1>
+      <h1 safe>{t('agency.title')}</h1>
       {ctx.can('agency:create') ? (
         <p>
-          <a href="/admin/agencies/new">{t('agency.new')}</a>
+          <a safe href="/admin/agencies/new">
+            {t('agency.new')}
+          </a>
         </p>
       ) : (
         ''
       )}
       {view.agencies.length === 0 ? (
-        <p>{t('admin.agenciesEmpty')}</p>
+        <p safe>{t('admin.agenciesEmpty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('agency.shortName')}</th>
-                <th scope="col">{t('agency.kind')}</th>
-                <th scope="col">{t('admin.regionCode')}</th>
-                {showActions ? <th scope="col">{t('common.actions')}</th> : ''}
+                <th safe scope="col">
+                  {t('common.code')}
+                </th>
+                <th safe scope="col">
+                  {t('common.name')}
+                </th>
+                <th safe scope="col">
+                  {t('agency.shortName')}
+                </th>
+                <th safe scope="col">
+                  {t('agency.kind')}
+                </th>
+                <th safe scope="col">
+                  {t('admin.regionCode')}
+                </th>
+                {showActions ? (
+                  <th safe scope="col">
+                    {t('common.actions')}
+                  </th>
+                ) : (
+                  ''
+                )}
               </tr>
             </thead>
             <tbody>
@@ -85,12 +105,16 @@ export function AgenciesPage({ ctx, view }: { ctx: PageContext; view: AgenciesVi
                   </td>
                   <td safe>{a.name}</td>
                   <td safe>{a.short_name}</td>
-                  <td>{t(`agency.kind.${a.kind}`)}</td>
+                  <td safe>{t(`agency.kind.${a.kind}`)}</td>
                   <td safe>{a.region_code ?? '—'}</td>
                   {showActions ? (
                     <td>
                       {canEdit(a) ? (
-                        <a href={`/admin/agencies/${a.id}/edit`} aria-label={`${t('common.edit')} ${a.name}`}>
+                        <a
+                          safe
+                          href={`/admin/agencies/${a.id}/edit`}
+                          aria-label={`${t('common.edit')} ${a.name}`}
+                        >
                           {t('common.edit')}
                         </a>
                       ) : (

@@ -54,28 +54,40 @@ export function AgencyFormPage({ ctx, view }: { ctx: PageContext; view: AgencyFo
   });
   return (
     <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
+      <h1 safe>{title}</h1>
       <p>
-        <a href="/admin/agencies">{t('agency.title')}</a>
+        <a safe href="/admin/agencies">
+          {t('agency.title')}
+        </a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
       <form method="post" action={action} class="stack narrow">
         <CsrfField ctx={ctx} />
-        <label for="code">{t('common.code')}</label>
+        <label safe for="code">
+          {t('common.code')}
+        </label>
         <input id="code" name="code" value={v.code} required maxlength="40" autocomplete="off" />
-        <label for="name">{t('common.name')}</label>
+        <label safe for="name">
+          {t('common.name')}
+        </label>
         <input id="name" name="name" value={v.name} required maxlength="300" />
-        <label for="shortName">{t('agency.shortName')}</label>
+        <label safe for="shortName">
+          {t('agency.shortName')}
+        </label>
         <input id="shortName" name="shortName" value={v.shortName} required maxlength="60" />
-        <label for="kind">{t('agency.kind')}</label>
+        <label safe for="kind">
+          {t('agency.kind')}
+        </label>
         <select id="kind" name="kind" required>
           {AGENCY_KINDS.map((k) => (
-            <option value={k} selected={v.kind === k}>
+            <option safe value={k} selected={v.kind === k}>
               {t(`agency.kind.${k}`)}
             </option>
           ))}
         </select>
-        <label for="regionCode">{t('agency.regionCode')}</label>
+        <label safe for="regionCode">
+          {t('agency.regionCode')}
+        </label>
         <input
           id="regionCode"
           name="regionCode"
@@ -84,10 +96,16 @@ export function AgencyFormPage({ ctx, view }: { ctx: PageContext; view: AgencyFo
           inputmode="decimal"
           aria-describedby="regionCodeHelp"
         />
-        <small id="regionCodeHelp">{t('admin.regionCodeHelp')}</small>
+        <small safe id="regionCodeHelp">
+          {t('admin.regionCodeHelp')}
+        </small>
         <div class="row">
-          <button type="submit">{t('common.save')}</button>
-          <a href="/admin/agencies">{t('common.cancel')}</a>
+          <button safe type="submit">
+            {t('common.save')}
+          </button>
+          <a safe href="/admin/agencies">
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </Layout>

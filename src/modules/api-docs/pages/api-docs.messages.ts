@@ -44,6 +44,13 @@ const id = {
   'search.title': 'Sintaks pencarian',
   'search.body':
     'q adalah teks bebas (bahasa Indonesia, dengan stemming) dan boleh memuat istilah kolom. fq menyaring tanpa memengaruhi peringkat. Kolom yang dikenal: organization, groups, tags, res_format, license_id, name, id, title, text, capacity, metadata_modified dan metadata_created. Nilai boleh diberi tanda petik ("air bersih"), digabung dengan OR, dinegasikan dengan -, atau berupa rentang [dari TO sampai] dengan * dan NOW. facet.field adalah daftar JSON, misalnya ["organization","tags"].',
+  'datastore.title': 'Batas data tabel (datastore)',
+  'datastore.body':
+    'datastore_search mengembalikan paling banyak 32.000 baris per panggilan (limit lebih besar dipotong; pakai offset untuk halaman berikutnya). q paling panjang 1.000 karakter dan dicari lewat indeks teks penuh _full_text yang dibuat saat data dimuat (konfigurasi bahasa Indonesia, seperti CKAN; language hanya mengubah cara q dibaca). Di PostgreSQL setiap pembacaan dihentikan setelah 10 detik dengan galat Validation Error pada kunci query; persempit dengan filters atau q.',
+  'datastore.sql':
+    'datastore_search_sql hanya tersedia bila server menyalakan DATASTORE_SQL (bawaan: mati pada basis data bawaan PGlite, yang tidak dapat menghentikan kueri, dan nyala pada PostgreSQL). Di server ini: {state}. Kueri berupa satu SELECT atas tabel publik (id sumber daya dalam tanda kutip ganda), dijalankan hanya-baca sebagai peran basis data tersendiri yang hanya dapat membaca tabel data, dihentikan setelah 5 detik, ditolak bila perkiraan biayanya terlalu besar, dan paling banyak 32.000 baris (records_truncated menandai sisanya). Fungsi yang dapat membuat teks raksasa dibatasi: argumen panjang lpad dan rpad harus konstanta paling besar 1.000, teks pengganti replace dan pemisah string_agg harus konstanta paling panjang 100 karakter, dan format, repeat serta generate_series tidak diizinkan.',
+  'datastore.on': 'nyala',
+  'datastore.off': 'mati',
   'actions.title': 'Aksi',
   'actions.read': 'Aksi baca',
   'actions.write': 'Aksi tulis (perlu token)',
@@ -161,6 +168,13 @@ const en: Record<keyof typeof id, string> = {
   'search.title': 'Search syntax',
   'search.body':
     'q is free text (Indonesian, with stemming) and may hold field terms. fq filters without affecting the ranking. Known fields: organization, groups, tags, res_format, license_id, name, id, title, text, capacity, metadata_modified and metadata_created. Values may be quoted ("air bersih"), joined with OR, negated with -, or a range [from TO to] with * and NOW. facet.field is a JSON list, e.g. ["organization","tags"].',
+  'datastore.title': 'Table data limits (datastore)',
+  'datastore.body':
+    'datastore_search returns at most 32,000 rows per call (a larger limit is cut; use offset for the next page). q is at most 1,000 characters and is searched through the _full_text index built when the data is loaded (Indonesian configuration, as CKAN does; language only changes how q is read). On PostgreSQL every read is stopped after 10 seconds with a Validation Error on the query key; narrow it with filters or q.',
+  'datastore.sql':
+    'datastore_search_sql is only available when the server turns DATASTORE_SQL on (default: off on the embedded PGlite database, which cannot stop a query, and on with PostgreSQL). On this server: {state}. A query is one SELECT over public tables (the resource id in double quotes), run read-only as a separate database role that can read the data tables only, stopped after 5 seconds, refused when its estimated cost is too high, and cut at 32,000 rows (records_truncated marks the rest). Functions that can build huge text are bounded: the length argument of lpad and rpad must be a constant of at most 1,000, the replacement of replace and the separator of string_agg constants of at most 100 characters, and format, repeat and generate_series are not allowed.',
+  'datastore.on': 'on',
+  'datastore.off': 'off',
   'actions.title': 'Actions',
   'actions.read': 'Read actions',
   'actions.write': 'Write actions (token required)',

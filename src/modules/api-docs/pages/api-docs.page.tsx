@@ -31,9 +31,9 @@ function ActionSection({ ctx, doc, siteUrl }: { ctx: PageContext; doc: ActionDoc
       </h4>
       <p safe>{m(`action.${doc.name}` as ApiDocsKey)}</p>
       <dl class="api-facts">
-        <dt>{m('actions.method')}</dt>
+        <dt safe>{m('actions.method')}</dt>
         <dd>{doc.method === 'GET' ? 'GET, POST' : 'POST'}</dd>
-        <dt>{m('actions.params')}</dt>
+        <dt safe>{m('actions.params')}</dt>
         <dd safe>{m(`params.${doc.name}` as ApiDocsKey)}</dd>
       </dl>
       {doc.examples.map((e) => (
@@ -51,11 +51,14 @@ export function ApiDocsPage({
   ctx,
   siteUrl,
   actionNames,
+  datastoreSql,
 }: {
   ctx: PageContext;
   siteUrl: string;
   /** Every registered action, so none goes unlisted. */
   actionNames: string[];
+  /** This server serves datastore_search_sql (DATASTORE_SQL). */
+  datastoreSql: boolean;
 }) {
   const m = (k: ApiDocsKey, params: Record<string, string> = {}) => at(ctx.locale, k, params);
   const base = `${siteUrl}/api/3/action`;
@@ -68,45 +71,66 @@ export function ApiDocsPage({
   return (
     <Layout ctx={ctx} title={m('title')}>
       <article class="api-docs">
-        <h1>{m('title')}</h1>
+        <h1 safe>{m('title')}</h1>
         <p class="lead" safe>
           {m('lead')}
         </p>
         <nav aria-labelledby="api-toc">
-          <h2 id="api-toc">{m('toc')}</h2>
+          <h2 safe id="api-toc">
+            {m('toc')}
+          </h2>
           <ul>
             <li>
-              <a href="#base">{m('base.title')}</a>
+              <a safe href="#base">
+                {m('base.title')}
+              </a>
             </li>
             <li>
-              <a href="#auth">{m('auth.title')}</a>
+              <a safe href="#auth">
+                {m('auth.title')}
+              </a>
             </li>
             <li>
-              <a href="#envelope">{m('envelope.title')}</a>
+              <a safe href="#envelope">
+                {m('envelope.title')}
+              </a>
             </li>
             <li>
-              <a href="#errors">{m('errors.title')}</a>
+              <a safe href="#errors">
+                {m('errors.title')}
+              </a>
             </li>
             <li>
-              <a href="#paging">{m('paging.title')}</a>
+              <a safe href="#paging">
+                {m('paging.title')}
+              </a>
             </li>
             <li>
-              <a href="#search">{m('search.title')}</a>
+              <a safe href="#search">
+                {m('search.title')}
+              </a>
             </li>
             <li>
-              <a href="#actions">{m('actions.title')}</a>
+              <a safe href="#datastore">
+                {m('datastore.title')}
+              </a>
+            </li>
+            <li>
+              <a safe href="#actions">
+                {m('actions.title')}
+              </a>
             </li>
           </ul>
         </nav>
 
         <section id="base">
-          <h2>{m('base.title')}</h2>
+          <h2 safe>{m('base.title')}</h2>
           <p safe>{m('base.body', { base, alt: `${siteUrl}/api/action` })}</p>
           <Code text={`curl ${base}/status_show`} />
         </section>
 
         <section id="auth">
-          <h2>{m('auth.title')}</h2>
+          <h2 safe>{m('auth.title')}</h2>
           <p safe>{m('auth.body')}</p>
           <Code
             text={`export SATUDATA_TOKEN=sdt_…\ncurl -H "Authorization: $SATUDATA_TOKEN" ${base}/user_show`}
@@ -116,27 +140,33 @@ export function ApiDocsPage({
         </section>
 
         <section id="envelope">
-          <h2>{m('envelope.title')}</h2>
+          <h2 safe>{m('envelope.title')}</h2>
           <p safe>{m('envelope.body')}</p>
           <Code text={fill(SUCCESS_SAMPLE, siteUrl)} />
         </section>
 
         <section id="errors">
-          <h2>{m('errors.title')}</h2>
+          <h2 safe>{m('errors.title')}</h2>
           <p safe>{m('errors.body')}</p>
           <div class="table-wrap" tabindex="0">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{m('errors.colStatus')}</th>
-                  <th scope="col">{m('errors.colType')}</th>
-                  <th scope="col">{m('errors.colWhen')}</th>
+                  <th safe scope="col">
+                    {m('errors.colStatus')}
+                  </th>
+                  <th safe scope="col">
+                    {m('errors.colType')}
+                  </th>
+                  <th safe scope="col">
+                    {m('errors.colWhen')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {ERRORS.map(([status, type, key]) => (
                   <tr>
-                    <td>{status}</td>
+                    <td safe>{status}</td>
                     <td>
                       <code safe>{type}</code>
                     </td>
@@ -150,22 +180,28 @@ export function ApiDocsPage({
         </section>
 
         <section id="paging">
-          <h2>{m('paging.title')}</h2>
+          <h2 safe>{m('paging.title')}</h2>
           <p safe>{m('paging.body')}</p>
           <p safe>{m('paging.harvest')}</p>
           <Code text={fill(HARVEST_SAMPLE, siteUrl)} />
         </section>
 
         <section id="search">
-          <h2>{m('search.title')}</h2>
+          <h2 safe>{m('search.title')}</h2>
           <p safe>{m('search.body')}</p>
         </section>
 
+        <section id="datastore">
+          <h2 safe>{m('datastore.title')}</h2>
+          <p safe>{m('datastore.body')}</p>
+          <p safe>{m('datastore.sql', { state: m(datastoreSql ? 'datastore.on' : 'datastore.off') })}</p>
+        </section>
+
         <section id="actions">
-          <h2>{m('actions.title')}</h2>
+          <h2 safe>{m('actions.title')}</h2>
           {groups.map(([title, id, docs]) => (
             <section id={`actions-${id}`}>
-              <h3>{m(title)}</h3>
+              <h3 safe>{m(title)}</h3>
               {docs.map((doc) => (
                 <ActionSection ctx={ctx} doc={doc} siteUrl={siteUrl} />
               ))}
@@ -173,8 +209,8 @@ export function ApiDocsPage({
           ))}
           {others.length ? (
             <section id="actions-other">
-              <h3>{m('actions.other')}</h3>
-              <p>{m('actions.otherBody')}</p>
+              <h3 safe>{m('actions.other')}</h3>
+              <p safe>{m('actions.otherBody')}</p>
               <ul>
                 {others.map((n) => (
                   <li id={n}>

@@ -12,6 +12,7 @@ export async function apiDocsRoutes(app: FastifyInstance, { config, site }: AppD
         ctx: pageContext(req, reply, site),
         siteUrl: config.siteUrl,
         actionNames: Object.keys(ACTION_REGISTRY),
+        datastoreSql: config.datastoreSql,
       }),
     ),
   );

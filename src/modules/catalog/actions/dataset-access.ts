@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, can, grantScope } from '../../../kernel/access/policy.js';
+import { type Actor, canReadClassified, grantScope } from '../../../kernel/access/policy.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import type { Agency, Dataset, DB } from '../../../kernel/db/schema.js';
 import { NotFoundError } from '../../../kernel/errors.js';
@@ -28,14 +28,23 @@ export function canSeeDataset(
 ): boolean {
   const classification = d.classification ?? 'closed';
   if (!d.private && d.state === 'active' && classification === 'open') return true;
-  if (classification === 'closed') return can(actor, 'dataset:read_closed', { agencyId: d.agency_id });
-  if (can(actor, 'dataset:read_private', { agencyId: d.agency_id })) return true;
-  return (
-    classification === 'restricted' &&
-    d.state !== 'deleted' &&
-    actor.agencyId !== null &&
-    grantedAgencyIds.includes(actor.agencyId)
-  );
+  const subject = { agencyId: d.agency_id };
+  // A private or draft open dataset is staff-only, like restricted data without a share.
+  if (classification === 'open' || d.state === 'deleted')
+    return canReadClassified(actor, classification === 'closed' ? 'closed' : 'restricted', subject);
+  return canReadClassified(actor, classification, { ...subject, sharedWith: grantedAgencyIds });
+}
+
+/**
+ * The agencies whose share lets the actor read this dataset: loaded only when it matters (a
+ * restricted dataset and an actor with an agency), else none.
+ */
+export async function sharesFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  d: Pick<Dataset, 'id' | 'classification'>,
+): Promise<string[]> {
+  return d.classification === 'restricted' && actor.agencyId ? listGrantedAgencyIds(db, d.id) : [];
 }
 
 /** Agencies a restricted dataset is shared with (dataset_access_grant). */
@@ -50,9 +59,8 @@ export async function grantedAgencies(db: Kysely<DB>, datasetId: string): Promis
 export async function loadVisibleDataset(ctx: ActionContext, idOrName: string): Promise<Dataset> {
   const d = await findDataset(ctx.db, idOrName);
   if (!d) throw new NotFoundError(DATASET_NOT_FOUND);
-  const granted =
-    d.classification === 'restricted' && ctx.actor.agencyId ? await grantedAgencies(ctx.db, d.id) : [];
-  if (!canSeeDataset(ctx.actor, d, granted)) throw new NotFoundError(DATASET_NOT_FOUND);
+  if (!canSeeDataset(ctx.actor, d, await sharesFor(ctx.db, ctx.actor, d)))
+    throw new NotFoundError(DATASET_NOT_FOUND);
   return d;
 }
 

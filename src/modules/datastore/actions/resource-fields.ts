@@ -2,20 +2,11 @@
 import { z } from 'zod';
 import type { Resource } from '../../../kernel/db/schema.js';
 import { ValidationError } from '../../../kernel/errors.js';
+import { type StoredUpload, StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { isTabularFormat } from '../ingest-reading.js';
 
-/**
- * A file the HTTP layer already streamed into the file store. Only the server sets it: routes
- * drop any client-sent `upload` key before calling, and the key pattern is checked again.
- */
-export const StoredUploadSchema = z.object({
-  key: z.string().regex(/^resources\/[0-9a-f-]{36}\/[\w.-]{1,200}$/),
-  size: z.number().int().min(1),
-  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-  fileName: z.string().min(1).max(200),
-  mimetype: z.string().max(200).optional(),
-});
-export type StoredUpload = z.infer<typeof StoredUploadSchema>;
+/** A file the HTTP layer already streamed into the file store (one definition, in the kernel). */
+export { type StoredUpload, StoredUploadSchema };
 
 export const ResourceFields = z.object({
   name: z.string().max(300).optional(),

@@ -52,7 +52,8 @@ async function checkCodeListsExist(trx: Transaction<DB>, schema: TableSchema): P
 
 /**
  * `resource_schema_update`: replaces the Table Schema enforced on the resource's later uploads
- * (the loaded versions keep the schema they were loaded with). The producer of the dataset's
+ * (the loaded versions keep the types they were loaded with, but every read follows the new
+ * `x-classification` of each column at once: see withCurrentClassification). The producer of the dataset's
  * agency or the custodian; the schema is checked by tableSchemaInput, and every
  * `codelist:<name>` it references must exist.
  */

@@ -41,6 +41,7 @@ export const resourceCreate = defineAction({
   name: 'resource_create',
   requires: 'dataset:update',
   sideEffectFree: false,
+  acceptsUpload: true,
   input: ResourceFields.extend({ package_id: z.string().min(1) }),
   // The dataset is loaded and checked once, in run()'s transaction.
   authorize: () => {},
@@ -66,6 +67,7 @@ export const resourceUpdate = defineAction({
   name: 'resource_update',
   requires: 'dataset:update',
   sideEffectFree: false,
+  acceptsUpload: true,
   input: ResourceFields.extend({ id: z.string().min(1) }),
   // The resource is loaded (locked) and checked once, in run()'s transaction.
   authorize: () => {},

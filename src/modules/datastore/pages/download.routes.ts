@@ -1,13 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../../kernel/errors.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
-import { canSeeDataset, findDataset, findResource, incrementResourceDownloads } from '../../catalog/index.js';
+import {
+  canSeeDataset,
+  findDataset,
+  findResource,
+  incrementResourceDownloads,
+  sharesFor,
+} from '../../catalog/index.js';
+import { csvStream, EXPORT_TYPES, xlsxStream } from '../read/exporters.js';
+import { fileServing, type GeneratedFormat } from '../read/original-file.js';
 
 const NOT_FOUND = { id: 'Berkas tidak ditemukan', en: 'File not found' };
 
+const GENERATED_TYPES: Record<GeneratedFormat, string> = {
+  csv: EXPORT_TYPES.csv,
+  tsv: 'text/tab-separated-values; charset=utf-8',
+  xlsx: EXPORT_TYPES.xlsx,
+};
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`;
+}
+
 /**
  * Resource downloads: a stored file streamed with its hash as ETag, or a redirect to a link
- * resource. Counts every download. Files of hidden datasets are "not found".
+ * resource. Counts every download. Files of hidden datasets are "not found". A file holding a
+ * column the reader may not read (closed personal data) is never sent to them: they get the
+ * same table generated from the datastore without those columns, in the same format
+ * (read/original-file.ts). The same URL serves both, so package_show, DCAT and the dataset page
+ * link only it, and nothing that depends on the reader is cached by anyone but the reader.
  */
 export async function downloadRoutes(app: FastifyInstance, { database, files }: AppDeps) {
   const db = database.db;
@@ -17,16 +39,40 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
     const dataset = resource ? await findDataset(db, resource.dataset_id) : undefined;
     if (!resource || !dataset || resource.state !== 'active' || (dataset.id !== id && dataset.name !== id))
       throw new NotFoundError(NOT_FOUND);
-    if (!canSeeDataset(req.actor, dataset)) throw new NotFoundError(NOT_FOUND);
+    const sharedWith = await sharesFor(db, req.actor, dataset);
+    if (!canSeeDataset(req.actor, dataset, sharedWith)) throw new NotFoundError(NOT_FOUND);
+    if (resource.url_type !== 'upload' || !resource.storage_key) {
+      await incrementResourceDownloads(db, resource.id);
+      return reply.redirect(resource.url);
+    }
+    const serving = await fileServing(db, req.actor, resource, dataset, sharedWith);
+    if (serving.kind === 'withheld') throw new NotFoundError(serving.reason);
+    if (serving.kind === 'original' && !(await files.exists(resource.storage_key)))
+      throw new NotFoundError(NOT_FOUND);
     await incrementResourceDownloads(db, resource.id);
-    if (resource.url_type !== 'upload' || !resource.storage_key) return reply.redirect(resource.url);
-    if (!(await files.exists(resource.storage_key))) throw new NotFoundError(NOT_FOUND);
     const name = resource.url || 'data';
+    reply.header('x-content-type-options', 'nosniff');
+    // What this URL sends depends on who asks when the file has classified columns.
+    if (serving.kind === 'generated' || (serving.kind === 'original' && serving.classified))
+      reply.header('cache-control', 'private, no-store').header('vary', 'cookie, authorization');
+    if (serving.kind === 'generated') {
+      const { table, format } = serving;
+      const stream =
+        format === 'xlsx'
+          ? xlsxStream(db, table, table.resource.name || 'Data')
+          : csvStream(db, table, { delimiter: format === 'tsv' ? '\t' : ',' });
+      return reply
+        .header('content-type', GENERATED_TYPES[format])
+        .header(
+          'content-disposition',
+          attachment(format === 'xlsx' ? name.replace(/\.xls$/i, '.xlsx') : name),
+        )
+        .send(stream);
+    }
     return reply
       .header('content-type', resource.mimetype || 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`)
+      .header('content-disposition', attachment(name))
       .header('etag', `"${resource.hash ?? resource.id}"`)
-      .header('x-content-type-options', 'nosniff')
       .send(files.open(resource.storage_key));
   });
 }

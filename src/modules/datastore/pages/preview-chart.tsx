@@ -12,16 +12,22 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
     .slice(0, 12)
     .map((c, i) => `${c}: ${ch.values[i]?.toLocaleString(ctx.locale === 'id' ? 'id-ID' : 'en-GB')}`)
     .join('; ');
+  // Markup built by echarts, which escapes every text it writes into the SVG (see chartSvg).
+  const safeSvg = ch.svg;
   const alt = t('chart.alt', { value: label(ch.value), axis: label(ch.axis), summary });
   return (
     <section class="ds-chart" aria-labelledby={`grafik-${rid}`}>
-      <h4 id={`grafik-${rid}`}>{t('chart.title')}</h4>
+      <h4 safe id={`grafik-${rid}`}>
+        {t('chart.title')}
+      </h4>
       <form method="get" action={`${pagePath(ctx.path)}#tabel-${rid}`} class="ds-chart-form">
         <input type="hidden" name="tabel" value={rid} />
         {s.filterColumn ? <input type="hidden" name="kolom" value={s.filterColumn} /> : ''}
         {s.filterColumn ? <input type="hidden" name="nilai" value={s.filterValue ?? ''} /> : ''}
         {s.q ? <input type="hidden" name="cari" value={s.q} /> : ''}
-        <label for={`grafik-nilai-${rid}`}>{t('chart.value')}</label>
+        <label safe for={`grafik-nilai-${rid}`}>
+          {t('chart.value')}
+        </label>
         <select id={`grafik-nilai-${rid}`} name="grafik">
           {d.valueColumns.map((c) => (
             <option value={c.name} selected={c === ch.value} safe>
@@ -29,7 +35,9 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
             </option>
           ))}
         </select>
-        <label for={`grafik-sumbu-${rid}`}>{t('chart.axis')}</label>
+        <label safe for={`grafik-sumbu-${rid}`}>
+          {t('chart.axis')}
+        </label>
         <select id={`grafik-sumbu-${rid}`} name="sumbu">
           {d.axisColumns.map((c) => (
             <option value={c.name} selected={c === ch.axis} safe>
@@ -37,17 +45,19 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
             </option>
           ))}
         </select>
-        <button type="submit">{t('chart.draw')}</button>
+        <button safe type="submit">
+          {t('chart.draw')}
+        </button>
       </form>
       <figure>
         <div class="ds-chart-svg" role="img" aria-label={alt}>
-          {ch.svg}
+          {safeSvg}
         </div>
         <figcaption safe>{t('chart.sum', { value: label(ch.value) })}</figcaption>
       </figure>
-      {ch.truncated ? <p>{t('chart.truncated', { n: ch.categories.length })}</p> : ''}
+      {ch.truncated ? <p safe>{t('chart.truncated', { n: ch.categories.length })}</p> : ''}
       <details>
-        <summary>{t('chart.data')}</summary>
+        <summary safe>{t('chart.data')}</summary>
         <table class="ds-table">
           <thead>
             <tr>
@@ -63,7 +73,9 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
             {ch.categories.map((c, i) => (
               <tr>
                 <td safe>{c}</td>
-                <td class="num">{String(ch.values[i] ?? '')}</td>
+                <td safe class="num">
+                  {String(ch.values[i] ?? '')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -31,7 +31,7 @@ export function PreviewTable({ ctx, d }: { ctx: CatalogPageContext; d: PreviewDa
   const name = d.table.resource.name || d.table.resource.id;
   return (
     <>
-      <p class="ds-count" aria-live="polite">
+      <p safe class="ds-count" aria-live="polite">
         {t('preview.rows', { from, to, total: d.total })}
       </p>
       <section class="ds-scroll" aria-labelledby={`tabel-cap-${rid}`} tabindex="0">
@@ -49,7 +49,9 @@ export function PreviewTable({ ctx, d }: { ctx: CatalogPageContext; d: PreviewDa
           <tbody>
             {d.rows.length === 0 ? (
               <tr>
-                <td colspan={String(d.columns.length)}>{t('preview.noRows')}</td>
+                <td safe colspan={String(d.columns.length)}>
+                  {t('preview.noRows')}
+                </td>
               </tr>
             ) : (
               d.rows.map((row) => (
@@ -82,25 +84,37 @@ export function FilterForm({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData
   return (
     <form method="get" action={`${pagePath(ctx.path)}#tabel-${rid}`} class="ds-filter">
       <fieldset>
-        <legend>{t('preview.filter')}</legend>
+        <legend safe>{t('preview.filter')}</legend>
         <input type="hidden" name="tabel" value={rid} />
         {s.sort ? <input type="hidden" name="urut" value={s.sort} /> : ''}
         {s.sort && s.desc ? <input type="hidden" name="arah" value="turun" /> : ''}
-        <label for={`kolom-${rid}`}>{t('preview.column')}</label>
+        <label safe for={`kolom-${rid}`}>
+          {t('preview.column')}
+        </label>
         <select id={`kolom-${rid}`} name="kolom">
-          <option value="">{t('preview.anyColumn')}</option>
+          <option safe value="">
+            {t('preview.anyColumn')}
+          </option>
           {d.columns.map((c) => (
             <option value={c.name} selected={s.filterColumn === c.name} safe>
               {label(c)}
             </option>
           ))}
         </select>
-        <label for={`nilai-${rid}`}>{t('preview.value')}</label>
+        <label safe for={`nilai-${rid}`}>
+          {t('preview.value')}
+        </label>
         <input id={`nilai-${rid}`} name="nilai" type="text" value={s.filterValue ?? ''} />
-        <label for={`cari-${rid}`}>{t('preview.search')}</label>
+        <label safe for={`cari-${rid}`}>
+          {t('preview.search')}
+        </label>
         <input id={`cari-${rid}`} name="cari" type="search" value={s.q ?? ''} />
-        <button type="submit">{t('preview.apply')}</button>
-        <a href={`${pagePath(ctx.path)}?tabel=${rid}#tabel-${rid}`}>{t('preview.reset')}</a>
+        <button safe type="submit">
+          {t('preview.apply')}
+        </button>
+        <a safe href={`${pagePath(ctx.path)}?tabel=${rid}#tabel-${rid}`}>
+          {t('preview.reset')}
+        </a>
       </fieldset>
     </form>
   );

@@ -37,7 +37,7 @@ export function DatastorePreview({
       )}
       <FilterForm ctx={ctx} d={d} />
       <PreviewTable ctx={ctx} d={d} />
-      <h4>{t('preview.download')}</h4>
+      <h4 safe>{t('preview.download')}</h4>
       <ul class="ds-downloads">
         <li>
           <a href={`${base}.csv`}>CSV</a>
@@ -78,7 +78,9 @@ export function DatastorePreviewSection({
   return (
     <section aria-labelledby="tabel-title" class="ds-section">
       <style>{STYLE}</style>
-      <h2 id="tabel-title">{datastoreText(ctx.locale, 'preview.title')}</h2>
+      <h2 safe id="tabel-title">
+        {datastoreText(ctx.locale, 'preview.title')}
+      </h2>
       {previews.map((d) => (
         <DatastorePreview ctx={ctx} d={d} datasetName={datasetName} />
       ))}

@@ -29,6 +29,19 @@ export async function tableForRequest(
   }
 }
 
+/**
+ * What a table URL sends depends on the reader when the dataset is private or a column is
+ * classified (staff see columns the public does not): then no shared cache may keep it.
+ */
+function readerDependent(t: ReadableTable): boolean {
+  return t.dataset.private || t.schema.fields.some((f) => (f['x-classification'] ?? 'open') !== 'open');
+}
+
+function cacheHeaders(reply: FastifyReply, readerBound: boolean): FastifyReply {
+  if (!readerBound) return reply.header('cache-control', 'public, max-age=300');
+  return reply.header('cache-control', 'private, no-store').header('vary', 'cookie, authorization');
+}
+
 function fileName(t: ReadableTable, ext: string): string {
   const base = (t.resource.name || t.dataset.name).replace(/[^\w.-]+/g, '_').slice(0, 80) || 'data';
   return `${base}-v${t.versionNumber}.${ext}`;
@@ -48,11 +61,10 @@ export async function tableDownloadRoutes(app: FastifyInstance, deps: AppDeps) {
         const t = await tableForRequest(req, deps, req.params as { name: string; id: string }, query.version);
         await incrementResourceDownloads(db, t.resource.id);
         const bom = format === 'csv' && (query.bom === '1' || query.bom === 'true');
-        return reply
+        return cacheHeaders(reply, readerDependent(t))
           .header('content-type', EXPORT_TYPES[format])
           .header('content-disposition', `attachment; filename="${fileName(t, format)}"`)
           .header('x-content-type-options', 'nosniff')
-          .header('cache-control', t.dataset.private ? 'private, no-store' : 'public, max-age=300')
           .send(exportStream(format, db, t, { bom }));
       },
     );
@@ -67,9 +79,8 @@ export async function tableDownloadRoutes(app: FastifyInstance, deps: AppDeps) {
     for (const r of await listLoadedResources(db, dict.id))
       tables.set(r.id, await loadReadableTable(db, req.actor, r.id));
     const pkg = buildDataPackage(dict, tables, deps.config.siteUrl);
-    return reply
+    return cacheHeaders(reply, dict.private || [...tables.values()].some(readerDependent))
       .header('content-type', 'application/json; charset=utf-8')
-      .header('cache-control', dict.private ? 'private, no-store' : 'public, max-age=300')
       .send(JSON.stringify(pkg, null, 2));
   });
 }

@@ -65,7 +65,7 @@ function FieldRow({
       <td>
         <select id={p('type')} name={p('type')} aria-label={label('type')}>
           {FIELD_TYPES.map((type) => (
-            <option value={type} selected={row.type === type}>
+            <option safe value={type} selected={row.type === type}>
               {m(`type.${type}` as TableSchemaMessage)}
             </option>
           ))}
@@ -101,7 +101,9 @@ function FieldRow({
       <TextCell id={p('enum')} name={p('enum')} value={row.enum} label={label('enum')} />
       <td>
         <select id={p('reference')} name={p('reference')} aria-label={label('reference')}>
-          <option value="">{m('noReference')}</option>
+          <option safe value="">
+            {m('noReference')}
+          </option>
           {references.map((r) => (
             <option value={r.value} selected={row.reference === r.value} safe>
               {r.label}
@@ -154,19 +156,27 @@ export function TableSchemaPage({ ctx, view }: { ctx: PageContext; view: TableSc
         </a>
       </p>
       <h1 safe>{`${m('title')}: ${view.resourceName}`}</h1>
-      <p>{m('lead')}</p>
-      {view.hasSchema ? '' : <p class="notice">{m('none')}</p>}
+      <p safe>{m('lead')}</p>
+      {view.hasSchema ? (
+        ''
+      ) : (
+        <p safe class="notice">
+          {m('none')}
+        </p>
+      )}
       <FormErrors ctx={ctx} errors={view.errors} />
       <form method="post" action={action} class="stack">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="field_count" value={String(v.rows.length)} />
         <div class="table-wrap" tabindex="0">
           <table>
-            <caption>{m('fields')}</caption>
+            <caption safe>{m('fields')}</caption>
             <thead>
               <tr>
                 {headers.map((h) => (
-                  <th scope="col">{m(h)}</th>
+                  <th safe scope="col">
+                    {m(h)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -178,23 +188,33 @@ export function TableSchemaPage({ ctx, view }: { ctx: PageContext; view: TableSc
           </table>
         </div>
         <div class="stack">
-          <label for="primary_key">{m('primaryKey')}</label>
+          <label safe for="primary_key">
+            {m('primaryKey')}
+          </label>
           <input id="primary_key" name="primary_key" value={v.primaryKey} />
         </div>
         <div class="stack">
-          <label for="period_field">{m('periodField')}</label>
+          <label safe for="period_field">
+            {m('periodField')}
+          </label>
           <input id="period_field" name="period_field" value={v.periodField} />
         </div>
         <div class="stack">
-          <label for="series_fields">{m('seriesFields')}</label>
+          <label safe for="series_fields">
+            {m('seriesFields')}
+          </label>
           <input id="series_fields" name="series_fields" value={v.seriesFields} />
         </div>
         <div class="stack">
-          <label for="change_percent">{m('changePercent')}</label>
+          <label safe for="change_percent">
+            {m('changePercent')}
+          </label>
           <input id="change_percent" name="change_percent" inputmode="decimal" value={v.changePercent} />
         </div>
         <p>
-          <button type="submit">{m('save')}</button>
+          <button safe type="submit">
+            {m('save')}
+          </button>
         </p>
       </form>
     </Layout>

@@ -31,7 +31,9 @@ for (const kind of DIALECTS) {
     let ownerToken: string;
 
     beforeAll(async () => {
-      t = await createTestApp(kind);
+      // On for both engines here, to test the checker; its default on PGlite (off) is tested in
+      // datastore-bounds.int.test.ts.
+      t = await createTestApp(kind, { DATASTORE_SQL: 'on' });
       const agency = await createAgency(t.database);
       const custodian = await userWithToken(t.database, 'custodian');
       pub = await createDatastoreTable(t.database, POPULATION_SCHEMA, POPULATION_ROWS, {

@@ -246,7 +246,7 @@ for (const kind of DIALECTS) {
         sort: '_id desc',
         limit: 1,
       });
-      expect(csv.records).toBe('2023,"=HYPERLINK(""http://evil"")"\n');
+      expect(csv.records).toBe('2023,"\'=HYPERLINK(""http://evil"")"\n');
       const tsv = await search({ records_format: 'tsv', fields: 'tahun,kepadatan', limit: 1 });
       expect(tsv.records).toBe('2022\t410.5\n');
     });

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { DB } from '../../../kernel/db/schema.js';
 import { readRowsAfter } from '../datastore-read.repository.js';
 import type { ReadableColumn, ReadableTable } from './readable-table.js';
-import { jsonValue } from './search-query.js';
+import { jsonValue, neutraliseFormula, sheetCell } from './records.js';
 
 /** Rows read per query while streaming a download (keyset on `_id`; never the whole table). */
 export const EXPORT_BATCH_ROWS = 2_000;
@@ -43,33 +43,23 @@ export async function* readBatches(
   }
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * Spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with = + - @ tab
- * or CR gets a leading apostrophe, so Excel and LibreOffice show it as text. Numbers stay numbers.
+ * CSV (UTF-8, CRLF, header row), optionally with a BOM so Excel reads it as UTF-8; `delimiter`
+ * '\t' makes it TSV.
  */
-export function neutraliseFormula(v: string): string {
-  return FORMULA_START.test(v) ? `'${v}` : v;
-}
-
-/** A cell for a spreadsheet (CSV or XLSX): numbers as numbers, text neutralised, null as empty. */
-function sheetCell(c: ReadableColumn, v: unknown): string | number | boolean | null {
-  const j = jsonValue(c, v);
-  if (j === null || j === undefined) return null;
-  if (typeof j === 'number' || typeof j === 'boolean') return j;
-  return neutraliseFormula(String(j));
-}
-
-/** CSV (UTF-8, CRLF, header row), optionally with a BOM so Excel reads it as UTF-8. */
-export function csvStream(db: Kysely<DB>, table: ReadableTable, opts: { bom?: boolean } = {}): Readable {
+export function csvStream(
+  db: Kysely<DB>,
+  table: ReadableTable,
+  opts: { bom?: boolean; delimiter?: ',' | '\t' } = {},
+): Readable {
   const cols = exportColumns(table);
+  const delimiter = opts.delimiter ?? ',';
   async function* lines(): AsyncGenerator<string> {
-    const header = Papa.unparse([cols.map((c) => neutraliseFormula(c.name))], { newline: '\r\n' });
+    const header = Papa.unparse([cols.map((c) => neutraliseFormula(c.name))], { newline: '\r\n', delimiter });
     yield `${opts.bom ? '\uFEFF' : ''}${header}\r\n`;
     for await (const rows of readBatches(db, table)) {
       const data = rows.map((r) => cols.map((c) => sheetCell(c, r[c.name]) ?? ''));
-      yield `${Papa.unparse(data, { newline: '\r\n', header: false })}\r\n`;
+      yield `${Papa.unparse(data, { newline: '\r\n', header: false, delimiter })}\r\n`;
     }
   }
   return Readable.from(lines());

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { type Actor, can } from '../../../kernel/access/policy.js';
+import { type Actor, canReadClassified, type DataClassification } from '../../../kernel/access/policy.js';
 import type { Dataset, DB, Resource } from '../../../kernel/db/schema.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import type { FieldType, TableField, TableSchema } from '../../../kernel/table-schema/table-schema.js';
-import { canSeeDataset, findDataset, findResource } from '../../catalog/index.js';
+import { canSeeDataset, findDataset, findResource, sharesFor } from '../../catalog/index.js';
 import { findLoadableVersion } from '../datastore-read.repository.js';
 
 export { listLoadedResources } from '../datastore-read.repository.js';
@@ -66,17 +66,44 @@ export const CKAN_TYPES: Record<FieldType | 'id', string> = {
   yearmonth: 'text',
 };
 
-/** May the actor read the dataset's non-open columns? (Same right as private datasets.) */
-export function mayReadClassified(actor: Actor, dataset: Pick<Dataset, 'agency_id'>): boolean {
-  return can(actor, 'dataset:read_private', { agencyId: dataset.agency_id });
+/** A field's access classification (`x-classification`; absent means open). */
+export function fieldClassification(f: TableField): DataClassification {
+  return f['x-classification'] ?? 'open';
 }
 
-/** True when a field is open to everybody (`x-classification` absent or `open`). */
-export function isOpenField(f: TableField): boolean {
-  return (f['x-classification'] ?? 'open') === 'open';
+/**
+ * A loaded version's schema with the resource's CURRENT classification of each field: closing (or
+ * reopening) a column with resource_schema_update applies at once to every version already
+ * loaded. A field the current schema no longer names keeps the classification it was loaded with.
+ */
+export function withCurrentClassification(loaded: TableSchema, current: TableSchema | null): TableSchema {
+  const now = new Map((current?.fields ?? []).map((f) => [f.name, fieldClassification(f)]));
+  return {
+    ...loaded,
+    fields: loaded.fields.map((f) => {
+      const c = now.get(f.name);
+      return c === undefined ? f : { ...f, 'x-classification': c };
+    }),
+  };
 }
 
-function parseSchema(raw: unknown): TableSchema | null {
+/** The fields of `schema` the actor may read in this dataset: the policy's one rule, per column. */
+export function readableFields(
+  actor: Actor,
+  dataset: Pick<Dataset, 'agency_id'>,
+  sharedWith: readonly string[],
+  schema: TableSchema,
+): TableField[] {
+  const subject = { agencyId: dataset.agency_id, sharedWith };
+  return schema.fields.filter((f) => canReadClassified(actor, fieldClassification(f), subject));
+}
+
+/** The resource's current Table Schema (what resource_schema_update last set), if any. */
+export function currentSchema(resource: Pick<Resource, 'table_schema'>): TableSchema | null {
+  return parseSchema(resource.table_schema);
+}
+
+export function parseSchema(raw: unknown): TableSchema | null {
   const v = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   if (!v || typeof v !== 'object' || !Array.isArray((v as TableSchema).fields)) return null;
   return v as TableSchema;
@@ -99,7 +126,10 @@ export async function loadReadableTable(
   const resource = await findResource(db, resourceId.toLowerCase());
   if (resource?.state !== 'active') throw notFound;
   const dataset = await findDataset(db, resource.dataset_id);
-  if (!dataset || !canSeeDataset(actor, dataset)) throw notFound;
+  if (!dataset) throw notFound;
+  // Agencies a restricted dataset is shared with read it here as through package_show.
+  const sharedWith = await sharesFor(db, actor, dataset);
+  if (!canSeeDataset(actor, dataset, sharedWith)) throw notFound;
   if (opts.publicOnly && (dataset.private || dataset.state !== 'active')) throw notFound;
   let pick: { number: number } | { id: string };
   if (opts.version !== undefined) pick = { number: opts.version };
@@ -119,10 +149,10 @@ export async function loadReadableTable(
     throw notFound;
   }
   if (!VERSION_TABLE.test(version.table_name)) throw notFound;
-  const schema = parseSchema(version.table_schema) ?? parseSchema(resource.table_schema);
-  if (!schema) throw notFound;
-  const classified = mayReadClassified(actor, dataset);
-  const visible = schema.fields.filter((f) => classified || isOpenField(f));
+  const loaded = parseSchema(version.table_schema) ?? currentSchema(resource);
+  if (!loaded) throw notFound;
+  const schema = withCurrentClassification(loaded, currentSchema(resource));
+  const visible = readableFields(actor, dataset, sharedWith, schema);
   return {
     dataset,
     resource,

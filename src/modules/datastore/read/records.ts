@@ -23,6 +23,25 @@ export function jsonValue(c: ReadableColumn, v: unknown): unknown {
   return v;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with = + - @ tab
+ * or CR gets a leading apostrophe, so Excel and LibreOffice show it as text. Every spreadsheet
+ * output uses it: downloads (CSV, XLSX) and datastore_search's CSV/TSV records.
+ */
+export function neutraliseFormula(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** A cell for a spreadsheet (CSV, TSV, XLSX): numbers as numbers, text neutralised, null as null. */
+export function sheetCell(c: ReadableColumn, v: unknown): string | number | boolean | null {
+  const j = jsonValue(c, v);
+  if (j === null || j === undefined) return null;
+  if (typeof j === 'number' || typeof j === 'boolean') return j;
+  return neutraliseFormula(String(j));
+}
+
 /** CKAN `fields` entries, with the Table Schema's titles and descriptions as the data dictionary `info`. */
 export function ckanFields(cols: ReadableColumn[]): CkanField[] {
   return cols.map((c) => {
@@ -51,7 +70,8 @@ export function formatRecords(
       return lists();
     default: {
       if (rows.length === 0) return '';
-      const text = Papa.unparse(lists(), {
+      const cells = rows.map((r) => cols.map((c) => sheetCell(c, r[c.name])));
+      const text = Papa.unparse(cells, {
         delimiter: format === 'tsv' ? '\t' : ',',
         newline: '\n',
         header: false,

@@ -26,10 +26,23 @@ export const ALLOWED_FUNCTIONS = words(`
   least width_bucket
   lower upper initcap length char_length character_length octet_length substring substr trim
   btrim ltrim rtrim replace concat concat_ws left right position strpos split_part lpad rpad
-  starts_with reverse translate to_char to_number to_date to_timestamp format unaccent
+  starts_with reverse translate to_char to_number to_date to_timestamp unaccent
   date_part date_trunc extract make_date age now justify_days
   to_tsvector to_tsquery plainto_tsquery websearch_to_tsquery ts_rank
   nullif coalesce array_length cardinality`);
+
+/**
+ * Functions whose result can be far larger than the query that asks for it (a 30-character
+ * `lpad('', 50000000, 'ab')` builds 50 MB): the argument at position `arg` (from 0) must be a
+ * constant of at most `max` (an integer, or characters of text). `format` is not allowed at all:
+ * its width (`%50000000s`) pads the same way.
+ */
+export const BOUNDED_ARGUMENTS: Readonly<Record<string, { arg: number; max: number }>> = {
+  lpad: { arg: 1, max: 1000 },
+  rpad: { arg: 1, max: 1000 },
+  replace: { arg: 2, max: 100 },
+  string_agg: { arg: 1, max: 100 },
+};
 
 /** Types a value may be cast to (no reg* types: they look names up in the catalogs). */
 export const ALLOWED_TYPES = words(`

@@ -49,6 +49,11 @@ describe('datastore_search_sql checker', () => {
     ['select * into t from x', /SELECT INTO/],
     [`select * from "${RID}" for share`, /FOR UPDATE/],
     ["select set_config('a', 'b', true)", /set_config/],
+    ["select length(to_tsvector('simple', lpad('', 50000000, 'ab cd ')))", /argument 2 of lpad/],
+    [`select rpad(nama, _id::int) from "${RID}"`, /argument 2 of rpad/],
+    ["select replace('a', 'a', repeat('b', 3))", /argument 3 of replace|repeat/],
+    [`select string_agg(nama, '${'x'.repeat(101)}') from "${RID}"`, /argument 2 of string_agg/],
+    ["select format('%50000000s', 'x')", /format/],
     ["select lo_export(1, '/tmp/x')", /lo_export/],
     ['select 1::regclass', /regclass/],
     ["select cast('x' as pg_catalog.regproc)", /regproc/],
@@ -66,6 +71,14 @@ describe('datastore_search_sql checker', () => {
     ['select from', /Cannot parse|parse/],
   ])('refuses %s', async (query, message) => {
     expect(await refusal(query)).toMatch(message);
+  });
+
+  it('accepts the size-bounded functions within their bounds', async () => {
+    const c = await checkSql(
+      `select lpad(kode, 10, '0'), rpad('a', 0), lpad('', 1000), replace(nama, 'a', 'b'),
+              string_agg(nama, ', ' order by nama) from "${RID}" group by 1, 2, 3, 4`,
+    );
+    expect(c.references).toHaveLength(1);
   });
 
   it('rewrites references by byte position, after multi-byte text too', async () => {

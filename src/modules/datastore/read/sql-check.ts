@@ -1,6 +1,12 @@
 import { parse } from 'libpg-query';
 import { type Bilingual, ValidationError } from '../../../kernel/errors.js';
-import { ALLOWED_FUNCTIONS, ALLOWED_NODES, ALLOWED_TYPES, SAFE_VALUE_FUNCTIONS } from './sql-allow-lists.js';
+import {
+  ALLOWED_FUNCTIONS,
+  ALLOWED_NODES,
+  ALLOWED_TYPES,
+  BOUNDED_ARGUMENTS,
+  SAFE_VALUE_FUNCTIONS,
+} from './sql-allow-lists.js';
 
 /**
  * The checker of `datastore_search_sql`: PostgreSQL's own parser (libpg-query) reads the query,
@@ -43,6 +49,26 @@ function names(list: Json): string[] {
     if (typeof s !== 'string') throw refuse('nama tidak dikenal', 'unexpected name');
     return s;
   });
+}
+
+/** The size a constant argument stands for: an integer's value, a text's length; else null. */
+function constantSize(arg: Json): number | null {
+  const c = (arg as { A_Const?: { ival?: { ival?: number }; sval?: { sval?: string } } }).A_Const;
+  if (c?.ival) return c.ival.ival ?? 0; // protobuf leaves out a zero
+  if (c?.sval) return (c.sval.sval ?? '').length;
+  return null;
+}
+
+/** `lpad(s, n)` and the like: the growing argument must be a constant within BOUNDED_ARGUMENTS. */
+function checkBoundedArgument(fn: string, args: Json): void {
+  const bound = BOUNDED_ARGUMENTS[fn];
+  if (!bound || !Array.isArray(args) || args.length <= bound.arg) return;
+  const size = constantSize(args[bound.arg]);
+  if (size === null || size > bound.max)
+    throw refuse(
+      `argumen ke-${bound.arg + 1} ${fn} harus berupa konstanta paling besar ${bound.max}`,
+      `argument ${bound.arg + 1} of ${fn} must be a constant of at most ${bound.max}`,
+    );
 }
 
 class Walker {
@@ -93,6 +119,7 @@ class Walker {
             `fungsi "${fn.join('.')}" tidak diizinkan`,
             `function "${fn.join('.')}" is not allowed`,
           );
+        checkBoundedArgument(name.toLowerCase(), n.args);
         // Arguments, filter, over, order: walk the rest.
         const { funcname: _f, ...rest } = n;
         this.walk(rest, scope);

@@ -3,12 +3,15 @@ import { parse } from 'libpg-query';
 import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { AppError, NotFoundError } from '../../../kernel/errors.js';
-import { runReadOnlySelect } from '../datastore-read.repository.js';
+import { ReadTimeoutError, runReadOnlySelect } from '../datastore-read.repository.js';
 import { loadReadableTable, type ReadableTable } from './readable-table.js';
 import { ROWS_MAX } from './search-query.js';
 import { checkSql, refused, rewriteReferences } from './sql-check.js';
 
-/** `SET LOCAL statement_timeout` on PostgreSQL (PGlite accepts the setting but cannot enforce it). */
+/**
+ * `SET LOCAL statement_timeout` on PostgreSQL. PGlite accepts the setting but cannot enforce it,
+ * which is why DATASTORE_SQL is off there by default.
+ */
 export const SQL_TIMEOUT_MS = 5_000;
 /**
  * The planner's estimated cost above which a query is refused before it runs: PGlite cannot
@@ -35,8 +38,9 @@ function typeOf(v: unknown): string {
 /**
  * CKAN `datastore_search_sql`: one checked SELECT over public resources' tables, each named by
  * its resource id and rewritten to a subquery over the current version table with only the
- * columns the caller may read. Runs in a READ ONLY transaction with a statement timeout and a row
- * cap (rows_max); a query naming a withheld column is refused.
+ * columns the caller may read. Runs in a READ ONLY transaction as the reader role (when the
+ * database has it) with a statement timeout and a row cap (rows_max); a query naming a withheld
+ * column is refused.
  */
 export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string): Promise<SqlSearchResult> {
   const checked = await checkSql(query);
@@ -71,7 +75,8 @@ export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string):
     throw refused({ id: 'Kueri ditolak', en: 'Query refused' });
   let rows: Record<string, unknown>[];
   try {
-    rows = await runReadOnlySelect(db, final, SQL_TIMEOUT_MS, (cost) => {
+    const versionTables = [...tables.values()].map((t) => t.tableName);
+    rows = await runReadOnlySelect(db, final, versionTables, SQL_TIMEOUT_MS, (cost) => {
       if (!(cost <= SQL_MAX_COST))
         throw refused({
           id: 'Kueri ditolak: terlalu berat untuk dijalankan (perkecil gabungan atau tambahkan syarat WHERE)',
@@ -79,13 +84,13 @@ export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string):
         });
     });
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    const e = err as { message?: string; code?: string };
-    if (e.code === '57014')
+    if (err instanceof ReadTimeoutError)
       throw refused({
         id: `Kueri melebihi batas waktu ${SQL_TIMEOUT_MS / 1000} detik`,
         en: `Query took longer than ${SQL_TIMEOUT_MS / 1000} s`,
       });
+    if (err instanceof AppError) throw err;
+    const e = err as { message?: string; code?: string };
     const msg = String(e.message ?? 'error').replace(/datastore\."?v_[0-9a-f]{32}"?/g, 'datastore');
     throw refused({ id: `Kueri gagal: ${msg.slice(0, 300)}`, en: `Query failed: ${msg.slice(0, 300)}` });
   }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { RegionLevel } from '../../../kernel/db/schema.js';
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
@@ -50,24 +51,24 @@ export function CodeListIndexPage({ ctx, lists }: { ctx: PageContext; lists: Cod
   const c = tr(ctx);
   return (
     <Layout ctx={ctx} title={c('cl.title')}>
-      <h1>{c('cl.title')}</h1>
-      <p>{c('cl.lead')}</p>
+      <h1 safe>{c('cl.title')}</h1>
+      <p safe>{c('cl.lead')}</p>
       <ul>
         <li>
-          <a href="/kode-referensi/wilayah">{c('cl.regions')}</a>
+          <a href="/kode-referensi/wilayah">{escapeHtml(c('cl.regions'))}</a>
         </li>
       </ul>
       {lists.length === 0 ? (
-        <p>{c('cl.empty')}</p>
+        <p safe>{c('cl.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{c('cl.listTitle')}</th>
-                <th scope="col">{c('cl.source')}</th>
-                <th scope="col">{c('cl.version')}</th>
-                <th scope="col">{c('cl.items')}</th>
+                <th scope="col">{escapeHtml(c('cl.listTitle'))}</th>
+                <th scope="col">{escapeHtml(c('cl.source'))}</th>
+                <th scope="col">{escapeHtml(c('cl.version'))}</th>
+                <th scope="col">{escapeHtml(c('cl.items'))}</th>
               </tr>
             </thead>
             <tbody>
@@ -79,8 +80,8 @@ export function CodeListIndexPage({ ctx, lists }: { ctx: PageContext; lists: Cod
                     </a>
                   </td>
                   <td safe>{l.source ?? ''}</td>
-                  <td>{String(l.version)}</td>
-                  <td>{String(l.item_count)}</td>
+                  <td safe>{String(l.version)}</td>
+                  <td safe>{String(l.item_count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -100,31 +101,31 @@ export function CodeListPage({ ctx, list }: { ctx: PageContext; list: CodeListVi
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href="/kode-referensi">{c('cl.title')}</a>
+        <a href="/kode-referensi">{escapeHtml(c('cl.title'))}</a>
       </p>
       <h1 safe>{title}</h1>
       <p safe>{localized(ctx, list.description, list.description_en)}</p>
       <dl>
-        <dt>{c('cl.name')}</dt>
+        <dt safe>{c('cl.name')}</dt>
         <dd>
           <code safe>{`codelist:${list.name}`}</code>
         </dd>
-        <dt>{c('cl.source')}</dt>
+        <dt safe>{c('cl.source')}</dt>
         <dd safe>{list.source ?? '—'}</dd>
-        <dt>{c('cl.version')}</dt>
-        <dd>{String(list.version)}</dd>
+        <dt safe>{c('cl.version')}</dt>
+        <dd safe>{String(list.version)}</dd>
       </dl>
       <p>
-        <a href={`/kode-referensi/${encodeURIComponent(list.name)}.csv`}>{c('cl.csv')}</a>
+        <a href={`/kode-referensi/${encodeURIComponent(list.name)}.csv`}>{escapeHtml(c('cl.csv'))}</a>
       </p>
       {current.length === 0 ? (
-        <p>{c('cl.itemsEmpty')}</p>
+        <p safe>{c('cl.itemsEmpty')}</p>
       ) : (
         <ItemsTable ctx={ctx} items={current} retired={false} />
       )}
       {retired.length ? (
         <section>
-          <h2>{c('cl.retired')}</h2>
+          <h2 safe>{c('cl.retired')}</h2>
           <ItemsTable ctx={ctx} items={retired} retired={true} />
         </section>
       ) : (
@@ -149,12 +150,12 @@ function ItemsTable({
       <table>
         <thead>
           <tr>
-            <th scope="col">{c('cl.code')}</th>
-            <th scope="col">{c('cl.label')}</th>
-            <th scope="col">{c('cl.labelEn')}</th>
-            <th scope="col">{c('cl.parent')}</th>
-            <th scope="col">{c('cl.addedIn')}</th>
-            {retired ? <th scope="col">{c('cl.retiredIn')}</th> : ''}
+            <th scope="col">{escapeHtml(c('cl.code'))}</th>
+            <th scope="col">{escapeHtml(c('cl.label'))}</th>
+            <th scope="col">{escapeHtml(c('cl.labelEn'))}</th>
+            <th scope="col">{escapeHtml(c('cl.parent'))}</th>
+            <th scope="col">{escapeHtml(c('cl.addedIn'))}</th>
+            {retired ? <th scope="col">{escapeHtml(c('cl.retiredIn'))}</th> : ''}
           </tr>
         </thead>
         <tbody>
@@ -164,8 +165,8 @@ function ItemsTable({
               <td safe>{i.label}</td>
               <td safe>{i.label_en ?? ''}</td>
               <td safe>{i.parent ?? ''}</td>
-              <td>{String(i.added_in_version)}</td>
-              {retired ? <td>{String(i.retired_in_version)}</td> : ''}
+              <td safe>{String(i.added_in_version)}</td>
+              {retired ? <td safe>{String(i.retired_in_version)}</td> : ''}
             </tr>
           ))}
         </tbody>
@@ -192,17 +193,18 @@ export function RegionCodesPage({
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href="/kode-referensi">{c('cl.title')}</a>
+        <a href="/kode-referensi">{escapeHtml(c('cl.title'))}</a>
       </p>
       <h1 safe>{title}</h1>
-      <p>{c('cl.regionsLead')}</p>
+      <p safe>{c('cl.regionsLead')}</p>
       <p>
-        {c('cl.edition')}: <strong safe>{edition.current}</strong>
-        {edition.since ? ` (${c('cl.editionSince')} ${edition.since})` : ''}
+        {escapeHtml(c('cl.edition'))}: <strong safe>{edition.current}</strong>
+        {edition.since ? escapeHtml(` (${c('cl.editionSince')} ${edition.since})`) : ''}
       </p>
       {parent ? (
         <p>
           <a
+            safe
             href={
               parent.parent_code
                 ? `/kode-referensi/wilayah?induk=${encodeURIComponent(parent.parent_code)}`
@@ -219,9 +221,9 @@ export function RegionCodesPage({
         <table>
           <thead>
             <tr>
-              <th scope="col">{c('cl.code')}</th>
-              <th scope="col">{c('cl.label')}</th>
-              <th scope="col">{c('cl.level')}</th>
+              <th scope="col">{escapeHtml(c('cl.code'))}</th>
+              <th scope="col">{escapeHtml(c('cl.label'))}</th>
+              <th scope="col">{escapeHtml(c('cl.level'))}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,23 +239,23 @@ export function RegionCodesPage({
                   )}
                 </td>
                 <td safe>{r.name}</td>
-                <td>{levelName(r.level)}</td>
+                <td safe>{levelName(r.level)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <section>
-        <h2>{c('cl.editionHistory')}</h2>
+        <h2 safe>{c('cl.editionHistory')}</h2>
         {edition.history.length === 0 ? (
-          <p>{c('cl.editionNoHistory')}</p>
+          <p safe>{c('cl.editionNoHistory')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">{c('cl.changedAt')}</th>
-                <th scope="col">{c('cl.previous')}</th>
-                <th scope="col">{c('cl.edition')}</th>
+                <th scope="col">{escapeHtml(c('cl.changedAt'))}</th>
+                <th scope="col">{escapeHtml(c('cl.previous'))}</th>
+                <th scope="col">{escapeHtml(c('cl.edition'))}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,4 @@
-import { FormErrors, Layout } from '../../../kernel/http/layout.js';
+import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { type CodeListKey, clt } from './code-list.messages.js';
 import type { CodeListItemView } from './code-list-public.page.js';
@@ -44,7 +44,9 @@ function Fields({ ctx, values, isNew }: { ctx: PageContext; values: CodeListForm
   const c = tr(ctx);
   const input = (name: keyof CodeListFormValues, label: CodeListKey, required = false) => (
     <p>
-      <label for={`cl-${name}`}>{c(label)}</label>
+      <label safe for={`cl-${name}`}>
+        {c(label)}
+      </label>
       <input id={`cl-${name}`} name={name} value={values[name]} required={required} />
     </p>
   );
@@ -52,9 +54,11 @@ function Fields({ ctx, values, isNew }: { ctx: PageContext; values: CodeListForm
     <>
       {isNew ? (
         <p>
-          <label for="cl-name">{c('cl.name')}</label>
+          <label safe for="cl-name">
+            {c('cl.name')}
+          </label>
           <input id="cl-name" name="name" value={values.name} required aria-describedby="cl-name-help" />
-          <span class="hint" id="cl-name-help">
+          <span safe class="hint" id="cl-name-help">
             {c('cl.nameHelp')}
           </span>
         </p>
@@ -64,13 +68,17 @@ function Fields({ ctx, values, isNew }: { ctx: PageContext; values: CodeListForm
       {input('title', 'cl.listTitle', true)}
       {input('title_en', 'cl.titleEn')}
       <p>
-        <label for="cl-description">{c('cl.description')}</label>
+        <label safe for="cl-description">
+          {c('cl.description')}
+        </label>
         <textarea id="cl-description" name="description" safe>
           {values.description}
         </textarea>
       </p>
       <p>
-        <label for="cl-description_en">{c('cl.descriptionEn')}</label>
+        <label safe for="cl-description_en">
+          {c('cl.descriptionEn')}
+        </label>
         <textarea id="cl-description_en" name="description_en" safe>
           {values.description_en}
         </textarea>
@@ -85,21 +93,31 @@ export function CodeListAdminPage({ ctx, view }: { ctx: PageContext; view: CodeL
   const c = tr(ctx);
   return (
     <Layout ctx={ctx} title={c('cl.adminTitle')}>
-      <h1>{c('cl.adminTitle')}</h1>
+      <h1 safe>{c('cl.adminTitle')}</h1>
       <p>
-        <a href="/kode-referensi">{c('cl.publicPage')}</a>
+        <a safe href="/kode-referensi">
+          {c('cl.publicPage')}
+        </a>
       </p>
       {view.lists.length === 0 ? (
-        <p>{c('cl.empty')}</p>
+        <p safe>{c('cl.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{c('cl.name')}</th>
-                <th scope="col">{c('cl.listTitle')}</th>
-                <th scope="col">{c('cl.version')}</th>
-                <th scope="col">{c('cl.items')}</th>
+                <th safe scope="col">
+                  {c('cl.name')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.listTitle')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.version')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.items')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -111,8 +129,8 @@ export function CodeListAdminPage({ ctx, view }: { ctx: PageContext; view: CodeL
                     </a>
                   </td>
                   <td safe>{l.title}</td>
-                  <td>{String(l.version)}</td>
-                  <td>{String(l.item_count)}</td>
+                  <td safe>{String(l.version)}</td>
+                  <td safe>{String(l.item_count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -120,12 +138,14 @@ export function CodeListAdminPage({ ctx, view }: { ctx: PageContext; view: CodeL
         </div>
       )}
       <section>
-        <h2>{c('cl.new')}</h2>
+        <h2 safe>{c('cl.new')}</h2>
         <FormErrors ctx={ctx} errors={view.errors} />
         <form method="post" action="/admin/code-lists">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <Fields ctx={ctx} values={view.values} isNew={true} />
-          <button type="submit">{c('cl.create')}</button>
+          <button safe type="submit">
+            {c('cl.create')}
+          </button>
         </form>
       </section>
     </Layout>
@@ -140,22 +160,31 @@ export function CodeListEditPage({ ctx, view }: { ctx: PageContext; view: CodeLi
   return (
     <Layout ctx={ctx} title={`${c('cl.edit')}: ${name}`}>
       <p>
-        <a href="/admin/code-lists">{c('cl.adminTitle')}</a> ·{' '}
-        <a href={`/kode-referensi/${encodeURIComponent(name)}`}>{c('cl.publicPage')}</a>
+        <a safe href="/admin/code-lists">
+          {c('cl.adminTitle')}
+        </a>{' '}
+        ·{' '}
+        <a safe href={`/kode-referensi/${encodeURIComponent(name)}`}>
+          {c('cl.publicPage')}
+        </a>
       </p>
       <h1 safe>{`${c('cl.edit')}: codelist:${name}`}</h1>
-      <p>
+      <p safe>
         {c('cl.version')}: {String(view.version)}
       </p>
       <FormErrors ctx={ctx} errors={view.errors} />
       <form method="post" action={`/admin/code-lists/${encodeURIComponent(name)}`}>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <Fields ctx={ctx} values={view.values} isNew={false} />
-        <button type="submit">{c('cl.save')}</button>
+        <button safe type="submit">
+          {c('cl.save')}
+        </button>
       </form>
       <section>
-        <h2 id="upload">{c('cl.upload')}</h2>
-        <p class="hint" id="uploadHelp">
+        <h2 safe id="upload">
+          {c('cl.upload')}
+        </h2>
+        <p safe class="hint" id="uploadHelp">
           {c('cl.uploadHelp')}
         </p>
         {view.uploadSummary ? (
@@ -168,10 +197,13 @@ export function CodeListEditPage({ ctx, view }: { ctx: PageContext; view: CodeLi
         <FormErrors ctx={ctx} errors={view.uploadErrors} />
         <form
           method="post"
-          action={`/admin/code-lists/${encodeURIComponent(name)}/items?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+          action={`/admin/code-lists/${encodeURIComponent(name)}/items`}
           enctype="multipart/form-data"
         >
-          <label for="cl-file">{c('cl.uploadFile')}</label>
+          <CsrfField ctx={ctx} />
+          <label safe for="cl-file">
+            {c('cl.uploadFile')}
+          </label>
           <input
             id="cl-file"
             name="file"
@@ -180,21 +212,31 @@ export function CodeListEditPage({ ctx, view }: { ctx: PageContext; view: CodeLi
             required
             aria-describedby="uploadHelp"
           />
-          <button type="submit">{c('cl.upload')}</button>
+          <button safe type="submit">
+            {c('cl.upload')}
+          </button>
         </form>
       </section>
       <section>
-        <h2>{c('cl.items')}</h2>
+        <h2 safe>{c('cl.items')}</h2>
         {current.length === 0 ? (
-          <p>{c('cl.itemsEmpty')}</p>
+          <p safe>{c('cl.itemsEmpty')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">{c('cl.code')}</th>
-                <th scope="col">{c('cl.label')}</th>
-                <th scope="col">{c('cl.labelEn')}</th>
-                <th scope="col">{c('cl.parent')}</th>
+                <th safe scope="col">
+                  {c('cl.code')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.label')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.labelEn')}
+                </th>
+                <th safe scope="col">
+                  {c('cl.parent')}
+                </th>
               </tr>
             </thead>
             <tbody>

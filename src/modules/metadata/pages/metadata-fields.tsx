@@ -1,3 +1,4 @@
+import { type Children, escapeHtml } from '@kitajs/html';
 import type { Locale } from '../../../kernel/i18n/i18n.js';
 import type { FormDefinition, FormField } from '../domain/form.js';
 import { displayValue, type FormValues } from '../domain/form-values.js';
@@ -28,7 +29,9 @@ function Control({
     case 'choice':
       return (
         <select id={id} name={id} aria-describedby={help}>
-          <option value="">{mt(locale, 'meta.choose')}</option>
+          <option safe value="">
+            {mt(locale, 'meta.choose')}
+          </option>
           {(f.choices ?? []).map((c) => (
             <option value={c.code} selected={c.code === value} safe>
               {c[locale]}
@@ -64,7 +67,7 @@ function Label({ f, locale }: { f: FormField; locale: Locale }) {
   const other = locale === 'id' ? f.label.en : f.label.id;
   return (
     <>
-      {f.no ? `${f.no} ` : ''}
+      {f.no ? escapeHtml(`${f.no} `) : ''}
       <span safe>{f.label[locale]}</span>
       {f.required ? (
         <>
@@ -153,14 +156,14 @@ export function FormBlocks({
   prefix: string;
   values: FormValues;
   locale: Locale;
-  children?: JSX.Element | JSX.Element[] | string;
+  children?: Children;
 }) {
   return (
     <>
       {def.blocks.map((b, i) => (
         <fieldset class="stack">
           <legend safe>{b.no ? `${b.no}. ${b.label[locale]}` : b.label[locale]}</legend>
-          {i === 0 && children ? children : ''}
+          {i === 0 ? children : ''}
           {def.fields
             .filter((f) => f.block === b.key)
             .map((f) => (

@@ -7,7 +7,9 @@ import type { ActivityOption, StandardOption } from './metadata.views.js';
 
 function Missing({ ctx, missing }: { ctx: PageContext; missing: string[] }) {
   return missing.length === 0 ? (
-    <span class="badge">{mt(ctx.locale, 'meta.complete')}</span>
+    <span safe class="badge">
+      {mt(ctx.locale, 'meta.complete')}
+    </span>
   ) : (
     <span class="hint" safe>
       {mt(ctx.locale, 'meta.incomplete', { fields: missing.join(', ') })}
@@ -33,48 +35,64 @@ export function MetadataOverviewPage({
   return (
     <Layout ctx={ctx} title={m('meta.title')}>
       <h1 safe>{`${m('meta.title')}: ${doc.title}`}</h1>
-      <p>{m('meta.lead')}</p>
+      <p safe>{m('meta.lead')}</p>
       <section class="stack">
-        <h2>{m('meta.standard')}</h2>
+        <h2 safe>{m('meta.standard')}</h2>
         <form method="post" action={`${url}/standard`} class="stack">
           <CsrfField ctx={ctx} />
-          <label for="standard_id">{m('meta.standard')}</label>
+          <label safe for="standard_id">
+            {m('meta.standard')}
+          </label>
           <select id="standard_id" name="standard_id">
-            <option value="">{m('meta.standardNone')}</option>
+            <option safe value="">
+              {m('meta.standardNone')}
+            </option>
             {standards.map((s) => (
               <option value={s.id} selected={s.id === doc.data_standard?.id} safe>
                 {`${s.title}${s.sdsn_code ? ` (${s.sdsn_code})` : ''} · ${m('meta.standardVersion', { version: s.version })}`}
               </option>
             ))}
           </select>
-          <button type="submit">{m('meta.standardSave')}</button>
+          <button safe type="submit">
+            {m('meta.standardSave')}
+          </button>
         </form>
       </section>
       <section class="stack">
-        <h2>{m('meta.activity')}</h2>
+        <h2 safe>{m('meta.activity')}</h2>
         <form method="post" action={`${url}/activity`} class="stack">
           <CsrfField ctx={ctx} />
-          <label for="activity_id">{m('meta.activity')}</label>
+          <label safe for="activity_id">
+            {m('meta.activity')}
+          </label>
           <select id="activity_id" name="activity_id" aria-describedby="activity_id-help">
-            <option value="">{m('meta.activityNone')}</option>
+            <option safe value="">
+              {m('meta.activityNone')}
+            </option>
             {activities.map((a) => (
               <option value={a.id} selected={a.id === doc.statistical_activity?.id} safe>
                 {`${a.title}${a.activity_code ? ` (${a.activity_code})` : ''}`}
               </option>
             ))}
           </select>
-          <small id="activity_id-help">{m('meta.activityHelp')}</small>
-          <button type="submit">{m('meta.activitySave')}</button>
+          <small safe id="activity_id-help">
+            {m('meta.activityHelp')}
+          </small>
+          <button safe type="submit">
+            {m('meta.activitySave')}
+          </button>
         </form>
         <p>
-          <a href={`${url}/ms-keg`}>{m('meta.fillKeg')}</a>{' '}
+          <a safe href={`${url}/ms-keg`}>
+            {m('meta.fillKeg')}
+          </a>{' '}
           {keg ? <Missing ctx={ctx} missing={keg.flatMap((b) => b.missing)} /> : ''}
         </p>
       </section>
       <section class="stack">
-        <h2>{m('meta.variables')}</h2>
+        <h2 safe>{m('meta.variables')}</h2>
         {doc.variables.length === 0 ? (
-          <p>{m('meta.noColumns')}</p>
+          <p safe>{m('meta.noColumns')}</p>
         ) : (
           <>
             <ul>
@@ -85,31 +103,37 @@ export function MetadataOverviewPage({
               ))}
             </ul>
             <p>
-              <a href={`${url}/ms-var`}>{m('meta.fillVar')}</a>
+              <a safe href={`${url}/ms-var`}>
+                {m('meta.fillVar')}
+              </a>
             </p>
           </>
         )}
       </section>
       <section class="stack">
-        <h2>{m('meta.indicators')}</h2>
+        <h2 safe>{m('meta.indicators')}</h2>
         {doc.indicators.length === 0 ? (
-          <p>{m('meta.noIndicators')}</p>
+          <p safe>{m('meta.noIndicators')}</p>
         ) : (
           <ul>
             {doc.completeness.ms_ind.map((i) => (
               <li>
                 <span safe>{i.name}</span> <Missing ctx={ctx} missing={i.missing} />{' '}
-                <a href={`${url}/ms-ind/${i.id}`}>{m('meta.editInd')}</a>
+                <a safe href={`${url}/ms-ind/${i.id}`}>
+                  {m('meta.editInd')}
+                </a>
               </li>
             ))}
           </ul>
         )}
         <p>
-          <a href={`${url}/ms-ind`}>{m('meta.addInd')}</a>
+          <a safe href={`${url}/ms-ind`}>
+            {m('meta.addInd')}
+          </a>
         </p>
       </section>
       <section class="stack">
-        <h2>{m('meta.exports')}</h2>
+        <h2 safe>{m('meta.exports')}</h2>
         <ul>
           <li>
             <a href={`${url}/ms-keg.xlsx`}>MS-Keg (XLSX)</a>
@@ -121,7 +145,9 @@ export function MetadataOverviewPage({
             <a href={`${url}/ms-ind.xlsx`}>MS-Ind (XLSX)</a>
           </li>
           <li>
-            <a href={`${url}.json`}>{m('meta.json')}</a>
+            <a safe href={`${url}.json`}>
+              {m('meta.json')}
+            </a>
           </li>
         </ul>
       </section>

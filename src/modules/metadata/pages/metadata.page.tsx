@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { pick } from '../../../kernel/i18n/i18n.js';
@@ -25,20 +26,26 @@ function FormPage({
   title: string;
   action: string;
   errors: Errors;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
 }) {
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{`${title}: ${doc.title}`}</h1>
       <p>
-        <a href={base(doc)}>{mt(ctx.locale, 'meta.back')}</a>
+        <a safe href={base(doc)}>
+          {mt(ctx.locale, 'meta.back')}
+        </a>
       </p>
-      <p class="hint">{mt(ctx.locale, 'meta.requiredNote')}</p>
+      <p safe class="hint">
+        {mt(ctx.locale, 'meta.requiredNote')}
+      </p>
       <FormErrors ctx={ctx} errors={errors} />
       <form method="post" action={action} class="stack form-grid">
         <CsrfField ctx={ctx} />
         {children}
-        <button type="submit">{mt(ctx.locale, 'meta.save')}</button>
+        <button safe type="submit">
+          {mt(ctx.locale, 'meta.save')}
+        </button>
       </form>
     </Layout>
   );
@@ -88,17 +95,23 @@ export function MsKegFormPage({
           ''
         )}
         <div class="stack">
-          <label for="activity_code">{m('meta.activityCode')}</label>
+          <label safe for="activity_code">
+            {m('meta.activityCode')}
+          </label>
           <input
             id="activity_code"
             name="activity_code"
             value={values.activity_code}
             aria-describedby="activity_code-help"
           />
-          <small id="activity_code-help">{m('meta.activityCodeHelp')}</small>
+          <small safe id="activity_code-help">
+            {m('meta.activityCodeHelp')}
+          </small>
         </div>
         <div class="stack">
-          <label for="recommendation_status">{m('meta.recStatus')}</label>
+          <label safe for="recommendation_status">
+            {m('meta.recStatus')}
+          </label>
           <select id="recommendation_status" name="recommendation_status">
             {RECOMMENDATION_STATUSES.map((s) => (
               <option value={s.code} selected={s.code === values.recommendation_status} safe>
@@ -108,7 +121,9 @@ export function MsKegFormPage({
           </select>
         </div>
         <div class="stack">
-          <label for="recommendation_number">{m('meta.recNumber')}</label>
+          <label safe for="recommendation_number">
+            {m('meta.recNumber')}
+          </label>
           <input
             id="recommendation_number"
             name="recommendation_number"
@@ -116,7 +131,9 @@ export function MsKegFormPage({
           />
         </div>
         <div class="stack">
-          <label for="recommendation_date">{m('meta.recDate')}</label>
+          <label safe for="recommendation_date">
+            {m('meta.recDate')}
+          </label>
           <input
             id="recommendation_date"
             name="recommendation_date"

@@ -40,11 +40,11 @@ export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards:
   const m = (k: MetadataMessageKey) => mt(ctx.locale, k);
   return (
     <Layout ctx={ctx} title={m('std.title')}>
-      <h1>{m('std.title')}</h1>
-      <p>{m('std.lead')}</p>
+      <h1 safe>{m('std.title')}</h1>
+      <p safe>{m('std.lead')}</p>
       {ctx.can('standard:manage') ? (
         <p>
-          <a class="button" href="/workspace/standards/new">
+          <a safe class="button" href="/workspace/standards/new">
             {m('std.new')}
           </a>
         </p>
@@ -52,16 +52,24 @@ export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards:
         ''
       )}
       {standards.length === 0 ? (
-        <p>{m('std.empty')}</p>
+        <p safe>{m('std.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{m('std.fTitle')}</th>
-                <th scope="col">{m('std.sdsn')}</th>
-                <th scope="col">{m('std.sourceKind')}</th>
-                <th scope="col">{m('std.version')}</th>
+                <th safe scope="col">
+                  {m('std.fTitle')}
+                </th>
+                <th safe scope="col">
+                  {m('std.sdsn')}
+                </th>
+                <th safe scope="col">
+                  {m('std.sourceKind')}
+                </th>
+                <th safe scope="col">
+                  {m('std.version')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -77,7 +85,7 @@ export function StandardsPage({ ctx, standards }: { ctx: PageContext; standards:
                     {STANDARD_SOURCE_KINDS[s.source_kind as StandardSourceKind]?.[ctx.locale] ??
                       s.source_kind}
                   </td>
-                  <td>{String(s.version)}</td>
+                  <td safe>{String(s.version)}</td>
                 </tr>
               ))}
             </tbody>
@@ -157,7 +165,9 @@ export function StandardFormPage({
         <Text id="measure" label={m('std.measure')} value={values.measure} />
         <Text id="unit" label={m('std.unit')} value={values.unit} />
         <div class="stack">
-          <label for="source_kind">{m('std.sourceKind')}</label>
+          <label safe for="source_kind">
+            {m('std.sourceKind')}
+          </label>
           <select id="source_kind" name="source_kind">
             {Object.entries(STANDARD_SOURCE_KINDS).map(([k, v]) => (
               <option value={k} selected={k === values.source_kind} safe>
@@ -168,11 +178,13 @@ export function StandardFormPage({
         </div>
         <Text id="source_reference" label={m('std.sourceReference')} value={values.source_reference} />
         <Text id="sdsn_code" label={m('std.sdsn')} value={values.sdsn_code} help={m('std.sdsnHelp')} />
-        <button type="submit">{mt(ctx.locale, 'meta.save')}</button>
+        <button safe type="submit">
+          {mt(ctx.locale, 'meta.save')}
+        </button>
       </form>
       {versions.length ? (
         <section>
-          <h2>{m('std.versions')}</h2>
+          <h2 safe>{m('std.versions')}</h2>
           <ul>
             {versions.map((v) => (
               <li safe>{`${m('std.version')} ${v.version} · ${formatDateTime(ctx.locale, v.created_at)}`}</li>

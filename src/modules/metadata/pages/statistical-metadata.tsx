@@ -81,7 +81,9 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
   });
   return (
     <section aria-labelledby="sdi-metadata-title" class="statistical-metadata">
-      <h2 id="sdi-metadata-title">{t('sm.title')}</h2>
+      <h2 safe id="sdi-metadata-title">
+        {t('sm.title')}
+      </h2>
       {s ? (
         <>
           <h3 safe>{`${t('sm.standard')}: ${s.title} (${t('sm.version', { version: s.version })})`}</h3>
@@ -133,7 +135,7 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
       )}
       {m.variables.length ? (
         <>
-          <h3>{t('sm.variables')}</h3>
+          <h3 safe>{t('sm.variables')}</h3>
           <div class="table-wrap" tabindex="0">
             <table>
               <thead>
@@ -162,7 +164,7 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
       )}
       {m.indicators.length ? (
         <>
-          <h3>{t('sm.indicators')}</h3>
+          <h3 safe>{t('sm.indicators')}</h3>
           {m.indicators.map((i) => (
             <>
               <h4 safe>{i.name}</h4>

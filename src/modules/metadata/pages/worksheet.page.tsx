@@ -1,4 +1,4 @@
-import { FormErrors, Layout } from '../../../kernel/http/layout.js';
+import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { defineMessages } from '../../../kernel/i18n/i18n.js';
 import type { WorksheetProblem } from '../worksheet-problems.js';
@@ -69,53 +69,71 @@ export function WorksheetPage({ ctx, view }: { ctx: PageContext; view: Worksheet
   const scope = view.scope;
   return (
     <Layout ctx={ctx} title={w('ws.title')}>
-      <h1>{w('ws.title')}</h1>
-      <p>{w('ws.lead')}</p>
+      <h1 safe>{w('ws.title')}</h1>
+      <p safe>{w('ws.lead')}</p>
       <form method="get" action="/workspace/worksheet" class="row">
         <fieldset>
-          <legend>{w('ws.scope')}</legend>
+          <legend safe>{w('ws.scope')}</legend>
           <p>
-            <label for="ws-org">{w('ws.organization')}</label>
+            <label safe for="ws-org">
+              {w('ws.organization')}
+            </label>
             <select id="ws-org" name="organization">
               {view.agencies.map((a) => (
-                <option value={a.code} selected={scope?.organization === a.code}>
+                <option value={a.code} selected={scope?.organization === a.code} safe>
                   {a.name}
                 </option>
               ))}
             </select>
           </p>
           <p>
-            <label for="ws-dataset">{w('ws.dataset')}</label>
+            <label safe for="ws-dataset">
+              {w('ws.dataset')}
+            </label>
             <input id="ws-dataset" name="dataset" value={scope?.dataset ?? ''} />
           </p>
-          <button type="submit">{w('ws.choose')}</button>
+          <button safe type="submit">
+            {w('ws.choose')}
+          </button>
         </fieldset>
       </form>
       {scope ? (
         <section>
           <h2 safe>{w('ws.current', { scope: scope.dataset ?? scope.organization ?? '' })}</h2>
           <p>
-            <a href={`/workspace/worksheet.xlsx?${scopeQuery(scope)}`}>{w('ws.download')}</a>
+            <a safe href={`/workspace/worksheet.xlsx?${scopeQuery(scope)}`}>
+              {w('ws.download')}
+            </a>
           </p>
           <FormErrors ctx={ctx} errors={view.errors} />
           {view.problems?.length ? (
             <div class="table-wrap" role="alert">
-              <h3>{w('ws.report')}</h3>
+              <h3 safe>{w('ws.report')}</h3>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{w('ws.sheet')}</th>
-                    <th scope="col">{w('ws.row')}</th>
-                    <th scope="col">{w('ws.column')}</th>
-                    <th scope="col">{w('ws.message')}</th>
-                    <th scope="col">{w('ws.messageEn')}</th>
+                    <th safe scope="col">
+                      {w('ws.sheet')}
+                    </th>
+                    <th safe scope="col">
+                      {w('ws.row')}
+                    </th>
+                    <th safe scope="col">
+                      {w('ws.column')}
+                    </th>
+                    <th safe scope="col">
+                      {w('ws.message')}
+                    </th>
+                    <th safe scope="col">
+                      {w('ws.messageEn')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {view.problems.map((p) => (
                     <tr>
                       <td safe>{p.sheet}</td>
-                      <td>{p.row === null ? '' : String(p.row)}</td>
+                      <td safe>{p.row === null ? '' : String(p.row)}</td>
                       <td safe>{p.column ?? ''}</td>
                       <td safe>{p.message}</td>
                       <td safe lang="en">
@@ -131,10 +149,13 @@ export function WorksheetPage({ ctx, view }: { ctx: PageContext; view: Worksheet
           )}
           <form
             method="post"
-            action={`/workspace/worksheet?${scopeQuery(scope)}&_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+            action={`/workspace/worksheet?${scopeQuery(scope)}`}
             enctype="multipart/form-data"
           >
-            <label for="ws-file">{w('ws.file')}</label>
+            <CsrfField ctx={ctx} />
+            <label safe for="ws-file">
+              {w('ws.file')}
+            </label>
             <input
               id="ws-file"
               name="file"
@@ -142,7 +163,9 @@ export function WorksheetPage({ ctx, view }: { ctx: PageContext; view: Worksheet
               required
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             />
-            <button type="submit">{w('ws.upload')}</button>
+            <button safe type="submit">
+              {w('ws.upload')}
+            </button>
           </form>
         </section>
       ) : (

@@ -169,7 +169,7 @@ function SearchResults({ ctx, view }: { ctx: CatalogPageContext; view: SearchVie
         </h2>
         <SortForm ctx={ctx} view={view} />
       </div>
-      <a href="#filters" class="jump-to-filters">
+      <a safe href="#filters" class="jump-to-filters">
         {ctx.ct('catalog.facets.jump')}
       </a>
       <ActiveFilters ctx={ctx} filters={view.activeFilters} clearHref={view.clearHref} />
@@ -187,7 +187,9 @@ function SearchResults({ ctx, view }: { ctx: CatalogPageContext; view: SearchVie
           ))}
         </ul>
       ) : (
-        <p class="empty">{ctx.ct('catalog.search.empty')}</p>
+        <p safe class="empty">
+          {ctx.ct('catalog.search.empty')}
+        </p>
       )}
       <Pager
         ctx={ctx}
@@ -215,7 +217,7 @@ export function DatasetSearchPage({ ctx, view }: { ctx: CatalogPageContext; view
   return (
     <Layout ctx={ctx} title={view.state.q ? `${view.state.q} · ${title}` : title}>
       <div class="catalog-head">
-        <h1>{title}</h1>
+        <h1 safe>{title}</h1>
         <SearchForm ctx={ctx} view={view} label={ctx.ct('catalog.search.label')} />
       </div>
       <SearchSection ctx={ctx} view={view} />

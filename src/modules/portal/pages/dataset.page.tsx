@@ -63,13 +63,25 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
           </span>
           <VisibilityBadges ctx={ctx} d={view} />
         </p>
-        {view.isPrivate ? <p class="notice">{ctx.ct('catalog.dataset.privateNotice')}</p> : ''}
-        {view.isDraft ? <p class="notice">{ctx.ct('catalog.dataset.draftNotice')}</p> : ''}
+        {view.isPrivate ? (
+          <p safe class="notice">
+            {ctx.ct('catalog.dataset.privateNotice')}
+          </p>
+        ) : (
+          ''
+        )}
+        {view.isDraft ? (
+          <p safe class="notice">
+            {ctx.ct('catalog.dataset.draftNotice')}
+          </p>
+        ) : (
+          ''
+        )}
       </div>
       <div class="dataset-layout">
         <div class="dataset-main">
           <section aria-labelledby="about-title">
-            <h2 id="about-title" class="sr-only">
+            <h2 safe id="about-title" class="sr-only">
               {ctx.ct('catalog.dataset.about')}
             </h2>
             {view.paragraphs.length ? (
@@ -79,16 +91,22 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
                 </p>
               ))
             ) : (
-              <p class="empty">{ctx.ct('catalog.dataset.noDescription')}</p>
+              <p safe class="empty">
+                {ctx.ct('catalog.dataset.noDescription')}
+              </p>
             )}
           </section>
           <section aria-labelledby="resources-title">
-            <h2 id="resources-title">{ctx.ct('catalog.dataset.resources')}</h2>
+            <h2 safe id="resources-title">
+              {ctx.ct('catalog.dataset.resources')}
+            </h2>
             <ResourceList ctx={ctx} view={view} />
           </section>
           <DatastorePreviewSection ctx={ctx} previews={view.datastorePreviews} datasetName={d.name} />
           <section aria-labelledby="info-title">
-            <h2 id="info-title">{ctx.ct('catalog.dataset.info')}</h2>
+            <h2 safe id="info-title">
+              {ctx.ct('catalog.dataset.info')}
+            </h2>
             <MetadataTable ctx={ctx} view={view} />
           </section>
           <StatisticalMetadataSection locale={ctx.locale} dict={d} />

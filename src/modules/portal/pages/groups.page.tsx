@@ -69,11 +69,15 @@ export function GroupsPage({ ctx, topics }: { ctx: CatalogPageContext; topics: T
   return (
     <Layout ctx={ctx} title={title}>
       <div class="catalog-head">
-        <h1>{title}</h1>
-        <p class="lead">{ctx.ct('catalog.group.lead')}</p>
+        <h1 safe>{title}</h1>
+        <p safe class="lead">
+          {ctx.ct('catalog.group.lead')}
+        </p>
       </div>
       {topics.length === 0 ? (
-        <p class="empty">{ctx.ct('catalog.group.empty')}</p>
+        <p safe class="empty">
+          {ctx.ct('catalog.group.empty')}
+        </p>
       ) : (
         <ul class="entity-grid">
           {topics.map((t) => (
@@ -90,7 +94,9 @@ export function GroupsPage({ ctx, topics }: { ctx: CatalogPageContext; topics: T
               ) : (
                 ''
               )}
-              <p class="entity-count">{ctx.ct('catalog.count.datasets', { count: t.datasetCount })}</p>
+              <p safe class="entity-count">
+                {ctx.ct('catalog.count.datasets', { count: t.datasetCount })}
+              </p>
             </li>
           ))}
         </ul>

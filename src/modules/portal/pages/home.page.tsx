@@ -53,7 +53,12 @@ function CompactList({
   items: DatasetCardView[];
   detail: (d: DatasetCardView) => string;
 }) {
-  if (items.length === 0) return <p class="empty">{ctx.ct('catalog.home.empty')}</p>;
+  if (items.length === 0)
+    return (
+      <p safe class="empty">
+        {ctx.ct('catalog.home.empty')}
+      </p>
+    );
   return (
     <ul class="compact-list">
       {items.map((d) => (
@@ -83,7 +88,9 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
         </p>
         <search>
           <form method="get" action="/dataset" class="search-form">
-            <label for="home-q">{ct('catalog.home.searchHeading')}</label>
+            <label safe for="home-q">
+              {ct('catalog.home.searchHeading')}
+            </label>
             <div class="search-row">
               <input
                 type="search"
@@ -92,45 +99,61 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
                 placeholder={ct('catalog.search.placeholder')}
                 maxlength="500"
               />
-              <button type="submit">{ct('catalog.search.submit')}</button>
+              <button safe type="submit">
+                {ct('catalog.search.submit')}
+              </button>
             </div>
           </form>
         </search>
         <nav class="catalog-nav" aria-label={ct('catalog.nav.sections')}>
           <ul>
             <li>
-              <a href="/dataset">{ct('catalog.nav.datasets')}</a>
+              <a safe href="/dataset">
+                {ct('catalog.nav.datasets')}
+              </a>
             </li>
             <li>
-              <a href="/organization">{ct('catalog.nav.organizations')}</a>
+              <a safe href="/organization">
+                {ct('catalog.nav.organizations')}
+              </a>
             </li>
             <li>
-              <a href="/group">{ct('catalog.nav.groups')}</a>
+              <a safe href="/group">
+                {ct('catalog.nav.groups')}
+              </a>
             </li>
           </ul>
         </nav>
       </section>
       <section class="stats" aria-labelledby="stats-title">
-        <h2 id="stats-title" class="sr-only">
+        <h2 safe id="stats-title" class="sr-only">
           {ct('catalog.home.stats')}
         </h2>
         <dl>
           <div>
-            <dt>{ct('catalog.home.stats.datasets')}</dt>
-            <dd class="count-datasets">{String(view.datasetCount)}</dd>
+            <dt safe>{ct('catalog.home.stats.datasets')}</dt>
+            <dd safe class="count-datasets">
+              {String(view.datasetCount)}
+            </dd>
           </div>
           <div>
-            <dt>{ct('catalog.home.stats.agencies')}</dt>
-            <dd class="count-agencies">{String(view.agencyCount)}</dd>
+            <dt safe>{ct('catalog.home.stats.agencies')}</dt>
+            <dd safe class="count-agencies">
+              {String(view.agencyCount)}
+            </dd>
           </div>
           <div>
-            <dt>{ct('catalog.home.stats.topics')}</dt>
-            <dd class="count-topics">{String(view.topics.length)}</dd>
+            <dt safe>{ct('catalog.home.stats.topics')}</dt>
+            <dd safe class="count-topics">
+              {String(view.topics.length)}
+            </dd>
           </div>
         </dl>
       </section>
       <section class="home-section" aria-labelledby="topics-title">
-        <h2 id="topics-title">{ct('catalog.home.topics')}</h2>
+        <h2 safe id="topics-title">
+          {ct('catalog.home.topics')}
+        </h2>
         <ul class="entity-grid">
           {view.topics.map((topic) => (
             <li class="entity-card">
@@ -139,44 +162,50 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
                   {topic.title}
                 </a>
               </h3>
-              <p class="entity-count">{ct('catalog.count.datasets', { count: topic.datasetCount })}</p>
+              <p safe class="entity-count">
+                {ct('catalog.count.datasets', { count: topic.datasetCount })}
+              </p>
             </li>
           ))}
         </ul>
       </section>
       <div class="home-columns">
         <section aria-labelledby="newest-title">
-          <h2 id="newest-title">{ct('catalog.home.newest')}</h2>
+          <h2 safe id="newest-title">
+            {ct('catalog.home.newest')}
+          </h2>
           <CompactList
             ctx={ctx}
             items={view.newest}
             detail={(d) => ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified) })}
           />
-          <a class="see-all" href="/dataset?sort=newest">
+          <a safe class="see-all" href="/dataset?sort=newest">
             {ct('catalog.home.allDatasets')}
           </a>
         </section>
         <section aria-labelledby="popular-title">
-          <h2 id="popular-title">{ct('catalog.home.popular')}</h2>
+          <h2 safe id="popular-title">
+            {ct('catalog.home.popular')}
+          </h2>
           <CompactList
             ctx={ctx}
             items={view.popular}
             detail={(d) => ct('catalog.home.views', { count: d.viewCount })}
           />
-          <a class="see-all" href="/dataset?sort=views">
+          <a safe class="see-all" href="/dataset?sort=views">
             {ct('catalog.home.allDatasets')}
           </a>
         </section>
       </div>
       <section class="home-section">
-        <h2>{t('home.principles')}</h2>
+        <h2 safe>{t('home.principles')}</h2>
         <ul class="cards">
-          <li>{t('home.principle.standard')}</li>
-          <li>{t('home.principle.metadata')}</li>
-          <li>{t('home.principle.interop')}</li>
-          <li>{t('home.principle.codes')}</li>
+          <li safe>{t('home.principle.standard')}</li>
+          <li safe>{t('home.principle.metadata')}</li>
+          <li safe>{t('home.principle.interop')}</li>
+          <li safe>{t('home.principle.codes')}</li>
         </ul>
-        <a class="see-all" href="/organization">
+        <a safe class="see-all" href="/organization">
           {ct('catalog.home.allAgencies')}
         </a>
       </section>

@@ -71,13 +71,15 @@ export function OrganizationsPage({ ctx, agencies }: { ctx: CatalogPageContext; 
   return (
     <Layout ctx={ctx} title={title}>
       <div class="catalog-head">
-        <h1>{title}</h1>
+        <h1 safe>{title}</h1>
         <p class="lead" safe>
           {ctx.ct('catalog.org.lead', { region: ctx.site.regionName })}
         </p>
       </div>
       {agencies.length === 0 ? (
-        <p class="empty">{ctx.ct('catalog.org.empty')}</p>
+        <p safe class="empty">
+          {ctx.ct('catalog.org.empty')}
+        </p>
       ) : (
         <ul class="entity-grid">
           {agencies.map((a) => (
@@ -88,9 +90,11 @@ export function OrganizationsPage({ ctx, agencies }: { ctx: CatalogPageContext; 
                 </a>
               </h2>
               <p class="entity-meta">
-                <span safe>{a.shortName}</span> · <span>{ctx.t(`agency.kind.${a.kind}`)}</span>
+                <span safe>{a.shortName}</span> · <span safe>{ctx.t(`agency.kind.${a.kind}`)}</span>
               </p>
-              <p class="entity-count">{ctx.ct('catalog.count.datasets', { count: a.datasetCount })}</p>
+              <p safe class="entity-count">
+                {ctx.ct('catalog.count.datasets', { count: a.datasetCount })}
+              </p>
             </li>
           ))}
         </ul>
@@ -115,11 +119,11 @@ export function OrganizationPage({
       <div class="catalog-head">
         <h1 safe>{agency.name}</h1>
         <p class="entity-meta">
-          <span safe>{agency.shortName}</span> · <span>{ctx.t(`agency.kind.${agency.kind}`)}</span>
+          <span safe>{agency.shortName}</span> · <span safe>{ctx.t(`agency.kind.${agency.kind}`)}</span>
           {agency.regionCode ? (
             <>
               {' '}
-              · <span>{ctx.ct('catalog.org.regionCode')}</span> <span safe>{agency.regionCode}</span>
+              · <span safe>{ctx.ct('catalog.org.regionCode')}</span> <span safe>{agency.regionCode}</span>
             </>
           ) : (
             ''

@@ -25,9 +25,19 @@ const LoginSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
-/** Only local paths may be redirect targets (no open redirect). */
+/**
+ * Only a path on this site may be a redirect target (no open redirect): one leading `/`, then
+ * printable ASCII URL characters only. Browsers drop tabs and newlines and read `\\` as `/`, so
+ * `/\t/evil.example` would leave the site; control characters and non-ASCII (which cannot go in
+ * a Location header) are refused too. Anything else goes to `fallback`.
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  return next && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : fallback;
+  if (!next || !/^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(next)) return fallback;
+  const base = 'http://site.invalid';
+  const url = new URL(next, base);
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments can turn `/.//host` into `//host` once resolved: check what is sent.
+  return url.origin === base && !path.startsWith('//') ? path : fallback;
 }
 
 /** Public pages, login/logout, language switch and the signed-in workspace. */

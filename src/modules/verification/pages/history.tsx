@@ -55,13 +55,27 @@ export function HistoryTable({
         )}
         <thead>
           <tr>
-            <th scope="col">{w('history.step')}</th>
-            <th scope="col">{w('history.actor')}</th>
-            <th scope="col">{w('history.opened')}</th>
-            <th scope="col">{w('history.closed')}</th>
-            <th scope="col">{w('history.outcome')}</th>
-            <th scope="col">{w('history.working')}</th>
-            <th scope="col">{w('history.notes')}</th>
+            <th safe scope="col">
+              {w('history.step')}
+            </th>
+            <th safe scope="col">
+              {w('history.actor')}
+            </th>
+            <th safe scope="col">
+              {w('history.opened')}
+            </th>
+            <th safe scope="col">
+              {w('history.closed')}
+            </th>
+            <th safe scope="col">
+              {w('history.outcome')}
+            </th>
+            <th safe scope="col">
+              {w('history.working')}
+            </th>
+            <th safe scope="col">
+              {w('history.notes')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +88,7 @@ export function HistoryTable({
                   : pick(ctx.locale, t.actorLabel)}
               </td>
               <td safe>{formatDateTime(ctx.locale, t.openedAt)}</td>
-              <td safe>{t.closedAt ? formatDateTime(ctx.locale, t.closedAt) : '—'}</td>
+              <td safe>{t.closedAt === null ? '—' : formatDateTime(ctx.locale, t.closedAt)}</td>
               <td safe>{outcomeText(ctx.locale, t)}</td>
               <td safe>
                 {[
@@ -121,7 +135,9 @@ export function WorkflowHistory({
   if (!instances || instances.length === 0) return '';
   return (
     <section aria-labelledby="workflow-history-title">
-      <h2 id="workflow-history-title">{wm(ctx.locale, 'history.title')}</h2>
+      <h2 safe id="workflow-history-title">
+        {wm(ctx.locale, 'history.title')}
+      </h2>
       {instances.map((i) => (
         <HistoryTable ctx={ctx} instance={i} />
       ))}

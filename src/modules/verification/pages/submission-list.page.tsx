@@ -26,17 +26,25 @@ function QueueTable({
   selectable?: boolean;
 }) {
   const w = wOf(ctx);
-  if (rows.length === 0) return <p>{w('sub.none')}</p>;
+  if (rows.length === 0) return <p safe>{w('sub.none')}</p>;
   return (
     <div class="table-wrap" tabindex="0">
       <table id={id}>
         <thead>
           <tr>
             {selectable ? <th scope="col">✓</th> : ''}
-            <th scope="col">{w('sub.dataset')}</th>
-            <th scope="col">{w('sub.agency')}</th>
-            <th scope="col">{w('sub.number')}</th>
-            <th scope="col">{w('sub.submittedAt')}</th>
+            <th safe scope="col">
+              {w('sub.dataset')}
+            </th>
+            <th safe scope="col">
+              {w('sub.agency')}
+            </th>
+            <th safe scope="col">
+              {w('sub.number')}
+            </th>
+            <th safe scope="col">
+              {w('sub.submittedAt')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,10 +66,10 @@ function QueueTable({
                 <a href={`/workspace/submissions/${r.id}`} safe>
                   {r.dataset_title}
                 </a>
-                {r.priority ? <strong>{` · ${w('sub.priority')}`}</strong> : ''}
+                {r.priority ? <strong safe>{` · ${w('sub.priority')}`}</strong> : ''}
               </td>
               <td safe>{r.agency}</td>
-              <td>#{String(r.number)}</td>
+              <td safe>#{String(r.number)}</td>
               <td safe>{`${formatDateTime(ctx.locale, r.submitted_at)} · ${r.submitted_by_name}`}</td>
             </tr>
           ))}
@@ -102,22 +110,30 @@ export function SubmissionsPage({
   const w = wOf(ctx);
   return (
     <Layout ctx={ctx} title={w('sub.listTitle')}>
-      <h1>{w('sub.listTitle')}</h1>
-      <p>{w('sub.listLead')}</p>
+      <h1 safe>{w('sub.listTitle')}</h1>
+      <p safe>{w('sub.listLead')}</p>
       <FormErrors ctx={ctx} errors={errors} />
       {view.own ? (
         <section aria-labelledby="own-title">
-          <h2 id="own-title">{w('sub.myDatasets')}</h2>
+          <h2 safe id="own-title">
+            {w('sub.myDatasets')}
+          </h2>
           {view.own.length === 0 ? (
-            <p>{w('sub.none')}</p>
+            <p safe>{w('sub.none')}</p>
           ) : (
             <div class="table-wrap" tabindex="0">
               <table id="own-datasets">
                 <thead>
                   <tr>
-                    <th scope="col">{w('sub.dataset')}</th>
-                    <th scope="col">{w('sub.state')}</th>
-                    <th scope="col">{w('tasks.actions')}</th>
+                    <th safe scope="col">
+                      {w('sub.dataset')}
+                    </th>
+                    <th safe scope="col">
+                      {w('sub.state')}
+                    </th>
+                    <th safe scope="col">
+                      {w('tasks.actions')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -135,7 +151,11 @@ export function SubmissionsPage({
                       </td>
                       <td>
                         {!d.state || d.state === 'returned' || d.state === 'published' ? (
-                          <a class="button" href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}>
+                          <a
+                            safe
+                            class="button"
+                            href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}
+                          >
                             {w('tasks.submit')}
                           </a>
                         ) : (
@@ -154,17 +174,23 @@ export function SubmissionsPage({
       )}
       {view.toVerify ? (
         <section aria-labelledby="verify-title">
-          <h2 id="verify-title">{w('sub.waitingVerify')}</h2>
+          <h2 safe id="verify-title">
+            {w('sub.waitingVerify')}
+          </h2>
           {view.toVerify.length === 0 ? (
-            <p>{w('sub.none')}</p>
+            <p safe>{w('sub.none')}</p>
           ) : (
             <form method="post" action="/workspace/submissions/verify-many" class="stack">
               <CsrfField ctx={ctx} />
               <QueueTable ctx={ctx} rows={view.toVerify} id="to-verify" selectable />
-              <label for="bulk-note">{w('sub.bulkNote')}</label>
+              <label safe for="bulk-note">
+                {w('sub.bulkNote')}
+              </label>
               <textarea id="bulk-note" name="note" rows="2"></textarea>
               <p>
-                <button type="submit">{w('sub.bulkApprove')}</button>
+                <button safe type="submit">
+                  {w('sub.bulkApprove')}
+                </button>
               </p>
             </form>
           )}
@@ -174,7 +200,9 @@ export function SubmissionsPage({
       )}
       {view.toReview ? (
         <section aria-labelledby="review-title">
-          <h2 id="review-title">{w('sub.waitingReview')}</h2>
+          <h2 safe id="review-title">
+            {w('sub.waitingReview')}
+          </h2>
           <QueueTable ctx={ctx} rows={view.toReview} id="to-review" />
         </section>
       ) : (
@@ -182,7 +210,9 @@ export function SubmissionsPage({
       )}
       {view.toPublish ? (
         <section aria-labelledby="publish-title">
-          <h2 id="publish-title">{w('sub.waitingPublish')}</h2>
+          <h2 safe id="publish-title">
+            {w('sub.waitingPublish')}
+          </h2>
           <QueueTable ctx={ctx} rows={view.toPublish} id="to-publish" />
         </section>
       ) : (
@@ -205,9 +235,9 @@ export function SubmitPage({
   const w = wOf(ctx);
   return (
     <Layout ctx={ctx} title={w('sub.submitTitle')}>
-      <h1>{w('sub.submitTitle')}</h1>
+      <h1 safe>{w('sub.submitTitle')}</h1>
       <p safe>{dataset.title}</p>
-      <p>{w('sub.submitLead')}</p>
+      <p safe>{w('sub.submitLead')}</p>
       <FormErrors ctx={ctx} errors={errors} />
       <form
         method="post"
@@ -215,10 +245,14 @@ export function SubmitPage({
         class="stack"
       >
         <CsrfField ctx={ctx} />
-        <label for="submit-note">{w('sub.submitNote')}</label>
+        <label safe for="submit-note">
+          {w('sub.submitNote')}
+        </label>
         <textarea id="submit-note" name="note" rows="3"></textarea>
         <p>
-          <button type="submit">{w('sub.submitButton')}</button>
+          <button safe type="submit">
+            {w('sub.submitButton')}
+          </button>
         </p>
       </form>
     </Layout>

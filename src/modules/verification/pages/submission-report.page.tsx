@@ -24,7 +24,7 @@ export function ReportPage({ ctx, report }: { ctx: PageContext; report: Verifica
       ) : (
         ''
       )}
-      <h2>{w('sub.checklist')}</h2>
+      <h2 safe>{w('sub.checklist')}</h2>
       <ul id="report-checklist">
         {report.checklist.map((c) => (
           <li safe>
@@ -32,13 +32,13 @@ export function ReportPage({ ctx, report }: { ctx: PageContext; report: Verifica
           </li>
         ))}
       </ul>
-      <h2>{w('sub.resources')}</h2>
+      <h2 safe>{w('sub.resources')}</h2>
       <ul>
         {s.resources.map((r) => (
           <li safe>{`${r.name} (${r.format})${r.hash ? ` · ${r.hash}` : ''}`}</li>
         ))}
       </ul>
-      <h2>{w('history.title')}</h2>
+      <h2 safe>{w('history.title')}</h2>
       <HistoryTable
         ctx={ctx}
         caption={false}

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { pick } from '../../../kernel/i18n/i18n.js';
@@ -24,16 +25,24 @@ export function DiffSection({
   const changedResources = diff.resources.filter((r) => r.change !== 'unchanged');
   return (
     <section aria-labelledby="diff-title" id="diff">
-      <h2 id="diff-title">{w('sub.diff', { n: previous })}</h2>
-      {diff.metadata.length === 0 && changedResources.length === 0 ? <p>{w('sub.diffNone')}</p> : ''}
+      <h2 safe id="diff-title">
+        {w('sub.diff', { n: previous })}
+      </h2>
+      {diff.metadata.length === 0 && changedResources.length === 0 ? <p safe>{w('sub.diffNone')}</p> : ''}
       {diff.metadata.length > 0 ? (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{w('sub.field')}</th>
-                <th scope="col">{w('sub.from')}</th>
-                <th scope="col">{w('sub.to')}</th>
+                <th safe scope="col">
+                  {w('sub.field')}
+                </th>
+                <th safe scope="col">
+                  {w('sub.from')}
+                </th>
+                <th safe scope="col">
+                  {w('sub.to')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -55,9 +64,9 @@ export function DiffSection({
       {changedResources.map((r) => (
         <div>
           <h3 safe>{`${r.name}: ${w(`sub.${r.change}` as Parameters<typeof wm>[1])}`}</h3>
-          {r.compared === 'file' && r.change === 'changed' ? <p>{w('sub.fileChanged')}</p> : ''}
-          {r.rowsAdded ? <p>{w('sub.rowsAdded', { n: r.rowsAdded })}</p> : ''}
-          {r.rowsRemoved ? <p>{w('sub.rowsRemoved', { n: r.rowsRemoved })}</p> : ''}
+          {r.compared === 'file' && r.change === 'changed' ? <p safe>{w('sub.fileChanged')}</p> : ''}
+          {r.rowsAdded ? <p safe>{w('sub.rowsAdded', { n: r.rowsAdded })}</p> : ''}
+          {r.rowsRemoved ? <p safe>{w('sub.rowsRemoved', { n: r.rowsRemoved })}</p> : ''}
           {r.cells && r.cells.length > 0 ? (
             <ul>
               {r.cells.map((c) => (
@@ -78,7 +87,7 @@ export function DiffSection({
 /** A resource version's validation report (src/domain/validation): counts, then each issue group with examples. */
 export function ValidationReportView({ ctx, report }: { ctx: PageContext; report: ValidationReport | null }) {
   const w = wOf(ctx);
-  if (!report) return <p>{w('sub.noReport')}</p>;
+  if (!report) return <p safe>{w('sub.noReport')}</p>;
   const en = ctx.locale === 'en';
   const groups = [...(report.errors ?? []), ...(report.warnings ?? [])];
   return (
@@ -142,7 +151,7 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
     <form method="post" action={`/workspace/submissions/${s.id}/verify`} class="stack" id="verify-form">
       <CsrfField ctx={ctx} />
       <fieldset>
-        <legend>{w('sub.checklist')}</legend>
+        <legend safe>{w('sub.checklist')}</legend>
         {view.conformity ? <p safe>{w('sub.conformityScore', { score: view.conformity.score })}</p> : ''}
         {SDI_CHECKLIST.map((c) => {
           const hints = (view.conformity?.checks ?? []).filter(
@@ -151,7 +160,7 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
           return (
             <div class="checklist-item">
               <p>
-                <strong>{pick(ctx.locale, c)}</strong>
+                <strong safe>{pick(ctx.locale, c)}</strong>
               </p>
               {hints.length > 0 ? (
                 <ul class="hint">
@@ -163,40 +172,50 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
                 ''
               )}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="yes" /> {w('sub.met')}
+                <input type="radio" name={`met_${c.key}`} value="yes" /> {escapeHtml(w('sub.met'))}
               </label>{' '}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="no" /> {w('sub.notMet')}
+                <input type="radio" name={`met_${c.key}`} value="no" /> {escapeHtml(w('sub.notMet'))}
               </label>{' '}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="" checked /> {w('sub.unchecked')}
+                <input type="radio" name={`met_${c.key}`} value="" checked /> {escapeHtml(w('sub.unchecked'))}
               </label>
               <br />
-              <label for={`note_${c.key}`}>{w('sub.itemNote', { item: pick(ctx.locale, c) })}</label>
+              <label safe for={`note_${c.key}`}>
+                {w('sub.itemNote', { item: pick(ctx.locale, c) })}
+              </label>
               <input type="text" id={`note_${c.key}`} name={`note_${c.key}`} />
             </div>
           );
         })}
       </fieldset>
       <fieldset>
-        <legend>{w('sub.fieldNotes')}</legend>
+        <legend safe>{w('sub.fieldNotes')}</legend>
         {Object.keys(s.metadata).map((f) => (
           <p>
-            <label for={`field_${f}`}>{w('sub.fieldNoteFor', { field: f })}</label>
+            <label safe for={`field_${f}`}>
+              {w('sub.fieldNoteFor', { field: f })}
+            </label>
             <input type="text" id={`field_${f}`} name={`field_${f}`} />
           </p>
         ))}
       </fieldset>
-      <label for="cell-notes">{w('sub.cellNotes')}</label>
+      <label safe for="cell-notes">
+        {w('sub.cellNotes')}
+      </label>
       <textarea id="cell-notes" name="cells" rows="3" aria-describedby="cell-help"></textarea>
-      <small id="cell-help">{w('sub.cellHelp')}</small>
-      <label for="verify-note">{w('sub.note')}</label>
+      <small safe id="cell-help">
+        {w('sub.cellHelp')}
+      </small>
+      <label safe for="verify-note">
+        {w('sub.note')}
+      </label>
       <textarea id="verify-note" name="note" rows="3"></textarea>
       <p>
-        <button type="submit" name="outcome" value="approve">
+        <button safe type="submit" name="outcome" value="approve">
           {w('sub.approve')}
         </button>{' '}
-        <button type="submit" name="outcome" value="return">
+        <button safe type="submit" name="outcome" value="return">
           {w('sub.return')}
         </button>
       </p>

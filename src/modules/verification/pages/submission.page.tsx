@@ -31,7 +31,7 @@ export function SubmissionPage({
         <span
           safe
         >{`${dataset.agency} · ${stateLabel(w, s.state)} · ${formatDateTime(ctx.locale, s.submitted_at)} · ${s.submitted_by_name}`}</span>
-        {dataset.priority ? <strong>{` · ${w('sub.priority')}`}</strong> : ''}
+        {dataset.priority ? <strong safe>{` · ${w('sub.priority')}`}</strong> : ''}
       </p>
       {view.waitingFor ? <p safe>{w('sub.waitingFor', { step: view.waitingFor })}</p> : ''}
       {s.note ? (
@@ -49,16 +49,24 @@ export function SubmissionPage({
         ''
       )}
       <p>
-        <a href={`/workspace/submissions/${s.id}/report`}>{w('sub.reportHtml')}</a> ·{' '}
-        <a href={`/workspace/submissions/${s.id}/report.pdf`}>{w('sub.reportPdf')}</a> ·{' '}
+        <a safe href={`/workspace/submissions/${s.id}/report`}>
+          {w('sub.reportHtml')}
+        </a>{' '}
+        ·{' '}
+        <a safe href={`/workspace/submissions/${s.id}/report.pdf`}>
+          {w('sub.reportPdf')}
+        </a>{' '}
+        ·{' '}
         <a href={`/dataset/${encodeURIComponent(dataset.name)}`} safe>
           {dataset.title}
         </a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
       <section aria-labelledby="resources-title">
-        <h2 id="resources-title">{w('sub.resources')}</h2>
-        {s.resources.length === 0 ? <p>{w('sub.none')}</p> : ''}
+        <h2 safe id="resources-title">
+          {w('sub.resources')}
+        </h2>
+        {s.resources.length === 0 ? <p safe>{w('sub.none')}</p> : ''}
         {s.resources.map((r) => (
           <div>
             <h3 safe>{`${r.name || r.url} (${r.format})`}</h3>
@@ -71,7 +79,7 @@ export function SubmissionPage({
                 .filter(Boolean)
                 .join(' · ')}
             </p>
-            <h4>{w('sub.report')}</h4>
+            <h4 safe>{w('sub.report')}</h4>
             <ValidationReportView
               ctx={ctx}
               report={
@@ -84,13 +92,19 @@ export function SubmissionPage({
         ))}
       </section>
       <section aria-labelledby="metadata-title">
-        <h2 id="metadata-title">{w('sub.metadata')}</h2>
+        <h2 safe id="metadata-title">
+          {w('sub.metadata')}
+        </h2>
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{w('sub.field')}</th>
-                <th scope="col">{w('sub.value')}</th>
+                <th safe scope="col">
+                  {w('sub.field')}
+                </th>
+                <th safe scope="col">
+                  {w('sub.value')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,14 +130,18 @@ export function SubmissionPage({
         >
           <CsrfField ctx={ctx} />
           <input type="hidden" name="priority" value={dataset.priority ? 'false' : 'true'} />
-          <button type="submit">{dataset.priority ? w('sub.priorityOff') : w('sub.priorityOn')}</button>
+          <button safe type="submit">
+            {dataset.priority ? w('sub.priorityOff') : w('sub.priorityOn')}
+          </button>
         </form>
       ) : (
         ''
       )}
       {view.mayVerify ? (
         <section aria-labelledby="verify-title">
-          <h2 id="verify-title">{w('sub.checklist')}</h2>
+          <h2 safe id="verify-title">
+            {w('sub.checklist')}
+          </h2>
           <ChecklistForm ctx={ctx} view={view} />
         </section>
       ) : (
@@ -131,20 +149,28 @@ export function SubmissionPage({
       )}
       {view.mayReview ? (
         <section aria-labelledby="review-title">
-          <h2 id="review-title">{w('sub.reviewTitle')}</h2>
+          <h2 safe id="review-title">
+            {w('sub.reviewTitle')}
+          </h2>
           <form method="post" action={`/workspace/submissions/${s.id}/review`} class="stack" id="review-form">
             <CsrfField ctx={ctx} />
-            <label for="rec-number">{w('sub.recNumber')}</label>
+            <label safe for="rec-number">
+              {w('sub.recNumber')}
+            </label>
             <input type="text" id="rec-number" name="recommendation_number" />
-            <label for="rec-date">{w('sub.recDate')}</label>
+            <label safe for="rec-date">
+              {w('sub.recDate')}
+            </label>
             <input type="date" id="rec-date" name="recommendation_date" />
-            <label for="review-note">{w('sub.note')}</label>
+            <label safe for="review-note">
+              {w('sub.note')}
+            </label>
             <textarea id="review-note" name="note" rows="3"></textarea>
             <p>
-              <button type="submit" name="outcome" value="approve">
+              <button safe type="submit" name="outcome" value="approve">
                 {w('sub.recommend')}
               </button>{' '}
-              <button type="submit" name="outcome" value="return">
+              <button safe type="submit" name="outcome" value="return">
                 {w('sub.return')}
               </button>
             </p>
@@ -155,7 +181,9 @@ export function SubmissionPage({
       )}
       {view.mayPublish ? (
         <section aria-labelledby="publish-title">
-          <h2 id="publish-title">{w('sub.publishTitle')}</h2>
+          <h2 safe id="publish-title">
+            {w('sub.publishTitle')}
+          </h2>
           <form
             method="post"
             action={`/workspace/submissions/${s.id}/publish`}
@@ -163,10 +191,14 @@ export function SubmissionPage({
             id="publish-form"
           >
             <CsrfField ctx={ctx} />
-            <label for="publish-note">{w('sub.note')}</label>
+            <label safe for="publish-note">
+              {w('sub.note')}
+            </label>
             <textarea id="publish-note" name="note" rows="2"></textarea>
             <p>
-              <button type="submit">{w('sub.publish')}</button>
+              <button safe type="submit">
+                {w('sub.publish')}
+              </button>
             </p>
           </form>
         </section>
@@ -174,7 +206,9 @@ export function SubmissionPage({
         ''
       )}
       <section aria-labelledby="history-title">
-        <h2 id="history-title">{w('history.title')}</h2>
+        <h2 safe id="history-title">
+          {w('history.title')}
+        </h2>
         {view.history.map((i) => (
           <HistoryTable ctx={ctx} instance={i} />
         ))}

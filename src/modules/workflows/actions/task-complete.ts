@@ -3,6 +3,7 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, ValidationError } from '../../../kernel/errors.js';
 import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
+import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { loadCalendar } from '../sources.js';
 import { authorizeActOn } from '../task-access.js';
 import { actOnTask, loadTask } from '../task-act.js';
@@ -18,13 +19,17 @@ import { actOnTask, loadTask } from '../task-act.js';
 export const taskComplete = defineAction({
   name: 'task_complete',
   sideEffectFree: false,
+  acceptsUpload: true,
   requires: 'task:read_own',
   input: z.object({
     id: z.string().uuid(),
     outcome: z.string().min(1).max(60).default('done'),
     note: z.string().max(10_000).default(''),
-    attachment_key: z.string().max(500).optional(),
-    attachment_name: z.string().max(300).optional(),
+    /**
+     * The document, as a multipart `upload` of this very request (API and page alike). A storage
+     * key is never taken from the client: only a file the request itself sent can be attached.
+     */
+    upload: StoredUploadSchema.optional(),
   }),
   // The check needs the task: run() authorizes the row it loads (and locks) in its transaction.
   authorize: () => {},
@@ -39,7 +44,7 @@ export const taskComplete = defineAction({
           id: `Langkah "${step.title.id}" diselesaikan melalui halaman pemeriksaan dataset`,
           en: `Step "${step.title.en}" is completed on the dataset check page`,
         });
-      if (!input.note.trim() && !input.attachment_key)
+      if (!input.note.trim() && !input.upload)
         throw new ValidationError({
           note: [
             {
@@ -52,8 +57,8 @@ export const taskComplete = defineAction({
       return actOnTask(env, loaded, {
         outcome: input.outcome,
         note: input.note,
-        attachmentKey: input.attachment_key ?? null,
-        attachmentName: input.attachment_name ?? null,
+        attachmentKey: input.upload?.key ?? null,
+        attachmentName: input.upload?.fileName ?? null,
       });
     });
     await deliverPendingMail(ctx.db);

@@ -67,15 +67,19 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
   );
   return (
     <Layout ctx={ctx} title={c('cal.title')}>
-      <h1>{c('cal.title')}</h1>
-      <p>{c('cal.lead')}</p>
+      <h1 safe>{c('cal.title')}</h1>
+      <p safe>{c('cal.lead')}</p>
       <section aria-labelledby="hours-heading">
-        <h2 id="hours-heading">{c('cal.hours')}</h2>
+        <h2 safe id="hours-heading">
+          {c('cal.hours')}
+        </h2>
         <FormErrors ctx={ctx} errors={view.hoursErrors} />
         <form method="post" action="/admin/calendar">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <p>
-            <label for="cal-tz">{c('cal.timeZone')}</label>
+            <label safe for="cal-tz">
+              {c('cal.timeZone')}
+            </label>
             <select id="cal-tz" name="time_zone">
               {TIME_ZONES.map((z) => (
                 <option value={z} selected={z === view.timeZone} safe>
@@ -88,12 +92,24 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{c('cal.day')}</th>
-                  <th scope="col">{c('cal.closed')}</th>
-                  <th scope="col">{c('cal.open')}</th>
-                  <th scope="col">{c('cal.close')}</th>
-                  <th scope="col">{c('cal.breakStart')}</th>
-                  <th scope="col">{c('cal.breakEnd')}</th>
+                  <th safe scope="col">
+                    {c('cal.day')}
+                  </th>
+                  <th safe scope="col">
+                    {c('cal.closed')}
+                  </th>
+                  <th safe scope="col">
+                    {c('cal.open')}
+                  </th>
+                  <th safe scope="col">
+                    {c('cal.close')}
+                  </th>
+                  <th safe scope="col">
+                    {c('cal.breakStart')}
+                  </th>
+                  <th safe scope="col">
+                    {c('cal.breakEnd')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,22 +145,38 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
               </tbody>
             </table>
           </div>
-          <button type="submit">{c('cal.save')}</button>
+          <button safe type="submit">
+            {c('cal.save')}
+          </button>
         </form>
       </section>
       <section aria-labelledby="holidays-heading">
-        <h2 id="holidays-heading">{c('cal.holidays')}</h2>
+        <h2 safe id="holidays-heading">
+          {c('cal.holidays')}
+        </h2>
         <FormErrors ctx={ctx} errors={view.holidayErrors} />
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{c('cal.date')}</th>
-                <th scope="col">{c('cal.name')}</th>
-                <th scope="col">{c('cal.nameEn')}</th>
-                <th scope="col">{c('cal.kind')}</th>
-                <th scope="col">{c('cal.tentative')}</th>
-                <th scope="col">{c('cal.actions')}</th>
+                <th safe scope="col">
+                  {c('cal.date')}
+                </th>
+                <th safe scope="col">
+                  {c('cal.name')}
+                </th>
+                <th safe scope="col">
+                  {c('cal.nameEn')}
+                </th>
+                <th safe scope="col">
+                  {c('cal.kind')}
+                </th>
+                <th safe scope="col">
+                  {c('cal.tentative')}
+                </th>
+                <th safe scope="col">
+                  {c('cal.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -201,11 +233,13 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
                     <td>
                       <form id={f} method="post" action={`/admin/calendar/holidays/${h.id}`}>
                         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <button type="submit">{c('cal.update')}</button>
+                        <button safe type="submit">
+                          {c('cal.update')}
+                        </button>
                       </form>
                       <form method="post" action={`/admin/calendar/holidays/${h.id}/delete`}>
                         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <button type="submit" aria-label={`${c('cal.delete')} ${h.date}`}>
+                        <button safe type="submit" aria-label={`${c('cal.delete')} ${h.date}`}>
                           {c('cal.delete')}
                         </button>
                       </form>
@@ -216,30 +250,42 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
             </tbody>
           </table>
         </div>
-        <h3>{c('cal.add')}</h3>
+        <h3 safe>{c('cal.add')}</h3>
         <form method="post" action="/admin/calendar/holidays">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <p>
-            <label for="new-date">{c('cal.date')}</label>
+            <label safe for="new-date">
+              {c('cal.date')}
+            </label>
             <input type="date" id="new-date" name="date" required />
           </p>
           <p>
-            <label for="new-name">{c('cal.name')}</label>
+            <label safe for="new-name">
+              {c('cal.name')}
+            </label>
             <input id="new-name" name="name" required />
           </p>
           <p>
-            <label for="new-name-en">{c('cal.nameEn')}</label>
+            <label safe for="new-name-en">
+              {c('cal.nameEn')}
+            </label>
             <input id="new-name-en" name="name_en" />
           </p>
           <p>
-            <label for="new-kind">{c('cal.kind')}</label>
+            <label safe for="new-kind">
+              {c('cal.kind')}
+            </label>
             <KindSelect ctx={ctx} id="new-kind" value="regional" />
           </p>
           <p>
             <input type="checkbox" id="new-tentative" name="tentative" value="true" />{' '}
-            <label for="new-tentative">{c('cal.tentative')}</label>
+            <label safe for="new-tentative">
+              {c('cal.tentative')}
+            </label>
           </p>
-          <button type="submit">{c('cal.add')}</button>
+          <button safe type="submit">
+            {c('cal.add')}
+          </button>
         </form>
       </section>
     </Layout>

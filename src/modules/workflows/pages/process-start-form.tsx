@@ -28,11 +28,17 @@ export function ProcessStartForm({ ctx }: { ctx: PageContext }) {
   const s = (k: keyof typeof id) => sm(ctx.locale, k);
   return (
     <section aria-labelledby="start-title">
-      <h2 id="start-title">{s('start.title')}</h2>
-      <p class="hint">{s('start.lead')}</p>
+      <h2 safe id="start-title">
+        {s('start.title')}
+      </h2>
+      <p safe class="hint">
+        {s('start.lead')}
+      </p>
       <form method="post" action="/tugas/start" class="stack">
         <CsrfField ctx={ctx} />
-        <label for="process_kind">{s('start.kind')}</label>
+        <label safe for="process_kind">
+          {s('start.kind')}
+        </label>
         <select id="process_kind" name="process_kind">
           {STARTABLE_KINDS.map((k) => (
             <option value={k} safe>
@@ -40,9 +46,13 @@ export function ProcessStartForm({ ctx }: { ctx: PageContext }) {
             </option>
           ))}
         </select>
-        <label for="process_title">{s('start.subject')}</label>
+        <label safe for="process_title">
+          {s('start.subject')}
+        </label>
         <input id="process_title" name="title" required minlength="3" maxlength="300" />
-        <button type="submit">{s('start.submit')}</button>
+        <button safe type="submit">
+          {s('start.submit')}
+        </button>
       </form>
     </section>
   );

@@ -21,9 +21,13 @@ function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
     <td>
       <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt) : w('tasks.noDue')}</span>{' '}
       {e.overdue ? (
-        <strong class="badge overdue">{w('tasks.overdue')}</strong>
+        <strong safe class="badge overdue">
+          {w('tasks.overdue')}
+        </strong>
       ) : e.dueAt ? (
-        <span class="badge">{w('tasks.onTime')}</span>
+        <span safe class="badge">
+          {w('tasks.onTime')}
+        </span>
       ) : (
         ''
       )}
@@ -35,15 +39,15 @@ function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
 export function TaskForm({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   const field = `note-${e.taskId}`;
   return (
-    <form
-      method="post"
-      action={`/tugas/${e.taskId}?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-      enctype="multipart/form-data"
-      class="stack"
-    >
-      <label for={field}>{w('tasks.note')}</label>
+    <form method="post" action={`/tugas/${e.taskId}`} enctype="multipart/form-data" class="stack">
+      <CsrfField ctx={ctx} />
+      <label safe for={field}>
+        {w('tasks.note')}
+      </label>
       <textarea id={field} name="note" rows="2"></textarea>
-      <label for={`file-${e.taskId}`}>{w('tasks.attachment')}</label>
+      <label safe for={`file-${e.taskId}`}>
+        {w('tasks.attachment')}
+      </label>
       <input id={`file-${e.taskId}`} name="upload" type="file" />
       <p>
         {e.transitions.map((t) => (
@@ -72,24 +76,36 @@ export function TasksPage({
   const unread = notifications.filter((n) => !n.read_at).length;
   return (
     <Layout ctx={ctx} title={w('tasks.title')}>
-      <h1>{w('tasks.title')}</h1>
-      <p>{w('tasks.lead')}</p>
+      <h1 safe>{w('tasks.title')}</h1>
+      <p safe>{w('tasks.lead')}</p>
       <p>
-        <a href="/workspace/submissions">{w('tasks.submissions')}</a>
+        <a safe href="/workspace/submissions">
+          {w('tasks.submissions')}
+        </a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
       <ProcessStartForm ctx={ctx} />
       {entries.length === 0 ? (
-        <p id="tasks-empty">{w('tasks.empty')}</p>
+        <p safe id="tasks-empty">
+          {w('tasks.empty')}
+        </p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table id="tasks">
             <thead>
               <tr>
-                <th scope="col">{w('tasks.subject')}</th>
-                <th scope="col">{w('tasks.step')}</th>
-                <th scope="col">{w('tasks.due')}</th>
-                <th scope="col">{w('tasks.actions')}</th>
+                <th safe scope="col">
+                  {w('tasks.subject')}
+                </th>
+                <th safe scope="col">
+                  {w('tasks.step')}
+                </th>
+                <th safe scope="col">
+                  {w('tasks.due')}
+                </th>
+                <th safe scope="col">
+                  {w('tasks.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +123,7 @@ export function TasksPage({
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>
                     {e.step.feature ? (
-                      <a class="button" href={entryHref(e)}>
+                      <a safe class="button" href={entryHref(e)}>
                         {e.step.feature === 'dataset_submit' ? w('tasks.submit') : w('tasks.open')}
                       </a>
                     ) : (
@@ -121,9 +137,11 @@ export function TasksPage({
         </div>
       )}
       <section aria-labelledby="notifications-title">
-        <h2 id="notifications-title">{w('notifications.title')}</h2>
+        <h2 safe id="notifications-title">
+          {w('notifications.title')}
+        </h2>
         {notifications.length === 0 ? (
-          <p>{w('notifications.empty')}</p>
+          <p safe>{w('notifications.empty')}</p>
         ) : (
           <>
             <ul id="notifications">
@@ -133,14 +151,16 @@ export function TasksPage({
                     {ctx.locale === 'en' ? n.title_en : n.title}
                   </a>{' '}
                   <small safe>{formatDateTime(ctx.locale, n.created_at)}</small>{' '}
-                  {n.read_at ? '' : <strong>{w('notifications.new')}</strong>}
+                  {n.read_at ? '' : <strong safe>{w('notifications.new')}</strong>}
                 </li>
               ))}
             </ul>
             {unread > 0 ? (
               <form method="post" action="/tugas/notifications/read">
                 <CsrfField ctx={ctx} />
-                <button type="submit">{w('notifications.markRead')}</button>
+                <button safe type="submit">
+                  {w('notifications.markRead')}
+                </button>
               </form>
             ) : (
               ''

@@ -85,7 +85,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
     return reply.redirect('/tugas');
   });
 
-  app.post('/tugas/:id', async (req, reply) => {
+  app.post('/tugas/:id', { config: { largeUpload: true } }, async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;
     const { id } = req.params as { id: string };
     // A multipart form carries the step's document ("upload"); a plain one only the note.
@@ -95,7 +95,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
         id,
         outcome: String(body.outcome ?? 'done'),
         note: String(body.note ?? ''),
-        ...(stored ? { attachment_key: stored.key, attachment_name: stored.fileName } : {}),
+        ...(body.upload ? { upload: body.upload } : {}),
       });
     } catch (err) {
       if (stored) await deps.files.remove(stored.key);

@@ -28,10 +28,12 @@ export function WorkflowEditPage({
   return (
     <Layout ctx={ctx} title={c('wf.editTitle', { key: def.key })}>
       <p>
-        <a href={`/admin/workflows/${detail.id}`}>{c('wf.back')}</a>
+        <a safe href={`/admin/workflows/${detail.id}`}>
+          {c('wf.back')}
+        </a>
       </p>
       <h1 safe>{c('wf.editTitle', { key: def.key })}</h1>
-      <p>{c('wf.editLead')}</p>
+      <p safe>{c('wf.editLead')}</p>
       <FormErrors ctx={ctx} errors={errors} />
       <form method="post" action={`/admin/workflows/${detail.id}/edit`}>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -41,23 +43,33 @@ export function WorkflowEditPage({
             <fieldset>
               <legend safe>{`${i + 1}. ${pick(ctx.locale, s.title)}`}</legend>
               <p>
-                <label for={`${p}-title-id`}>{c('wf.titleId')}</label>
+                <label safe for={`${p}-title-id`}>
+                  {c('wf.titleId')}
+                </label>
                 <input id={`${p}-title-id`} name={`${p}.title.id`} value={s.title.id} required />
               </p>
               <p>
-                <label for={`${p}-title-en`}>{c('wf.titleEn')}</label>
+                <label safe for={`${p}-title-en`}>
+                  {c('wf.titleEn')}
+                </label>
                 <input id={`${p}-title-en`} name={`${p}.title.en`} value={s.title.en} required />
               </p>
               <p>
-                <label for={`${p}-actor-id`}>{c('wf.actorId')}</label>
+                <label safe for={`${p}-actor-id`}>
+                  {c('wf.actorId')}
+                </label>
                 <input id={`${p}-actor-id`} name={`${p}.actor.id`} value={s.actorLabel.id} required />
               </p>
               <p>
-                <label for={`${p}-actor-en`}>{c('wf.actorEn')}</label>
+                <label safe for={`${p}-actor-en`}>
+                  {c('wf.actorEn')}
+                </label>
                 <input id={`${p}-actor-en`} name={`${p}.actor.en`} value={s.actorLabel.en} required />
               </p>
               <p>
-                <label for={`${p}-role`}>{c('wf.role')}</label>
+                <label safe for={`${p}-role`}>
+                  {c('wf.role')}
+                </label>
                 <select id={`${p}-role`} name={`${p}.role`}>
                   {['public', ...GRANTABLE_ROLES].map((r) => (
                     <option value={r} selected={r === s.role} safe>
@@ -67,7 +79,9 @@ export function WorkflowEditPage({
                 </select>
               </p>
               <p>
-                <label for={`${p}-duration`}>{c('wf.duration')}</label>
+                <label safe for={`${p}-duration`}>
+                  {c('wf.duration')}
+                </label>
                 <input
                   id={`${p}-duration`}
                   name={`${p}.duration`}
@@ -77,7 +91,9 @@ export function WorkflowEditPage({
               </p>
               {s.transitions.map((t, j) => (
                 <p>
-                  <label for={`${p}-t${j}`}>{c('wf.transition', { outcome: t.outcome })}</label>
+                  <label safe for={`${p}-t${j}`}>
+                    {c('wf.transition', { outcome: t.outcome })}
+                  </label>
                   <select id={`${p}-t${j}`} name={`${p}.t${j}`}>
                     {targets.map((to) => (
                       <option value={to} selected={to === t.to} safe>
@@ -90,22 +106,28 @@ export function WorkflowEditPage({
             </fieldset>
           );
         })}
-        <p class="hint" id="wf-duration-help">
+        <p safe class="hint" id="wf-duration-help">
           {c('wf.durationHelp')}
         </p>
-        <button type="submit">{c('wf.save')}</button>
+        <button safe type="submit">
+          {c('wf.save')}
+        </button>
       </form>
       <details>
-        <summary>{c('wf.json')}</summary>
+        <summary safe>{c('wf.json')}</summary>
         <form method="post" action={`/admin/workflows/${detail.id}/json`}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <p>
-            <label for="wf-json">{c('wf.jsonLabel')}</label>
+            <label safe for="wf-json">
+              {c('wf.jsonLabel')}
+            </label>
             <textarea id="wf-json" name="definition" rows="30" cols="100" safe>
               {json}
             </textarea>
           </p>
-          <button type="submit">{c('wf.jsonSave')}</button>
+          <button safe type="submit">
+            {c('wf.jsonSave')}
+          </button>
         </form>
       </details>
     </Layout>

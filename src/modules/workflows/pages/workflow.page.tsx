@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { type MessageKey, pick } from '../../../kernel/i18n/i18n.js';
@@ -43,8 +44,8 @@ export function WorkflowListPage({
   const c = tr(ctx);
   return (
     <Layout ctx={ctx} title={c('wf.title')}>
-      <h1>{c('wf.title')}</h1>
-      <p>{c('wf.lead')}</p>
+      <h1 safe>{c('wf.title')}</h1>
+      <p safe>{c('wf.lead')}</p>
       {PROCESS_KINDS.map((kind) => {
         const rows = definitions.filter((d) => d.process_kind === kind);
         const kindLabel = pick(ctx.locale, PROCESS_KIND_LABELS[kind]);
@@ -57,12 +58,24 @@ export function WorkflowListPage({
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{c('wf.key')}</th>
-                    <th scope="col">{c('wf.version')}</th>
-                    <th scope="col">{c('wf.definitionTitle')}</th>
-                    <th scope="col">{c('wf.source')}</th>
-                    <th scope="col">{c('wf.preset')}</th>
-                    <th scope="col">{c('wf.active')}</th>
+                    <th safe scope="col">
+                      {c('wf.key')}
+                    </th>
+                    <th safe scope="col">
+                      {c('wf.version')}
+                    </th>
+                    <th safe scope="col">
+                      {c('wf.definitionTitle')}
+                    </th>
+                    <th safe scope="col">
+                      {c('wf.source')}
+                    </th>
+                    <th safe scope="col">
+                      {c('wf.preset')}
+                    </th>
+                    <th safe scope="col">
+                      {c('wf.active')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -73,11 +86,11 @@ export function WorkflowListPage({
                           {d.key}
                         </a>
                       </td>
-                      <td>{String(d.version)}</td>
+                      <td safe>{String(d.version)}</td>
                       <td safe>{pick(ctx.locale, d.title)}</td>
                       <td safe>{`${d.source.region} (${d.source.seed})`}</td>
-                      <td>{d.preset ? c('wf.yes') : c('wf.no')}</td>
-                      <td>{d.active ? <strong>{c('wf.yes')}</strong> : c('wf.no')}</td>
+                      <td safe>{d.preset ? c('wf.yes') : c('wf.no')}</td>
+                      <td>{d.active ? <strong safe>{c('wf.yes')}</strong> : escapeHtml(c('wf.no'))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -87,7 +100,9 @@ export function WorkflowListPage({
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="process_kind" value={kind} />
               <p>
-                <label for={`choose-${kind}`}>{c('wf.chooseLabel', { kind: kindLabel })}</label>
+                <label safe for={`choose-${kind}`}>
+                  {c('wf.chooseLabel', { kind: kindLabel })}
+                </label>
                 <select id={`choose-${kind}`} name="definition_id">
                   {rows.map((d) => (
                     <option value={d.id} selected={d.active} safe>
@@ -95,7 +110,9 @@ export function WorkflowListPage({
                     </option>
                   ))}
                 </select>{' '}
-                <button type="submit">{c('wf.choose')}</button>
+                <button safe type="submit">
+                  {c('wf.choose')}
+                </button>
               </p>
             </form>
           </section>
@@ -130,36 +147,50 @@ export function WorkflowShowPage({
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href="/admin/workflows">{c('wf.back')}</a>
+        <a safe href="/admin/workflows">
+          {c('wf.back')}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       <dl>
-        <dt>{c('wf.kind')}</dt>
+        <dt safe>{c('wf.kind')}</dt>
         <dd safe>{pick(ctx.locale, PROCESS_KIND_LABELS[def.processKind])}</dd>
-        <dt>{c('wf.source')}</dt>
+        <dt safe>{c('wf.source')}</dt>
         <dd safe>{`${def.source.region} (${def.source.seed})`}</dd>
-        <dt>{c('wf.start')}</dt>
+        <dt safe>{c('wf.start')}</dt>
         <dd safe>{stepTitle(def, def.start, ctx)}</dd>
         {def.processKind === 'dataset_collection' ? (
           <>
-            <dt>{c('wf.reviewNonPriority')}</dt>
-            <dd>{def.reviewNonPriority ? c('wf.yes') : c('wf.no')}</dd>
+            <dt safe>{c('wf.reviewNonPriority')}</dt>
+            <dd safe>{def.reviewNonPriority ? c('wf.yes') : c('wf.no')}</dd>
           </>
         ) : (
           ''
         )}
       </dl>
-      <h2>{c('wf.steps')}</h2>
+      <h2 safe>{c('wf.steps')}</h2>
       <div class="table-wrap" tabindex="0">
         <table>
           <thead>
             <tr>
-              <th scope="col">{c('wf.step')}</th>
-              <th scope="col">{c('wf.actor')}</th>
-              <th scope="col">{c('wf.duration')}</th>
-              <th scope="col">{c('wf.inputs')}</th>
-              <th scope="col">{c('wf.outputs')}</th>
-              <th scope="col">{c('wf.outcomes')}</th>
+              <th safe scope="col">
+                {c('wf.step')}
+              </th>
+              <th safe scope="col">
+                {c('wf.actor')}
+              </th>
+              <th safe scope="col">
+                {c('wf.duration')}
+              </th>
+              <th safe scope="col">
+                {c('wf.inputs')}
+              </th>
+              <th safe scope="col">
+                {c('wf.outputs')}
+              </th>
+              <th safe scope="col">
+                {c('wf.outcomes')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -201,19 +232,25 @@ export function WorkflowShowPage({
       </div>
       {!detail.preset && detail.latest ? (
         <p>
-          <a href={`/admin/workflows/${detail.id}/edit`}>{c('wf.edit')}</a>
+          <a safe href={`/admin/workflows/${detail.id}/edit`}>
+            {c('wf.edit')}
+          </a>
         </p>
       ) : (
-        <p>{detail.preset ? c('wf.presetNoEdit') : c('wf.olderVersion')}</p>
+        <p safe>{detail.preset ? c('wf.presetNoEdit') : c('wf.olderVersion')}</p>
       )}
       <section aria-labelledby="copy-heading">
-        <h2 id="copy-heading">{c('wf.copy')}</h2>
-        <p>{c('wf.copyLead')}</p>
+        <h2 safe id="copy-heading">
+          {c('wf.copy')}
+        </h2>
+        <p safe>{c('wf.copyLead')}</p>
         <FormErrors ctx={ctx} errors={errors} />
         <form method="post" action={`/admin/workflows/${detail.id}/copy`}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <p>
-            <label for="wf-new-key">{c('wf.newKey')}</label>
+            <label safe for="wf-new-key">
+              {c('wf.newKey')}
+            </label>
             <input
               id="wf-new-key"
               name="new_key"
@@ -221,19 +258,25 @@ export function WorkflowShowPage({
               required
               aria-describedby="wf-new-key-help"
             />
-            <span class="hint" id="wf-new-key-help">
+            <span safe class="hint" id="wf-new-key-help">
               {c('wf.newKeyHelp')}
             </span>
           </p>
           <p>
-            <label for="wf-new-title">{c('wf.newTitle')}</label>
+            <label safe for="wf-new-title">
+              {c('wf.newTitle')}
+            </label>
             <input id="wf-new-title" name="title" value={copyValues.title} />
           </p>
           <p>
-            <label for="wf-new-title-en">{c('wf.newTitleEn')}</label>
+            <label safe for="wf-new-title-en">
+              {c('wf.newTitleEn')}
+            </label>
             <input id="wf-new-title-en" name="title_en" value={copyValues.title_en} />
           </p>
-          <button type="submit">{c('wf.copy')}</button>
+          <button safe type="submit">
+            {c('wf.copy')}
+          </button>
         </form>
       </section>
     </Layout>

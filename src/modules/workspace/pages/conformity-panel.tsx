@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { defineMessages } from '../../../kernel/i18n/i18n.js';
 import type { Conformity } from '../../metadata/index.js';
@@ -46,15 +47,17 @@ export function ConformityPanel({ ctx, conformity }: { ctx: PageContext; conform
   const c = (k: keyof typeof id, p: Record<string, string | number> = {}) => ct(ctx.locale, k, p);
   return (
     <section class="conformity" aria-labelledby="conformity-title">
-      <h2 id="conformity-title">{c('conformity.title')}</h2>
+      <h2 safe id="conformity-title">
+        {c('conformity.title')}
+      </h2>
       <p>
         <meter min="0" max="100" value={String(conformity.score)} aria-hidden="true" />{' '}
-        <strong>{c('conformity.score', { score: conformity.score })}</strong>
+        <strong safe>{c('conformity.score', { score: conformity.score })}</strong>
       </p>
       <ul>
         {conformity.checks.map((check) => (
           <li data-check={check.key} data-met={String(check.met)}>
-            <strong>
+            <strong safe>
               {!check.applicable
                 ? c('conformity.na')
                 : check.met
@@ -62,7 +65,7 @@ export function ConformityPanel({ ctx, conformity }: { ctx: PageContext; conform
                   : c('conformity.missing')}
             </strong>
             {': '}
-            {c(`conformity.${check.key}`)}
+            {escapeHtml(c(`conformity.${check.key}`))}
             {' — '}
             <span safe>{ctx.locale === 'en' ? check.detail_en : check.detail_id}</span>
           </li>

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { Agency, Topic } from '../../../kernel/db/schema.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
@@ -120,7 +121,9 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
       <h1 safe>{editing ? `${w('form.editTitle')}: ${v.title}` : w('form.newTitle')}</h1>
       {editing && view.dict && !view.dict.private && view.dict.state === 'active' ? (
         <p>
-          <a href={`/dataset/${view.dict.name}`}>{w('form.view')}</a>
+          <a safe href={`/dataset/${view.dict.name}`}>
+            {w('form.view')}
+          </a>
         </p>
       ) : (
         ''
@@ -167,7 +170,9 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
         </Field>
         <Field id="update_frequency" label={w('form.frequency')}>
           <select id="update_frequency" name="update_frequency">
-            <option value="">{w('form.none')}</option>
+            <option safe value="">
+              {w('form.none')}
+            </option>
             {FREQUENCY_IDS.map((f) => (
               <option value={f} selected={f === v.update_frequency}>
                 {FREQUENCIES[f][ctx.locale]}
@@ -188,7 +193,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
           <input id="tags" name="tags" value={v.tags} />
         </Field>
         <fieldset>
-          <legend>{w('form.topics')}</legend>
+          <legend safe>{w('form.topics')}</legend>
           {view.topics.map((t) => (
             <label class="check">
               <input type="checkbox" name="groups" value={t.name} checked={v.groups.includes(t.name)} />{' '}
@@ -204,22 +209,27 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
         </Field>
         <Field id="state" label={w('form.state')}>
           <select id="state" name="state">
-            <option value="draft" selected={v.state === 'draft'}>
+            <option safe value="draft" selected={v.state === 'draft'}>
               {w('state.draft')}
             </option>
-            <option value="active" selected={v.state === 'active'}>
+            <option safe value="active" selected={v.state === 'active'}>
               {w('state.private')}
             </option>
           </select>
         </Field>
         {view.mayPublish ? (
           <label class="check">
-            <input type="checkbox" name="public" value="true" checked={v.public} /> {w('form.public')}
+            <input type="checkbox" name="public" value="true" checked={v.public} />{' '}
+            {escapeHtml(w('form.public'))}
           </label>
         ) : (
-          <p class="hint">{w('form.publicHelp')}</p>
+          <p safe class="hint">
+            {w('form.publicHelp')}
+          </p>
         )}
-        <button type="submit">{w('form.save')}</button>
+        <button safe type="submit">
+          {w('form.save')}
+        </button>
       </form>
       {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} /> : ''}
       {view.work ? <DatasetWorkPanel ctx={ctx} work={view.work} /> : ''}

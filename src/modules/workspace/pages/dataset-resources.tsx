@@ -23,18 +23,28 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
   const hasProgress = [...(ingest?.values() ?? [])].some((v) => isLoading(v.versions[0]?.state));
   return (
     <section>
-      <h2 id="resources">{w('resources.title')}</h2>
+      <h2 safe id="resources">
+        {w('resources.title')}
+      </h2>
       {dict.resources.length === 0 ? (
-        <p>{w('resources.empty')}</p>
+        <p safe>{w('resources.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{w('resources.name')}</th>
-                <th scope="col">{w('resources.format')}</th>
-                <th scope="col">{w('resources.size')}</th>
-                <th scope="col">{ctx.t('common.actions')}</th>
+                <th safe scope="col">
+                  {w('resources.name')}
+                </th>
+                <th safe scope="col">
+                  {w('resources.format')}
+                </th>
+                <th safe scope="col">
+                  {w('resources.size')}
+                </th>
+                <th safe scope="col">
+                  {ctx.t('common.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -50,7 +60,12 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                   <td>
                     <form method="post" action={`/workspace/resources/${r.id}/delete`} class="inline">
                       <CsrfField ctx={ctx} />
-                      <button type="submit" class="danger" aria-label={`${w('resources.delete')} ${r.name}`}>
+                      <button
+                        safe
+                        type="submit"
+                        class="danger"
+                        aria-label={`${w('resources.delete')} ${r.name}`}
+                      >
                         {w('resources.delete')}
                       </button>
                     </form>
@@ -70,39 +85,53 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
           </table>
         </div>
       )}
-      <h3>{w('resources.upload')}</h3>
-      <form
-        method="post"
-        action={`${base}/resources?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="stack narrow"
-      >
-        <label for="res-name">{w('resources.name')}</label>
+      <h3 safe>{w('resources.upload')}</h3>
+      <form method="post" action={`${base}/resources`} enctype="multipart/form-data" class="stack narrow">
+        <CsrfField ctx={ctx} />
+        <label safe for="res-name">
+          {w('resources.name')}
+        </label>
         <input id="res-name" name="name" />
-        <label for="res-description">{w('resources.description')}</label>
+        <label safe for="res-description">
+          {w('resources.description')}
+        </label>
         <input id="res-description" name="description" />
-        <label for="res-file">{w('resources.file')}</label>
+        <label safe for="res-file">
+          {w('resources.file')}
+        </label>
         <input id="res-file" name="upload" type="file" required />
-        <label for="res-sheet">{ingestText(ctx.locale, 'ingest.sheet')}</label>
+        <label safe for="res-sheet">
+          {ingestText(ctx.locale, 'ingest.sheet')}
+        </label>
         <input id="res-sheet" name="sheet" />
-        <button type="submit">{w('resources.add')}</button>
+        <button safe type="submit">
+          {w('resources.add')}
+        </button>
       </form>
-      <h3>{w('resources.link')}</h3>
+      <h3 safe>{w('resources.link')}</h3>
       <form method="post" action={`${base}/resources`} class="stack narrow">
         <CsrfField ctx={ctx} />
-        <label for="link-name">{w('resources.name')}</label>
+        <label safe for="link-name">
+          {w('resources.name')}
+        </label>
         <input id="link-name" name="name" />
-        <label for="link-url">{w('resources.url')}</label>
+        <label safe for="link-url">
+          {w('resources.url')}
+        </label>
         <input id="link-url" name="url" type="url" required />
-        <label for="link-format">{w('resources.format')}</label>
+        <label safe for="link-format">
+          {w('resources.format')}
+        </label>
         <input id="link-format" name="format" />
-        <button type="submit">{w('resources.add')}</button>
+        <button safe type="submit">
+          {w('resources.add')}
+        </button>
       </form>
       {hasProgress ? <script src="/workspace/ingest-progress.js" defer></script> : ''}
-      <h2>{w('form.delete')}</h2>
+      <h2 safe>{w('form.delete')}</h2>
       <form method="post" action={`${base}/delete`}>
         <CsrfField ctx={ctx} />
-        <button type="submit" class="danger">
+        <button safe type="submit" class="danger">
           {w('form.delete')}
         </button>
       </form>

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { Classification } from '../../../kernel/db/schema/sdi.js';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
@@ -53,40 +54,56 @@ export function DatasetWorkPanel({ ctx, work }: { ctx: PageContext; work: Datase
   const base = `/workspace/datasets/${encodeURIComponent(work.name)}`;
   return (
     <section class="dataset-work" aria-labelledby="work-title">
-      <h2 id="work-title">{w('work.title')}</h2>
+      <h2 safe id="work-title">
+        {w('work.title')}
+      </h2>
       <ul>
         <li>
-          <a href={`${base}/metadata`}>{w('work.metadata')}</a>
+          <a safe href={`${base}/metadata`}>
+            {w('work.metadata')}
+          </a>
         </li>
         <li>
-          <a href={`/workspace/worksheet?dataset=${encodeURIComponent(work.name)}`}>{w('work.worksheet')}</a>
+          <a safe href={`/workspace/worksheet?dataset=${encodeURIComponent(work.name)}`}>
+            {w('work.worksheet')}
+          </a>
         </li>
         {ctx.can('dataset:submit', { agencyId: work.agencyId }) ? (
           <li>
-            <a href={`${base}/submit`}>{w('work.submit')}</a>
+            <a safe href={`${base}/submit`}>
+              {w('work.submit')}
+            </a>
           </li>
         ) : (
           ''
         )}
         <li>
-          <a href="/workspace/submissions">{w('work.submissions')}</a>
+          <a safe href="/workspace/submissions">
+            {w('work.submissions')}
+          </a>
         </li>
       </ul>
       <form method="post" action={`${base}/classification`} class="stack">
         <CsrfField ctx={ctx} />
         <fieldset>
-          <legend>{w('work.classification')}</legend>
-          <p class="hint">{w('work.classification.help')}</p>
+          <legend safe>{w('work.classification')}</legend>
+          <p safe class="hint">
+            {w('work.classification.help')}
+          </p>
           {(['open', 'restricted', 'closed'] as const).map((c) => (
             <label class="check">
               <input type="radio" name="classification" value={c} checked={work.classification === c} />{' '}
-              {w(`work.class.${c}`)}
+              {escapeHtml(w(`work.class.${c}`))}
             </label>
           ))}
-          <label for="shared_with">{w('work.sharedWith')}</label>
+          <label safe for="shared_with">
+            {w('work.sharedWith')}
+          </label>
           <input id="shared_with" name="shared_with" value={work.sharedWith.join(', ')} />
         </fieldset>
-        <button type="submit">{w('work.save')}</button>
+        <button safe type="submit">
+          {w('work.save')}
+        </button>
       </form>
       <ConformityPanel ctx={ctx} conformity={work.conformity} />
     </section>

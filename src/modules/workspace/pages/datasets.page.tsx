@@ -25,11 +25,11 @@ export function DatasetsPage({
           : w('state.public');
   return (
     <Layout ctx={ctx} title={w('datasets.title')}>
-      <h1>{w('datasets.title')}</h1>
-      <p>{w('datasets.lead')}</p>
+      <h1 safe>{w('datasets.title')}</h1>
+      <p safe>{w('datasets.lead')}</p>
       {mayCreate ? (
         <p>
-          <a class="button" href="/workspace/datasets/new">
+          <a safe class="button" href="/workspace/datasets/new">
             {w('datasets.new')}
           </a>
         </p>
@@ -37,16 +37,24 @@ export function DatasetsPage({
         ''
       )}
       {datasets.length === 0 ? (
-        <p>{w('datasets.empty')}</p>
+        <p safe>{w('datasets.empty')}</p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{w('form.title')}</th>
-                <th scope="col">{w('form.agency')}</th>
-                <th scope="col">{w('form.state')}</th>
-                <th scope="col">{w('datasets.modified')}</th>
+                <th safe scope="col">
+                  {w('form.title')}
+                </th>
+                <th safe scope="col">
+                  {w('form.agency')}
+                </th>
+                <th safe scope="col">
+                  {w('form.state')}
+                </th>
+                <th safe scope="col">
+                  {w('datasets.modified')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -59,9 +67,7 @@ export function DatasetsPage({
                   </td>
                   <td safe>{d.organization.short_name}</td>
                   <td safe>{stateLabel(d)}</td>
-                  <td safe>
-                    {d.metadata_modified ? formatDateTime(ctx.locale, `${d.metadata_modified}Z`) : ''}
-                  </td>
+                  <td safe>{d.metadata_modified && formatDateTime(ctx.locale, `${d.metadata_modified}Z`)}</td>
                 </tr>
               ))}
             </tbody>

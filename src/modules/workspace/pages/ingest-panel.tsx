@@ -1,4 +1,5 @@
 import type { ResourceVersionState } from '../../../kernel/db/schema/datastore.js';
+import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { ValidationReport } from '../../datastore/index.js';
 import { ingestText } from './ingest.messages.js';
@@ -76,18 +77,23 @@ export function IngestPanel({
           <span data-ingest-text safe>
             {progressText(latest)}
           </span>{' '}
-          <a href={`${ctx.path.split('#')[0]}#resources`}>{t('ingest.refresh')}</a>
+          <a safe href={`${ctx.path.split('#')[0]}#resources`}>
+            {t('ingest.refresh')}
+          </a>
         </div>
       ) : (
         <ReportView ctx={ctx} version={latest} report={report} />
       )}
       <form
         method="post"
-        action={`/workspace/resources/${resourceId}/upload?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+        action={`/workspace/resources/${resourceId}/upload`}
         enctype="multipart/form-data"
         class="inline"
       >
-        <label for={`new-version-${resourceId}`}>{t('ingest.newVersion')}</label>{' '}
+        <CsrfField ctx={ctx} />
+        <label safe for={`new-version-${resourceId}`}>
+          {t('ingest.newVersion')}
+        </label>{' '}
         <input
           id={`new-version-${resourceId}`}
           name="upload"
@@ -95,18 +101,30 @@ export function IngestPanel({
           required
           accept=".csv,.tsv,.txt,.xlsx"
         />{' '}
-        <button type="submit">{t('ingest.uploadVersion')}</button>
+        <button safe type="submit">
+          {t('ingest.uploadVersion')}
+        </button>
       </form>
       <details>
         <summary safe>{t('ingest.versions', { count: view.versions.length })}</summary>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('ingest.version')}</th>
-              <th scope="col">{t('ingest.file')}</th>
-              <th scope="col">{t('ingest.state')}</th>
-              <th scope="col">{t('ingest.rows')}</th>
-              <th scope="col">{t('ingest.uploaded')}</th>
+              <th safe scope="col">
+                {t('ingest.version')}
+              </th>
+              <th safe scope="col">
+                {t('ingest.file')}
+              </th>
+              <th safe scope="col">
+                {t('ingest.state')}
+              </th>
+              <th safe scope="col">
+                {t('ingest.rows')}
+              </th>
+              <th safe scope="col">
+                {t('ingest.uploaded')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -61,24 +61,36 @@ function IssueTable({ ctx, groups }: { ctx: PageContext; groups: ValidationIssue
     <table>
       <thead>
         <tr>
-          <th scope="col">{t('ingest.kind')}</th>
-          <th scope="col">{t('ingest.count')}</th>
-          <th scope="col">{t('ingest.row')}</th>
-          <th scope="col">{t('ingest.column')}</th>
-          <th scope="col">{t('ingest.value')}</th>
-          <th scope="col">{t('ingest.message')}</th>
+          <th safe scope="col">
+            {t('ingest.kind')}
+          </th>
+          <th safe scope="col">
+            {t('ingest.count')}
+          </th>
+          <th safe scope="col">
+            {t('ingest.row')}
+          </th>
+          <th safe scope="col">
+            {t('ingest.column')}
+          </th>
+          <th safe scope="col">
+            {t('ingest.value')}
+          </th>
+          <th safe scope="col">
+            {t('ingest.message')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {groups.flatMap((g) =>
           (g.examples.length ? g.examples.slice(0, 5) : [null]).map((x, i) => (
             <tr>
-              <td safe>{i === 0 ? (en ? g.title_en : g.title) : ''}</td>
-              <td safe>{i === 0 ? g.count.toLocaleString(ctx.locale) : ''}</td>
+              <td safe>{i === 0 && (en ? g.title_en : g.title)}</td>
+              <td safe>{i === 0 && g.count.toLocaleString(ctx.locale)}</td>
               <td safe>{x?.row == null ? '' : String(x.row)}</td>
               <td safe>{x?.column ?? ''}</td>
               <td safe>{x?.value ?? ''}</td>
-              <td safe>{x ? (en ? x.message_en : x.message) : ''}</td>
+              <td safe>{x && (en ? x.message_en : x.message)}</td>
             </tr>
           )),
         )}

@@ -28,7 +28,7 @@ export function resourceAdminRoutes(
   const db = database.db;
   const { ctxOf, renderForm, loadDict } = forms;
 
-  app.post('/workspace/datasets/:name/resources', async (req, reply) => {
+  app.post('/workspace/datasets/:name/resources', { config: { largeUpload: true } }, async (req, reply) => {
     const dict = await loadDict(req, (req.params as { name: string }).name);
     const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
     try {
@@ -45,7 +45,7 @@ export function resourceAdminRoutes(
   });
 
   /** A new file for an existing resource: a tabular one becomes its next version. */
-  app.post('/workspace/resources/:id/upload', async (req, reply) => {
+  app.post('/workspace/resources/:id/upload', { config: { largeUpload: true } }, async (req, reply) => {
     const { id } = req.params as { id: string };
     const resource = await findResource(db, id);
     const d = resource ? await findDataset(db, resource.dataset_id) : undefined;

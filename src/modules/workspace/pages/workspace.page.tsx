@@ -40,15 +40,15 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
     <Layout ctx={ctx} title={t('workspace.title')}>
       <h1 safe>{t('workspace.welcome', { name: view.fullName })}</h1>
       <dl class="facts">
-        <dt>{t('workspace.roles')}</dt>
+        <dt safe>{t('workspace.roles')}</dt>
         <dd>
           <ul class="tags">
             {roles.map((r) => (
-              <li>{t(`role.${r}`)}</li>
+              <li safe>{t(`role.${r}`)}</li>
             ))}
           </ul>
         </dd>
-        <dt>{t('workspace.agency')}</dt>
+        <dt safe>{t('workspace.agency')}</dt>
         <dd safe>
           {view.agency ? `${view.agency.name} (${view.agency.short_name})` : t('workspace.noAgency')}
         </dd>
@@ -62,7 +62,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
       )}
       {ctx.can('dataset:read_private', { agencyId: ctx.actor.agencyId }) ? (
         <p>
-          <a class="button" href="/workspace/datasets">
+          <a safe class="button" href="/workspace/datasets">
             {wt(ctx.locale, 'datasets.title')}
           </a>
         </p>
@@ -70,23 +70,39 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         ''
       )}
       <section>
-        <h2>{t('workspace.tasks')}</h2>
+        <h2 safe>{t('workspace.tasks')}</h2>
         <ul class="cards">
           <li>
-            <a href="/tugas">{t('workspace.tasks')}</a>
-            <p class="hint">{hw(ctx.locale, 'hub.tasksLead')}</p>
+            <a safe href="/tugas">
+              {t('workspace.tasks')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.tasksLead')}
+            </p>
           </li>
           <li>
-            <a href="/workspace/submissions">{hw(ctx.locale, 'hub.submissions')}</a>
-            <p class="hint">{hw(ctx.locale, 'hub.submissionsLead')}</p>
+            <a safe href="/workspace/submissions">
+              {hw(ctx.locale, 'hub.submissions')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.submissionsLead')}
+            </p>
           </li>
           <li>
-            <a href="/workspace/standards">{hw(ctx.locale, 'hub.standards')}</a>
-            <p class="hint">{hw(ctx.locale, 'hub.standardsLead')}</p>
+            <a safe href="/workspace/standards">
+              {hw(ctx.locale, 'hub.standards')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.standardsLead')}
+            </p>
           </li>
           <li>
-            <a href="/workspace/worksheet">{hw(ctx.locale, 'hub.worksheet')}</a>
-            <p class="hint">{hw(ctx.locale, 'hub.worksheetLead')}</p>
+            <a safe href="/workspace/worksheet">
+              {hw(ctx.locale, 'hub.worksheet')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.worksheetLead')}
+            </p>
           </li>
         </ul>
       </section>

@@ -12,7 +12,9 @@ export function Breadcrumb({
     <nav class="breadcrumb" aria-label={ctx.ct('catalog.dataset.breadcrumb')}>
       <ol>
         <li>
-          <a href="/">{ctx.t('nav.home')}</a>
+          <a safe href="/">
+            {ctx.t('nav.home')}
+          </a>
         </li>
         {links.map((l) => (
           <li>

@@ -44,8 +44,20 @@ export function VisibilityBadges({
 }) {
   return (
     <>
-      {d.isPrivate ? <span class="badge badge-private">{ctx.ct('catalog.badge.private')}</span> : ''}
-      {d.isDraft ? <span class="badge badge-draft">{ctx.ct('catalog.badge.draft')}</span> : ''}
+      {d.isPrivate ? (
+        <span safe class="badge badge-private">
+          {ctx.ct('catalog.badge.private')}
+        </span>
+      ) : (
+        ''
+      )}
+      {d.isDraft ? (
+        <span safe class="badge badge-draft">
+          {ctx.ct('catalog.badge.draft')}
+        </span>
+      ) : (
+        ''
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Children } from '@kitajs/html';
+import { escapeHtml } from '@kitajs/html';
 import type { CatalogPageContext } from './catalog-context.js';
 import type { CatalogKey } from './catalog-messages.js';
 import { type DatasetView, type RevisionView, safeHref } from './dataset-view.js';
@@ -7,7 +8,9 @@ import { formatDateTime } from './format.js';
 function Fact({ label, children }: { label: string; children: Children }) {
   return (
     <tr>
-      <th scope="row">{label}</th>
+      <th safe scope="row">
+        {label}
+      </th>
       <td>{children}</td>
     </tr>
   );
@@ -23,7 +26,9 @@ export function MetadataTable({ ctx, view }: { ctx: CatalogPageContext; view: Da
   const sourceHref = safeHref(d.url);
   return (
     <table class="metadata">
-      <caption class="sr-only">{ct('catalog.dataset.info')}</caption>
+      <caption safe class="sr-only">
+        {ct('catalog.dataset.info')}
+      </caption>
       <tbody>
         <Fact label={ct('catalog.field.agency')}>
           <a href={`/organization/${encodeURIComponent(d.organization.name)}`} safe>
@@ -95,7 +100,12 @@ export function MetadataTable({ ctx, view }: { ctx: CatalogPageContext; view: Da
 
 /** The files and links of a dataset, each with its format, size, downloads and a download link. */
 export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: DatasetView }) {
-  if (view.resources.length === 0) return <p class="empty">{ctx.ct('catalog.dataset.resourcesEmpty')}</p>;
+  if (view.resources.length === 0)
+    return (
+      <p safe class="empty">
+        {ctx.ct('catalog.dataset.resourcesEmpty')}
+      </p>
+    );
   return (
     <ul class="resource-list">
       {view.resources.map((r) => (
@@ -114,7 +124,7 @@ export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: Dat
             )}
             <p class="resource-meta">
               {r.size ? <span safe>{r.size}</span> : ''}
-              <span>{ctx.ct('catalog.dataset.downloads', { count: r.downloads })}</span>
+              <span safe>{ctx.ct('catalog.dataset.downloads', { count: r.downloads })}</span>
             </p>
           </div>
           {r.href ? (
@@ -124,7 +134,9 @@ export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: Dat
               download={r.isUpload ? '' : undefined}
               rel={r.isUpload ? undefined : 'noopener'}
             >
-              {r.isUpload ? ctx.ct('catalog.dataset.download') : ctx.ct('catalog.dataset.openLink')}
+              {r.isUpload
+                ? escapeHtml(ctx.ct('catalog.dataset.download'))
+                : escapeHtml(ctx.ct('catalog.dataset.openLink'))}
               {/* The visible word first, then what it acts on: the accessible name contains the label (WCAG 2.5.3). */}
               <span class="visually-hidden" safe>
                 {ctx.ct('catalog.dataset.resourceOf', { name: r.name, format: r.format })}
@@ -143,19 +155,33 @@ export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: Dat
 export function Revisions({ ctx, revisions }: { ctx: CatalogPageContext; revisions: RevisionView[] }) {
   return (
     <section class="revisions" aria-labelledby="revisions-title">
-      <h2 id="revisions-title">{ctx.ct('catalog.dataset.revisions')}</h2>
-      <p class="hint">{ctx.ct('catalog.dataset.revisionsHint')}</p>
+      <h2 safe id="revisions-title">
+        {ctx.ct('catalog.dataset.revisions')}
+      </h2>
+      <p safe class="hint">
+        {ctx.ct('catalog.dataset.revisionsHint')}
+      </p>
       {revisions.length === 0 ? (
-        <p class="empty">{ctx.ct('catalog.dataset.revisionsEmpty')}</p>
+        <p safe class="empty">
+          {ctx.ct('catalog.dataset.revisionsEmpty')}
+        </p>
       ) : (
         <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">{ctx.ct('catalog.revision.at')}</th>
-                <th scope="col">{ctx.ct('catalog.revision.actor')}</th>
-                <th scope="col">{ctx.ct('catalog.revision.action')}</th>
-                <th scope="col">{ctx.ct('catalog.revision.fields')}</th>
+                <th safe scope="col">
+                  {ctx.ct('catalog.revision.at')}
+                </th>
+                <th safe scope="col">
+                  {ctx.ct('catalog.revision.actor')}
+                </th>
+                <th safe scope="col">
+                  {ctx.ct('catalog.revision.action')}
+                </th>
+                <th safe scope="col">
+                  {ctx.ct('catalog.revision.fields')}
+                </th>
               </tr>
             </thead>
             <tbody>

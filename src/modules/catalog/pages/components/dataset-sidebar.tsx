@@ -9,21 +9,29 @@ export function DatasetSidebar({ ctx, view }: { ctx: CatalogPageContext; view: D
   return (
     <aside class="dataset-aside">
       <section class="panel" aria-labelledby="stats-title">
-        <h2 id="stats-title">{ctx.ct('catalog.dataset.stats')}</h2>
+        <h2 safe id="stats-title">
+          {ctx.ct('catalog.dataset.stats')}
+        </h2>
         <dl class="counts">
           <div>
-            <dt>{ctx.ct('catalog.dataset.views')}</dt>
-            <dd class="view-count">{formatNumber(ctx.locale, view.views)}</dd>
+            <dt safe>{ctx.ct('catalog.dataset.views')}</dt>
+            <dd safe class="view-count">
+              {formatNumber(ctx.locale, view.views)}
+            </dd>
           </div>
           <div>
-            <dt>{ctx.ct('catalog.dataset.downloadsTotal')}</dt>
-            <dd class="download-count">{formatNumber(ctx.locale, view.downloads)}</dd>
+            <dt safe>{ctx.ct('catalog.dataset.downloadsTotal')}</dt>
+            <dd safe class="download-count">
+              {formatNumber(ctx.locale, view.downloads)}
+            </dd>
           </div>
         </dl>
       </section>
       {view.topics.length ? (
         <section class="panel" aria-labelledby="topics-title">
-          <h2 id="topics-title">{ctx.ct('catalog.dataset.topics')}</h2>
+          <h2 safe id="topics-title">
+            {ctx.ct('catalog.dataset.topics')}
+          </h2>
           <ul class="topic-links">
             {view.topics.map((t) => (
               <li>
@@ -39,7 +47,9 @@ export function DatasetSidebar({ ctx, view }: { ctx: CatalogPageContext; view: D
       )}
       {d.tags.length ? (
         <section class="panel" aria-labelledby="tags-title">
-          <h2 id="tags-title">{ctx.ct('catalog.dataset.tags')}</h2>
+          <h2 safe id="tags-title">
+            {ctx.ct('catalog.dataset.tags')}
+          </h2>
           <ul class="tags">
             {d.tags.map((t) => (
               <li>
@@ -54,7 +64,9 @@ export function DatasetSidebar({ ctx, view }: { ctx: CatalogPageContext; view: D
         ''
       )}
       <section class="panel" aria-labelledby="metadata-title">
-        <h2 id="metadata-title">{ctx.ct('catalog.dataset.metadata')}</h2>
+        <h2 safe id="metadata-title">
+          {ctx.ct('catalog.dataset.metadata')}
+        </h2>
         <ul class="metadata-links">
           <li>
             <a href={`${base}.ttl`} type="text/turtle">
@@ -72,7 +84,11 @@ export function DatasetSidebar({ ctx, view }: { ctx: CatalogPageContext; view: D
             </a>
           </li>
           <li>
-            <a href={`/api/3/action/package_show?id=${encodeURIComponent(d.name)}`} type="application/json">
+            <a
+              safe
+              href={`/api/3/action/package_show?id=${encodeURIComponent(d.name)}`}
+              type="application/json"
+            >
               {ctx.ct('catalog.dataset.api')}
             </a>
           </li>

@@ -43,7 +43,9 @@ function FacetLink({ ctx, item }: { ctx: CatalogPageContext; item: FacetItemView
         <span class="facet-label" safe>
           {item.label}
         </span>
-        <span class="facet-count">{String(item.count)}</span>
+        <span safe class="facet-count">
+          {String(item.count)}
+        </span>
       </a>
     </li>
   );
@@ -58,7 +60,7 @@ export function FacetList({ ctx, facets }: { ctx: CatalogPageContext; facets: Fa
   const shown = facets.filter((f) => f.items.length > 0);
   return (
     <aside class="facets" id="filters" aria-labelledby="filters-title">
-      <h2 id="filters-title" class="facets-title">
+      <h2 safe id="filters-title" class="facets-title">
         {ctx.ct('catalog.facets.title')}
       </h2>
       {shown.map((facet) => {
@@ -66,7 +68,7 @@ export function FacetList({ ctx, facets }: { ctx: CatalogPageContext; facets: Fa
         const tail = facet.items.slice(VISIBLE_ITEMS);
         return (
           <section class="facet" data-facet={facet.field}>
-            <h3>{ctx.ct(`catalog.facet.${facet.field}`)}</h3>
+            <h3 safe>{ctx.ct(`catalog.facet.${facet.field}`)}</h3>
             <ul>
               {head.map((item) => (
                 <FacetLink ctx={ctx} item={item} />
@@ -74,7 +76,7 @@ export function FacetList({ ctx, facets }: { ctx: CatalogPageContext; facets: Fa
             </ul>
             {tail.length ? (
               <details>
-                <summary>{ctx.ct('catalog.facet.more', { count: tail.length })}</summary>
+                <summary safe>{ctx.ct('catalog.facet.more', { count: tail.length })}</summary>
                 <ul>
                   {tail.map((item) => (
                     <FacetLink ctx={ctx} item={item} />
@@ -104,11 +106,15 @@ export function ActiveFilters({
   if (filters.length === 0) return '';
   return (
     <div class="active-filters">
-      <h3 class="active-filters-title">{ctx.ct('catalog.filters.active')}</h3>
+      <h3 safe class="active-filters-title">
+        {ctx.ct('catalog.filters.active')}
+      </h3>
       <ul>
         {filters.map((f) => (
           <li>
-            <span class="active-filter-field">{ctx.ct(`catalog.facet.${f.field}`)}:</span>{' '}
+            <span safe class="active-filter-field">
+              {ctx.ct(`catalog.facet.${f.field}`)}:
+            </span>{' '}
             <span safe>{f.label}</span>{' '}
             <a
               href={f.removeHref}
@@ -120,7 +126,7 @@ export function ActiveFilters({
           </li>
         ))}
       </ul>
-      <a href={clearHref} class="clear-filters">
+      <a safe href={clearHref} class="clear-filters">
         {ctx.ct('catalog.filters.clear')}
       </a>
     </div>

@@ -31,7 +31,7 @@ export function Pager({
       <ul>
         {page > 1 ? (
           <li>
-            <a href={hrefFor(page - 1)} rel="prev">
+            <a safe href={hrefFor(page - 1)} rel="prev">
               ‹ {ctx.ct('catalog.pager.prev')}
             </a>
           </li>
@@ -46,6 +46,7 @@ export function Pager({
           ) : p === page ? (
             <li>
               <a
+                safe
                 href={hrefFor(p)}
                 aria-current="page"
                 aria-label={ctx.ct('catalog.pager.of', { page: p, pages: pageCount })}
@@ -55,7 +56,7 @@ export function Pager({
             </li>
           ) : (
             <li>
-              <a href={hrefFor(p)} aria-label={ctx.ct('catalog.pager.page', { page: p })}>
+              <a safe href={hrefFor(p)} aria-label={ctx.ct('catalog.pager.page', { page: p })}>
                 {String(p)}
               </a>
             </li>
@@ -63,7 +64,7 @@ export function Pager({
         )}
         {page < pageCount ? (
           <li>
-            <a href={hrefFor(page + 1)} rel="next">
+            <a safe href={hrefFor(page + 1)} rel="next">
               {ctx.ct('catalog.pager.next')} ›
             </a>
           </li>

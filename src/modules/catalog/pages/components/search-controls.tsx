@@ -50,7 +50,9 @@ export function SearchForm({
             maxlength="500"
           />
           <HiddenState state={view.state} keep="sort" />
-          <button type="submit">{ctx.ct('catalog.search.submit')}</button>
+          <button safe type="submit">
+            {ctx.ct('catalog.search.submit')}
+          </button>
         </div>
       </form>
     </search>
@@ -62,15 +64,17 @@ export function SortForm({ ctx, view }: { ctx: CatalogPageContext; view: ListPla
   return (
     <form method="get" action={view.basePath} class="sort-form">
       <HiddenState state={view.state} keep="q" />
-      <label for="sort">{ctx.ct('catalog.sort.label')}</label>
+      <label safe for="sort">
+        {ctx.ct('catalog.sort.label')}
+      </label>
       <select id="sort" name="sort">
         {SORT_CHOICES.map((s) => (
-          <option value={s} selected={s === view.state.sort}>
+          <option safe value={s} selected={s === view.state.sort}>
             {ctx.ct(`catalog.sort.${s}`)}
           </option>
         ))}
       </select>
-      <button type="submit" class="secondary">
+      <button safe type="submit" class="secondary">
         {ctx.ct('catalog.sort.apply')}
       </button>
     </form>

@@ -50,6 +50,8 @@ const fieldInput = z
     'title:en': z.string().max(300).optional(),
     'x-sum-of': z.array(z.string()).max(100).optional(),
     'x-classification': z.enum(['open', 'restricted', 'closed']).optional(),
+    // What the upload's PII check found (resource_schema_show returns it; it round-trips).
+    'x-pii': z.array(z.string().max(40)).max(20).optional(),
     decimalChar: z.enum([',', '.']).optional(),
     groupChar: z.enum([',', '.', ' ', '']).optional(),
   })
