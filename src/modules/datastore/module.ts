@@ -8,6 +8,7 @@ import { resourceSchemaShow } from './actions/resource-schema-show.js';
 import { resourceSchemaUpdate } from './actions/resource-schema-update.js';
 import { resourceValidationShow } from './actions/resource-validation-show.js';
 import { resourceCreate, resourceDelete, resourceUpdate } from './actions/resource-write.js';
+import { FULL_TEXT_BACKFILL_JOB, fullTextBackfillStartup } from './full-text-backfill.js';
 import { INGEST_JOB } from './ingest-job.js';
 import { datastoreReadRoutes } from './pages/datastore.routes.js';
 import { downloadRoutes } from './pages/download.routes.js';
@@ -29,6 +30,6 @@ export const datastoreModule: AppModule = {
     resourceSchemaShow,
     resourceSchemaUpdate,
   ] as ActionDefinition[],
-  routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup],
-  jobs: [INGEST_JOB],
+  routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup, fullTextBackfillStartup],
+  jobs: [INGEST_JOB, FULL_TEXT_BACKFILL_JOB],
 };

@@ -8,6 +8,7 @@ import type { DB } from '../../kernel/db/schema.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from './copy-sink.js';
 import {
+  addFullTextColumnSql,
   addPrimaryKeySql,
   copyColumns,
   createVersionTableSql,
@@ -28,6 +29,45 @@ export async function hasFullTextColumn(db: Kysely<DB>, tableName: string): Prom
     where s.nspname = 'datastore' and c.relname = ${tableName} and a.attname = '_full_text'
       and not a.attisdropped`.execute(db);
   return (r.rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Loaded versions whose typed table has no `_full_text` (loaded before issue 11): their `q`
+ * reads every row, so full-text-backfill.handler.ts adds the column and its index.
+ */
+export async function versionsWithoutFullText(
+  db: Kysely<DB>,
+): Promise<{ versionId: string; schema: TableSchema }[]> {
+  const r = await sql<{ id: string; table_schema: TableSchema }>`
+    select v.id, v.table_schema from resource_version v
+    where v.table_schema is not null
+      and exists (select 1 from pg_class c join pg_namespace s on s.oid = c.relnamespace
+        where s.nspname = 'datastore' and c.relname = 'v_' || replace(v.id::text, '-', ''))
+      and not exists (select 1 from pg_attribute a join pg_class c on c.oid = a.attrelid
+        join pg_namespace s on s.oid = c.relnamespace
+        where s.nspname = 'datastore' and c.relname = 'v_' || replace(v.id::text, '-', '')
+          and a.attname = '_full_text' and not a.attisdropped)
+    order by v.created_at`.execute(db);
+  return r.rows.map((row) => ({ versionId: row.id, schema: row.table_schema }));
+}
+
+/** Add `_full_text` and its GIN index to one version's table, in one transaction. */
+export async function addFullText(db: Kysely<DB>, versionId: string, schema: TableSchema): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql.raw(addFullTextColumnSql(versionId, schema)).execute(trx);
+    await sql.raw(fullTextIndexSql(versionId)).execute(trx);
+  });
+}
+
+/** Is a backfill already waiting or running (so a restart does not queue a second one)? */
+export async function fullTextBackfillQueued(db: Kysely<DB>, kind: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('state', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function versionTableExists(db: Kysely<DB>, versionId: string): Promise<boolean> {

@@ -63,6 +63,11 @@ export function createVersionTableSql(versionId: string, schema: TableSchema): s
   return `create table ${qualifiedVersionTable(versionId)} (_id bigint not null${columns.map((c) => `, ${c}`).join('')}, ${fullTextColumn(schema)})`;
 }
 
+/** Adds `_full_text` to a table loaded before it existed (full-text-backfill.handler.ts). */
+export function addFullTextColumnSql(versionId: string, schema: TableSchema): string {
+  return `alter table ${qualifiedVersionTable(versionId)} add column if not exists ${fullTextColumn(schema)}`;
+}
+
 /** The GIN index over `_full_text` (CKAN's full-text index). */
 export function fullTextIndexSql(versionId: string): string {
   return `create index on ${qualifiedVersionTable(versionId)} using gin (_full_text)`;
