@@ -1,5 +1,6 @@
 export {
   type Bilingual,
+  type SopIdentity,
   type StepFeature,
   stepById,
   type WorkflowDefinition,

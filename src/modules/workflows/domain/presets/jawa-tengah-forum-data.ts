@@ -70,7 +70,7 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
         "Governor's decree naming the custodian staff",
       ),
       role: 'leader',
-      actor: t('Kepala Dinas Kominfo Provinsi', 'Head of the provincial Diskominfo'),
+      actor: t('Ka Dinas Kominfo Provinsi', 'Head of the provincial Diskominfo'),
       // The seed's Mutu Baku cells are blank for this step: no requirement, time or output.
       duration: null,
       transitions: continueTo('socialise_forum'),
@@ -116,7 +116,7 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       ),
       role: 'custodian',
       actor: t(
-        'Diskominfo Provinsi bersama BPS, Bappeda, OPD dan Kab/Kota',
+        'Staf dan Kasi Diskominfo Provinsi bersama BPS, Bappeda, OPD dan Kab/Kota',
         'Provincial Diskominfo with BPS, Bappeda, agencies and regencies',
       ),
       inputs: [t('Data Statistik sektoral per OPD dan Kab/Kota', 'Sectoral data per agency and regency')],

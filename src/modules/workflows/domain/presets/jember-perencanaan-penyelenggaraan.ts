@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, outcome, rec, t } from './builder.js';
+import { JEMBER_IDENTITY } from './identities/jember.js';
 import {
   CUSTODIAN,
   JEMBER_PLANNING_STEPS,
@@ -8,7 +9,6 @@ import {
   SUPERVISOR,
   s,
 } from './jember-planning-steps.js';
-import { JEMBER_IDENTITY } from './identities/jember.js';
 
 /**
  * Jember regency, planning and conducting SDI statistics (Bappeda Kabupaten Jember, 2024).

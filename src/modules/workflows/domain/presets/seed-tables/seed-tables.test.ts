@@ -23,14 +23,17 @@ const describeWithSeeds = existsSync(SEEDS) ? describe : describe.skip;
 if (!existsSync(SEEDS)) console.warn(`Skipping the seed-text check: ${SEEDS} is not present`);
 
 describeWithSeeds('seed tables against the seed texts', () => {
-  it.each(SEED_TABLES.map((t) => [t.presetKey, t] as const))('%s: every cell occurs in its seed', (_k, table) => {
-    const seed = squeeze(readFileSync(path.join(SEEDS, table.seed), 'utf8'));
-    const cells = [
-      table.name,
-      ...table.executors,
-      ...table.rows.flatMap((r) => [r.text, r.time ?? '', ...r.requirements, ...r.output]),
-    ];
-    const missing = cells.filter((c) => !MENDED.has(c) && !seed.includes(squeeze(c)));
-    expect(missing).toEqual([]);
-  });
+  it.each(SEED_TABLES.map((t) => [t.presetKey, t] as const))(
+    '%s: every cell occurs in its seed',
+    (_k, table) => {
+      const seed = squeeze(readFileSync(path.join(SEEDS, table.seed), 'utf8'));
+      const cells = [
+        table.name,
+        ...table.executors,
+        ...table.rows.flatMap((r) => [r.text, r.time ?? '', ...r.requirements, ...r.output]),
+      ];
+      const missing = cells.filter((c) => !MENDED.has(c) && !seed.includes(squeeze(c)));
+      expect(missing).toEqual([]);
+    },
+  );
 });
