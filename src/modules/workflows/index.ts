@@ -1,5 +1,9 @@
+export { getDefinition, regionChoices } from './definitions.js';
 export {
   type Bilingual,
+  PROCESS_KIND_LABELS,
+  PROCESS_KINDS,
+  type ProcessKind,
   type SopIdentity,
   type StepFeature,
   stepById,
