@@ -54,6 +54,9 @@ for (const kind of DIALECTS) {
         expect(pdf.headers['content-type']).toBe('application/pdf');
         expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       }
+      const api = await t.app.inject({ url: '/api/3/action/sop_list' });
+      expect(api.statusCode).toBe(200);
+      expect(api.json().result).toHaveLength(4);
       const en = await t.app.inject({ url: '/sop', headers: { cookie: 'sd_lang=en' } });
       expect(en.body).toContain('SOPs in force');
       expect(en.body).toContain('Data request service');
