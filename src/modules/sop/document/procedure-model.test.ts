@@ -28,7 +28,11 @@ describe(procedureModel.name, () => {
     // Row 8 ends the flow: no arrow from it to row 9.
     expect(m.rows[7]?.flowsToNext).toBe(false);
     const magetan = procedureModel(MAGETAN_STATISTIK_SEKTORAL);
-    expect(magetan.rows.find((r) => r.stepId === 'fix_data')?.no).toBe('-');
+    expect(magetan.rows.map((r) => r.no)).toEqual(['1', '1b', '2', '2b', '2c', '3', '+1', '+2', '4']);
+    expect(magetan.rows.find((r) => r.stepId === 'verify_data')?.notes).toEqual([
+      'Setujui: ke langkah +2',
+      'Kembalikan ke produsen data: ke langkah +1',
+    ]);
     expect(magetan.rows.find((r) => r.stepId === 'fix_data')?.notes[0]).toMatch(/bukan baris SOP/);
   });
 

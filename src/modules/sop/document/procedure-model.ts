@@ -9,7 +9,7 @@ export type Shape = 'terminator' | 'process' | 'decision';
 
 export interface ProcedureRow {
   stepId: string;
-  /** The SOP row number; '-' for a step the SOP has no row for, 1…n when no step has one. */
+  /** The SOP row number; +1, +2 … for steps the SOP has no row for; 1…n when no step has one. */
   no: string;
   text: string;
   /** Index into the executor columns. */
@@ -84,7 +84,10 @@ export function identityOf(def: WorkflowDefinition): SopIdentity {
 export function procedureModel(def: WorkflowDefinition): ProcedureModel {
   const executors = [...identityOf(def).executors];
   const numbered = def.steps.some((s) => s.sopNo);
-  const noOf = new Map(def.steps.map((s, i) => [s.id, numbered ? (s.sopNo ?? '-') : String(i + 1)]));
+  let added = 0;
+  const noOf = new Map(
+    def.steps.map((s, i) => [s.id, numbered ? (s.sopNo ?? `+${++added}`) : String(i + 1)]),
+  );
   const target = (to: string) => (to === 'end' ? 'selesai' : `ke langkah ${noOf.get(to) ?? to}`);
   const rows = def.steps.map((s, i): ProcedureRow => {
     const next = def.steps[i + 1];
@@ -93,7 +96,7 @@ export function procedureModel(def: WorkflowDefinition): ProcedureModel {
     const notes = decision
       ? s.transitions.map((t) => `${t.label.id}: ${target(t.to)}`)
       : s.transitions.filter((t) => t.to !== next?.id && t.to !== 'end').map((t) => `Lanjut ${target(t.to)}`);
-    if (!s.sopNo && numbered) notes.unshift('Langkah tambahan platform, bukan baris SOP asal');
+    if (!s.sopNo && numbered) notes.unshift('Langkah tambahan platform (+), bukan baris SOP asal');
     return {
       stepId: s.id,
       no: noOf.get(s.id) ?? '',
