@@ -10,6 +10,7 @@ const MODULE_ORDER = [
   'datastore',
   'metadata',
   'workflows',
+  'sop',
   'verification',
   'linked-data',
   'demo',

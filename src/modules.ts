@@ -17,6 +17,7 @@ import { datastoreModule } from './modules/datastore/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { sopModule } from './modules/sop/index.js';
 import { verificationModule } from './modules/verification/index.js';
 import { workflowsModule } from './modules/workflows/index.js';
 import { workspaceModule } from './modules/workspace/index.js';
@@ -27,6 +28,7 @@ import { workspaceModule } from './modules/workspace/index.js';
  */
 export const MODULES: readonly AppModule[] = [
   workflowsModule,
+  sopModule,
   portalModule,
   workspaceModule,
   metadataModule,

@@ -1,5 +1,10 @@
+export { getDefinition, regionChoices } from './definitions.js';
 export {
   type Bilingual,
+  PROCESS_KIND_LABELS,
+  PROCESS_KINDS,
+  type ProcessKind,
+  type SopIdentity,
   type StepFeature,
   stepById,
   type WorkflowDefinition,

@@ -8,6 +8,7 @@ import {
   STEP_FEATURES,
   type WorkflowDefinition,
 } from './definition.js';
+import { checkIdentity, checkSopNumbers } from './sop-identity.js';
 
 /**
  * Check a definition read from a preset, a form or the database, and return it typed.
@@ -59,6 +60,7 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
   def.steps.forEach((raw: unknown, i: number) => {
     if (isObject(raw)) checkStepFields(raw, i, indexById, add);
   });
+  checkSopNumbers(def.steps, add);
   checkFlow(def.start, steps, indexById, add);
   if (def.processKind === 'dataset_collection') checkDatasetFeatures(steps, add);
   return problems;
@@ -98,6 +100,7 @@ function checkHeader(def: Record<string, unknown>, add: Add): void {
       'reviewNonPriority must be true or false',
     );
   }
+  checkIdentity(def.identity, add);
 }
 
 /** Each step an object with a unique snake_case id; returns the steps and their index by id. */

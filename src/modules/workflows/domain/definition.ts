@@ -1,5 +1,8 @@
 import type { Role } from '../../../kernel/access/roles.js';
 import type { Bilingual as ErrorBilingual } from '../../../kernel/errors.js';
+import type { SopIdentity } from './sop-identity.js';
+
+export type { SopIdentity } from './sop-identity.js';
 
 /**
  * A workflow is data: the steps of one region's SOP, who acts in each, what each needs and
@@ -65,6 +68,11 @@ export interface WorkflowStep {
   transitions: StepTransition[];
   /** Ties a step to a platform feature the runtime drives: the dataset flow's steps. */
   feature?: StepFeature;
+  /**
+   * The row number of the SOP's procedure table this step is ("1", "1b", "12"), shown in the
+   * SOP document's No column; absent for a step the SOP does not have as a row.
+   */
+  sopNo?: string;
 }
 
 export interface WorkflowDefinition {
@@ -80,6 +88,8 @@ export interface WorkflowDefinition {
   /** First step id. */
   start: string;
   steps: WorkflowStep[];
+  /** The SOP's identity sheet (number, dates, legal basis …), from which its document is made. */
+  identity?: SopIdentity;
 }
 
 /** The target of a transition that finishes the instance. */

@@ -38,6 +38,9 @@ const id = {
   'wf.copied': 'Salinan dibuat. Sesuaikan langkah-langkahnya di bawah.',
   'wf.edit': 'Ubah (versi baru)',
   'wf.editTitle': 'Ubah {key}: versi baru',
+  'wf.sopNumber': 'Nomor SOP',
+  'wf.sopName': 'Nama SOP',
+  'wf.sopDocument': 'Dokumen SOP (PDF)',
   'wf.editLead':
     'Menyimpan membuat versi baru; proses yang sedang berjalan tetap memakai versi tempat mereka mulai. Pilih definisi ini di daftar alur kerja agar dipakai proses baru.',
   'wf.titleId': 'Judul langkah (Indonesia)',
@@ -123,6 +126,9 @@ const en: Record<keyof typeof id, string> = {
   'wf.copied': 'Copy created. Adjust its steps below.',
   'wf.edit': 'Edit (new version)',
   'wf.editTitle': 'Edit {key}: new version',
+  'wf.sopNumber': 'SOP number',
+  'wf.sopName': 'SOP name',
+  'wf.sopDocument': 'SOP document (PDF, Indonesian)',
   'wf.editLead':
     'Saving creates a new version; running processes keep the version they started with. Choose this definition in the workflow list so new processes use it.',
   'wf.titleId': 'Step title (Indonesian)',

@@ -159,6 +159,10 @@ export function WorkflowShowPage({
         <dd safe>{`${def.source.region} (${def.source.seed})`}</dd>
         <dt safe>{c('wf.start')}</dt>
         <dd safe>{stepTitle(def, def.start, ctx)}</dd>
+        <dt safe>{c('wf.sopName')}</dt>
+        <dd safe>{def.identity?.name ?? def.title.id}</dd>
+        <dt safe>{c('wf.sopNumber')}</dt>
+        <dd safe>{def.identity?.number ?? '—'}</dd>
         {def.processKind === 'dataset_collection' ? (
           <>
             <dt safe>{c('wf.reviewNonPriority')}</dt>
@@ -168,6 +172,11 @@ export function WorkflowShowPage({
           ''
         )}
       </dl>
+      <p>
+        <a safe href={`/admin/workflows/${encodeURIComponent(detail.id)}/sop.pdf`} type="application/pdf">
+          {c('wf.sopDocument')}
+        </a>
+      </p>
       <h2 safe>{c('wf.steps')}</h2>
       <div class="table-wrap" tabindex="0">
         <table>

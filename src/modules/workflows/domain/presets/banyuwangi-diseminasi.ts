@@ -1,11 +1,13 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, rec, step, t } from './builder.js';
+import { BANYUWANGI_DISEMINASI_IDENTITY } from './identities/banyuwangi.js';
 
 /**
  * Banyuwangi regency, disseminating sectoral data (Diskominfo Banyuwangi, 2022), the first SOP
  * of seed 003_31bd3ce15f6acb6b.txt. Statistics staff and the statistics sub-coordinator are
  * the custodian office; the division head approves (leader). The SOP has no return branch:
- * corrections happen inside steps 3–4.
+ * corrections happen inside steps 3–4. Titles, requirements and outputs are the seed's words
+ * (seed-tables/banyuwangi.ts); each step's text names who acts.
  */
 const SUBCOORDINATOR = t('Sub Koordinator Statistik', 'Statistics sub-coordinator');
 const STAFF = t('Staf Statistik', 'Statistics staff');
@@ -19,57 +21,110 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
     'Banyuwangi regency: disseminating sectoral data',
   ),
   source: { seed: '003_31bd3ce15f6acb6b.txt', region: 'Kabupaten Banyuwangi' },
+  identity: BANYUWANGI_DISEMINASI_IDENTITY,
   start: 'draft_concept',
   steps: [
     step('draft_concept', {
+      sopNo: '1',
       title: t(
-        'Sub Koordinator menyusun konsep diseminasi dari data yang telah diolah',
+        'Sub Koordinator Statistik membuat Konsep Diseminasi Data Sektoral melalui website Portal Data dari hasil olahan data sektoral',
         'The sub-coordinator drafts the dissemination concept from processed data',
       ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
-      inputs: [t('Data sektoral yang telah diolah', 'Processed sectoral data')],
-      outputs: [doc('Disposisi kepada staf', 'Disposition to staff')],
+      inputs: [t('Konsep Diseminasi', 'Dissemination concept')],
+      outputs: [doc('Disposisi Kepada Staf Statistik', 'Disposition to the statistics staff')],
       duration: '120 menit',
       transitions: continueTo('make_infographic'),
     }),
     step('make_infographic', {
-      title: t('Staf membuat infografis dan narasi', 'Staff make the infographic and narrative'),
+      sopNo: '2',
+      title: t(
+        'Staf Statistik membuat diseminasi data sektoral beserta narasi untuk di publikasi pada website portal satu data',
+        'Staff make the infographic and narrative',
+      ),
       role: 'custodian',
       actor: STAFF,
-      outputs: [doc('Infografis', 'Infographic')],
+      // The seed's cell reads "Disposisi Sub Koordinator Statistik dan", cut off after "dan".
+      inputs: [t('Disposisi Sub Koordinator Statistik', "The sub-coordinator's disposition")],
+      outputs: [doc('Paparan / Infografis', 'Presentation / infographic')],
       duration: '240 menit',
       transitions: continueTo('submit_for_correction'),
     }),
     step('submit_for_correction', {
-      title: t('Staf mengajukan hasil untuk dikoreksi', 'Staff submit it for correction'),
+      sopNo: '3',
+      title: t(
+        'Staf Statistik mengajukan hasil untuk dikoreksi oleh Sub Koordinator Statistik',
+        'Staff submit it for correction',
+      ),
       role: 'custodian',
       actor: STAFF,
-      outputs: [doc('Infografis yang telah dikoreksi', 'Corrected infographic')],
+      inputs: [
+        t(
+          'Data Sektoral yang telah diolah dan dianalisa serta disetujui oleh Kepala Bidang Statistik',
+          'Sectoral data processed, analysed and approved by the head of the statistics division',
+        ),
+      ],
+      outputs: [doc('Paparan / Infografis yang telah dikoreksi', 'Corrected infographic')],
       duration: '20 menit',
       transitions: continueTo('subcoordinator_check'),
     }),
     step('subcoordinator_check', {
-      title: t('Sub Koordinator memeriksa dan memaraf', 'The sub-coordinator checks and initials'),
+      sopNo: '4',
+      title: t(
+        'Subkoordinator Statistik memeriksa hasil diseminasi data sektoral yang akan dipublikasi pada Portal Satu Data',
+        'The sub-coordinator checks and initials',
+      ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
-      outputs: [rec('Disetujui Sub Koordinator', 'Approved by the sub-coordinator')],
+      inputs: [t('Paparan / Infografis', 'Presentation / infographic')],
+      outputs: [
+        rec(
+          'Paparan / Infografis yang telah diparaf dan disetujui Sub Koordinator Statistik',
+          'Infographic initialled and approved by the sub-coordinator',
+        ),
+      ],
       duration: '30 menit',
       transitions: continueTo('division_head_approval'),
     }),
     step('division_head_approval', {
-      title: t('Kepala Bidang memeriksa dan menyetujui', 'The division head checks and approves'),
+      sopNo: '5',
+      title: t(
+        'Kepala Bidang Statistik memeriksa hasil diseminasi data sektoral yang akan dipublikasi pada Portal Satu Data',
+        'The division head checks and approves',
+      ),
       role: 'leader',
       actor: t('Kepala Bidang Statistik', 'Head of the statistics division'),
-      outputs: [rec('Disetujui Kepala Bidang', 'Approved by the division head')],
+      inputs: [
+        t(
+          'Paparan / Infografis yang telah diparaf dan disetujui oleh Sub Koordinator Statistik',
+          'Infographic initialled and approved by the sub-coordinator',
+        ),
+      ],
+      outputs: [
+        rec(
+          'Paparan / Infografis yang telah diparaf dan disetujui Kepala Bidang Statistik',
+          'Infographic initialled and approved by the division head',
+        ),
+      ],
       duration: '30 menit',
       transitions: continueTo('upload_portal'),
     }),
     step('upload_portal', {
-      title: t('Staf mengunggah ke portal', 'Staff upload it to the portal'),
+      sopNo: '6',
+      title: t(
+        'Jika sudah disetujui oleh kabid, staf statistik mengunggah deseminasi data sektoral pada Portal Satu Data',
+        'Staff upload it to the portal',
+      ),
       role: 'custodian',
       actor: STAFF,
-      outputs: [rec('Terpublikasi', 'Published')],
+      inputs: [
+        t(
+          'Paparan / Infografis yang telah diparaf dan disetujui oleh Kepala Bidang Statistik',
+          'Infographic initialled and approved by the division head',
+        ),
+      ],
+      outputs: [rec('Paparan/Infografis diupload / selesai', 'Infographic uploaded / done')],
       duration: '15 menit',
       transitions: continueTo('end'),
     }),

@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, note, outcome, rec, step, t } from './builder.js';
+import { BANYUWANGI_PERMINTAAN_IDENTITY } from './identities/banyuwangi.js';
 
 /**
  * Banyuwangi regency, data request service (Diskominfo Banyuwangi, 2022), the second SOP of
@@ -7,11 +8,12 @@ import { continueTo, doc, note, outcome, rec, step, t } from './builder.js';
  * sub-coordinator are the custodian office; the producing agency is the producer of the
  * request's agency (`agencyScope: 'subject'`). Two decisions: staff check availability
  * (available → deliver, not → contact the agency) and the agency confirms it (available →
- * send, not → the sub-coordinator closes the request).
+ * send, not → the sub-coordinator closes the request). Titles, requirements and outputs are the
+ * seed's words (seed-tables/banyuwangi.ts); the decisions' branches follow its surviving graph.
  */
 const SUBCOORDINATOR = t('Sub Koordinator Statistik', 'Statistics sub-coordinator');
 const STAFF = t('Staf Statistik', 'Statistics staff');
-const AGENCY = t('Perangkat Daerah penghasil data', 'Producing agency');
+const AGENCY = t('OPD pengampu data', 'Producing agency');
 
 export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
   key: 'banyuwangi-layanan-permintaan-data',
@@ -19,32 +21,42 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
   processKind: 'data_request',
   title: t('Layanan Permintaan Data Kabupaten Banyuwangi', 'Banyuwangi regency: data request service'),
   source: { seed: '003_31bd3ce15f6acb6b.txt', region: 'Kabupaten Banyuwangi' },
+  identity: BANYUWANGI_PERMINTAAN_IDENTITY,
   start: 'submit_request',
   steps: [
     step('submit_request', {
+      sopNo: '1',
       title: t(
-        'Pengguna data mengajukan permintaan di portal',
+        'Pengguna Data mengajukan permohonan permintaan data pada Portal Satu Data',
         'The data user submits a request on the portal',
       ),
       role: 'public',
       actor: t('Pengguna Data', 'Data user'),
-      outputs: [rec('Permintaan data', 'Request')],
+      inputs: [t('Permohonan', 'Application')],
+      outputs: [rec('Surat / Request Permintaan data', 'Data request letter')],
       duration: '30 menit',
       transitions: continueTo('assign_staff'),
     }),
     step('assign_staff', {
-      title: t('Sub Koordinator mendisposisikan kepada staf', 'The sub-coordinator assigns staff'),
+      sopNo: '2',
+      title: t(
+        'Subkoordinator Statistik menugaskan staff memenuhi permohonan data',
+        'The sub-coordinator assigns staff',
+      ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
+      inputs: [t('Permohonan', 'Application')],
       outputs: [note('Disposisi', 'Disposition')],
       duration: '10 menit',
       transitions: continueTo('check_availability'),
     }),
     step('check_availability', {
-      title: t('Staf memeriksa ketersediaan data', 'Staff check whether the data is available'),
+      sopNo: '3',
+      title: t('Staff statistik memeriksa ketersediaan data', 'Staff check whether the data is available'),
       role: 'custodian',
       actor: STAFF,
-      outputs: [note('Keputusan ketersediaan data', 'Availability decision')],
+      inputs: [t('Permohonan', 'Application')],
+      outputs: [note('Data yang diminta pengguna data', 'The data the user asked for')],
       duration: '30 menit',
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'deliver_result'),
@@ -52,21 +64,25 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       ],
     }),
     step('contact_agency', {
+      sopNo: '4',
       title: t(
-        'Sub Koordinator menghubungi Perangkat Daerah penghasil data',
+        'Sub Koordinator menindaklanjuti dengan menghubungi OPD pengampu data',
         'The sub-coordinator contacts the producing agency',
       ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
-      outputs: [doc('Kebutuhan data', 'Data need')],
+      inputs: [t('Data yang akan diminta', 'The data to ask for')],
+      outputs: [doc('Kebutuhan Data', 'Data need')],
       duration: '120 menit',
       transitions: continueTo('agency_confirms'),
     }),
     step('agency_confirms', {
-      title: t('Perangkat Daerah mengonfirmasi ketersediaan data', 'The agency confirms availability'),
+      sopNo: '5',
+      title: t('OPD mengkonfirmasi ketersediaan data', 'The agency confirms availability'),
       role: 'producer',
       actor: AGENCY,
-      outputs: [note('Konfirmasi ketersediaan', 'Availability confirmation')],
+      inputs: [t('Permohonan', 'Application')],
+      outputs: [note('Data yang diminta pengguna data', 'The data the user asked for')],
       duration: '30 menit',
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'agency_sends_data'),
@@ -74,38 +90,57 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       ],
     }),
     step('agency_sends_data', {
-      title: t('Perangkat Daerah mengirimkan data', 'The agency sends the data'),
+      sopNo: '6',
+      title: t('OPD pengampu data mengirimkan data yang dibutuhkan', 'The agency sends the data'),
       role: 'producer',
       actor: AGENCY,
-      outputs: [doc('Data', 'Data')],
+      inputs: [
+        t('Data yang diminta oleh pengguna data sudah tersedia', 'The data the user asked for is available'),
+      ],
+      outputs: [doc('Data statistik', 'Statistical data')],
       duration: '30 menit',
       transitions: continueTo('hand_to_staff'),
     }),
     step('hand_to_staff', {
-      title: t('Sub Koordinator menyerahkan data kepada staf', 'The sub-coordinator hands the data to staff'),
+      sopNo: '7',
+      title: t(
+        'Sub koordinator menyerahkan data kepada staf statistik',
+        'The sub-coordinator hands the data to staff',
+      ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
-      outputs: [doc('Data', 'Data')],
+      inputs: [t('Disposisi', 'Disposition')],
+      outputs: [doc('Data statistik', 'Statistical data')],
       duration: '15 menit',
       transitions: continueTo('deliver_result'),
     }),
     step('deliver_result', {
-      title: t('Staf menyampaikan hasil kepada pemohon', 'Staff deliver the result to the requester'),
+      sopNo: '8',
+      title: t(
+        'Staff statistik menyampaikan hasil kepada pemohon data',
+        'Staff deliver the result to the requester',
+      ),
       role: 'custodian',
       actor: STAFF,
-      outputs: [rec('Permintaan terlayani', 'Request served')],
+      inputs: [
+        t('Data yang diminta sudah dipenuhi/ dikonfirmasi', 'The requested data is served or confirmed'),
+      ],
+      outputs: [rec('Layanan permintaan data selesai', 'Request served')],
       duration: '15 menit',
       transitions: continueTo('end'),
     }),
     step('confirm_closure', {
+      sopNo: '9',
       title: t(
-        'Sub Koordinator mengonfirmasi pemenuhan selesai (data tidak tersedia)',
+        'Subkoordinator mengonfirmasi pemenuhan data sudah selesai dilaksanakan',
         'The sub-coordinator confirms closure (data not available)',
       ),
       role: 'custodian',
       actor: SUBCOORDINATOR,
-      inputs: [t('Data yang diminta tidak tersedia', 'The requested data is not available')],
-      outputs: [rec('Selesai', 'Closed')],
+      inputs: [
+        t('Data yang diminta oleh pengguna data tidak tersedia', 'The requested data is not available'),
+      ],
+      outputs: [rec('Data statistik/selesai', 'Closed')],
       duration: '30 menit',
       transitions: continueTo('end'),
     }),

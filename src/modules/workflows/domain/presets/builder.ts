@@ -32,6 +32,8 @@ export interface StepSpec {
   duration: string | null;
   transitions: StepTransition[];
   feature?: StepFeature;
+  /** The SOP table's row number (see WorkflowStep.sopNo). */
+  sopNo?: string;
 }
 
 export function step(id: string, spec: StepSpec): WorkflowStep {
@@ -47,5 +49,6 @@ export function step(id: string, spec: StepSpec): WorkflowStep {
     transitions: spec.transitions,
   };
   if (spec.feature) s.feature = spec.feature;
+  if (spec.sopNo) s.sopNo = spec.sopNo;
   return s;
 }

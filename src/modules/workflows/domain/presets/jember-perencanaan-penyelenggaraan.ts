@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, outcome, rec, t } from './builder.js';
+import { JEMBER_IDENTITY } from './identities/jember.js';
 import {
   CUSTODIAN,
   JEMBER_PLANNING_STEPS,
@@ -17,7 +18,9 @@ import {
  * dataset flow drives the upload (17, submit), the custodian's check (18, verify), the
  * supervisor's check (19, review: the SOP sends every verified dataset to the supervisor, so
  * `reviewNonPriority: true`) and the upload to the regional portal (20, publish). Both checks
- * return to the producer, who uploads again (step 17).
+ * return to the producer, who uploads again (step 17). Titles, requirements and outputs are the
+ * seed's words (seed-tables/jember.ts). Only the secretariat's shapes of steps 21–22 survived;
+ * the actors of steps 14–20 are inferred from their text.
  */
 export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
   key: 'jember-perencanaan-penyelenggaraan',
@@ -28,6 +31,7 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
     'Jember regency: planning and conducting SDI statistics',
   ),
   source: { seed: '002_7c7df7692fdb570e.txt', region: 'Kabupaten Jember' },
+  identity: JEMBER_IDENTITY,
   reviewNonPriority: true,
   start: 'inventory_needs',
   steps: [
@@ -37,48 +41,66 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
       'producer',
       PRODUCER,
       t(
-        'Merancang metode pengumpulan data (survei, kompilasi produk administrasi, dll.)',
+        'Merancang metode pengumpulan data yang dilakukan oleh Produsen Data (survei, Kompilasi Produk Administrasi, atau metode pengumpulan data lain sesuai dengan aplikasi ilmu statistik',
         'Design the collection method (survey, administrative records, …)',
       ),
       '2 jam',
-      [doc('Metode pengumpulan data', 'Collection method')],
+      [rec('Data yang sudah terkumpul', 'Collected data')],
       continueTo('design_questionnaire'),
+      {
+        sopNo: '14',
+        inputs: [
+          t('Proses Pengumpulan data statistik sektoral', 'The sectoral statistics collection process'),
+        ],
+      },
     ),
     s(
       'design_questionnaire',
       'producer',
       PRODUCER,
-      t('Merancang kuesioner / tabel dummy', 'Design the questionnaire / dummy table'),
+      t(
+        'Merancang Kuisisioner dan atau tabel pengisian data (tabel dummy) dalam proses pengumpulan data',
+        'Design the questionnaire / dummy table',
+      ),
       '2 jam',
-      [doc('Kuesioner', 'Questionnaire'), doc('Templat tabel', 'Table template')],
+      [doc('Hasil kuisisioner dan atau tabel pengisian data', 'Questionnaire and/or data entry table')],
       continueTo('state_standards'),
+      {
+        sopNo: '15',
+        inputs: [t('Kuisisioner dan atau tabel pengisian data', 'Questionnaire and/or data entry table')],
+      },
     ),
     s(
       'state_standards',
       'producer',
       PRODUCER,
       t(
-        'Menyampaikan pembatasan akses, kesinambungan, standar data, metadata dan interoperabilitas',
+        'Mengkomunikasikan pembatasan akses data, menjamin kesinambungan ketersediaan data, dan memberikan informasi pada pembina data dan walidata mengenai standar data, meta data dan interoperabilitas data',
         'State access restrictions, continuity, standards, metadata and interoperability',
       ),
-      '2 jam',
-      [rec('Draf data dan metadata', 'Draft data and metadata')],
+      '2 Jam',
+      [rec('Draft Data dan Metadata yang akan diunggah', 'Draft data and metadata to upload')],
       continueTo('upload_national'),
+      {
+        sopNo: '16',
+        inputs: [t('Kompilasi Data dan Metadata yang telah terkumpul', 'Collected data and metadata')],
+      },
     ),
     s(
       'upload_national',
       'producer',
       PRODUCER,
       t(
-        'Mengunggah data ke sistem nasional (INDAH, Romantik, SIPD e-walidata)',
+        'Mengunggah Data yang sudah sesuai dengan standar data yang telah ditetapkan kedalam https://indah.bps.go.id dan https://romantik.bps.go.id serta https://sipd-ri.kemendari.go.id/ewalidata',
         'Upload to the national systems (INDAH, Romantik, SIPD e-walidata)',
       ),
       '2 jam',
-      [rec('Draf data terunggah', 'Uploaded draft')],
+      [rec('Draft Data dan Metadata yang akan diunggah', 'Uploaded draft data and metadata')],
       continueTo('custodian_check'),
       {
+        sopNo: '17',
         feature: 'dataset_submit',
-        inputs: [t('Kompilasi data dan metadata yang akan diunggah', 'Data and metadata to upload')],
+        inputs: [t('Kompilasi Data dan Metadata yang akan diunggah', 'Data and metadata to upload')],
       },
     ),
     s(
@@ -86,63 +108,115 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
       'custodian',
       CUSTODIAN,
       t(
-        'Walidata memeriksa; setujui atau kembalikan ke produsen data',
+        'Data yang sudah di unggah ke dalam Indah dan Romantik akan masuk ke tahap pemeriksaan oleh Walidata. Jika data tersebut sudah dapat disebar akan dilakukan persetujuan, namun jika masih ada yang perlu diperbaiki akan dikembalikan kepada Produsen data',
         'The custodian checks; approve or return to the producer',
       ),
       '3 jam',
-      [rec('Data dan metadata terverifikasi', 'Verified data and metadata')],
+      [
+        rec(
+          'Draft data dan metadata yang sudah terverifikasi dan tervalidasi',
+          'Verified and validated draft data and metadata',
+        ),
+      ],
       [
         outcome('approve', 'Setujui', 'Approve', 'supervisor_check'),
         outcome('return', 'Kembalikan ke produsen data', 'Return to the producer', 'upload_national'),
       ],
-      { feature: 'dataset_verify' },
+      {
+        sopNo: '18',
+        feature: 'dataset_verify',
+        inputs: [t('Kompilasi data dan metadata dari Produsen data', "The producer's data and metadata")],
+      },
     ),
     s(
       'supervisor_check',
       'supervisor',
       SUPERVISOR,
       t(
-        'Pembina Data memeriksa; beri rekomendasi atau kembalikan ke produsen data',
+        'Data yang sudah di verifikasi oleh Walidata akan dilakukan pemeriksaan oleh Pembina Data. Jika data tersebut sudah dapat disebar akan diberikan Rekomendasi Statistik, namun jika masih ada yang perlu diperbaiki akan dikembalikan kepada Produsen data',
         'The supervisor checks; recommend or return to the producer',
       ),
       '3 jam',
-      [doc('Rekomendasi statistik', 'Statistical recommendation')],
+      [
+        doc(
+          'Rekomendasi Statistik yang dikeluarkan oleh BPS Kabupaten Jember selaku Pembina Data',
+          'Statistical recommendation issued by BPS Jember as the data supervisor',
+        ),
+      ],
       [
         outcome('recommend', 'Rekomendasikan', 'Recommend', 'publish_portal'),
         outcome('return', 'Kembalikan ke produsen data', 'Return to the producer', 'upload_national'),
       ],
-      { feature: 'dataset_review' },
+      {
+        sopNo: '19',
+        feature: 'dataset_review',
+        inputs: [
+          t(
+            'Kompilasi data dan Metadata yang sudah terverifikasi dan tervalidasi oleh Walidata',
+            'Data and metadata verified and validated by the custodian',
+          ),
+        ],
+      },
     ),
     s(
       'publish_portal',
       'custodian',
       CUSTODIAN,
       t(
-        'Mengunggah data yang sudah diperiksa ke portal daerah',
+        'Data yang sudah di periksa oleh Walidata dan Pembina Data diunggah ke dalam https://portal-data.jemberkab.go.id/',
         'Upload the checked data to the regional portal',
       ),
-      '1 jam',
-      [rec('Publikasi digital', 'Digital publication')],
+      '1 Jam',
+      [rec('Publikasi Digital', 'Digital publication')],
       continueTo('evaluate_year'),
-      { feature: 'dataset_publish' },
+      {
+        sopNo: '20',
+        feature: 'dataset_publish',
+        inputs: [t('Data yang siap dipublikasikan', 'Data ready for publication')],
+      },
     ),
     s(
       'evaluate_year',
       'secretariat',
       SECRETARIAT,
-      t('Evaluasi pelaksanaan Satu Data tahun berjalan', "Evaluate the year's Satu Data work"),
+      t('Evaluasi dan Penyusunan Penyelenggaraan Kegiatan Satu Data', "Evaluate the year's Satu Data work"),
       '8 jam',
-      [doc('Draf evaluasi', 'Evaluation draft')],
+      [
+        doc(
+          'Draft Evaluasi Penyelenggaraan Satu Data Indonesia Kabupaten Jember',
+          'Draft evaluation of Satu Data Indonesia in Jember',
+        ),
+      ],
       continueTo('report_to_head'),
+      {
+        sopNo: '21',
+        inputs: [
+          t('Pelaksanaan rakor Evaluasi Penyelenggaraan Satu Data', 'The Satu Data evaluation meeting'),
+        ],
+      },
     ),
     s(
       'report_to_head',
       'secretariat',
       SECRETARIAT,
-      t('Melaporkan kepada Bupati', 'Report to the head of region'),
-      '3 jam',
-      [doc('Laporan', 'Report')],
+      t('Penyampaian Laporan ke Kepala Daerah', 'Report to the head of region'),
+      '3 Jam',
+      [
+        doc(
+          'Draft Laporan Hasil Satu Data Indonesia Kabupaten Jember',
+          'Draft report on Satu Data Indonesia in Jember',
+        ),
+      ],
       continueTo('end'),
+      {
+        sopNo: '22',
+        inputs: [
+          t(
+            'Laporan hasil penyelenggaraan Satu Data Indonesia Kabupaten Jember',
+            'Report on conducting Satu Data Indonesia in Jember',
+          ),
+        ],
+      },
     ),
   ],
 };

@@ -17,132 +17,192 @@ export function s(
   duration: string,
   outputs: StepOutput[],
   transitions: StepTransition[],
-  extra: Partial<Pick<WorkflowStep, 'feature' | 'inputs'>> = {},
+  extra: Partial<Pick<WorkflowStep, 'feature' | 'inputs' | 'sopNo'>> = {},
 ): WorkflowStep {
   return step(id, { title, role, actor, duration, outputs, transitions, ...extra });
 }
 
-/** Jember steps 1–13: planning the data list (see jember-perencanaan-penyelenggaraan.ts). */
+/**
+ * Jember steps 1–13: planning the data list (see jember-perencanaan-penyelenggaraan.ts). Titles,
+ * requirements and outputs are the seed's words (seed-tables/jember.ts); the seed's flowchart
+ * shows only "Start" in the secretariat's column, so the other steps' actors are inferred from
+ * their text (producer steps name the producer; the forum's meetings, steps 3, 8 and 11, are run
+ * by the secretariat).
+ */
 export const JEMBER_PLANNING_STEPS: WorkflowStep[] = [
   s(
     'inventory_needs',
     'secretariat',
     SECRETARIAT,
     t(
-      'Inventarisasi kebutuhan data dari RPJMD, RKPD dan sumber lain',
+      'Menginventarisir kebutuhan pemenuhan data SDI (Daftar Data) berdasarkan sumber data: RPJMD, dan RKPD serta sumber lain yang terhubung dengan statistik sektoral',
       'Inventory data needs from RPJMD, RKPD and other sources',
     ),
     '40 menit',
-    [doc('Inventarisasi kebutuhan data', 'Data needs inventory')],
+    [doc('Informasi kerjasama', 'Cooperation information')],
     continueTo('coordinate_inventory'),
+    {
+      sopNo: '1',
+      inputs: [
+        t('Kebijakan Kepala Daerah', "Head of region's policy"),
+        t('Surat Kepala Dinas', "Agency head's letter"),
+        t('Surat Pemangku Kepentingan', "Stakeholders' letters"),
+        t('Disposisi', 'Disposition'),
+      ],
+    },
   ),
   s(
     'coordinate_inventory',
     'secretariat',
     SECRETARIAT,
     t(
-      'Berkoordinasi dengan Walidata dan Pembina Data terkait daftar data yang telah diinventarisir',
+      'Berkoodinasi dengan Walidata dan Pembina Data terkait daftar data yang telah diinventarisir',
       'Coordinate the inventory with the custodian and the supervisor',
     ),
     '60 menit',
-    [doc('Rumusan hasil koordinasi internal', 'Internal coordination result')],
+    [doc('Rumusan Hasil koordinasi internal kegiatan', 'Internal coordination result')],
     continueTo('forum_data_list'),
-    { inputs: [t('Agenda koordinasi internal', 'Internal coordination agenda')] },
+    { sopNo: '2', inputs: [t('Agenda Koordinasi internal', 'Internal coordination agenda')] },
   ),
   s(
     'forum_data_list',
     'secretariat',
     FORUM,
     t(
-      'Rapat Forum Satu Data tentang daftar data SDI tahun n+1',
+      'Pembahasan Rapat Forum Satu Data terkait data dalam daftar SDI Kabupaten Jember Tahun n+1',
       'Forum meeting on the data list for year n+1',
     ),
     '180 menit',
-    [doc('Kesepakatan Daftar Data tahun n+1', 'Agreed data list for year n+1')],
+    [doc('Tercapai kesepakatan Daftar Data Tahun n+1', 'Agreed data list for year n+1')],
     continueTo('request_identification'),
+    {
+      sopNo: '3',
+      inputs: [
+        t(
+          'Rumusan Hasil koordinasi internal kegiatan dan sasaran dari SKPD',
+          "Internal coordination result and the agencies' targets",
+        ),
+      ],
+    },
   ),
   s(
     'request_identification',
     'secretariat',
     SECRETARIAT,
     t(
-      'Berkoordinasi dengan produsen data untuk identifikasi dan pengajuan data baru',
+      'Berkoordinasi dengan Produsen data untuk identifikasi dan pengajuan data baru',
       'Ask producers to identify data and propose new data',
     ),
     '5 hari',
-    [doc('Rumusan data produsen yang teridentifikasi', "Producers' identified data")],
+    [doc('Rumusan data dari produsen data yang sudah teridentifikasi', "Producers' identified data")],
     continueTo('identify_data'),
-    { inputs: [t('Surat permintaan identifikasi data', 'Data identification request letter')] },
+    { sopNo: '4', inputs: [t('Surat Permintaan identifikasi data', 'Data identification request letter')] },
   ),
   s(
     'identify_data',
     'producer',
     PRODUCER,
     t(
-      'Produsen data mengidentifikasi data dari daftar data sementara',
+      'Produsen data melakukan identifikasi data dari daftar data sementara yang telah dibahas oleh Forum Satu data',
       'Producers identify data from the provisional list',
     ),
     '1 hari',
-    [doc('Rumusan daftar data teridentifikasi', 'Identified data list')],
+    [doc('Rumusan daftar data yang telah teridentifikasi', 'Identified data list')],
     continueTo('invite_user_proposals'),
-    { inputs: [t('Daftar data sementara dari Sekretariat', 'Provisional list from the secretariat')] },
+    {
+      sopNo: '5',
+      inputs: [
+        t('Daftar data sementara dari sekretariat satu data', 'Provisional list from the secretariat'),
+      ],
+    },
   ),
   s(
     'invite_user_proposals',
     'producer',
     PRODUCER,
     t(
-      'Produsen data mengundang pengguna data mengajukan data (web, media sosial)',
+      'Produsen data mengirimkan informasi kepada pengguna data untuk pengajuan daftar data',
       'Producers invite data users to propose data (web, social media)',
     ),
     '3 hari',
-    [rec('Daftar data baru usulan pengguna', 'New data proposed by users')],
+    [rec('Daftar data baru yang dapat dimanfaatkan oleh pengguna data', 'New data proposed by users')],
     continueTo('send_proposals'),
+    {
+      sopNo: '6',
+      inputs: [
+        t(
+          'Penyebaran informasi baik secara langsung maupun melalui web dan media sosial terkait pengajuan data oleh pengguna data',
+          'Word spread directly, on the web and on social media about users proposing data',
+        ),
+      ],
+    },
   ),
   s(
     'send_proposals',
     'producer',
     PRODUCER,
     t(
-      'Produsen data menyampaikan identifikasi data dan pengajuan data baru ke Sekretariat',
+      'Produsen data menyampaikn identifikasi data dan pengajuan data baru pada sekretariat satu data',
       'Producers send identifications and proposals to the secretariat',
     ),
     '1 hari',
-    [doc('Usulan daftar data', 'Proposals')],
+    // The seed's output cell is cut off after "yang telah"; kept as signed.
+    [doc('Rumusan daftar data yang telah', 'Proposals')],
     continueTo('forum_proposals'),
+    {
+      sopNo: '7',
+      inputs: [
+        t(
+          'Daftar data yang telah diidentifikasi dan daftar data baru yang akan diajukan pada sekretariat satu data',
+          'Identified data and new data to propose to the secretariat',
+        ),
+      ],
+    },
   ),
   s(
     'forum_proposals',
     'secretariat',
     FORUM,
     t(
-      'Rapat Forum Satu Data membahas usulan produsen dan merencanakan desk data',
+      'Rapat Koordinasi Forum Satu Data untuk membahas daftar data yang telah dikirim oleh Produsen Data dan Koordinasi pelaksanaan desk data',
       "Forum meeting on the producers' proposals; plan the data desk",
     ),
     '120 menit',
-    [doc('Rancangan rumusan tindak lanjut', 'Follow-up plan')],
+    [doc('Rancangan Rumusan tindak lanjut', 'Follow-up plan')],
     continueTo('data_desk'),
+    {
+      sopNo: '8',
+      inputs: [t('Rumusan Hasil koordinasi eksternal kegiatan', 'External coordination result')],
+    },
   ),
   s(
     'data_desk',
     'secretariat',
     SECRETARIAT,
-    t('Pelaksanaan desk data atas data yang disepakati Forum', 'Data desk on the data the forum agreed'),
+    t(
+      'Pelaksanaan Desk Data sesuai data yang telah di sepakati dalam Forum Satu Data',
+      'Data desk on the data the forum agreed',
+    ),
     '2 hari',
-    [rec('Ketersediaan daftar data', 'Data list availability')],
+    [rec('Ketersediaan Daftar Data', 'Data list availability')],
     continueTo('receive_list_changes'),
+    {
+      sopNo: '9',
+      inputs: [t('Rancangan Rumusan tindak lanjut Pelaksanaan kegiatan', 'Follow-up plan of the activity')],
+    },
   ),
   s(
     'receive_list_changes',
     'secretariat',
     SECRETARIAT,
     t(
-      'Menerima usulan daftar data baru dan/atau perbaikan daftar data',
+      'Menerima usulan daftar data baru dan atau perbaikan daftar data',
       'Receive new or corrected list items',
     ),
     '40 menit',
-    [doc('Rumusan daftar data', 'List draft')],
+    [doc('Rumusan daftar Data', 'List draft')],
     continueTo('agree_list_formats'),
+    { sopNo: '10', inputs: [t('Draft Rumusan Pelaksanaan kegiatan', 'Draft of the activity')] },
   ),
   s(
     'agree_list_formats',
@@ -150,23 +210,25 @@ export const JEMBER_PLANNING_STEPS: WorkflowStep[] = [
     FORUM,
     t('Menyepakati daftar data dan format data', 'Agree the data list and data formats'),
     '40 menit',
-    [doc('Berita Acara kesepakatan', 'Agreement record (Berita Acara)')],
+    [doc('Berita Acara Kesepakatan daftar Data', 'Agreement record (Berita Acara)')],
     continueTo('agreement_per_agency'),
+    {
+      sopNo: '11',
+      inputs: [t('Draft Dokumen Rumusan Laporan hasil rapat', 'Draft meeting report')],
+    },
   ),
   s(
     'agreement_per_agency',
     'secretariat',
     SECRETARIAT,
-    t(
-      'Berita Acara kesepakatan daftar data per kertas kerja perangkat daerah',
-      "Agreement record per agency's worksheet",
-    ),
-    '1 hari',
-    [],
+    t('Berita Acara Kesepakatan Daftar Data', "Agreement record per agency's worksheet"),
+    '1 Hari',
+    [rec('Pelaksanaan Kegiatan', 'Conduct of the activity')],
     continueTo('draft_list_decree'),
     {
+      sopNo: '12',
       inputs: [
-        t('Kertas kerja daftar data masing-masing perangkat daerah', "Each agency's data list worksheet"),
+        t('Kertas Kerja Daftar Data masing-masing Perangkat daerah', "Each agency's data list worksheet"),
       ],
     },
   ),
@@ -175,11 +237,17 @@ export const JEMBER_PLANNING_STEPS: WorkflowStep[] = [
     'secretariat',
     SECRETARIAT,
     t(
-      'Menyusun rancangan SK Bupati tentang Daftar Data',
+      'Menyusun SK Daftar Data untuk ditetapkan dengan Peraturan Kepala Daerah',
       "Draft the head of region's decree on the data list",
     ),
     '2 minggu',
-    [doc('SK Daftar Data', 'Data list decree (SK Daftar Data)')],
+    [
+      doc(
+        'SK Daftar Data yang ditetapkan dengan Peraturan Kepala Daerah',
+        "Data list decree (SK Daftar Data) set by the head of region's regulation",
+      ),
+    ],
     continueTo('design_method'),
+    { sopNo: '13', inputs: [t('Berita Acara Kesepakatan daftar Data', 'Agreement record (Berita Acara)')] },
   ),
 ];

@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, outcome, rec, step, t } from './builder.js';
+import { MAGETAN_IDENTITY } from './identities/magetan.js';
 
 /**
  * Magetan regency, conducting sectoral statistics (Diskominfo Kabupaten Magetan, SOP
@@ -13,7 +14,9 @@ import { continueTo, doc, outcome, rec, step, t } from './builder.js';
  * supervisor (BPS) to review priority data, so `review_data` is added after the check for
  * the dataset flow; `reviewNonPriority: false` because the SOP does not send other data to
  * the supervisor again. The seed's actor columns did not survive extraction; actors follow
- * the SOP's flow diagram (Forum Satu Data, Pembina Data, Walidata, Produsen Data).
+ * the SOP's flow diagram (Forum Satu Data, Pembina Data, Walidata, Produsen Data). Titles,
+ * requirements and outputs are the seed's words (seed-tables/magetan.ts), its portal address
+ * ("mageatan") included as signed; step 1's output and step 1b's time are blank in the seed.
  */
 const PRODUCER = t('Produsen Data (Perangkat Daerah)', 'Data producer (agency)');
 const CUSTODIAN = t('Walidata (Diskominfo)', 'Data custodian (Diskominfo)');
@@ -25,7 +28,11 @@ const RECOMMENDATION = t(
 );
 const SDI_DATA = t('Data sesuai dengan Prinsip SDI', 'Data conforming to the SDI principles');
 const PORTAL_DATA = t(
-  'Data pada portal Satu Data Magetan (DASATAMA)',
+  'Data pada portal Satu Data Magetan',
+  'Data on the Magetan Satu Data portal (DASATAMA)',
+);
+const PORTAL_UPLOAD = t(
+  'Data pada portal Satu Data Magetan (https://dasatama.mageatan.go.id/)',
   'Data on the Magetan Satu Data portal (DASATAMA)',
 );
 const WORKSHEET = t('Lembar Kerja Metadata & SDS', 'Metadata and SDS worksheet');
@@ -40,22 +47,24 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
     'Magetan regency: conducting sectoral statistics',
   ),
   source: { seed: '001_a9073a696656668d.txt', region: 'Kabupaten Magetan' },
+  identity: MAGETAN_IDENTITY,
   reviewNonPriority: false,
   start: 'set_data_list',
   steps: [
     step('set_data_list', {
+      sopNo: '1',
       title: t(
-        'Menyusun dan menetapkan daftar data (termasuk daftar data prioritas); produsen data memeriksa ketersediaan data dan mengajukan daftar data yang akan dikumpulkan',
+        'Menyusun dan menetapkan daftar data (termasuk didalamnya daftar data prioritas). Perangkat Daerah selaku produsen data memeriksa ketersediaan data dan mengajukan daftar data yang akan dikumpulkan',
         'Set the data list incl. priority data; producers check availability and propose the data to collect',
       ),
       role: 'producer',
       actor: t('Koordinator Satu Data dan Produsen Data', 'Satu Data coordinator and data producer'),
       inputs: [t('Draft Daftar Data', 'Draft data list')],
-      outputs: [doc('Draft Daftar Data', 'Draft data list')],
       duration: '2 hari',
       transitions: continueTo('agree_data_list'),
     }),
     step('agree_data_list', {
+      sopNo: '1b',
       title: t('Menyepakati daftar data', 'Agree the data list'),
       role: 'secretariat',
       actor: t('Forum Satu Data', 'Satu Data forum'),
@@ -68,8 +77,9 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       transitions: continueTo('recommend_collection'),
     }),
     step('recommend_collection', {
+      sopNo: '2',
       title: t(
-        'Memberikan rekomendasi dan pembinaan dalam pengumpulan data (Romantik Online)',
+        'Memberikan rekomendasi dan pembinaan dalam pengumpulan data',
         'Recommend and guide the data collection (Romantik Online)',
       ),
       role: 'supervisor',
@@ -80,8 +90,9 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       transitions: continueTo('collect_data'),
     }),
     step('collect_data', {
+      sopNo: '2b',
       title: t(
-        'Mengumpulkan data sesuai Prinsip SDI (standar data, metadata, interoperabilitas, kode referensi)',
+        'Mengumpulkan data sesuai Prinsip SDI (Memiliki Standar Data, Metadata, Memenuhi Kaidah Interoperabilitas, dan Merapkan Kaidah Kode Referensi)',
         'Collect data per the SDI principles (data standard, metadata, interoperability, reference codes)',
       ),
       role: 'producer',
@@ -92,8 +103,9 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       transitions: continueTo('upload_data'),
     }),
     step('upload_data', {
+      sopNo: '2c',
       title: t(
-        'Mengunggah data pada portal Satu Data Magetan (DASATAMA)',
+        'Mengunggah data pada portal Satu Data Magetan (https://dasatama.mageatan.go.id/)',
         'Upload the data to the Magetan Satu Data portal (DASATAMA)',
       ),
       role: 'producer',
@@ -102,14 +114,15 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
         SDI_DATA,
         t('Template data sektoral masing-masing OPD', "The agency's sectoral data template"),
       ],
-      outputs: [rec(PORTAL_DATA.id, PORTAL_DATA.en), doc(WORKSHEET.id, WORKSHEET.en)],
+      outputs: [rec(PORTAL_UPLOAD.id, PORTAL_UPLOAD.en), doc(WORKSHEET.id, WORKSHEET.en)],
       duration: '3 hari',
       transitions: continueTo('verify_data'),
       feature: 'dataset_submit',
     }),
     step('verify_data', {
+      sopNo: '3',
       title: t(
-        'Walidata memeriksa data yang diunggah produsen data: kesesuaian dengan Prinsip SDI dan kevalidan data',
+        'Walidata memeriksa data yang sudah diunggah oleh Produsen Data mencakup kesesuaian dengan Prinsip SDI dan kevalidan Data',
         "The custodian checks the producer's upload for SDI conformance and validity",
       ),
       role: 'custodian',
@@ -123,6 +136,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       ],
       feature: 'dataset_verify',
     }),
+    // Not an SOP row: the service standard's flow "5b Memperbaiki Data" after the check.
     step('fix_data', {
       title: t(
         'Produsen data memperbaiki data dan mengunggah ulang',
@@ -136,6 +150,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       transitions: continueTo('verify_data'),
       feature: 'dataset_submit',
     }),
+    // Not an SOP row: the supervisor's review of priority data (Perpres 39/2019 art. 13).
     step('review_data', {
       title: t(
         'Pembina Data memeriksa data dan memberi rekomendasi statistik (wajib untuk data prioritas, Perpres 39/2019 pasal 13)',
@@ -153,15 +168,18 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       feature: 'dataset_review',
     }),
     step('disseminate_data', {
-      title: t('Menyebarluaskan data', 'Disseminate the data'),
+      sopNo: '4',
+      title: t('Menyebarkan Data', 'Disseminate the data'),
       role: 'custodian',
       actor: CUSTODIAN,
       inputs: [
         t('Data final yang sudah sesuai dengan Prinsip SDI', 'Final data conforming to the SDI principles'),
       ],
       outputs: [
-        doc('Infografis atau bentuk publikasi lainnya', 'Infographics or other publications'),
-        rec('Data set pada portal Satu Data Magetan', 'Datasets on the Magetan Satu Data portal'),
+        rec(
+          'Infografis atau bentuk publikasi lainnya dan data set pada portal Satu Data Magetan',
+          'Infographics or other publications, and datasets on the Magetan Satu Data portal',
+        ),
       ],
       duration: '1 hari',
       transitions: continueTo('end'),

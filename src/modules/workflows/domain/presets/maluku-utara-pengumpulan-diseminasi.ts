@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, outcome, rec, step, t } from './builder.js';
+import { MALUKU_UTARA_IDENTITY } from './identities/maluku-utara.js';
 
 /**
  * North Maluku province, collection, analysis, management and dissemination of sectoral
@@ -8,6 +9,8 @@ import { continueTo, doc, outcome, rec, step, t } from './builder.js';
  * the data-list cycle. Step 2's decision is the section head's completeness check of what the
  * producers send: incomplete data goes back to the producers (the step repeats), complete data
  * moves on. Section head and staff are the custodian office; division and agency heads approve.
+ * Titles, requirements and outputs are the seed's words (seed-tables/maluku-utara.ts). No shape
+ * of the seed's flowchart survived: the actors of steps 1 and 3–6 are inferred from the columns.
  */
 const SECTION_HEAD = t('Kasie Statistik', 'Statistics section head');
 const STAFF = t('Staf', 'Staff');
@@ -21,26 +24,29 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
     'North Maluku province: collection, analysis, management and dissemination of sectoral statistics',
   ),
   source: { seed: '004_0d700b99eb9a4ed5.txt', region: 'Provinsi Maluku Utara' },
+  identity: MALUKU_UTARA_IDENTITY,
   start: 'list_and_request',
   steps: [
     step('list_and_request', {
+      sopNo: '1',
       title: t(
-        'Menyusun daftar data sektoral yang akan dihimpun dan mengirim dokumen permintaan data kepada produsen data/OPD',
+        'Menyusun daftar data sektoral yang akan dihimpun dan mengirim dokumen permintaan data sektoral kepada produsen data / OPD',
         'List the sectoral data to collect and send request documents to the producers',
       ),
       role: 'custodian',
       actor: SECTION_HEAD,
-      inputs: [t('ATK, komputer dan data lainnya', 'Stationery, computer and other data')],
+      inputs: [t('ATK, Komputer, dan data lainnya', 'Stationery, computer and other data')],
       outputs: [
-        doc('Daftar data sektoral', 'Sectoral data list'),
+        doc('daftar data sektoral', 'Sectoral data list'),
         doc('Dokumen permintaan data', 'Data request documents'),
       ],
       duration: '5 hari kerja',
       transitions: continueTo('receive_data'),
     }),
     step('receive_data', {
+      sopNo: '2',
       title: t(
-        'Produsen data/OPD menyampaikan data dan metadata; yang belum lengkap dikembalikan, yang lengkap diteruskan ke Kasie Statistik',
+        'Produsen data / OPD menyampaikan data dan metadata sesuai permintaan. Data yang belum lengkap dikembalikan kepada produsen data untuk dilengkapi sedangkan data yang sudah lengkap diteruskan ke Kasie pengelolaan data statistik sektoral',
         'Producers send data and metadata; incomplete data is returned, complete data goes to the section head',
       ),
       role: 'custodian',
@@ -49,9 +55,14 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
         'Producers; completeness checked by the statistics section head',
       ),
       inputs: [
-        t('Data dan metadata sektoral dari produsen data', 'Sectoral data and metadata from the producers'),
+        t(
+          'Data dan Metadata sektoral dari produsen data yang divalidasi oleh kasie kompilasi data',
+          'Sectoral data and metadata from the producers, validated by the compilation section head',
+        ),
       ],
-      outputs: [rec('Data dan metadata yang lengkap', 'Complete data and metadata')],
+      outputs: [
+        rec('Kompilasi data dan metadata sektoral yang sudah lengkap', 'Complete sectoral data and metadata'),
+      ],
       duration: '60 hari kerja',
       transitions: [
         outcome(
@@ -69,25 +80,30 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
       ],
     }),
     step('compile_analyse', {
+      sopNo: '3',
       title: t(
-        'Menghimpun, mengolah dan menganalisa data dan metadata yang lengkap',
+        'Menghimpun, mengolah, menganalisa data dan metadata yang sudah lengkap',
         'Compile, process and analyse the complete data and metadata',
       ),
       role: 'custodian',
       actor: STAFF,
       inputs: [
         t(
-          'Kompilasi data dan metadata sektoral yang lengkap',
+          'Kompilasi data dan metadata sektoral yang sudah lengkap',
           'Compiled complete sectoral data and metadata',
         ),
       ],
       outputs: [
-        rec('Data dan metadata yang sudah diolah dan dianalisa', 'Processed and analysed data and metadata'),
+        rec(
+          'Kompilasi data dan metadata sektoral yang sudah diolah dan dianalisa',
+          'Processed and analysed data and metadata',
+        ),
       ],
       duration: '60 hari kerja',
       transitions: continueTo('draft_report'),
     }),
     step('draft_report', {
+      sopNo: '4',
       title: t(
         'Menyusun draft pelaporan dan penyajian hasil analisa data statistik sektoral',
         'Draft the report and presentation of the analysis',
@@ -95,15 +111,24 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
       role: 'custodian',
       actor: SECTION_HEAD,
       inputs: [
-        t('Data dan metadata yang sudah diolah dan dianalisa', 'Processed and analysed data and metadata'),
+        t(
+          'Kompilasi data dan metadata yang sudah diolah dan dianalisa',
+          'Processed and analysed data and metadata',
+        ),
       ],
-      outputs: [doc('Draft pelaporan dan penyajian', 'Draft report and presentation')],
+      outputs: [
+        doc(
+          'Draft pelaporan dan penyajian hasil analisa data statistik sektoral',
+          'Draft report and presentation',
+        ),
+      ],
       duration: '15 hari kerja',
       transitions: continueTo('approve_report'),
     }),
     step('approve_report', {
+      sopNo: '5',
       title: t(
-        'Memeriksa dan menyetujui draft pelaporan dan penyajian',
+        'Memeriksa dan menyetujui draft pelaporan dan penyajian hasil analisa data statistik sektoral',
         'Review and approve the draft report and presentation',
       ),
       role: 'leader',
@@ -111,22 +136,34 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
         'Kepala Bidang Persandian dan Statistik; Kepala Dinas',
         'Head of the cryptography and statistics division; agency head',
       ),
-      inputs: [t('Draft pelaporan dan penyajian', 'Draft report and presentation')],
+      inputs: [
+        t(
+          'Draft pelaporan dan penyajian hasil analisa data statistik sektoral',
+          'Draft report and presentation',
+        ),
+      ],
       outputs: [
-        doc('Bahan pelaporan dan penyajian yang disetujui', 'Approved report and presentation material'),
+        doc(
+          'Bahan pelaporan dan penyajian data yang telah disetujui',
+          'Approved report and presentation material',
+        ),
       ],
       duration: '1 hari kerja',
       transitions: continueTo('publish_portal'),
     }),
     step('publish_portal', {
+      sopNo: '6',
       title: t(
-        'Diseminasi dan publikasi data statistik sektoral pada portal open data',
+        'Melakukan diseminasi dan publikasi data statistik sektoral pada portal open data',
         'Disseminate and publish on the open-data portal',
       ),
       role: 'custodian',
       actor: STAFF,
       inputs: [
-        t('Bahan pelaporan dan penyajian yang disetujui', 'Approved report and presentation material'),
+        t(
+          'Bahan pelaporan dan penyajian hasil analisa yang sudah disetujui',
+          'Approved report and presentation material',
+        ),
       ],
       outputs: [rec('Diseminasi dan publikasi data', 'Publication')],
       duration: '1 hari kerja',
