@@ -35,6 +35,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table workflow_task add column assignee_id uuid references app_user(id);
     alter table workflow_task add column position text;
     alter table workflow_task add column files jsonb not null default '[]';
-    create index workflow_task_open on workflow_task (state, role) where state = 'open';
+    create index workflow_task_open_by_role on workflow_task (state, role) where state = 'open';
   `.execute(db);
 }
