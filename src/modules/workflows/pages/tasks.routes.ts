@@ -16,6 +16,7 @@ import { loadBadge } from '../badge.js';
 import { inboxFor } from '../inbox.js';
 import { loadTask } from '../task-act.js';
 import { choiceOptions } from '../task-form-options.js';
+import { positionsRoutes } from './positions.routes.js';
 import { runHistoryRoutes } from './run-history.routes.js';
 import type { TypedValues } from './task-form.js';
 import { entryHref, TasksPage } from './tasks.page.js';
@@ -147,6 +148,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   });
 
   await runHistoryRoutes(app, deps);
+  await positionsRoutes(app, deps);
 
   app.post('/tugas/notifications/read', async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;
