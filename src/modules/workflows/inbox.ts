@@ -8,13 +8,21 @@ import {
   type WorkflowStep,
 } from './domain/definition.js';
 import { inboxDatasets, inboxSubmissions } from './inbox.repository.js';
+import { positionsOf } from './routing.repository.js';
 import { openTasksFor } from './runs.repository.js';
 import { canActOn, inboxScopes } from './task-access.js';
 
 /** One line of "Tugas saya": a task the actor may act on now. */
 export interface InboxEntry {
   taskId: string;
-  step: Pick<WorkflowStep, 'id' | 'title' | 'role' | 'actorLabel' | 'duration' | 'feature' | 'outputs'>;
+  step: Pick<
+    WorkflowStep,
+    'id' | 'title' | 'role' | 'actorLabel' | 'duration' | 'feature' | 'outputs' | 'chooses' | 'requirements'
+  >;
+  /** The run this task belongs to (its history page). */
+  instanceId: string;
+  /** The agency this task is for (a fan-out lane, a chosen agency), when it has one. */
+  taskAgencyId: string | null;
   definition: { key: string; version: number; title: WorkflowDefinition['title'] };
   subject: { type: string; id: string; title: string; name: string | null; agency: string | null };
   /** The latest submission of a dataset subject (the feature pages act on it). */
@@ -46,7 +54,11 @@ function toEntry(
       duration: step.duration,
       feature: step.feature,
       outputs: step.outputs,
+      chooses: step.chooses,
+      requirements: step.requirements,
     },
+    instanceId: r.instance_id,
+    taskAgencyId: r.agency_id,
     definition: { key: def.key, version: def.version, title: def.title },
     subject: {
       type: r.subject_type,
@@ -71,11 +83,15 @@ export async function inboxFor(db: Kysely<DB>, actor: Actor, now: Date): Promise
   const instanceIds = [...new Set(rows.map((r) => r.instance_id))];
   const submissions = await inboxSubmissions(db, instanceIds);
   const byDataset = new Map(datasets.map((d) => [d.id, d]));
+  const positions = actor.userId ? await positionsOf(db, actor.userId) : new Map<string, string>();
   const out: InboxEntry[] = [];
   for (const r of rows) {
     const def = r.definition as WorkflowDefinition;
     const step = stepById(def, r.step_id);
     if (!canActOn(actor, step, r.agency_id, r.subject_agency_id)) continue;
+    // A task for one person or one position is theirs alone (approvals.ts judges the act the same way).
+    if (r.assignee_id && r.assignee_id !== actor.userId) continue;
+    if (r.position && positions.get(r.role) !== r.position) continue;
     const submissionId = submissions.find((s) => s.instance_id === r.instance_id)?.id ?? null;
     out.push(toEntry(r, def, step, byDataset.get(r.subject_id), submissionId, now));
   }

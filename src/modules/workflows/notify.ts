@@ -12,6 +12,10 @@ export interface TaskNotice {
   role: Role;
   /** The task's agency (producer steps), or null for region-wide roles. */
   agencyId: string | null;
+  /** A task for one named person: only they are told. */
+  assigneeId?: string | null;
+  /** A task for one position within the role: only its holders are told. */
+  position?: string | null;
   stepTitle: Bilingual;
   subjectTitle: string;
   dueAt: Date | null;
@@ -27,14 +31,17 @@ export async function notifyTaskOpened(trx: Kysely<DB>, notice: TaskNotice): Pro
   const action = ROLE_TASK_ACTION[notice.role];
   if (!action) return 0;
   const candidates = await usersWithRole(trx, notice.role);
-  const recipients = candidates.filter((u) =>
-    can(
-      { userId: u.id, username: u.username, roles: ['public', notice.role], agencyId: u.agency_id },
-      action,
-      {
-        agencyId: notice.agencyId ?? u.agency_id,
-      },
-    ),
+  const recipients = candidates.filter(
+    (u) =>
+      (!notice.assigneeId || u.id === notice.assigneeId) &&
+      (!notice.position || u.position === notice.position) &&
+      can(
+        { userId: u.id, username: u.username, roles: ['public', notice.role], agencyId: u.agency_id },
+        action,
+        {
+          agencyId: notice.agencyId ?? u.agency_id,
+        },
+      ),
   );
   const link = `/tugas/${notice.taskId}`;
   const title = `${notice.stepTitle.id}: ${notice.subjectTitle}`;

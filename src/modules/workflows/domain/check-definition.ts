@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../kernel/errors.js';
+import { checkRoutingFields } from './check-routing.js';
 import { type AddProblem as Add, checkBilingual, checkStepFields, isObject } from './check-steps.js';
 import {
   type DefinitionProblems,
@@ -57,8 +58,12 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
     return problems;
   }
   const { steps, indexById } = checkStepIds(def.steps, add);
+  const stepsById = new Map(steps.map((raw) => [String(raw.id), raw]));
   def.steps.forEach((raw: unknown, i: number) => {
-    if (isObject(raw)) checkStepFields(raw, i, indexById, add);
+    if (!isObject(raw)) return;
+    checkStepFields(raw, i, indexById, add);
+    const s = typeof raw.id === 'string' ? `'${raw.id}'` : `${i + 1}`;
+    checkRoutingFields(raw, `steps.${i}`, s, stepsById, add);
   });
   checkSopNumbers(def.steps, add);
   checkFlow(def.start, steps, indexById, add);

@@ -1,14 +1,18 @@
 import type { WorkflowDefinition } from '../definition.js';
-import { continueTo, doc, rec, step, t } from './builder.js';
+import { continueTo, doc, outcome, rec, step, t } from './builder.js';
 import { BANYUWANGI_DISEMINASI_IDENTITY } from './identities/banyuwangi.js';
 
 /**
  * Banyuwangi regency, disseminating sectoral data (Diskominfo Banyuwangi, 2022), the first SOP
  * of seed 003_31bd3ce15f6acb6b.txt. Statistics staff and the statistics sub-coordinator are
- * the custodian office; the division head approves (leader). The SOP has no return branch:
- * corrections happen inside steps 3–4. Titles, requirements and outputs are the seed's words
- * (seed-tables/banyuwangi.ts); each step's text names who acts.
+ * the custodian office; the division head approves (leader). Staff, sub-coordinator and
+ * division head are different people (positions): the sub-coordinator's disposition names the
+ * staff member, and each check refuses whoever made the infographic (four eyes). The SOP draws
+ * no return branch; the checks "memeriksa" imply one: the sub-coordinator and the division head
+ * return the work to the staff member, and the division head may reject it to a new disposition.
+ * Titles, requirements and outputs are the seed's words (seed-tables/banyuwangi.ts).
  */
+const PERSON = { kind: 'chosen_person', chosenAt: 'draft_concept' } as const;
 const SUBCOORDINATOR = t('Sub Koordinator Statistik', 'Statistics sub-coordinator');
 const STAFF = t('Staf Statistik', 'Statistics staff');
 
@@ -36,6 +40,7 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
       outputs: [doc('Disposisi Kepada Staf Statistik', 'Disposition to the statistics staff')],
       duration: '120 menit',
       transitions: continueTo('make_infographic'),
+      routing: { position: 'sub_coordinator', supervisorPosition: 'division_head', chooses: 'person' },
     }),
     step('make_infographic', {
       sopNo: '2',
@@ -50,6 +55,7 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
       outputs: [doc('Paparan / Infografis', 'Presentation / infographic')],
       duration: '240 menit',
       transitions: continueTo('submit_for_correction'),
+      routing: { scope: PERSON, position: 'staff', supervisorPosition: 'sub_coordinator' },
     }),
     step('submit_for_correction', {
       sopNo: '3',
@@ -68,6 +74,7 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
       outputs: [doc('Paparan / Infografis yang telah dikoreksi', 'Corrected infographic')],
       duration: '20 menit',
       transitions: continueTo('subcoordinator_check'),
+      routing: { scope: PERSON, position: 'staff', supervisorPosition: 'sub_coordinator' },
     }),
     step('subcoordinator_check', {
       sopNo: '4',
@@ -85,7 +92,15 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
         ),
       ],
       duration: '30 menit',
-      transitions: continueTo('division_head_approval'),
+      transitions: [
+        outcome('approve', 'Paraf dan teruskan', 'Initial and forward', 'division_head_approval'),
+        outcome('return', 'Kembalikan untuk diperbaiki', 'Return for correction', 'make_infographic'),
+      ],
+      routing: {
+        position: 'sub_coordinator',
+        supervisorPosition: 'division_head',
+        approves: ['make_infographic', 'submit_for_correction'],
+      },
     }),
     step('division_head_approval', {
       sopNo: '5',
@@ -108,7 +123,16 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
         ),
       ],
       duration: '30 menit',
-      transitions: continueTo('upload_portal'),
+      transitions: [
+        outcome('approve', 'Setujui', 'Approve', 'upload_portal'),
+        outcome('return', 'Kembalikan untuk diperbaiki', 'Return for correction', 'make_infographic'),
+        outcome('reject', 'Tolak: disposisi ulang', 'Reject: dispose again', 'draft_concept'),
+      ],
+      routing: {
+        position: 'division_head',
+        supervisorPosition: 'agency_head',
+        approves: ['make_infographic', 'subcoordinator_check'],
+      },
     }),
     step('upload_portal', {
       sopNo: '6',
@@ -127,6 +151,7 @@ export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
       outputs: [rec('Paparan/Infografis diupload / selesai', 'Infographic uploaded / done')],
       duration: '15 menit',
       transitions: continueTo('end'),
+      routing: { scope: PERSON, position: 'staff', supervisorPosition: 'sub_coordinator' },
     }),
   ],
 };

@@ -49,6 +49,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [note('Disposisi', 'Disposition')],
       duration: '10 menit',
       transitions: continueTo('check_availability'),
+      routing: { chooses: 'person' },
     }),
     step('check_availability', {
       sopNo: '3',
@@ -57,6 +58,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       actor: STAFF,
       inputs: [t('Permohonan', 'Application')],
       outputs: [note('Data yang diminta pengguna data', 'The data the user asked for')],
+      routing: { scope: { kind: 'chosen_person', chosenAt: 'assign_staff' } },
       duration: '30 menit',
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'deliver_result'),
@@ -75,6 +77,8 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [doc('Kebutuhan Data', 'Data need')],
       duration: '120 menit',
       transitions: continueTo('agency_confirms'),
+      // Disposition to the agency that holds the data: only its producers get steps 5–6.
+      routing: { chooses: 'agency' },
     }),
     step('agency_confirms', {
       sopNo: '5',
@@ -84,6 +88,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       inputs: [t('Permohonan', 'Application')],
       outputs: [note('Data yang diminta pengguna data', 'The data the user asked for')],
       duration: '30 menit',
+      routing: { scope: { kind: 'chosen_agency', chosenAt: 'contact_agency' } },
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'agency_sends_data'),
         outcome('not_available', 'Tidak tersedia', 'Not available', 'confirm_closure'),
@@ -100,6 +105,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [doc('Data statistik', 'Statistical data')],
       duration: '30 menit',
       transitions: continueTo('hand_to_staff'),
+      routing: { scope: { kind: 'chosen_agency', chosenAt: 'contact_agency' } },
     }),
     step('hand_to_staff', {
       sopNo: '7',
@@ -128,6 +134,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [rec('Layanan permintaan data selesai', 'Request served')],
       duration: '15 menit',
       transitions: continueTo('end'),
+      routing: { scope: { kind: 'chosen_person', chosenAt: 'assign_staff' } },
     }),
     step('confirm_closure', {
       sopNo: '9',

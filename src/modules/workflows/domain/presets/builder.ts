@@ -34,7 +34,20 @@ export interface StepSpec {
   feature?: StepFeature;
   /** The SOP table's row number (see WorkflowStep.sopNo). */
   sopNo?: string;
+  /** Routing fields (issue #12), copied as given: see WorkflowStep. */
+  routing?: StepRouting;
 }
+
+/** A step's optional routing fields: who within the role acts, what it approves, chooses, requires. */
+export type StepRouting = Partial<
+  Pick<
+    WorkflowStep,
+    'scope' | 'position' | 'supervisorPosition' | 'approves' | 'chooses' | 'requirements' | 'cycle'
+  >
+>;
+
+/** Every agency gets its own task (a data-list cycle's producer step). */
+export const FAN_OUT_ALL: StepRouting = { scope: { kind: 'fan_out' } };
 
 export function step(id: string, spec: StepSpec): WorkflowStep {
   const s: WorkflowStep = {
@@ -50,5 +63,5 @@ export function step(id: string, spec: StepSpec): WorkflowStep {
   };
   if (spec.feature) s.feature = spec.feature;
   if (spec.sopNo) s.sopNo = spec.sopNo;
-  return s;
+  return { ...s, ...spec.routing };
 }

@@ -188,11 +188,13 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
         ),
       ],
       continueTo('report_to_head'),
+      // Steps 21–22 are yearly: the data-list cycle run reaches them, never a dataset's run.
       {
         sopNo: '21',
         inputs: [
           t('Pelaksanaan rakor Evaluasi Penyelenggaraan Satu Data', 'The Satu Data evaluation meeting'),
         ],
+        routing: { cycle: true },
       },
     ),
     s(
@@ -216,6 +218,7 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
             'Report on conducting Satu Data Indonesia in Jember',
           ),
         ],
+        routing: { cycle: true },
       },
     ),
   ],

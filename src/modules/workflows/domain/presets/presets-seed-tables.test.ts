@@ -14,6 +14,9 @@ const ADDED_STEPS: Record<string, string[]> = {
   // The service standard's flow "5b Memperbaiki Data" (the producer fixes what the check
   // returned) and the supervisor's review Perpres 39/2019 art. 13 requires for priority data.
   'magetan-statistik-sektoral': ['fix_data', 'review_data'],
+  // Step 2's text returns incomplete data ("yang belum lengkap dikembalikan"): the section head
+  // checks each agency's hand-in and returns it to that agency only (issue #12).
+  'maluku-utara-pengumpulan-diseminasi': ['check_completeness'],
 };
 
 /** Lower-case letters and digits only: "Sub Koordinator" and "Subkoordinator" are one name. */
