@@ -12,9 +12,30 @@ import {
   presentPackages,
   runPackageSearch,
 } from '../catalog/index.js';
+import type { DcatProfile } from './dcat-dataset.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
 import { loadRegionNames } from './region-names.js';
 import { isRdfFormat, RDF_FORMATS, type RdfFormat, serializeRdf } from './serialize.js';
+
+const PROFILES = ['euro_dcat_ap_3', 'euro_dcat_ap_2'] as const;
+
+/** `profiles=a,b`: the DCAT profile asked for (the first we know); DCAT-AP 3 by default. */
+const ProfilesSchema = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v, zctx): DcatProfile => {
+    const asked = (v ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const known = asked.find((p): p is DcatProfile => (PROFILES as readonly string[]).includes(p));
+    if (asked.length > 0 && !known) {
+      zctx.addIssue({
+        code: 'custom',
+        message: `Profil tidak dikenal; pilih ${PROFILES.join(', ')} / Unknown profile; use ${PROFILES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return known ?? 'euro_dcat_ap_3';
+  });
 
 /** Query of `/catalog.{format}`, as ckanext-dcat takes it. */
 export const CatalogQuerySchema = z.object({
@@ -28,6 +49,8 @@ export const CatalogQuerySchema = z.object({
   /** Free-text and field queries, passed to package_search. */
   q: z.string().max(2000).optional(),
   fq: z.string().max(2000).optional(),
+  /** ckanext-dcat's `profiles` (comma-separated); `euro_dcat_ap_2` selects DCAT-AP 2.1.1. */
+  profiles: ProfilesSchema,
 });
 export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
 
@@ -46,6 +69,7 @@ function publicContext(req: FastifyRequest, deps: AppDeps): ActionContext {
 function pageUrlFor(siteUrl: string, format: RdfFormat, query: CatalogQuery) {
   return (page: number) => {
     const params = new URLSearchParams();
+    if (query.profiles !== 'euro_dcat_ap_3') params.set('profiles', query.profiles);
     for (const key of ['modified_since', 'q', 'fq'] as const) {
       const v = query[key];
       if (v) params.set(key, v);
@@ -82,7 +106,7 @@ async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const { regionCode, regionName } = deps.site;
   const regionNames = await loadRegionNames(ctx.db, page.results, [regionCode]);
   const graph = buildCatalogGraph(
-    { siteUrl: deps.config.siteUrl, regionNames },
+    { siteUrl: deps.config.siteUrl, regionNames, profile: query.profiles },
     {
       region: { code: regionCode, name: regionName },
       datasets: page.results,
@@ -102,12 +126,13 @@ async function readDataset(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1);
   if (!isRdfFormat(format)) throw new NotFoundError({ id: 'Format tidak dikenal', en: 'Unknown format' });
+  const { profiles: profile } = parseInput(z.object({ profiles: ProfilesSchema }), req.query);
   const ctx = publicContext(req, deps);
   const dataset = await loadVisibleDataset(ctx, file.slice(0, dot));
   const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
   if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
   const regionNames = await loadRegionNames(ctx.db, [dict]);
-  return sendRdf(reply, buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames }, dict), format);
+  return sendRdf(reply, buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames, profile }, dict), format);
 }
 
 /**
