@@ -61,9 +61,9 @@ for (const kind of DIALECTS) {
       }
       expect(paths).toHaveLength(Object.keys(ACTION_REGISTRY).length);
       // Reads take GET with query parameters; writes only POST, with the API token.
-      expect(doc.paths['/api/3/action/package_search'].get.parameters.map((p: { name: string }) => p.name)).toContain(
-        'rows',
-      );
+      expect(
+        doc.paths['/api/3/action/package_search'].get.parameters.map((p: { name: string }) => p.name),
+      ).toContain('rows');
       expect(doc.paths['/api/3/action/package_create'].get).toBeUndefined();
       expect(doc.paths['/api/3/action/package_create'].post.security).toEqual([{ ApiToken: [] }]);
     });

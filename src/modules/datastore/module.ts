@@ -13,6 +13,12 @@ import { datastoreReadRoutes } from './pages/datastore.routes.js';
 import { downloadRoutes } from './pages/download.routes.js';
 import { tableSchemaRoutes } from './pages/table-schema.routes.js';
 import { sqlReaderStartup } from './read/sql-reader.js';
+import {
+  datastoreCreate,
+  datastoreDelete,
+  datastoreRecordsDelete,
+  datastoreUpsert,
+} from './write/datastore-write.actions.js';
 
 /** Tabular data: uploads, validation, ingest into typed tables, reads, downloads, previews. */
 export const datastoreModule: AppModule = {
@@ -28,6 +34,10 @@ export const datastoreModule: AppModule = {
     resourceValidationShow,
     resourceSchemaShow,
     resourceSchemaUpdate,
+    datastoreCreate,
+    datastoreUpsert,
+    datastoreDelete,
+    datastoreRecordsDelete,
   ] as ActionDefinition[],
   routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup],
   jobs: [INGEST_JOB],

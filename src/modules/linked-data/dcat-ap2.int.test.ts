@@ -62,7 +62,8 @@ for (const kind of DIALECTS) {
       const ap2 = parseTurtle((await get(`/dataset/${rich.name}.ttl?profiles=euro_dcat_ap_2`)).body);
       const sizes = ap2.filter((q) => q.predicate.value === `${DCAT}byteSize`);
       expect(sizes.length).toBeGreaterThan(0);
-      for (const q of sizes) expect((q.object as { datatype: { value: string } }).datatype.value).toBe(`${XSD}decimal`);
+      for (const q of sizes)
+        expect((q.object as { datatype: { value: string } }).datatype.value).toBe(`${XSD}decimal`);
       expect(ap2.some((q) => q.predicate.value === 'http://spdx.org/rdf/terms#checksum')).toBe(false);
       const ap3 = parseTurtle((await get(`/dataset/${rich.name}.ttl`)).body);
       const dist = ap3.find((q) => q.predicate.value === `${DCAT}byteSize`)?.subject.value ?? '';

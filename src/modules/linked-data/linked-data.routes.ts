@@ -12,8 +12,8 @@ import {
   presentPackages,
   runPackageSearch,
 } from '../catalog/index.js';
-import type { DcatProfile } from './dcat-dataset.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
+import type { DcatProfile } from './dcat-dataset.js';
 import { loadRegionNames } from './region-names.js';
 import { isRdfFormat, RDF_FORMATS, type RdfFormat, serializeRdf } from './serialize.js';
 
@@ -25,7 +25,10 @@ const ProfilesSchema = z
   .max(200)
   .optional()
   .transform((v, zctx): DcatProfile => {
-    const asked = (v ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const asked = (v ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const known = asked.find((p): p is DcatProfile => (PROFILES as readonly string[]).includes(p));
     if (asked.length > 0 && !known) {
       zctx.addIssue({
@@ -132,7 +135,11 @@ async function readDataset(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
   if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
   const regionNames = await loadRegionNames(ctx.db, [dict]);
-  return sendRdf(reply, buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames, profile }, dict), format);
+  return sendRdf(
+    reply,
+    buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames, profile }, dict),
+    format,
+  );
 }
 
 /**

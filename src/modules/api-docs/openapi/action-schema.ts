@@ -30,9 +30,7 @@ export function topLevelParams(schema: JsonSchema): { name: string; required: bo
   return Object.entries(props).map(([name, p]) => ({
     name,
     required: required.has(name),
-    text: [typeText(p), typeof p.description === 'string' ? p.description : '']
-      .filter(Boolean)
-      .join(' — '),
+    text: [typeText(p), typeof p.description === 'string' ? p.description : ''].filter(Boolean).join(' — '),
   }));
 }
 

@@ -71,7 +71,10 @@ function operation(action: ActionDefinition, ref: string, method: 'get' | 'post'
   const body: Record<string, unknown> = json({ $ref: ref });
   if (action.acceptsUpload)
     body['multipart/form-data'] = {
-      schema: { type: 'object', properties: { upload: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+      schema: {
+        type: 'object',
+        properties: { upload: { type: 'string', contentMediaType: 'application/octet-stream' } },
+      },
     };
   return {
     operationId: method === 'get' ? `${action.name}_get` : action.name,
