@@ -71,7 +71,14 @@ export const tagSearch = defineAction({
     query: Terms.optional(),
     q: Terms.optional(),
     fields: z.preprocess(
-      (v) => (typeof v === 'string' ? JSON.parse(v) : v),
+      (v) => {
+        if (typeof v !== 'string') return v;
+        try {
+          return JSON.parse(v) as unknown;
+        } catch {
+          return v;
+        }
+      },
       z.record(z.string(), z.string().max(200)).optional(),
     ),
     vocabulary_id: z.string().max(100).optional(),
