@@ -44,6 +44,15 @@ for (const kind of DIALECTS) {
       expect(bare.json().error).toHaveProperty('name');
     });
 
+    // ckan/views/api.py `get_api`: GET /api/3 → {"version": 3}. The /api page links the document.
+    it('GET /api/3 answers the API version; /api links the OpenAPI document', async () => {
+      const v = await t.app.inject({ url: '/api/3' });
+      expect(v.statusCode).toBe(200);
+      expect(v.json()).toEqual({ version: 3 });
+      const page = await t.app.inject({ url: '/api' });
+      expect(page.body).toContain('href="/api/openapi.json"');
+    });
+
     it('serves an OpenAPI 3.1 document that validates and lists every action', async () => {
       const res = await t.app.inject({ url: '/api/openapi.json' });
       expect(res.statusCode).toBe(200);

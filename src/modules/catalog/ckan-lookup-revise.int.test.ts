@@ -9,13 +9,14 @@ import {
 import { DIALECTS } from '../../../test/support/test-database.js';
 
 type Dict = Record<string, unknown>;
+type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 for (const kind of DIALECTS) {
   describe(`CKAN tag/format/resource lookups, activity, package_revise and friends on ${kind}`, () => {
     let w: WriteApi;
     let pub: Pkg;
     let tag = '';
-    const get = (name: string, query: Dict, token?: string) =>
+    const get = (name: string, query: Query, token?: string) =>
       callAction(w.t.app, name, { query, ...(token ? { token } : {}) });
 
     beforeAll(async () => {

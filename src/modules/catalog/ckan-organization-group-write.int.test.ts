@@ -10,13 +10,14 @@ import {
 import { DIALECTS } from '../../../test/support/test-database.js';
 
 type Dict = Record<string, unknown>;
+type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 for (const kind of DIALECTS) {
   describe(`CKAN organization_*, group_* and member_* writes on ${kind}`, () => {
     let w: WriteApi;
     let admin = '';
     let adminName = '';
-    const get = (name: string, query: Dict, token?: string) =>
+    const get = (name: string, query: Query, token?: string) =>
       callAction(w.t.app, name, { query, ...(token ? { token } : {}) });
 
     beforeAll(async () => {

@@ -70,17 +70,14 @@ export const tagSearch = defineAction({
   input: z.object({
     query: Terms.optional(),
     q: Terms.optional(),
-    fields: z.preprocess(
-      (v) => {
-        if (typeof v !== 'string') return v;
-        try {
-          return JSON.parse(v) as unknown;
-        } catch {
-          return v;
-        }
-      },
-      z.record(z.string(), z.string().max(200)).optional(),
-    ),
+    fields: z.preprocess((v) => {
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return v;
+      }
+    }, z.record(z.string(), z.string().max(200)).optional()),
     vocabulary_id: z.string().max(100).optional(),
     limit: int(10, 1000),
     offset: int(0, 1_000_000),
