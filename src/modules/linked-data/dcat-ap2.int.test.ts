@@ -70,6 +70,28 @@ for (const kind of DIALECTS) {
       expect(objects(ap3, dist, 'http://spdx.org/rdf/terms#checksum')).toHaveLength(1);
     });
 
+    // ckanext-dcat docs/endpoints.md "Content negotiation": /catalog and /dataset/{name} answer
+    // the RDF serialization `Accept` names; a browser still gets the HTML page.
+    it('negotiates RDF on Accept for /catalog and /dataset/{name}', async () => {
+      const cat = await f.t.app.inject({ url: '/catalog', headers: { accept: 'application/ld+json' } });
+      expect(cat.statusCode).toBe(200);
+      expect(cat.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+      const ttl = await f.t.app.inject({ url: `/dataset/${rich.name}`, headers: { accept: 'text/turtle' } });
+      expect(ttl.headers['content-type']).toBe('text/turtle; charset=utf-8');
+      expect(subjectsOfType(parseTurtle(ttl.body), `${DCAT}Dataset`)).toHaveLength(1);
+      const xml = await f.t.app.inject({
+        url: `/dataset/${rich.name}?profiles=euro_dcat_ap_2`,
+        headers: { accept: 'application/rdf+xml;q=0.9, text/html;q=0.5' },
+      });
+      expect(xml.headers['content-type']).toBe('application/rdf+xml; charset=utf-8');
+      const browser = await f.t.app.inject({
+        url: `/dataset/${rich.name}`,
+        headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+      });
+      expect(browser.headers['content-type']).toMatch(/^text\/html/);
+      expect(browser.headers.vary).toContain('Accept');
+    });
+
     it('keeps the profile in the Hydra paging links and refuses an unknown profile', async () => {
       const body = (await get('/catalog.ttl?profiles=euro_dcat_ap_2')).body;
       expect(body).toContain('profiles=euro_dcat_ap_2');

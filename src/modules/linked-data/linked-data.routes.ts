@@ -12,6 +12,7 @@ import {
   presentPackages,
   runPackageSearch,
 } from '../catalog/index.js';
+import { rdfFormatFromAccept } from './content-negotiation.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
 import type { DcatProfile } from './dcat-dataset.js';
 import { loadRegionNames } from './region-names.js';
@@ -129,9 +130,20 @@ async function readDataset(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1);
   if (!isRdfFormat(format)) throw new NotFoundError({ id: 'Format tidak dikenal', en: 'Unknown format' });
+  return sendDatasetRdf(req, reply, deps, file.slice(0, dot), format);
+}
+
+/** One public dataset as RDF (`/dataset/{id}.{ext}`, or `/dataset/{id}` asked for RDF in `Accept`). */
+export async function sendDatasetRdf(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  idOrName: string,
+  format: RdfFormat,
+) {
   const { profiles: profile } = parseInput(z.object({ profiles: ProfilesSchema }), req.query);
   const ctx = publicContext(req, deps);
-  const dataset = await loadVisibleDataset(ctx, file.slice(0, dot));
+  const dataset = await loadVisibleDataset(ctx, idOrName);
   const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
   if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
   const regionNames = await loadRegionNames(ctx.db, [dict]);
@@ -151,4 +163,9 @@ export async function linkedDataRoutes(app: FastifyInstance, deps: AppDeps): Pro
   for (const format of Object.keys(RDF_FORMATS) as RdfFormat[])
     app.get(`/catalog.${format}`, (req, reply) => readCatalog(req, reply, deps, format));
   app.get(DATASET_FILE, (req, reply) => readDataset(req, reply, deps));
+  // ckanext-dcat's content negotiation: `/catalog` in the serialization `Accept` names
+  // (Turtle when it names none of them).
+  app.get('/catalog', (req, reply) =>
+    readCatalog(req, reply, deps, rdfFormatFromAccept(req.headers.accept) ?? 'ttl'),
+  );
 }
