@@ -92,6 +92,21 @@ for (const kind of DIALECTS) {
       expect(browser.headers.vary).toContain('Accept');
     });
 
+    // ckanext-dcat docs/profiles.md: the `schemaorg` profile describes datasets with schema.org.
+    it('?profiles=schemaorg gives schema.org Datasets in every serialization', async () => {
+      const one = parseTurtle((await get(`/dataset/${rich.name}.ttl?profiles=schemaorg`)).body);
+      expect(subjectsOfType(one, 'https://schema.org/Dataset')).toHaveLength(1);
+      expect(
+        objects(one, subjectsOfType(one, 'https://schema.org/Dataset')[0] ?? '', 'https://schema.org/name'),
+      ).toEqual([rich.title]);
+      const all = parseTurtle((await get('/catalog.ttl?profiles=schemaorg')).body);
+      expect(subjectsOfType(all, 'https://schema.org/Dataset').length).toBeGreaterThan(0);
+      expect(subjectsOfType(all, `${DCAT}Dataset`)).toEqual([]);
+      const json = await get(`/dataset/${rich.name}.jsonld?profiles=schemaorg`);
+      expect(json.statusCode).toBe(200);
+      expect(json.body).toContain('https://schema.org/Dataset');
+    });
+
     it('keeps the profile in the Hydra paging links and refuses an unknown profile', async () => {
       const body = (await get('/catalog.ttl?profiles=euro_dcat_ap_2')).body;
       expect(body).toContain('profiles=euro_dcat_ap_2');

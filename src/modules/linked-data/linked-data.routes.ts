@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Quad } from 'n3';
 import { z } from 'zod';
 import { ANONYMOUS } from '../../kernel/access/policy.js';
 import type { ActionContext } from '../../kernel/actions/context.js';
@@ -16,21 +17,24 @@ import { rdfFormatFromAccept } from './content-negotiation.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
 import type { DcatProfile } from './dcat-dataset.js';
 import { loadRegionNames } from './region-names.js';
+import { datasetSchemaOrg } from './schema-org.js';
+import { schemaOrgQuads } from './schema-org-rdf.js';
 import { isRdfFormat, RDF_FORMATS, type RdfFormat, serializeRdf } from './serialize.js';
 
-const PROFILES = ['euro_dcat_ap_3', 'euro_dcat_ap_2'] as const;
+const PROFILES = ['euro_dcat_ap_3', 'euro_dcat_ap_2', 'schemaorg'] as const;
+type Profile = (typeof PROFILES)[number];
 
 /** `profiles=a,b`: the DCAT profile asked for (the first we know); DCAT-AP 3 by default. */
 const ProfilesSchema = z
   .string()
   .max(200)
   .optional()
-  .transform((v, zctx): DcatProfile => {
+  .transform((v, zctx): Profile => {
     const asked = (v ?? '')
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    const known = asked.find((p): p is DcatProfile => (PROFILES as readonly string[]).includes(p));
+    const known = asked.find((p): p is Profile => (PROFILES as readonly string[]).includes(p));
     if (asked.length > 0 && !known) {
       zctx.addIssue({
         code: 'custom',
@@ -83,9 +87,13 @@ function pageUrlFor(siteUrl: string, format: RdfFormat, query: CatalogQuery) {
   };
 }
 
-async function sendRdf(reply: FastifyReply, graph: ReturnType<typeof buildDatasetGraph>, format: RdfFormat) {
-  const body = await serializeRdf(graph.quads(), format);
+async function sendQuads(reply: FastifyReply, quads: Quad[], format: RdfFormat) {
+  const body = await serializeRdf(quads, format);
   return reply.type(`${RDF_FORMATS[format]}; charset=utf-8`).send(body);
+}
+
+function sendRdf(reply: FastifyReply, graph: ReturnType<typeof buildDatasetGraph>, format: RdfFormat) {
+  return sendQuads(reply, graph.quads(), format);
 }
 
 async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, format: RdfFormat) {
@@ -109,6 +117,12 @@ async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const latest = await search(1, 0, false);
   const { regionCode, regionName } = deps.site;
   const regionNames = await loadRegionNames(ctx.db, page.results, [regionCode]);
+  if (query.profiles === 'schemaorg')
+    return sendQuads(
+      reply,
+      await schemaOrgQuads(page.results.map((d) => datasetSchemaOrg(d, deps.config.siteUrl, regionNames))),
+      format,
+    );
   const graph = buildCatalogGraph(
     { siteUrl: deps.config.siteUrl, regionNames, profile: query.profiles },
     {
@@ -147,6 +161,12 @@ export async function sendDatasetRdf(
   const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
   if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
   const regionNames = await loadRegionNames(ctx.db, [dict]);
+  if (profile === 'schemaorg')
+    return sendQuads(
+      reply,
+      await schemaOrgQuads([datasetSchemaOrg(dict, deps.config.siteUrl, regionNames)]),
+      format,
+    );
   return sendRdf(
     reply,
     buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames, profile }, dict),
