@@ -15,7 +15,6 @@ import {
 } from '../catalog/index.js';
 import { rdfFormatFromAccept } from './content-negotiation.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
-import type { DcatProfile } from './dcat-dataset.js';
 import { loadRegionNames } from './region-names.js';
 import { datasetSchemaOrg } from './schema-org.js';
 import { schemaOrgQuads } from './schema-org-rdf.js';
