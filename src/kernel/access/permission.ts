@@ -42,6 +42,8 @@ export const ACTIONS = [
   'workflow:configure',
   'workflow:start',
   'calendar:configure',
+  /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
+  'topic:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,6 +101,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_custodian': 'any',
     'metadata:update': 'any',
     'standard:manage': 'any',
+    'topic:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -150,5 +153,6 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'outbox:read': 'any',
     'workflow:configure': 'any',
     'calendar:configure': 'any',
+    'topic:manage': 'any',
   },
 };

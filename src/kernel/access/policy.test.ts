@@ -57,6 +57,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'calendar:configure': ['-', '-', '-', '-', '-', '-', 'all'],
   'codelist:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
+  // CKAN group_create/_update/_patch/_delete map onto topics (issue #19).
+  'topic:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

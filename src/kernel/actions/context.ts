@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/policy.js';
 import type { DB } from '../db/schema.js';
 import { transactionScope } from '../db/transaction-scope.js';
+import type { FileStore } from '../storage/file-store.js';
 import { insertAuditEntry } from './audit.repository.js';
 
 /** Everything an action needs to run: the database, who acts, and where the request came from. */
@@ -14,6 +15,8 @@ export interface ActionContext {
   siteUrl?: string;
   /** The API serves `datastore_search_sql` (config DATASTORE_SQL); absent means off. */
   datastoreSql?: boolean;
+  /** The file store, for actions that write a file themselves (DataStore writes keep each version's file). */
+  files?: FileStore;
 }
 
 /** One decision or change, as it goes into the audit log. */

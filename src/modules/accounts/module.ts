@@ -5,6 +5,7 @@ import { apiTokenRevoke } from './actions/api-token-revoke.js';
 import { userCreate } from './actions/user-create.js';
 import { userPasswordChange } from './actions/user-password-change.js';
 import { userShow } from './actions/user-show.js';
+import { apiTokenList, userList } from './actions/user-token-list.js';
 import { userUpdate } from './actions/user-update.js';
 import { accountRoutes } from './pages/account.routes.js';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from './session.js';
@@ -19,6 +20,8 @@ export const accountsModule: AppModule = {
     userPasswordChange,
     apiTokenCreate,
     apiTokenRevoke,
+    apiTokenList,
+    userList,
   ] as ActionDefinition[],
   routes: [accountRoutes],
   authenticator: {

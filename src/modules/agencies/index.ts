@@ -1,6 +1,7 @@
 export type { AgencyFields } from './actions/agency.schema.js';
 export { agencyCreate } from './actions/agency-create.js';
 export { agencyImport } from './actions/agency-import.js';
+export { agencyUpdate } from './actions/agency-update.js';
 export { regencyAgenciesCsv } from './actions/regency-agencies.js';
 export { findAgenciesByIds, findAgency, listAgencies } from './agency.repository.js';
 export { agenciesModule } from './module.js';

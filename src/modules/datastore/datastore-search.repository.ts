@@ -26,7 +26,10 @@ const bound = (c: ReadableColumn, v: unknown, key: string) =>
 const RANGE_OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=', eq: '=', ne: '<>' } as const;
 
 /** `filters`: {"col": value}, {"col": [v1, v2]}, {"col": null} or {"col": {"lt": 2020}}. */
-function filterConditions(table: ReadableTable, filters: Record<string, unknown>): RawBuilder<unknown>[] {
+export function filterConditions(
+  table: ReadableTable,
+  filters: Record<string, unknown>,
+): RawBuilder<unknown>[] {
   return Object.entries(filters).map(([name, value]) => {
     const c = columnNamed(table, name, 'filters');
     if (value === null) return sql`${col(c)} is null`;

@@ -4,6 +4,7 @@ import { datastoreInfo } from './actions/datastore-info.js';
 import { datastoreSearch } from './actions/datastore-search.js';
 import { datastoreSearchSql } from './actions/datastore-search-sql.js';
 import { resourceIngestStatus } from './actions/resource-ingest-status.js';
+import { resourcePatch } from './actions/resource-patch.js';
 import { resourceSchemaShow } from './actions/resource-schema-show.js';
 import { resourceSchemaUpdate } from './actions/resource-schema-update.js';
 import { resourceValidationShow } from './actions/resource-validation-show.js';
@@ -14,6 +15,12 @@ import { datastoreReadRoutes } from './pages/datastore.routes.js';
 import { downloadRoutes } from './pages/download.routes.js';
 import { tableSchemaRoutes } from './pages/table-schema.routes.js';
 import { sqlReaderStartup } from './read/sql-reader.js';
+import {
+  datastoreCreate,
+  datastoreDelete,
+  datastoreRecordsDelete,
+  datastoreUpsert,
+} from './write/datastore-write.actions.js';
 
 /** Tabular data: uploads, validation, ingest into typed tables, reads, downloads, previews. */
 export const datastoreModule: AppModule = {
@@ -22,6 +29,7 @@ export const datastoreModule: AppModule = {
     resourceCreate,
     resourceUpdate,
     resourceDelete,
+    resourcePatch,
     datastoreSearch,
     datastoreInfo,
     datastoreSearchSql,
@@ -29,6 +37,10 @@ export const datastoreModule: AppModule = {
     resourceValidationShow,
     resourceSchemaShow,
     resourceSchemaUpdate,
+    datastoreCreate,
+    datastoreUpsert,
+    datastoreDelete,
+    datastoreRecordsDelete,
   ] as ActionDefinition[],
   routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup, fullTextBackfillStartup],
   jobs: [INGEST_JOB, FULL_TEXT_BACKFILL_JOB],

@@ -14,7 +14,14 @@ export interface LinkedDataContext {
   siteUrl: string;
   /** Region code → display name ("Kabupaten Magetan"), for dct:spatial labels. */
   regionNames: ReadonlyMap<string, string>;
+  /**
+   * ckanext-dcat's profile: `euro_dcat_ap_3` (default) or `euro_dcat_ap_2`, whose 2.1.1 shapes
+   * want dcat:byteSize as xsd:decimal and allow only the SHA-1 checksum algorithm.
+   */
+  profile?: DcatProfile;
 }
+
+export type DcatProfile = 'euro_dcat_ap_3' | 'euro_dcat_ap_2';
 
 /** The dataset's URI, as ckanext-dcat builds it: `{site}/dataset/{id}`. */
 export function datasetUri(siteUrl: string, dict: Pick<PackageDict, 'id'>): string {
@@ -63,9 +70,11 @@ export function parseChecksum(hash: string | null | undefined): { algorithm: str
   return m[2].length === lengths[algorithm] ? { algorithm, value: m[2].toLowerCase() } : null;
 }
 
-function addChecksum(g: Graph, dist: NamedNode, hash: string | null | undefined): void {
+function addChecksum(g: Graph, dist: NamedNode, hash: string | null | undefined, ap2: boolean): void {
   const sum = parseChecksum(hash);
-  if (!sum) return;
+  // DCAT-AP 2.1.1 (spdx:Checksum shape) has `sh:hasValue spdx:checksumAlgorithm_sha1`: any other
+  // algorithm would be a violation, so AP 2 output leaves our SHA-256 out rather than mislabel it.
+  if (!sum || (ap2 && sum.algorithm !== 'sha1')) return;
   const c = blank();
   g.add(dist, spdx('checksum'), c);
   g.type(c, spdx('Checksum'));
@@ -86,6 +95,7 @@ function addLicense(g: Graph, subject: NamedNode, dict: PackageDict): void {
 /** One resource as a dcat:Distribution; DCAT-AP needs an access URL, so a bad link falls back to the page. */
 function addDistribution(g: Graph, ctx: LinkedDataContext, dict: PackageDict, r: ResourceDict): NamedNode {
   const dist = node(`${datasetUri(ctx.siteUrl, dict)}/resource/${r.id}`);
+  const ap2 = ctx.profile === 'euro_dcat_ap_2';
   g.type(dist, dcat('Distribution'));
   g.add(dist, dct('title'), text(r.name || r.format || dict.title));
   g.maybe(dist, dct('description'), text(r.description ?? ''));
@@ -104,8 +114,8 @@ function addDistribution(g: Graph, ctx: LinkedDataContext, dict: PackageDict, r:
     g.type(node(media), dct('MediaType'));
   }
   if (typeof r.size === 'number' && Number.isInteger(r.size) && r.size >= 0)
-    g.add(dist, dcat('byteSize'), typed(r.size, 'nonNegativeInteger'));
-  addChecksum(g, dist, r.hash);
+    g.add(dist, dcat('byteSize'), typed(r.size, ap2 ? 'decimal' : 'nonNegativeInteger'));
+  addChecksum(g, dist, r.hash, ap2);
   addLicense(g, dist, dict);
   g.maybe(dist, dct('issued'), dateTime(r.created));
   g.maybe(dist, dct('modified'), dateTime(r.last_modified || r.metadata_modified));

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Quad } from 'n3';
 import { z } from 'zod';
 import { ANONYMOUS } from '../../kernel/access/policy.js';
 import type { ActionContext } from '../../kernel/actions/context.js';
@@ -12,9 +13,36 @@ import {
   presentPackages,
   runPackageSearch,
 } from '../catalog/index.js';
+import { rdfFormatFromAccept } from './content-negotiation.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
 import { loadRegionNames } from './region-names.js';
+import { datasetSchemaOrg } from './schema-org.js';
+import { schemaOrgQuads } from './schema-org-rdf.js';
 import { isRdfFormat, RDF_FORMATS, type RdfFormat, serializeRdf } from './serialize.js';
+
+const PROFILES = ['euro_dcat_ap_3', 'euro_dcat_ap_2', 'schemaorg'] as const;
+type Profile = (typeof PROFILES)[number];
+
+/** `profiles=a,b`: the DCAT profile asked for (the first we know); DCAT-AP 3 by default. */
+const ProfilesSchema = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v, zctx): Profile => {
+    const asked = (v ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const known = asked.find((p): p is Profile => (PROFILES as readonly string[]).includes(p));
+    if (asked.length > 0 && !known) {
+      zctx.addIssue({
+        code: 'custom',
+        message: `Profil tidak dikenal; pilih ${PROFILES.join(', ')} / Unknown profile; use ${PROFILES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return known ?? 'euro_dcat_ap_3';
+  });
 
 /** Query of `/catalog.{format}`, as ckanext-dcat takes it. */
 export const CatalogQuerySchema = z.object({
@@ -28,6 +56,8 @@ export const CatalogQuerySchema = z.object({
   /** Free-text and field queries, passed to package_search. */
   q: z.string().max(2000).optional(),
   fq: z.string().max(2000).optional(),
+  /** ckanext-dcat's `profiles` (comma-separated); `euro_dcat_ap_2` selects DCAT-AP 2.1.1. */
+  profiles: ProfilesSchema,
 });
 export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
 
@@ -46,6 +76,7 @@ function publicContext(req: FastifyRequest, deps: AppDeps): ActionContext {
 function pageUrlFor(siteUrl: string, format: RdfFormat, query: CatalogQuery) {
   return (page: number) => {
     const params = new URLSearchParams();
+    if (query.profiles !== 'euro_dcat_ap_3') params.set('profiles', query.profiles);
     for (const key of ['modified_since', 'q', 'fq'] as const) {
       const v = query[key];
       if (v) params.set(key, v);
@@ -55,9 +86,13 @@ function pageUrlFor(siteUrl: string, format: RdfFormat, query: CatalogQuery) {
   };
 }
 
-async function sendRdf(reply: FastifyReply, graph: ReturnType<typeof buildDatasetGraph>, format: RdfFormat) {
-  const body = await serializeRdf(graph.quads(), format);
+async function sendQuads(reply: FastifyReply, quads: Quad[], format: RdfFormat) {
+  const body = await serializeRdf(quads, format);
   return reply.type(`${RDF_FORMATS[format]}; charset=utf-8`).send(body);
+}
+
+function sendRdf(reply: FastifyReply, graph: ReturnType<typeof buildDatasetGraph>, format: RdfFormat) {
+  return sendQuads(reply, graph.quads(), format);
 }
 
 async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, format: RdfFormat) {
@@ -81,8 +116,14 @@ async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const latest = await search(1, 0, false);
   const { regionCode, regionName } = deps.site;
   const regionNames = await loadRegionNames(ctx.db, page.results, [regionCode]);
+  if (query.profiles === 'schemaorg')
+    return sendQuads(
+      reply,
+      await schemaOrgQuads(page.results.map((d) => datasetSchemaOrg(d, deps.config.siteUrl, regionNames))),
+      format,
+    );
   const graph = buildCatalogGraph(
-    { siteUrl: deps.config.siteUrl, regionNames },
+    { siteUrl: deps.config.siteUrl, regionNames, profile: query.profiles },
     {
       region: { code: regionCode, name: regionName },
       datasets: page.results,
@@ -102,12 +143,34 @@ async function readDataset(req: FastifyRequest, reply: FastifyReply, deps: AppDe
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1);
   if (!isRdfFormat(format)) throw new NotFoundError({ id: 'Format tidak dikenal', en: 'Unknown format' });
+  return sendDatasetRdf(req, reply, deps, file.slice(0, dot), format);
+}
+
+/** One public dataset as RDF (`/dataset/{id}.{ext}`, or `/dataset/{id}` asked for RDF in `Accept`). */
+export async function sendDatasetRdf(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  idOrName: string,
+  format: RdfFormat,
+) {
+  const { profiles: profile } = parseInput(z.object({ profiles: ProfilesSchema }), req.query);
   const ctx = publicContext(req, deps);
-  const dataset = await loadVisibleDataset(ctx, file.slice(0, dot));
+  const dataset = await loadVisibleDataset(ctx, idOrName);
   const [dict] = await presentPackages(ctx.db, [dataset], deps.config.siteUrl);
   if (!dict) throw new NotFoundError({ id: 'Dataset tidak ditemukan', en: 'Dataset not found' });
   const regionNames = await loadRegionNames(ctx.db, [dict]);
-  return sendRdf(reply, buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames }, dict), format);
+  if (profile === 'schemaorg')
+    return sendQuads(
+      reply,
+      await schemaOrgQuads([datasetSchemaOrg(dict, deps.config.siteUrl, regionNames)]),
+      format,
+    );
+  return sendRdf(
+    reply,
+    buildDatasetGraph({ siteUrl: deps.config.siteUrl, regionNames, profile }, dict),
+    format,
+  );
 }
 
 /**
@@ -119,4 +182,9 @@ export async function linkedDataRoutes(app: FastifyInstance, deps: AppDeps): Pro
   for (const format of Object.keys(RDF_FORMATS) as RdfFormat[])
     app.get(`/catalog.${format}`, (req, reply) => readCatalog(req, reply, deps, format));
   app.get(DATASET_FILE, (req, reply) => readDataset(req, reply, deps));
+  // ckanext-dcat's content negotiation: `/catalog` in the serialization `Accept` names
+  // (Turtle when it names none of them).
+  app.get('/catalog', (req, reply) =>
+    readCatalog(req, reply, deps, rdfFormatFromAccept(req.headers.accept) ?? 'ttl'),
+  );
 }

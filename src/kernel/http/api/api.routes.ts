@@ -42,7 +42,11 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
       });
       let result: unknown;
       try {
-        const ctx = { ...actionContext(req, database, config.siteUrl), datastoreSql: config.datastoreSql };
+        const ctx = {
+          ...actionContext(req, database, config.siteUrl),
+          datastoreSql: config.datastoreSql,
+          files,
+        };
         result = await executeAction(ctx, action, input);
       } catch (err) {
         // The action refused: a file streamed for it must not linger.

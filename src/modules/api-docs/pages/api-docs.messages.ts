@@ -10,6 +10,8 @@ const id = {
   lead: 'Semua dataset publik portal ini dapat dibaca mesin melalui API yang kompatibel dengan CKAN Action API versi 3, sehingga aplikasi, portal Satu Data lain (misalnya data.go.id) dan pemanen ckanext-harvest dapat memakainya tanpa penyesuaian.',
   toc: 'Daftar isi',
   'base.title': 'Alamat dasar',
+  'openapi.body':
+    'Deskripsi OpenAPI 3.1 semua aksi, dibuat dari skema masukannya, untuk membangkitkan kode klien:',
   'base.body':
     'Setiap aksi dipanggil di {base}/nama_aksi (alamat {alt}/nama_aksi juga diterima). Aksi baca menerima GET dengan parameter di query string atau POST dengan badan JSON; aksi tulis hanya menerima POST.',
   'auth.title': 'Autentikasi',
@@ -135,6 +137,8 @@ const en: Record<keyof typeof id, string> = {
   lead: "Every public dataset of this portal can be read by machines through an API compatible with CKAN's Action API version 3, so applications, other One Data portals (such as data.go.id) and ckanext-harvest harvesters can use it unchanged.",
   toc: 'Contents',
   'base.title': 'Base URL',
+  'openapi.body':
+    'An OpenAPI 3.1 description of every action, generated from its input schema, to generate client code:',
   'base.body':
     'Each action is called at {base}/action_name ({alt}/action_name is accepted too). Read actions take GET with query-string parameters or POST with a JSON body; write actions take POST only.',
   'auth.title': 'Authentication',

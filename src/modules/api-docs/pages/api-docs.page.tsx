@@ -127,6 +127,12 @@ export function ApiDocsPage({
           <h2 safe>{m('base.title')}</h2>
           <p safe>{m('base.body', { base, alt: `${siteUrl}/api/action` })}</p>
           <Code text={`curl ${base}/status_show`} />
+          <p>
+            <span safe>{m('openapi.body')}</span>{' '}
+            <a href="/api/openapi.json">
+              <code>/api/openapi.json</code>
+            </a>
+          </p>
         </section>
 
         <section id="auth">

@@ -12,15 +12,57 @@ import { presentPackagesByIds, searchVisibility } from './dataset-access.js';
 
 export const ROWS_MAX = 1000;
 
-/** `facet.field` arrives as a JSON list string (`["tags","organization"]`) or an array. */
-const FacetFieldsSchema = z.preprocess((v) => {
-  if (typeof v !== 'string') return v;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v.split(',');
-  }
-}, z.array(z.string()));
+/**
+ * `facet.field` arrives as a JSON list string (`["tags","organization"]`) or an array; anything
+ * else is a 409 Validation Error, as CKAN's `convert_to_json_if_string` + `list_of_strings`.
+ */
+const FacetFieldsSchema = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.array(z.string(), { message: 'Harus berupa daftar JSON / Must be a JSON list' }),
+);
+
+/**
+ * Parameters package_search takes besides its schema's: Solr's own (ckan/lib/search/query.py
+ * VALID_SOLR_PARAMETERS), CKAN's, `ext_*` for plugins, and this site's `lang`. Any other is a
+ * 400 Search Query Error, as in CKAN (`Invalid "%s" parameter`).
+ */
+const OTHER_PARAMETERS = new Set([
+  'fl',
+  'qf',
+  'wt',
+  'bf',
+  'boost',
+  'tie',
+  'defType',
+  'mm',
+  'df',
+  'q.op',
+  'sort',
+  'spellcheck',
+  'spellcheck.q',
+  'hl',
+  'hl.fl',
+  'use_default_schema',
+  'include_plugin_data',
+  'callback',
+  'lang',
+  '_',
+  'facet.sort',
+  'facet.prefix',
+]);
+
+/** The parameters of a package_search call that CKAN would refuse. */
+export function unknownSearchParameters(input: Record<string, unknown>): string[] {
+  const known = new Set(Object.keys(PackageSearchSchema.shape));
+  return Object.keys(input).filter((k) => !known.has(k) && !OTHER_PARAMETERS.has(k) && !k.startsWith('ext_'));
+}
 
 const int = (def: number) => z.coerce.number().int().default(def);
 
@@ -109,9 +151,15 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
 export const packageSearch = defineAction({
   name: 'package_search',
   sideEffectFree: true,
-  input: PackageSearchSchema,
+  input: PackageSearchSchema.catchall(z.unknown()),
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
+    const unknown = unknownSearchParameters(input);
+    if (unknown.length)
+      throw new SearchQueryError({
+        id: `Kueri pencarian tidak valid: parameter "${unknown[0]}" tidak dikenal`,
+        en: `Search Query is invalid: 'Invalid "${unknown[0]}" parameter'`,
+      });
     const result = await runPackageSearch(ctx, input);
     for (const facet of Object.values(result.search_facets))
       facet.items.sort((a, b) =>

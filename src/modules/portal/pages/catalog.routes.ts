@@ -9,6 +9,7 @@ import {
   parseSearchState,
   sendCatalogPage,
 } from '../../catalog/index.js';
+import { rdfFormatFromAccept, sendDatasetRdf } from '../../linked-data/index.js';
 import { loadDatasetPage } from './dataset.loader.js';
 import { DatasetPage, datasetHead } from './dataset.page.js';
 import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
@@ -29,7 +30,8 @@ const NAME = /^[A-Za-z0-9_-]{1,100}$/;
  * The public catalog: search, dataset pages, agencies, topics, sitemap and robots.txt. Every
  * read runs an action with the reader's context, so the one policy decides what is visible.
  */
-export async function catalogRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
+export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { config, database, site } = deps;
   const css = await readFile(CSS_FILE, 'utf8');
   const ctxOf = (req: Parameters<typeof actionContext>[0]) => actionContext(req, database, config.siteUrl);
 
@@ -47,6 +49,10 @@ export async function catalogRoutes(app: FastifyInstance, { config, database, si
   app.get('/dataset/:name', async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
+    // Linked-data clients asking for RDF in `Accept` get the dataset's DCAT (as ckanext-dcat).
+    reply.header('Vary', 'Accept');
+    const rdf = rdfFormatFromAccept(req.headers.accept);
+    if (rdf) return sendDatasetRdf(req, reply, deps, name, rdf);
     const view = await loadDatasetPage(ctxOf(req), req.locale, name, config.siteUrl, req.url);
     const canonical = view.dict.name;
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
