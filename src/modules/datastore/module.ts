@@ -4,6 +4,7 @@ import { datastoreInfo } from './actions/datastore-info.js';
 import { datastoreSearch } from './actions/datastore-search.js';
 import { datastoreSearchSql } from './actions/datastore-search-sql.js';
 import { resourceIngestStatus } from './actions/resource-ingest-status.js';
+import { resourceSchemaConfirm } from './actions/resource-schema-confirm.js';
 import { resourceSchemaShow } from './actions/resource-schema-show.js';
 import { resourceSchemaUpdate } from './actions/resource-schema-update.js';
 import { resourceValidationShow } from './actions/resource-validation-show.js';
@@ -28,6 +29,7 @@ export const datastoreModule: AppModule = {
     resourceValidationShow,
     resourceSchemaShow,
     resourceSchemaUpdate,
+    resourceSchemaConfirm,
   ] as ActionDefinition[],
   routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup],
   jobs: [INGEST_JOB],

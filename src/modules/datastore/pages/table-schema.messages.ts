@@ -85,3 +85,9 @@ const en: Record<keyof typeof id, string> = {
 /** The schema editor's texts (Indonesian first, English with the same keys). */
 export const tst = defineMessages({ id, en });
 export type TableSchemaMessage = keyof typeof id;
+
+/** A column type as people read it ("Bilangan bulat", "Whole number"). */
+export function fieldTypeLabel(locale: 'id' | 'en', type: string): string {
+  const key = `type.${type}` as TableSchemaMessage;
+  return key in id ? tst(locale, key) : type;
+}

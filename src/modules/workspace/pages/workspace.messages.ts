@@ -47,6 +47,7 @@ const id = {
   'resources.add': 'Tambahkan',
   'resources.delete': 'Hapus',
   'resources.added': 'Sumber daya ditambahkan.',
+  'resources.schemaConfirmed': 'Skema tabel dikonfirmasi; data sedang diperiksa dan dimuat.',
   'resources.removed': 'Sumber daya dihapus.',
   'resources.size': 'Ukuran',
 };
@@ -98,6 +99,7 @@ const en: Record<keyof typeof id, string> = {
   'resources.add': 'Add',
   'resources.delete': 'Delete',
   'resources.added': 'Resource added.',
+  'resources.schemaConfirmed': 'Table schema confirmed; the data is being checked and loaded.',
   'resources.removed': 'Resource deleted.',
   'resources.size': 'Size',
 };
