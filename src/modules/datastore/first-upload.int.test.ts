@@ -4,7 +4,7 @@
  * resource_schema_update before any upload); an undeclared first upload asked to be proposed is
  * held with its inferred schema and loads only after resource_schema_confirm.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callAction, resultOf } from '../../../test/support/catalog-fixtures.js';
 import { ingestSetup } from '../../../test/support/ingest-fixtures.js';
 import { DIALECTS } from '../../../test/support/test-database.js';

@@ -8,8 +8,8 @@ export type { ValidationIssueGroup, ValidationReport } from './domain/validation
 export { type ProposalReport, proposalOf } from './first-upload.js';
 export { datastoreModule } from './module.js';
 export { DatastorePreviewSection } from './pages/preview.js';
-export { fieldTypeLabel } from './pages/table-schema.messages.js';
 export { loadDatastorePreviews } from './pages/preview.loader.js';
+export { fieldTypeLabel } from './pages/table-schema.messages.js';
 export type { PreviewData } from './read/preview.js';
 export { queueDatastoreRebuild } from './rebuild.js';
 export { loadIngestViews } from './resource-versions.js';

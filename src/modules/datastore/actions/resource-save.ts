@@ -61,7 +61,10 @@ export async function recordResourceChange(
     datasetId: string;
     resource: Resource;
     previous?: Resource;
-    upload?: Pick<z.infer<typeof ResourceFields>, 'upload' | 'format' | 'sheet' | 'schema' | 'propose_schema'>;
+    upload?: Pick<
+      z.infer<typeof ResourceFields>,
+      'upload' | 'format' | 'sheet' | 'schema' | 'propose_schema'
+    >;
   },
 ): Promise<Saved> {
   const { action, datasetId, resource: r, previous, upload } = change;

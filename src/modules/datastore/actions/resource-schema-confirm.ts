@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError } from '../../../kernel/errors.js';
-import { notifyJobRunners } from '../../../kernel/jobs/job-runner.js';
 import { enqueueJob } from '../../../kernel/jobs/job.repository.js';
+import { notifyJobRunners } from '../../../kernel/jobs/job-runner.js';
 import { FIELD_TYPES, type TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import { tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
 import { proposalOf } from '../first-upload.js';
@@ -29,7 +29,9 @@ export function withChosenTypes(schema: TableSchema, types: Record<string, strin
     const chosen = FIELD_TYPES.find((t) => t === types[field.name]);
     if (!chosen || chosen === field.type) return field;
     const { decimalChar: _d, groupChar: _g, ...rest } = field;
-    return chosen === 'number' || chosen === 'integer' ? { ...field, type: chosen } : { ...rest, type: chosen };
+    return chosen === 'number' || chosen === 'integer'
+      ? { ...field, type: chosen }
+      : { ...rest, type: chosen };
   });
   return { ...schema, fields };
 }
@@ -51,7 +53,7 @@ export const resourceSchemaConfirm = defineAction({
       const { resource, dataset } = await loadSchemaTarget(ctx, trx, input.id);
       const version = await latestResourceVersion(trx, resource.id);
       const proposal = proposalOf(version?.report);
-      if (!version || version.state !== 'proposed' || !version.table_schema || !proposal)
+      if (version?.state !== 'proposed' || !version.table_schema || !proposal)
         throw new ConflictError(NOTHING_PROPOSED);
       const schema = tableSchemaInput.parse(withChosenTypes(version.table_schema, input.types ?? {}));
       await setResourceTableSchema(trx, resource.id, schema);

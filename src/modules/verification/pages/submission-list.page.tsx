@@ -223,38 +223,3 @@ export function SubmissionsPage({
 }
 
 /** GET /workspace/datasets/:name/submit */
-export function SubmitPage({
-  ctx,
-  dataset,
-  errors,
-}: {
-  ctx: PageContext;
-  dataset: { name: string; title: string };
-  errors?: Record<string, string[]> | undefined;
-}) {
-  const w = wOf(ctx);
-  return (
-    <Layout ctx={ctx} title={w('sub.submitTitle')}>
-      <h1 safe>{w('sub.submitTitle')}</h1>
-      <p safe>{dataset.title}</p>
-      <p safe>{w('sub.submitLead')}</p>
-      <FormErrors ctx={ctx} errors={errors} />
-      <form
-        method="post"
-        action={`/workspace/datasets/${encodeURIComponent(dataset.name)}/submit`}
-        class="stack"
-      >
-        <CsrfField ctx={ctx} />
-        <label safe for="submit-note">
-          {w('sub.submitNote')}
-        </label>
-        <textarea id="submit-note" name="note" rows="3"></textarea>
-        <p>
-          <button safe type="submit">
-            {w('sub.submitButton')}
-          </button>
-        </p>
-      </form>
-    </Layout>
-  );
-}

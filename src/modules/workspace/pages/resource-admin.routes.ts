@@ -44,7 +44,11 @@ export function resourceAdminRoutes(
     const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
     try {
       // The producer is here to confirm: an undeclared first upload is proposed, not loaded.
-      await executeAction(ctxOf(req), resourceCreate, { ...input, package_id: dict.id, propose_schema: true });
+      await executeAction(ctxOf(req), resourceCreate, {
+        ...input,
+        package_id: dict.id,
+        propose_schema: true,
+      });
     } catch (err) {
       if (stored) await files.remove(stored.key);
       return renderForm(req, reply, valuesFromDict(dict), {

@@ -1,6 +1,6 @@
-import type { Locale } from '../../../kernel/i18n/i18n.js';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { Locale } from '../../../kernel/i18n/i18n.js';
 import { FIELD_TYPES, type TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import { fieldTypeLabel, type ProposalReport } from '../../datastore/index.js';
 import { proposalText } from './schema-proposal.messages.js';
