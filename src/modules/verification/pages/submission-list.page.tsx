@@ -92,6 +92,8 @@ export interface SubmissionsView {
         state: string | null;
       }[]
     | null;
+  /** The actor submits data (a producer); others see the statuses only. */
+  maySubmit: boolean;
   toVerify: SubmissionListRow[] | null;
   toReview: SubmissionListRow[] | null;
   toPublish: SubmissionListRow[] | null;
@@ -129,17 +131,25 @@ export function SubmissionsPage({
                       {w('sub.dataset')}
                     </th>
                     <th safe scope="col">
-                      {w('sub.state')}
+                      {w('sub.agency')}
                     </th>
                     <th safe scope="col">
-                      {w('tasks.actions')}
+                      {w('sub.state')}
                     </th>
+                    {view.maySubmit ? (
+                      <th safe scope="col">
+                        {w('tasks.actions')}
+                      </th>
+                    ) : (
+                      ''
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {view.own.map((d) => (
-                    <tr>
+                    <tr data-dataset={d.name}>
                       <td safe>{d.title}</td>
+                      <td safe>{d.agency}</td>
                       <td>
                         {d.submission_id ? (
                           <a href={`/workspace/submissions/${d.submission_id}`} safe>
@@ -149,19 +159,23 @@ export function SubmissionsPage({
                           '—'
                         )}
                       </td>
-                      <td>
-                        {!d.state || d.state === 'returned' || d.state === 'published' ? (
-                          <a
-                            safe
-                            class="button"
-                            href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}
-                          >
-                            {w('tasks.submit')}
-                          </a>
-                        ) : (
-                          ''
-                        )}
-                      </td>
+                      {view.maySubmit ? (
+                        <td>
+                          {!d.state || d.state === 'returned' || d.state === 'published' ? (
+                            <a
+                              safe
+                              class="button"
+                              href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}
+                            >
+                              {w('tasks.submit')}
+                            </a>
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      ) : (
+                        ''
+                      )}
                     </tr>
                   ))}
                 </tbody>

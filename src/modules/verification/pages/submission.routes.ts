@@ -29,19 +29,22 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
 
   async function listView(req: FastifyRequest): Promise<SubmissionsView> {
     const submitScope = grantScope(req.actor, 'dataset:submit');
+    // Those who oversee (leader, secretariat) see every dataset's status, without a submit button.
+    const scope = submitScope ?? (grantScope(req.actor, 'dataset:read_private') === 'any' ? 'any' : null);
     const own =
-      submitScope === null
+      scope === null
         ? null
-        : (
-            await datasetsWithLatestSubmission(db, submitScope === 'own_agency' ? req.actor.agencyId : null)
-          ).map((d) => ({
-            ...d,
-            submission_id: d.submission_id ?? null,
-            number: d.number ?? null,
-            state: d.state ?? null,
-          }));
+        : (await datasetsWithLatestSubmission(db, scope === 'own_agency' ? req.actor.agencyId : null)).map(
+            (d) => ({
+              ...d,
+              submission_id: d.submission_id ?? null,
+              number: d.number ?? null,
+              state: d.state ?? null,
+            }),
+          );
     return {
       own,
+      maySubmit: submitScope !== null,
       toVerify: grantScope(req.actor, 'dataset:verify') ? await submissionsInState(db, 'submitted') : null,
       toReview: grantScope(req.actor, 'dataset:review') ? await reviewQueue(db) : null,
       toPublish: grantScope(req.actor, 'dataset:publish') ? await publishQueue(db) : null,
