@@ -58,6 +58,13 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                   <td safe>{r.format}</td>
                   <td safe>{formatBytes(r.size)}</td>
                   <td>
+                    <a
+                      safe
+                      href={`${base}/resources/${r.id}/schema`}
+                      aria-label={`${w('resources.columns')}: ${r.name || r.url}`}
+                    >
+                      {w('resources.columns')}
+                    </a>{' '}
                     <form method="post" action={`/workspace/resources/${r.id}/delete`} class="inline">
                       <CsrfField ctx={ctx} />
                       <button
