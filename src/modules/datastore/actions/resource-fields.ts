@@ -76,7 +76,8 @@ export function resourceRow(input: z.infer<typeof ResourceFields>, current?: Res
     };
   if (input.upload)
     return {
-      name: input.name ?? current?.name ?? input.upload.fileName,
+      // A form's empty name field means "no name": the file's name is what people recognise.
+      name: input.name || current?.name || input.upload.fileName,
       description: input.description ?? current?.description ?? '',
       format: input.format || formatFromName(input.upload.fileName),
       url: input.upload.fileName,

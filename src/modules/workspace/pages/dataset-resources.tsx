@@ -52,7 +52,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                 <tr>
                   <td>
                     <a href={r.url} safe>
-                      {r.name || r.url}
+                      {r.name || decodeURIComponent(r.url.split('/').pop() || r.url)}
                     </a>
                   </td>
                   <td safe>{r.format}</td>
@@ -61,7 +61,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                     <a
                       safe
                       href={`${base}/resources/${r.id}/schema`}
-                      aria-label={`${w('resources.columns')}: ${r.name || r.url}`}
+                      aria-label={`${w('resources.columns')}: ${r.name || r.format}`}
                     >
                       {w('resources.columns')}
                     </a>{' '}
