@@ -193,7 +193,7 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
       for (const radio of await page.locator('#verify-form input[type=radio][value="yes"]').all())
         await radio.check();
       await clickTo(page, '#verify-form button[value="approve"]', '**?done=verified');
-      expect(await page.locator('main').textContent()).toMatch(/Menunggu: .*BPS|Menunggu: .*[Tt]injau/);
+      expect(await page.locator('main').textContent()).toContain('Menunggu: Pembina Data');
       await log.seen(page);
     },
     TIMEOUT,

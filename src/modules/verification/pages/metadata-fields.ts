@@ -3,7 +3,7 @@
  * its name, yes/no instead of true/false, extras as "label: value" (issue #17 item 5).
  */
 import type { Locale } from '../../../kernel/i18n/i18n.js';
-import { findLicense } from '../../catalog/index.js';
+import { FREQUENCIES, findLicense } from '../../catalog/index.js';
 import { type VerificationMessage, vt } from './verification.messages.js';
 
 /** The fields a submission freezes (submit.ts), each with a label. */
@@ -35,6 +35,8 @@ export function fieldValue(locale: Locale, key: string, value: unknown): string 
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return vt(locale, value ? 'value.yes' : 'value.no');
   if (key === 'license_id' && typeof value === 'string') return findLicense(value)?.title ?? value;
+  if (key === 'update_frequency' && typeof value === 'string' && value in FREQUENCIES)
+    return FREQUENCIES[value as keyof typeof FREQUENCIES][locale];
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(String).join(', ');
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
