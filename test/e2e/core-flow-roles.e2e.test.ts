@@ -59,6 +59,14 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
     return entry;
   }
 
+  /** The page reloaded (the upload's state is read on the server), then `read` of it. */
+  function reloaded<T>(page: Page, read: () => Promise<T>): () => Promise<T> {
+    return async () => {
+      await page.reload();
+      return read();
+    };
+  }
+
   async function clickTo(page: Page, selector: string, url: string) {
     await Promise.all([page.waitForURL(url), page.locator(selector).first().click()]);
   }
@@ -104,9 +112,12 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
       await clickTo(page, 'form.schema-proposal button[type=submit]', '**/edit?done=schema**');
       // Confirmed as a number: the row that is not one is refused, named by row and column.
       await expect
-        .poll(async () => (await page.reload(), page.locator('.ingest [role=alert]').count()), {
-          timeout: 30_000,
-        })
+        .poll(
+          reloaded(page, () => page.locator('.ingest [role=alert]').count()),
+          {
+            timeout: 30_000,
+          },
+        )
         .toBe(1);
       const refused = await page.locator('.ingest [role=alert]').textContent();
       expect(refused).toContain('tidak ada data');
@@ -120,7 +131,10 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
       });
       await clickTo(page, '.ingest form[enctype="multipart/form-data"] button', '**/edit?done=resource**');
       await expect
-        .poll(async () => (await page.reload(), page.locator('.ingest').textContent()), { timeout: 30_000 })
+        .poll(
+          reloaded(page, () => page.locator('.ingest').textContent()),
+          { timeout: 30_000 },
+        )
         .toContain('Valid: 40 baris dimuat.');
       await log.seen(page);
       await clickTo(page, `main a[href="/workspace/datasets/${NAME}/submit"]`, '**/submit');
