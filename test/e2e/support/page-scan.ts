@@ -15,18 +15,24 @@ const PERMISSION =
 const RAW_KEY =
   /\b(license_id|update_frequency|temporal_start|temporal_end|maintainer_email|owner_org|x-classification)\b|\b(sub|work|ingest|proposal|field|note|hub|workspace|tasks|state)\.[a-z][A-Za-z]+\b/;
 
-/** Fails, naming the page and the text, when what a person reads holds a leak. */
-export async function scanReadableText(page: Page): Promise<void> {
-  const text = await page.locator('body').innerText();
+/** The first leak in a text: what it is, the leaked text and what surrounds it; null when none. */
+export function findLeak(text: string): { what: string; found: string; context: string } | null {
   for (const [what, pattern] of [
     ['a UUID', UUID],
     ['a permission name', PERMISSION],
     ['a raw key', RAW_KEY],
   ] as const) {
     const match = pattern.exec(text);
-    const context = match ? text.slice(Math.max(0, match.index - 80), match.index + 80) : '';
-    expect(match?.[0], `${what} on ${page.url()}: "${context}"`).toBeUndefined();
+    if (match)
+      return { what, found: match[0], context: text.slice(Math.max(0, match.index - 80), match.index + 80) };
   }
+  return null;
+}
+
+/** Fails, naming the page and the text, when what a person reads holds a leak. */
+export async function scanReadableText(page: Page): Promise<void> {
+  const leak = findLeak(await page.locator('body').innerText());
+  expect(leak, leak ? `${leak.what} on ${page.url()}: "${leak.context}"` : '').toBeNull();
 }
 
 /** The pages a browser test saw, to check again in the other language and at phone size. */
