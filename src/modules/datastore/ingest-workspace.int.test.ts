@@ -133,6 +133,63 @@ for (const kind of DIALECTS) {
       expect(refused.body).toContain('tidak ada data');
     });
 
+    it('a schema declared in the column editor gives a CSV template; the filled template is checked against it on its first upload', async () => {
+      const name = `templat-${uniq()}`;
+      const d = await resultOf<{ id: string }>(
+        callAction(t.app, 'package_create', {
+          body: { name, title: 'Templat', owner_org: 'dinkes-uji' },
+          token,
+        }),
+      );
+      const r = await resultOf<{ id: string }>(
+        callAction(t.app, 'resource_create', {
+          body: { package_id: d.id, url: 'https://data.magetan.go.id/templat.csv', name: 'Penduduk' },
+          token,
+        }),
+      );
+      await resultOf(
+        callAction(t.app, 'resource_schema_update', {
+          body: {
+            id: r.id,
+            table_schema: {
+              fields: [
+                { name: 'kecamatan', type: 'string' },
+                { name: 'jumlah_penduduk', type: 'integer' },
+              ],
+            },
+          },
+          token,
+        }),
+      );
+      const edit = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      const editor = `/workspace/datasets/${name}/resources/${r.id}/schema`;
+      expect(edit.body).toContain(`href="${editor}"`);
+      const editorPage = await t.app.inject({ url: editor, headers: { cookie } });
+      expect(editorPage.body).toContain(`href="${editor}/template.csv"`);
+      const template = await t.app.inject({ url: `${editor}/template.csv`, headers: { cookie } });
+      expect(template.headers['content-type']).toContain('text/csv');
+      expect(template.body).toBe('kecamatan,jumlah_penduduk\r\n');
+      const filled = Buffer.from(`${template.body}Poncol,32451\r\nParang,tidak ada data\r\n`);
+      const target = edit.body.match(/action="(\/workspace\/resources\/[^/]+\/upload)"/)?.[1] ?? '';
+      expect(target).toBe(`/workspace/resources/${r.id}/upload`);
+      const body = multipartBody(
+        { _csrf: csrfFrom(edit.body) },
+        { field: 'upload', name: 'templat.csv', type: 'text/csv', content: filled },
+      );
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: target,
+        headers: { ...body.headers, cookie },
+        payload: body.payload,
+      });
+      expect(posted.statusCode, posted.body).toBe(303);
+      await runner.runUntilIdle();
+      const refused = await t.app.inject({ url: `/workspace/datasets/${name}/edit`, headers: { cookie } });
+      expect(refused.body).not.toContain('periksa kolomnya sebelum data dimuat');
+      expect(refused.body).toContain('1 kesalahan ditemukan');
+      expect(refused.body).toContain('tidak ada data');
+    });
+
     it('escapes what the file brings into the report', async () => {
       const name = `xss-${uniq()}`;
       await resultOf(
