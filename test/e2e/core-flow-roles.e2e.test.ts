@@ -137,6 +137,11 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
         )
         .toContain('Valid: 40 baris dimuat.');
       await log.seen(page);
+      // The column editor is a link away, with the template of the schema now declared.
+      await clickTo(page, 'main a[href$="/schema"]', '**/schema');
+      expect(await page.locator('main a[href$="/schema/template.csv"]').count()).toBe(1);
+      await log.seen(page);
+      await clickTo(page, `main a[href="/workspace/datasets/${NAME}/edit#resources"]`, '**/edit#resources');
       await clickTo(page, `main a[href="/workspace/datasets/${NAME}/submit"]`, '**/submit');
       await log.seen(page);
       await page.fill('#submit-note', 'Data tahun 2025');
