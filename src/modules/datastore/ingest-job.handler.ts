@@ -15,7 +15,11 @@ export const ingestJobHandler: JobHandler<z.infer<typeof IngestPayload>> = {
         onProgress: (progress) => ctx.heartbeat(progress),
       },
       payload.versionId,
-      { ...(payload.sheet ? { sheet: payload.sheet } : {}), ...(payload.rebuild ? { rebuild: true } : {}) },
+      {
+        ...(payload.sheet ? { sheet: payload.sheet } : {}),
+        ...(payload.rebuild ? { rebuild: true } : {}),
+        ...(payload.proposeSchema ? { proposeSchema: true } : {}),
+      },
     );
   },
   async cleanUp(payload, ctx, failure) {

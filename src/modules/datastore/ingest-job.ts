@@ -12,6 +12,11 @@ export const IngestPayload = z.object({
    * datastore tables). The resource's pointer is left as it is.
    */
   rebuild: z.boolean().optional(),
+  /**
+   * A first upload to a resource without a declared schema stops after reading: the inferred
+   * schema is proposed to the producer (first-upload.ts) and nothing loads until confirmed.
+   */
+  proposeSchema: z.boolean().optional(),
 });
 
 export const INGEST_JOB = defineJobKind({

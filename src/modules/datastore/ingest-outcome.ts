@@ -20,6 +20,7 @@ import {
 export type IngestOutcome =
   | { state: 'complete'; rowCount: number; report: ValidationReport }
   | { state: 'error'; report: ValidationReport | null; error: Bilingual | null }
+  | { state: 'proposed'; rowCount: number }
   | { state: 'skipped' };
 
 /** One transaction: the resource points at the new version, the version is complete, audited. */

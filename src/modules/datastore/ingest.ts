@@ -13,6 +13,7 @@ import type { DB } from '../../kernel/db/schema.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
 import type { TableReading } from './domain/table-reading/table-reading.js';
 import { createTableValidator } from './domain/validation/table-validator.js';
+import { holdForConfirmation, proposeSchema } from './first-upload.js';
 import { IngestProgress, validatingFeed } from './ingest-feed.js';
 import { type IngestOutcome, recordFailure, swapIn } from './ingest-outcome.js';
 import { openReading, schemaForUpload, takeSample } from './ingest-reading.js';
@@ -56,6 +57,8 @@ export interface IngestOptions {
   rebuild?: boolean;
   /** Test hook: fail as if the process died after this many COPY chunks. */
   failAfterChunks?: number;
+  /** Without a declared schema: propose the inferred one and load nothing (first-upload.ts). */
+  proposeSchema?: boolean;
 }
 
 /** What people read when a load stopped half-way (process stopped, database error). */
@@ -79,7 +82,7 @@ export async function ingestVersion(
 ): Promise<IngestOutcome> {
   const { db } = deps;
   const version = await findVersion(db, versionId);
-  if (!version || version.state === 'complete' || version.state === 'error') return { state: 'skipped' };
+  if (!version || !['pending', 'running'].includes(version.state)) return { state: 'skipped' };
   const resource = await getResourceSchema(db, version.resource_id);
   await markVersionRunning(db, versionId);
   const progress = new IngestProgress(db, versionId, options.progressMs ?? 500, deps.onProgress);
@@ -92,6 +95,12 @@ export async function ingestVersion(
     const sample = await takeSample(batches, options.sampleRows ?? 1000);
     const styleOption = reading.numberStyle ? { numberStyle: reading.numberStyle } : {};
     const known = (options.rebuild ? version.table_schema : null) ?? resource.table_schema;
+    if (!known && options.proposeSchema) {
+      const proposal = await proposeSchema(deps.files, version, options.sheet, reading, sample, styleOption);
+      reading.close();
+      await holdForConfirmation(db, versionId, proposal, options.sheet);
+      return { state: 'proposed', rowCount: proposal.rowCount };
+    }
     const schema = await schemaForUpload(
       deps.files,
       version,
@@ -138,7 +147,7 @@ export async function cleanUpVersion(
   failure: { final: boolean; message: string },
 ): Promise<void> {
   const version = await findVersionState(db, versionId);
-  if (!version || version.state === 'complete') return;
+  if (!version || version.state === 'complete' || version.state === 'proposed') return;
   await dropVersionTable(db, versionId);
   await resetVersionAfterFailure(db, versionId, failure.final ? interruptedError(failure.message) : null);
 }

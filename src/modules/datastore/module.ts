@@ -5,6 +5,7 @@ import { datastoreSearch } from './actions/datastore-search.js';
 import { datastoreSearchSql } from './actions/datastore-search-sql.js';
 import { resourceIngestStatus } from './actions/resource-ingest-status.js';
 import { resourcePatch } from './actions/resource-patch.js';
+import { resourceSchemaConfirm } from './actions/resource-schema-confirm.js';
 import { resourceSchemaShow } from './actions/resource-schema-show.js';
 import { resourceSchemaUpdate } from './actions/resource-schema-update.js';
 import { resourceValidationShow } from './actions/resource-validation-show.js';
@@ -41,6 +42,7 @@ export const datastoreModule: AppModule = {
     datastoreUpsert,
     datastoreDelete,
     datastoreRecordsDelete,
+    resourceSchemaConfirm,
   ] as ActionDefinition[],
   routes: [tableSchemaRoutes, downloadRoutes, datastoreReadRoutes, sqlReaderStartup, fullTextBackfillStartup],
   jobs: [INGEST_JOB, FULL_TEXT_BACKFILL_JOB],

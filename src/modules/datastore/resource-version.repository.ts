@@ -207,6 +207,39 @@ export async function markVersionFailed(
     .execute();
 }
 
+/** A first upload's inferred schema waits for the producer (first-upload.ts); nothing loaded. */
+export async function markVersionProposed(
+  db: Kysely<DB>,
+  versionId: string,
+  schema: TableSchema,
+  report: unknown,
+): Promise<void> {
+  await db
+    .updateTable('resource_version')
+    .set({
+      state: 'proposed',
+      table_schema: JSON.stringify(schema),
+      report: JSON.stringify(report),
+      error: null,
+      table_name: null,
+      finished_at: new Date(),
+    })
+    .where('id', '=', versionId)
+    .execute();
+}
+
+/** A confirmed proposal: the version is read again, against the now declared schema. */
+export async function requeueProposedVersion(trx: Transaction<DB>, versionId: string): Promise<boolean> {
+  const row = await trx
+    .updateTable('resource_version')
+    .set({ state: 'pending', rows_done: 0, bytes_done: 0, report: null, finished_at: null })
+    .where('id', '=', versionId)
+    .where('state', '=', 'proposed')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** After a failed attempt: error when no attempt follows, else pending again. */
 export async function resetVersionAfterFailure(
   db: Kysely<DB>,

@@ -19,6 +19,8 @@ export { latestResourceVersion, listResourceVersions } from './resource-version.
 
 export interface NewIngest extends NewVersionRow {
   sheet?: string | undefined;
+  /** Hold a first upload without a declared schema for the producer's confirmation. */
+  proposeSchema?: boolean;
 }
 
 /** Insert the next version of the resource and queue its ingest; returns the version. */
@@ -30,6 +32,7 @@ export async function createIngestVersion(
   const jobId = await enqueueJob(trx, INGEST_JOB, {
     versionId: version.id,
     ...(upload.sheet ? { sheet: upload.sheet } : {}),
+    ...(upload.proposeSchema ? { proposeSchema: true } : {}),
   });
   return { ...version, jobId };
 }

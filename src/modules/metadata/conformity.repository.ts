@@ -30,6 +30,7 @@ export async function listValidationReports(db: Kysely<DB>, resourceIds: readonl
     .select(['resource_id', 'number', 'report'])
     .where('resource_id', 'in', resourceIds)
     .where('report', 'is not', null)
+    .where('state', '!=', 'proposed') // a proposal, not a validation report (issue #17)
     .orderBy('number', 'desc')
     .execute();
 }

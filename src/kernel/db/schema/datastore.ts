@@ -4,7 +4,8 @@ import type { TableSchema } from '../../table-schema/table-schema.js';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type JsonOf<T> = ColumnType<T, string | T, string | T>;
 
-export type ResourceVersionState = 'pending' | 'running' | 'complete' | 'error';
+/** `proposed`: a first upload's inferred schema waits for the producer's confirmation. */
+export type ResourceVersionState = 'pending' | 'running' | 'proposed' | 'complete' | 'error';
 
 /** One upload of a tabular resource (see migration 0005 for the version-table layout). */
 export interface ResourceVersionTable {

@@ -3,7 +3,23 @@ import { z } from 'zod';
 import type { Resource } from '../../../kernel/db/schema.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { type StoredUpload, StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
+import { tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
 import { isTabularFormat } from '../ingest-reading.js';
+
+/** JSON text parsed; anything else (or text that is no JSON) left for the schema to refuse. */
+export function parseJsonText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A form or JSON flag: `true`/`on`/`1` (form bodies send text). */
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false', 'on', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
 
 /** A file the HTTP layer already streamed into the file store (one definition, in the kernel). */
 export { type StoredUpload, StoredUploadSchema };
@@ -16,6 +32,18 @@ export const ResourceFields = z.object({
   upload: StoredUploadSchema.optional(),
   /** XLSX uploads: the sheet to load (name or 1-based position); default the first with a table. */
   sheet: z.string().max(200).optional(),
+  /**
+   * The Table Schema declared for the resource (ckanext-validation's `schema`: a JSON object or
+   * JSON text). Saved with the write, before the upload is read, so even the first upload is
+   * checked against it and refused when it does not fit.
+   */
+  schema: z.preprocess(parseJsonText, tableSchemaInput).optional(),
+  /**
+   * When the resource has no declared schema: hold the upload, propose the schema inferred from
+   * it, and load nothing until the producer confirms (`resource_schema_confirm`). The back
+   * office always asks for this; API clients that want CKAN's load-at-once behaviour leave it.
+   */
+  propose_schema: flag.optional(),
 });
 
 /** Guess a format label from a file name, as CKAN does when none is given. */
@@ -48,7 +76,8 @@ export function resourceRow(input: z.infer<typeof ResourceFields>, current?: Res
     };
   if (input.upload)
     return {
-      name: input.name ?? current?.name ?? input.upload.fileName,
+      // A form's empty name field means "no name": the file's name is what people recognise.
+      name: input.name || current?.name || input.upload.fileName,
       description: input.description ?? current?.description ?? '',
       format: input.format || formatFromName(input.upload.fileName),
       url: input.upload.fileName,

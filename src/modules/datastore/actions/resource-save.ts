@@ -9,8 +9,10 @@ import { type ActionContext, type Audit, mutate } from '../../../kernel/actions/
 import type { DB, Resource } from '../../../kernel/db/schema.js';
 import { notifyJobRunners } from '../../../kernel/jobs/job-runner.js';
 import { insertRevision, refreshDatasetSearch, resourceDict, updateDataset } from '../../catalog/index.js';
+import { setResourceTableSchema } from '../resource.repository.js';
 import { createIngestVersion } from '../resource-versions.js';
 import { ingestFormatOf, type ResourceFields } from './resource-fields.js';
+import { checkCodeListsExist } from './resource-schema-update.js';
 
 type ResourceDict = ReturnType<typeof resourceDict>;
 type Saved = { dict: ResourceDict; ingest: { id: string; number: number } | undefined };
@@ -59,10 +61,19 @@ export async function recordResourceChange(
     datasetId: string;
     resource: Resource;
     previous?: Resource;
-    upload?: Pick<z.infer<typeof ResourceFields>, 'upload' | 'format' | 'sheet'>;
+    upload?: Pick<
+      z.infer<typeof ResourceFields>,
+      'upload' | 'format' | 'sheet' | 'schema' | 'propose_schema'
+    >;
   },
 ): Promise<Saved> {
   const { action, datasetId, resource: r, previous, upload } = change;
+  // A schema sent with the write is declared before the upload is read (ingest reads it then).
+  const declared = upload?.schema;
+  if (declared) {
+    await checkCodeListsExist(trx, declared);
+    await setResourceTableSchema(trx, r.id, declared);
+  }
   const ingestFormat = upload?.upload && ingestFormatOf(upload.upload, upload.format);
   const ingest =
     upload?.upload && ingestFormat
@@ -75,11 +86,15 @@ export async function recordResourceChange(
           sha256: upload.upload.hash,
           createdBy: ctx.actor.userId,
           sheet: upload.sheet,
+          proposeSchema: upload.propose_schema === true,
         })
       : undefined;
   await updateDataset(trx, datasetId, {});
   await refreshDatasetSearch(trx, datasetId);
-  const summary = changeSummary(r, previous, ingest);
+  const summary = {
+    ...changeSummary(r, previous, ingest),
+    ...(declared ? { schema_fields: declared.fields.map((f) => `${f.name}:${f.type}`) } : {}),
+  };
   await insertRevision(trx, {
     datasetId,
     actorId: ctx.actor.userId,

@@ -10,18 +10,9 @@ import { loadTargetForUpdate } from '../../catalog/index.js';
 import { codeListNamesOf, tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
 import { findCodeListNames } from '../reference-codes.repository.js';
 import { lockResource, setResourceTableSchema } from '../resource.repository.js';
+import { parseJsonText } from './resource-fields.js';
 
 const RESOURCE_NOT_FOUND = { id: 'Sumber daya tidak ditemukan', en: 'Resource not found' };
-
-/** JSON text parsed; anything else (or text that is no JSON) left for the schema to refuse. */
-function parseJsonText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
 
 /**
  * The active resource and its dataset (both locked for the transaction), once the actor may update
@@ -36,7 +27,7 @@ export async function loadSchemaTarget(ctx: ActionContext, trx: Transaction<DB>,
 }
 
 /** Every `codelist:<name>` the schema references must exist. */
-async function checkCodeListsExist(trx: Transaction<DB>, schema: TableSchema): Promise<void> {
+export async function checkCodeListsExist(trx: Transaction<DB>, schema: TableSchema): Promise<void> {
   const lists = codeListNamesOf(schema);
   if (lists.length === 0) return;
   const known = new Set(await findCodeListNames(trx, lists));

@@ -7,6 +7,8 @@ import { loadLatestVersion, loadVisibleResource, versionError } from './resource
 const STATUS = {
   pending: 'created',
   running: 'running',
+  // A first upload held for its producer: read, nothing loaded yet.
+  proposed: 'created',
   complete: 'success',
   error: 'failure',
 } as const;

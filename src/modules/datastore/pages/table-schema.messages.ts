@@ -27,6 +27,7 @@ const id = {
   seriesFields: 'Kolom seri (pisahkan dengan koma)',
   changePercent: 'Batas perubahan dari periode sebelumnya (%)',
   save: 'Simpan skema',
+  template: 'Unduh templat CSV (baris judul kolom sesuai skema ini)',
   'type.string': 'Teks',
   'type.integer': 'Bilangan bulat',
   'type.number': 'Bilangan desimal',
@@ -68,6 +69,7 @@ const en: Record<keyof typeof id, string> = {
   seriesFields: 'Series columns (comma-separated)',
   changePercent: 'Change from the previous period that warns (%)',
   save: 'Save schema',
+  template: 'Download the CSV template (the header row this schema expects)',
   'type.string': 'Text',
   'type.integer': 'Whole number',
   'type.number': 'Decimal number',
@@ -85,3 +87,9 @@ const en: Record<keyof typeof id, string> = {
 /** The schema editor's texts (Indonesian first, English with the same keys). */
 export const tst = defineMessages({ id, en });
 export type TableSchemaMessage = keyof typeof id;
+
+/** A column type as people read it ("Bilangan bulat", "Whole number"). */
+export function fieldTypeLabel(locale: 'id' | 'en', type: string): string {
+  const key = `type.${type}` as TableSchemaMessage;
+  return key in id ? tst(locale, key) : type;
+}

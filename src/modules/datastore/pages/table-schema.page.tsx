@@ -158,7 +158,11 @@ export function TableSchemaPage({ ctx, view }: { ctx: PageContext; view: TableSc
       <h1 safe>{`${m('title')}: ${view.resourceName}`}</h1>
       <p safe>{m('lead')}</p>
       {view.hasSchema ? (
-        ''
+        <p>
+          <a safe href={`${action}/template.csv`} download="">
+            {m('template')}
+          </a>
+        </p>
       ) : (
         <p safe class="notice">
           {m('none')}

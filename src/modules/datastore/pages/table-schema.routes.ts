@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Papa from 'papaparse';
 import { authorize } from '../../../kernel/access/policy.js';
 import { executeAction } from '../../../kernel/actions/action.js';
 import { NotFoundError } from '../../../kernel/errors.js';
@@ -76,6 +77,22 @@ export async function tableSchemaRoutes(app: FastifyInstance, { config, database
     return render(req, reply, target, formValuesOf(target.resource.table_schema as TableSchema | null), {
       notice: done === 'saved' ? tst(req.locale, 'saved') : undefined,
     });
+  });
+
+  /**
+   * The CSV template of a declared schema (issue #17): its header row, the columns in order, so
+   * the producer fills the very table the first upload is checked against.
+   */
+  app.get(`${PATH}/template.csv`, async (req, reply) => {
+    const target = await load(req);
+    if (!target) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+    const schema = target.resource.table_schema as TableSchema | null;
+    if (!schema) throw new NotFoundError(RESOURCE_NOT_FOUND);
+    const header = Papa.unparse([schema.fields.map((f) => f.name)]);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="templat-${target.dict.name}.csv"`)
+      .send(`${header}\r\n`);
   });
 
   app.post(PATH, async (req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../../../kernel/access/policy.js';
+import { authorize, grantScope } from '../../../kernel/access/policy.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, LOCALE_COOKIE, redirectAfterPost } from '../../../kernel/http/request-context.js';
@@ -16,6 +16,7 @@ import {
 import { findAgency } from '../../agencies/index.js';
 import { catalogPageContext, sendCatalogPage } from '../../catalog/index.js';
 import { DEMO_PASSWORD } from '../../demo/index.js';
+import { workByAgency } from '../../verification/index.js';
 import { WorkspacePage } from '../../workspace/index.js';
 import { HomePage, loadHome } from './home.page.js';
 
@@ -100,7 +101,15 @@ export async function portalRoutes(app: FastifyInstance, { config, database, sit
     authorize(req.actor, 'workspace:open');
     const user = await findUser(db, { id: req.actor.userId });
     const agency = user?.agency_id ? await findAgency(db, { id: user.agency_id }) : undefined;
-    const view = { fullName: user?.full_name ?? req.actor.username, agency };
+    // Agency staff see their own agency's work; the region's roles see every agency's.
+    const scope = grantScope(req.actor, 'dataset:read_private');
+    const work =
+      scope === 'any'
+        ? await workByAgency(db, null)
+        : scope === 'own_agency' && req.actor.agencyId
+          ? await workByAgency(db, req.actor.agencyId)
+          : [];
+    const view = { fullName: user?.full_name ?? req.actor.username, agency, work };
     return reply
       .type('text/html; charset=utf-8')
       .send(WorkspacePage({ ctx: pageContext(req, reply, site), view }));

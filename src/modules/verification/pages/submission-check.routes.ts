@@ -8,6 +8,8 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { pick } from '../../../kernel/i18n/i18n.js';
+import { catalogPageContext } from '../../catalog/index.js';
+import { loadDatastorePreviews } from '../../datastore/index.js';
 import { datasetConformity } from '../../metadata/index.js';
 import { wm } from '../../workflows/index.js';
 import { datasetPrioritySet } from '../actions/submission-priority.js';
@@ -17,6 +19,7 @@ import { submissionVerify } from '../actions/submission-verify.js';
 import { diffSubmissions } from '../diff.js';
 import { datasetHistory } from '../history.js';
 import { verificationReport, verificationReportPdf } from '../report.js';
+import { returnNotesOf } from '../return-notes.js';
 import { openStepOf } from '../submission-step.js';
 import { loadSubmission } from '../submissions.js';
 import { findSubmissionByNumber, versionReports } from '../submissions.repository.js';
@@ -59,6 +62,8 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
       conformity: await datasetConformity(db, s.dataset_id),
       diff: previous ? { previous: previous.number, diff: await diffSubmissions(db, previous, s) } : null,
       history: history.instances.filter((i) => i.id === s.instance_id),
+      returnNotes: s.state === 'returned' ? returnNotesOf(history.instances, s.id) : null,
+      previews: await loadDatastorePreviews(db, req.actor, s.dataset_id, req.url),
       waitingFor: latest && step ? pick(req.locale, step.title) : null,
       mayVerify:
         latest &&
@@ -82,7 +87,7 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
     s: DatasetSubmission & { dataset: { agency_id: string } },
     extra: { notice?: string; errors?: Record<string, string[]>; status?: number } = {},
   ) {
-    const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
+    const ctx = { ...catalogPageContext(req, reply, site), notice: extra.notice };
     return reply
       .code(extra.status ?? 200)
       .type('text/html; charset=utf-8')

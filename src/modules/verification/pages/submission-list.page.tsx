@@ -92,6 +92,8 @@ export interface SubmissionsView {
         state: string | null;
       }[]
     | null;
+  /** The actor submits data (a producer); others see the statuses only. */
+  maySubmit: boolean;
   toVerify: SubmissionListRow[] | null;
   toReview: SubmissionListRow[] | null;
   toPublish: SubmissionListRow[] | null;
@@ -129,17 +131,25 @@ export function SubmissionsPage({
                       {w('sub.dataset')}
                     </th>
                     <th safe scope="col">
-                      {w('sub.state')}
+                      {w('sub.agency')}
                     </th>
                     <th safe scope="col">
-                      {w('tasks.actions')}
+                      {w('sub.state')}
                     </th>
+                    {view.maySubmit ? (
+                      <th safe scope="col">
+                        {w('tasks.actions')}
+                      </th>
+                    ) : (
+                      ''
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {view.own.map((d) => (
-                    <tr>
+                    <tr data-dataset={d.name}>
                       <td safe>{d.title}</td>
+                      <td safe>{d.agency}</td>
                       <td>
                         {d.submission_id ? (
                           <a href={`/workspace/submissions/${d.submission_id}`} safe>
@@ -149,19 +159,23 @@ export function SubmissionsPage({
                           '—'
                         )}
                       </td>
-                      <td>
-                        {!d.state || d.state === 'returned' || d.state === 'published' ? (
-                          <a
-                            safe
-                            class="button"
-                            href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}
-                          >
-                            {w('tasks.submit')}
-                          </a>
-                        ) : (
-                          ''
-                        )}
-                      </td>
+                      {view.maySubmit ? (
+                        <td>
+                          {!d.state || d.state === 'returned' || d.state === 'published' ? (
+                            <a
+                              safe
+                              class="button"
+                              href={`/workspace/datasets/${encodeURIComponent(d.name)}/submit`}
+                            >
+                              {w('tasks.submit')}
+                            </a>
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      ) : (
+                        ''
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -223,38 +237,3 @@ export function SubmissionsPage({
 }
 
 /** GET /workspace/datasets/:name/submit */
-export function SubmitPage({
-  ctx,
-  dataset,
-  errors,
-}: {
-  ctx: PageContext;
-  dataset: { name: string; title: string };
-  errors?: Record<string, string[]> | undefined;
-}) {
-  const w = wOf(ctx);
-  return (
-    <Layout ctx={ctx} title={w('sub.submitTitle')}>
-      <h1 safe>{w('sub.submitTitle')}</h1>
-      <p safe>{dataset.title}</p>
-      <p safe>{w('sub.submitLead')}</p>
-      <FormErrors ctx={ctx} errors={errors} />
-      <form
-        method="post"
-        action={`/workspace/datasets/${encodeURIComponent(dataset.name)}/submit`}
-        class="stack"
-      >
-        <CsrfField ctx={ctx} />
-        <label safe for="submit-note">
-          {w('sub.submitNote')}
-        </label>
-        <textarea id="submit-note" name="note" rows="3"></textarea>
-        <p>
-          <button safe type="submit">
-            {w('sub.submitButton')}
-          </button>
-        </p>
-      </form>
-    </Layout>
-  );
-}

@@ -2,12 +2,13 @@ import { escapeHtml } from '@kitajs/html';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { pick } from '../../../kernel/i18n/i18n.js';
-import type { ValidationReport } from '../../datastore/index.js';
+import type { PreviewData, ValidationReport } from '../../datastore/index.js';
 import type { Conformity } from '../../metadata/index.js';
 import type { wm } from '../../workflows/index.js';
 import type { SubmissionDiff } from '../diff.js';
 import type { HistoryInstance } from '../history.js';
 import type { VerificationReport } from '../report.js';
+import type { ReturnNotes } from '../return-notes.js';
 import { SDI_CHECKLIST } from '../submissions.js';
 import { CHECKLIST_SOURCES, show, wOf } from './submission-view.js';
 
@@ -136,6 +137,10 @@ export interface SubmissionPageView {
   conformity: Conformity | null;
   diff: { previous: number; diff: SubmissionDiff } | null;
   history: HistoryInstance[];
+  /** The notes this submission was returned with (shown beside their fields). */
+  returnNotes: ReturnNotes | null;
+  /** Previews of the dataset's loaded tables (what the submission sent, as loaded). */
+  previews: PreviewData[];
   waitingFor: string | null;
   mayVerify: boolean;
   /** May mark the dataset as priority data (the custodian). */
@@ -188,17 +193,6 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
             </div>
           );
         })}
-      </fieldset>
-      <fieldset>
-        <legend safe>{w('sub.fieldNotes')}</legend>
-        {Object.keys(s.metadata).map((f) => (
-          <p>
-            <label safe for={`field_${f}`}>
-              {w('sub.fieldNoteFor', { field: f })}
-            </label>
-            <input type="text" id={`field_${f}`} name={`field_${f}`} />
-          </p>
-        ))}
       </fieldset>
       <label safe for="cell-notes">
         {w('sub.cellNotes')}

@@ -1,15 +1,17 @@
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
-import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
-import type { ValidationReport } from '../../datastore/index.js';
+import type { CatalogPageContext } from '../../catalog/index.js';
+import { DatastorePreviewSection, type ValidationReport } from '../../datastore/index.js';
 import { HistoryTable } from './history.js';
+import { MetadataTable, ReturnNotesPanel } from './return-notes.js';
 import {
   ChecklistForm,
   DiffSection,
   type SubmissionPageView,
   ValidationReportView,
 } from './submission-sections.js';
-import { show, stateLabel, wOf } from './submission-view.js';
+import { stateLabel, wOf } from './submission-view.js';
+import { vt } from './verification.messages.js';
 
 /** GET /workspace/submissions/:id — the verification page. */
 export function SubmissionPage({
@@ -17,7 +19,7 @@ export function SubmissionPage({
   view,
   errors,
 }: {
-  ctx: PageContext;
+  ctx: CatalogPageContext;
   view: SubmissionPageView;
   errors?: Record<string, string[]> | undefined;
 }) {
@@ -62,6 +64,7 @@ export function SubmissionPage({
         </a>
       </p>
       <FormErrors ctx={ctx} errors={errors} />
+      {view.returnNotes ? <ReturnNotesPanel ctx={ctx} notes={view.returnNotes} /> : ''}
       <section aria-labelledby="resources-title">
         <h2 safe id="resources-title">
           {w('sub.resources')}
@@ -72,9 +75,10 @@ export function SubmissionPage({
             <h3 safe>{`${r.name || r.url} (${r.format})`}</h3>
             <p safe>
               {[
-                r.row_count === null ? '' : `${r.row_count} rows`,
-                r.size === null ? '' : `${r.size} B`,
-                r.hash ?? '',
+                r.row_count === null
+                  ? ''
+                  : vt(ctx.locale, 'rows', { rows: r.row_count.toLocaleString(ctx.locale) }),
+                r.size === null ? '' : `${r.size.toLocaleString(ctx.locale)} B`,
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -95,31 +99,14 @@ export function SubmissionPage({
         <h2 safe id="metadata-title">
           {w('sub.metadata')}
         </h2>
-        <div class="table-wrap" tabindex="0">
-          <table>
-            <thead>
-              <tr>
-                <th safe scope="col">
-                  {w('sub.field')}
-                </th>
-                <th safe scope="col">
-                  {w('sub.value')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(s.metadata).map(([k, v]) => (
-                <tr>
-                  <th scope="row" safe>
-                    {k}
-                  </th>
-                  <td safe>{show(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MetadataTable
+          ctx={ctx}
+          metadata={s.metadata}
+          notes={view.returnNotes}
+          {...(view.mayVerify ? { noteInputs: 'verify-form' } : {})}
+        />
       </section>
+      <DatastorePreviewSection ctx={ctx} previews={view.previews} datasetName={dataset.name} />
       {view.diff ? <DiffSection ctx={ctx} diff={view.diff.diff} previous={view.diff.previous} /> : ''}
       {view.maySetPriority ? (
         <form

@@ -8,11 +8,14 @@ import { actionContext, redirectAfterPost } from '../../../kernel/http/request-c
 import { wm } from '../../workflows/index.js';
 import { submissionCreate } from '../actions/submission-create.js';
 import { submissionVerifyMany } from '../actions/submission-verify.js';
+import { datasetHistory } from '../history.js';
+import { returnNotesOf } from '../return-notes.js';
 import { openStepOf } from '../submission-step.js';
 import { loadDatasetFor, loadSubmission } from '../submissions.js';
 import { datasetsWithLatestSubmission, submissionsInState } from '../submissions.repository.js';
 import { type Body, text } from './submission-form.js';
-import { SubmissionsPage, type SubmissionsView, SubmitPage } from './submission-list.page.js';
+import { SubmissionsPage, type SubmissionsView } from './submission-list.page.js';
+import { type ReturnedView, SubmitPage } from './submit.page.js';
 
 export async function submissionRoutes(app: FastifyInstance, { database, site, config }: AppDeps) {
   const db = database.db;
@@ -26,19 +29,22 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
 
   async function listView(req: FastifyRequest): Promise<SubmissionsView> {
     const submitScope = grantScope(req.actor, 'dataset:submit');
+    // Those who oversee (leader, secretariat) see every dataset's status, without a submit button.
+    const scope = submitScope ?? (grantScope(req.actor, 'dataset:read_private') === 'any' ? 'any' : null);
     const own =
-      submitScope === null
+      scope === null
         ? null
-        : (
-            await datasetsWithLatestSubmission(db, submitScope === 'own_agency' ? req.actor.agencyId : null)
-          ).map((d) => ({
-            ...d,
-            submission_id: d.submission_id ?? null,
-            number: d.number ?? null,
-            state: d.state ?? null,
-          }));
+        : (await datasetsWithLatestSubmission(db, scope === 'own_agency' ? req.actor.agencyId : null)).map(
+            (d) => ({
+              ...d,
+              submission_id: d.submission_id ?? null,
+              number: d.number ?? null,
+              state: d.state ?? null,
+            }),
+          );
     return {
       own,
+      maySubmit: submitScope !== null,
       toVerify: grantScope(req.actor, 'dataset:verify') ? await submissionsInState(db, 'submitted') : null,
       toReview: grantScope(req.actor, 'dataset:review') ? await reviewQueue(db) : null,
       toPublish: grantScope(req.actor, 'dataset:publish') ? await publishQueue(db) : null,
@@ -92,11 +98,20 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
     return d;
   }
 
+  /** The last submission when it was returned: its metadata and the notes to show beside it. */
+  async function returnedView(datasetId: string): Promise<ReturnedView | null> {
+    const history = await datasetHistory(db, datasetId);
+    const last = history.submissions.at(-1);
+    if (last?.state !== 'returned') return null;
+    return { submission: last, notes: returnNotesOf(history.instances, last.id) };
+  }
+
   app.get('/workspace/datasets/:name/submit', async (req, reply) => {
     const d = await datasetForSubmit(req);
+    const returned = await returnedView(d.id);
     return reply
       .type('text/html; charset=utf-8')
-      .send(SubmitPage({ ctx: pageContext(req, reply, site), dataset: d }));
+      .send(SubmitPage({ ctx: pageContext(req, reply, site), dataset: d, returned }));
   });
 
   app.post('/workspace/datasets/:name/submit', async (req, reply) => {
@@ -113,7 +128,15 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
       return reply
         .code(400)
         .type('text/html; charset=utf-8')
-        .send(SubmitPage({ ctx, dataset: d, errors: formErrors(err, req.locale) }));
+        .send(
+          SubmitPage({
+            ctx,
+            dataset: d,
+            returned: await returnedView(d.id),
+            errors: formErrors(err, req.locale),
+            note: text(body.note),
+          }),
+        );
     }
   });
 }

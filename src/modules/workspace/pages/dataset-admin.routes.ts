@@ -92,7 +92,9 @@ function datasetEditRoutes(app: FastifyInstance, { database }: AppDeps, forms: D
         ? wt(req.locale, 'form.saved')
         : done === 'resource'
           ? wt(req.locale, 'resources.added')
-          : undefined;
+          : done === 'schema'
+            ? wt(req.locale, 'resources.schemaConfirmed')
+            : undefined;
     return renderForm(req, reply, valuesFromDict(dict), { dict, notice });
   });
 

@@ -15,6 +15,34 @@ export function attachIngestViews(dict: PackageDict, views: Map<string, IngestVi
   INGEST_VIEWS.set(dict, views);
 }
 
+/** Resources that may hold a table: tabular formats, or none given yet. */
+const TABLE_FORMATS = /^(|csv|tsv|txt|xlsx?)$/i;
+
+/**
+ * A resource with no table yet (a link, or one whose columns were declared first): its file is
+ * uploaded here, so a declared schema is enforced on that first upload.
+ */
+function FirstUploadForm({ ctx, resourceId }: { ctx: PageContext; resourceId: string }) {
+  const id = `first-upload-${resourceId}`;
+  return (
+    <form
+      method="post"
+      action={`/workspace/resources/${resourceId}/upload`}
+      enctype="multipart/form-data"
+      class="inline"
+    >
+      <CsrfField ctx={ctx} />
+      <label safe for={id}>
+        {wt(ctx.locale, 'resources.firstUpload')}
+      </label>{' '}
+      <input id={id} name="upload" type="file" required accept=".csv,.tsv,.txt,.xlsx" />{' '}
+      <button safe type="submit">
+        {wt(ctx.locale, 'resources.uploadTable')}
+      </button>
+    </form>
+  );
+}
+
 /** The resources of a dataset being edited: list, upload form, link form, delete buttons. */
 export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: PackageDict }) {
   const w = (k: Parameters<typeof wt>[1]) => wt(ctx.locale, k);
@@ -52,12 +80,19 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                 <tr>
                   <td>
                     <a href={r.url} safe>
-                      {r.name || r.url}
+                      {r.name || decodeURIComponent(r.url.split('/').pop() || r.url)}
                     </a>
                   </td>
                   <td safe>{r.format}</td>
                   <td safe>{formatBytes(r.size)}</td>
                   <td>
+                    <a
+                      safe
+                      href={`${base}/resources/${r.id}/schema`}
+                      aria-label={`${w('resources.columns')}: ${r.name || r.format}`}
+                    >
+                      {w('resources.columns')}
+                    </a>{' '}
                     <form method="post" action={`/workspace/resources/${r.id}/delete`} class="inline">
                       <CsrfField ctx={ctx} />
                       <button
@@ -75,6 +110,12 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                   <tr>
                     <td colspan="4">
                       <IngestPanel ctx={ctx} resourceId={r.id} view={ingest.get(r.id) as IngestView} />
+                    </td>
+                  </tr>
+                ) : TABLE_FORMATS.test(r.format) ? (
+                  <tr>
+                    <td colspan="4">
+                      <FirstUploadForm ctx={ctx} resourceId={r.id} />
                     </td>
                   </tr>
                 ) : (

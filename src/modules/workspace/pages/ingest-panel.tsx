@@ -1,9 +1,11 @@
 import type { ResourceVersionState } from '../../../kernel/db/schema/datastore.js';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { ValidationReport } from '../../datastore/index.js';
+import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
+import { proposalOf, type ValidationReport } from '../../datastore/index.js';
 import { ingestText } from './ingest.messages.js';
 import { ReportView } from './ingest-report.js';
+import { SchemaProposalView } from './schema-proposal.js';
 
 /** One upload of a tabular resource, as the resource list shows it. */
 export interface VersionView {
@@ -16,6 +18,8 @@ export interface VersionView {
   size_bytes: number;
   row_count: number | null;
   report: unknown;
+  /** The schema it was loaded with, or the one proposed for it (state `proposed`). */
+  table_schema?: TableSchema | null;
   error: { message: string; message_en?: string } | null;
   created_at: Date;
 }
@@ -50,6 +54,7 @@ export function IngestPanel({
     ingestText(ctx.locale, k, p);
   const latest = view.versions[0] as VersionView;
   const report = latest.report as ValidationReport | null;
+  const proposal = latest.state === 'proposed' ? proposalOf(latest.report) : null;
   const progressText = (v: VersionView) =>
     t('ingest.progress', {
       rows: v.rows_done.toLocaleString(ctx.locale),
@@ -81,6 +86,14 @@ export function IngestPanel({
             {t('ingest.refresh')}
           </a>
         </div>
+      ) : proposal && latest.table_schema ? (
+        <SchemaProposalView
+          ctx={ctx}
+          resourceId={resourceId}
+          version={latest.number}
+          schema={latest.table_schema}
+          proposal={proposal}
+        />
       ) : (
         <ReportView ctx={ctx} version={latest} report={report} />
       )}

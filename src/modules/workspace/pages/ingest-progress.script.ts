@@ -14,7 +14,7 @@ export const INGEST_PROGRESS_JS = `(() => {
         const res = await fetch(el.dataset.ingestStatus, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
         if (!res.ok) continue;
         const s = await res.json();
-        if (s.state === 'complete' || s.state === 'error') { location.reload(); return; }
+        if (s.state === 'complete' || s.state === 'error' || s.state === 'proposed') { location.reload(); return; }
         loading++;
         const bar = el.querySelector('progress');
         if (bar) { bar.max = Math.max(s.bytes_total, 1); bar.value = s.bytes_done; }

@@ -10,11 +10,22 @@ import {
   resourceCreate,
   resourceDelete,
   resourceIngestStatus,
+  resourceSchemaConfirm,
   resourceUpdate,
 } from '../../datastore/index.js';
 import { valuesFromDict } from './dataset-form.page.js';
 import type { DatasetForms } from './dataset-forms.js';
 import { INGEST_PROGRESS_JS } from './ingest-progress.script.js';
+
+/** `types[<field>]=<type>` form fields as one record (the form's names are the schema's). */
+function typesFromForm(body: Record<string, unknown>): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const match = /^types\[([a-z][a-z0-9_]{0,62})\]$/.exec(key);
+    if (match?.[1] && typeof value === 'string') types[match[1]] = value;
+  }
+  return types;
+}
 
 /**
  * A dataset's resources in the back office: add a link or a file, upload a new version, follow
@@ -32,7 +43,12 @@ export function resourceAdminRoutes(
     const dict = await loadDict(req, (req.params as { name: string }).name);
     const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
     try {
-      await executeAction(ctxOf(req), resourceCreate, { ...input, package_id: dict.id });
+      // The producer is here to confirm: an undeclared first upload is proposed, not loaded.
+      await executeAction(ctxOf(req), resourceCreate, {
+        ...input,
+        package_id: dict.id,
+        propose_schema: true,
+      });
     } catch (err) {
       if (stored) await files.remove(stored.key);
       return renderForm(req, reply, valuesFromDict(dict), {
@@ -53,7 +69,7 @@ export function resourceAdminRoutes(
     const dict = await loadDict(req, d.name);
     const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
     try {
-      await executeAction(ctxOf(req), resourceUpdate, { ...input, id });
+      await executeAction(ctxOf(req), resourceUpdate, { ...input, id, propose_schema: true });
     } catch (err) {
       if (stored) await files.remove(stored.key);
       return renderForm(req, reply, valuesFromDict(dict), {
@@ -63,6 +79,17 @@ export function resourceAdminRoutes(
       });
     }
     return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
+  });
+
+  /** The producer confirms the schema proposed for a first upload; the upload loads against it. */
+  app.post('/workspace/resources/:id/confirm-schema', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const resource = await findResource(db, id);
+    const d = resource ? await findDataset(db, resource.dataset_id) : undefined;
+    if (!d) throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    await executeAction(ctxOf(req), resourceSchemaConfirm, { id, types: typesFromForm(body) });
+    return redirectAfterPost(reply, `/workspace/datasets/${d.name}/edit?done=schema#resources`);
   });
 
   /** The progress bar's poll (session-authenticated; the API takes tokens only). */

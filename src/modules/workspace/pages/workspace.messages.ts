@@ -47,6 +47,10 @@ const id = {
   'resources.add': 'Tambahkan',
   'resources.delete': 'Hapus',
   'resources.added': 'Sumber daya ditambahkan.',
+  'resources.columns': 'Kolom tabel',
+  'resources.firstUpload': 'Berkas tabel (CSV/XLSX) untuk sumber daya ini',
+  'resources.uploadTable': 'Unggah tabel',
+  'resources.schemaConfirmed': 'Skema tabel dikonfirmasi; data sedang diperiksa dan dimuat.',
   'resources.removed': 'Sumber daya dihapus.',
   'resources.size': 'Ukuran',
 };
@@ -98,6 +102,10 @@ const en: Record<keyof typeof id, string> = {
   'resources.add': 'Add',
   'resources.delete': 'Delete',
   'resources.added': 'Resource added.',
+  'resources.columns': 'Table columns',
+  'resources.firstUpload': 'Table file (CSV/XLSX) for this resource',
+  'resources.uploadTable': 'Upload the table',
+  'resources.schemaConfirmed': 'Table schema confirmed; the data is being checked and loaded.',
   'resources.removed': 'Resource deleted.',
   'resources.size': 'Size',
 };

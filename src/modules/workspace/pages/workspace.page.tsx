@@ -3,6 +3,8 @@ import type { Agency } from '../../../kernel/db/schema.js';
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { defineMessages } from '../../../kernel/i18n/i18n.js';
+import type { AgencyWork } from '../../verification/index.js';
+import { WorkOverview } from './work-overview.js';
 import { wt } from './workspace.messages.js';
 
 const id = {
@@ -30,6 +32,8 @@ const hw = defineMessages({ id, en });
 export interface WorkspaceView {
   fullName: string;
   agency: Agency | undefined;
+  /** Datasets and overdue steps per agency (only the actor's own agency when agency-bound). */
+  work: AgencyWork[];
 }
 
 /** A signed-in user's home: who they are, for which agency, and where their work is. */
@@ -60,6 +64,7 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
       ) : (
         ''
       )}
+      <WorkOverview ctx={ctx} work={view.work} />
       {ctx.can('dataset:read_private', { agencyId: ctx.actor.agencyId }) ? (
         <p>
           <a safe class="button" href="/workspace/datasets">

@@ -60,6 +60,11 @@ const CODE_NAME = /(^|_)(kode|kd|code|id|nik|npwp|nip|no|nomor|kbli|kbki)(_|$)/;
 const REGION_NAME =
   /(^|_)(kode|kd)_?(wilayah|wil|prov|provinsi|kab|kabupaten|kota|kab_kota|kabkota|kec|kecamatan|desa|kel|kelurahan|desa_kel|desa_kelurahan)(_|$)/;
 
+/** A column whose name says it holds codes or ids (kept as text even when its values are digits). */
+export function isCodeColumnName(name: string): boolean {
+  return CODE_NAME.test(name);
+}
+
 export interface InferOptions {
   /** How numbers are written when the format fixes it (XLSX: `id`); else detected per column. */
   numberStyle?: NumberStyle;
