@@ -9,7 +9,9 @@ import {
   parseSearchState,
   sendCatalogPage,
 } from '../../catalog/index.js';
+import { t } from '../../../kernel/i18n/i18n.js';
 import { loadDatasetPage } from './dataset.loader.js';
+import { loadDatasetExtras } from './dataset-extras.loader.js';
 import { DatasetPage, datasetHead } from './dataset.page.js';
 import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
 import { GroupPage, GroupsPage, loadTopic, loadTopics } from './groups.page.js';
@@ -52,7 +54,12 @@ export async function catalogRoutes(app: FastifyInstance, { config, database, si
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).
     if (req.method === 'GET') await incrementDatasetViews(database.db, view.dict.id);
-    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view });
+    const publisher = t(req.locale, 'site.tagline', { region: site.regionName });
+    const extras =
+      view.isPrivate || view.isDraft
+        ? null
+        : await loadDatasetExtras(database.db, req.locale, view.dict, publisher, config.siteUrl);
+    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view, extras });
     return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl));
   });
 
