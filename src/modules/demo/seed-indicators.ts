@@ -27,7 +27,8 @@ const DEMO_INDICATORS = [
     period_field: 'tahun',
     value_field: 'p0_persen',
     unit: '%',
-    definition: 'Persentase penduduk yang pengeluaran per kapita per bulannya di bawah garis kemiskinan (BPS, Susenas Maret).',
+    definition:
+      'Persentase penduduk yang pengeluaran per kapita per bulannya di bawah garis kemiskinan (BPS, Susenas Maret).',
   },
   {
     dataset: 'kemiskinan-kabupaten-magetan-2019-2024',
@@ -48,7 +49,12 @@ export async function seedDemoIndicators(system: ActionContext): Promise<number>
       const id = await insertDemoKeyIndicator(trx, { ...k, position });
       if (!id) continue;
       n++;
-      await audit({ action: 'key_indicator_save', subjectType: 'key_indicator', subjectId: id, summary: { name: k.name } });
+      await audit({
+        action: 'key_indicator_save',
+        subjectType: 'key_indicator',
+        subjectId: id,
+        summary: { name: k.name },
+      });
     }
     if (n === 0) await audit({ action: 'key_indicator_save', subjectType: 'key_indicator', subjectId: null });
     return n;

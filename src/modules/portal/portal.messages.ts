@@ -133,7 +133,8 @@ const en: Record<keyof typeof id, string> = {
   'resource.apiSql': 'With SQL (datastore_search_sql)',
   'resource.open': 'File page',
   'indicators.title': 'Key indicators',
-  'indicators.lead': "The region's headline figures from published tables, with their definitions and sources.",
+  'indicators.lead':
+    "The region's headline figures from published tables, with their definitions and sources.",
   'indicators.latest': 'Latest ({period})',
   'indicators.change': 'Change from {period}: {change}',
   'indicators.noPrevious': 'No previous period yet.',

@@ -44,7 +44,10 @@ export async function listMetadataEdits(db: Kysely<DB>, datasetId: string) {
 }
 
 /** The key indicators with their table's dataset (only public, active datasets). */
-export async function listKeyIndicators(db: Kysely<DB>, opts: { featuredOnly?: boolean; name?: string } = {}) {
+export async function listKeyIndicators(
+  db: Kysely<DB>,
+  opts: { featuredOnly?: boolean; name?: string } = {},
+) {
   let q = db
     .selectFrom('key_indicator as k')
     .innerJoin('resource as r', 'r.id', 'k.resource_id')

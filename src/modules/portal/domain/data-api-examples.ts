@@ -38,12 +38,9 @@ export function dataApiExamples(opts: {
       id: 'r',
       language: 'R',
       sql: false,
-      code: [
-        'library(jsonlite)',
-        '',
-        `res <- fromJSON("${searchUrl}")`,
-        'head(res$result$records)',
-      ].join('\n'),
+      code: ['library(jsonlite)', '', `res <- fromJSON("${searchUrl}")`, 'head(res$result$records)'].join(
+        '\n',
+      ),
     },
   ];
   if (opts.sqlEnabled) {

@@ -15,7 +15,11 @@ export interface IndicatorSeries {
   change: number | null;
 }
 
-export function indicatorSeries(rows: Record<string, unknown>[], periodField: string, valueField: string): IndicatorSeries {
+export function indicatorSeries(
+  rows: Record<string, unknown>[],
+  periodField: string,
+  valueField: string,
+): IndicatorSeries {
   const sums = new Map<string, number>();
   for (const r of rows) {
     const p = r[periodField];
@@ -40,6 +44,9 @@ export function sparklinePoints(points: IndicatorPoint[], width = 120, height = 
   const span = Math.max(...values) - min || 1;
   const step = width / (points.length - 1);
   return points
-    .map((p, i) => `${(i * step).toFixed(1)},${(height - 2 - ((p.value - min) / span) * (height - 4)).toFixed(1)}`)
+    .map(
+      (p, i) =>
+        `${(i * step).toFixed(1)},${(height - 2 - ((p.value - min) / span) * (height - 4)).toFixed(1)}`,
+    )
     .join(' ');
 }

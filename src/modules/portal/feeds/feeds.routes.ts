@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ANONYMOUS } from '../../../kernel/access/policy.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
-import { runPackageSearch, PackageSearchSchema } from '../../catalog/index.js';
+import { PackageSearchSchema, runPackageSearch } from '../../catalog/index.js';
 import { type PortalKey, portalText } from '../portal.messages.js';
 import { atomFeed } from './atom-feed.js';
 
@@ -16,7 +16,13 @@ const ENTRIES = 20;
  * (private, draft or closed data), exactly the visibility of public search.
  */
 export async function feedsRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
-  const ctx: ActionContext = { db: database.db, actor: ANONYMOUS, requestId: null, ip: null, siteUrl: config.siteUrl };
+  const ctx: ActionContext = {
+    db: database.db,
+    actor: ANONYMOUS,
+    requestId: null,
+    ip: null,
+    siteUrl: config.siteUrl,
+  };
 
   async function send(
     reply: FastifyReply,
@@ -25,7 +31,12 @@ export async function feedsRoutes(app: FastifyInstance, { config, database, site
     title: [PortalKey, Record<string, string>],
     search: Record<string, unknown>,
   ) {
-    const input = PackageSearchSchema.parse({ sort: 'metadata_modified desc', rows: ENTRIES, facet: false, ...search });
+    const input = PackageSearchSchema.parse({
+      sort: 'metadata_modified desc',
+      rows: ENTRIES,
+      facet: false,
+      ...search,
+    });
     const result = await runPackageSearch(ctx, input);
     const xml = atomFeed({
       title: portalText(locale, title[0], { site: site.regionName, ...title[1] }),

@@ -15,7 +15,10 @@ import {
   upsertFollow,
 } from './follow.repository.js';
 
-const BAD_LINK = { id: 'Tautan langganan tidak berlaku lagi', en: 'The subscription link is no longer valid' };
+const BAD_LINK = {
+  id: 'Tautan langganan tidak berlaku lagi',
+  en: 'The subscription link is no longer valid',
+};
 const NO_TARGET = {
   id: 'Yang hendak diikuti tidak ditemukan (kolom "target")',
   en: 'What you want to follow was not found (field "target")',

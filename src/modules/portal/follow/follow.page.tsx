@@ -1,6 +1,6 @@
+import type { FollowTargetKind } from '../../../kernel/db/schema/portal.js';
 import { CsrfField, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { FollowTargetKind } from '../../../kernel/db/schema/portal.js';
 import { portalText } from '../portal.messages.js';
 
 /** The follow form beside a dataset, agency or topic; `error` and `email` keep a refused try. */
@@ -19,7 +19,8 @@ export function FollowForm({
   error?: string | undefined;
   email?: string | undefined;
 }) {
-  const pt = (k: Parameters<typeof portalText>[1], p: Record<string, string> = {}) => portalText(ctx.locale, k, p);
+  const pt = (k: Parameters<typeof portalText>[1], p: Record<string, string> = {}) =>
+    portalText(ctx.locale, k, p);
   return (
     <section class="follow" aria-labelledby="follow-title">
       <h2 id="follow-title" safe>
@@ -40,7 +41,14 @@ export function FollowForm({
         <label for="follow-email" safe>
           {pt('follow.email')}
         </label>
-        <input id="follow-email" name="email" type="email" autocomplete="email" required value={email ?? ''} />
+        <input
+          id="follow-email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={email ?? ''}
+        />
         <button type="submit" safe>
           {pt('follow.submit')}
         </button>

@@ -51,7 +51,13 @@ function uuidOrNull(v: string): string {
 /** Insert or renew a follow (a new token each time; a confirmed follow stays confirmed). */
 export async function upsertFollow(
   db: Kysely<DB>,
-  row: { email: string; target: FollowTarget; locale: 'id' | 'en'; tokenHash: string; unsubscribeToken: string },
+  row: {
+    email: string;
+    target: FollowTarget;
+    locale: 'id' | 'en';
+    tokenHash: string;
+    unsubscribeToken: string;
+  },
 ) {
   return db
     .insertInto('follow_subscription')
@@ -64,18 +70,28 @@ export async function upsertFollow(
       unsubscribe_token: row.unsubscribeToken,
     })
     .onConflict((oc) =>
-      oc.columns(['email', 'target_kind', 'target_id']).doUpdateSet({ token_hash: row.tokenHash, locale: row.locale }),
+      oc
+        .columns(['email', 'target_kind', 'target_id'])
+        .doUpdateSet({ token_hash: row.tokenHash, locale: row.locale }),
     )
     .returning(['id', 'confirmed_at', 'unsubscribe_token'])
     .executeTakeFirstOrThrow();
 }
 
 export async function findFollowByToken(db: Kysely<DB>, tokenHash: string) {
-  return db.selectFrom('follow_subscription').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('follow_subscription')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function findFollowByUnsubscribeToken(db: Kysely<DB>, token: string) {
-  return db.selectFrom('follow_subscription').selectAll().where('unsubscribe_token', '=', token).executeTakeFirst();
+  return db
+    .selectFrom('follow_subscription')
+    .selectAll()
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst();
 }
 
 export async function confirmFollow(db: Kysely<DB>, id: string, at: Date) {

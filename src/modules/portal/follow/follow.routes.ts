@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hashSecret } from '../../../kernel/access/secret.js';
 import { executeAction } from '../../../kernel/actions/action.js';
 import type { FollowTargetKind } from '../../../kernel/db/schema/portal.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
@@ -7,9 +8,8 @@ import { actionContext } from '../../../kernel/http/request-context.js';
 import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
 import { portalText } from '../portal.messages.js';
 import { followConfirm, followSubscribe, followUnsubscribe } from './follow.actions.js';
-import { findFollowByToken, findFollowByUnsubscribeToken, followTargetTitle } from './follow.repository.js';
-import { hashSecret } from '../../../kernel/access/secret.js';
 import { FollowMessagePage } from './follow.page.js';
+import { findFollowByToken, findFollowByUnsubscribeToken, followTargetTitle } from './follow.repository.js';
 import { notifyFollowers } from './follow-notify.js';
 
 const SWEEP_MS = 60_000;
@@ -56,7 +56,10 @@ export async function followRoutes(app: FastifyInstance, { config, database, sit
       return html(reply, FollowMessagePage({ ctx, heading: pt(req, 'follow.title'), message }), 400);
     }
     await deliverPendingMail(db);
-    return html(reply, FollowMessagePage({ ctx, heading: pt(req, 'follow.title'), message: pt(req, 'follow.sent') }));
+    return html(
+      reply,
+      FollowMessagePage({ ctx, heading: pt(req, 'follow.title'), message: pt(req, 'follow.sent') }),
+    );
   });
 
   for (const step of ['confirm', 'unsubscribe'] as const) {
@@ -70,7 +73,12 @@ export async function followRoutes(app: FastifyInstance, { config, database, sit
           ? await findFollowByToken(db, hashSecret(token))
           : await findFollowByUnsubscribeToken(db, token)
         : undefined;
-      if (!f) return html(reply, FollowMessagePage({ ctx, heading: pt(req, heading), message: pt(req, 'follow.badToken') }), 404);
+      if (!f)
+        return html(
+          reply,
+          FollowMessagePage({ ctx, heading: pt(req, heading), message: pt(req, 'follow.badToken') }),
+          404,
+        );
       const title = await followTargetTitle(db, f.target_kind as FollowTargetKind, f.target_id);
       const lead = step === 'confirm' ? 'follow.confirmLead' : 'follow.unsubscribeLead';
       const button = step === 'confirm' ? 'follow.confirmButton' : 'follow.unsubscribeButton';
@@ -91,7 +99,12 @@ export async function followRoutes(app: FastifyInstance, { config, database, sit
       const done = await executeAction(actionContext(req, database, config.siteUrl), action, { token }).catch(
         () => null,
       );
-      if (!done) return html(reply, FollowMessagePage({ ctx, heading: pt(req, heading), message: pt(req, 'follow.badToken') }), 404);
+      if (!done)
+        return html(
+          reply,
+          FollowMessagePage({ ctx, heading: pt(req, heading), message: pt(req, 'follow.badToken') }),
+          404,
+        );
       const title = await followTargetTitle(db, done.kind as FollowTargetKind, done.targetId);
       const message = pt(req, step === 'confirm' ? 'follow.confirmed' : 'follow.unsubscribed', { title });
       return html(reply, FollowMessagePage({ ctx, heading: pt(req, heading), message }));

@@ -5,7 +5,8 @@ import { sparklinePoints } from '../domain/indicator-series.js';
 import { portalText } from '../portal.messages.js';
 import type { KeyIndicatorView } from './key-indicators.js';
 
-const num = (locale: Locale, v: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID').format(v);
+const num = (locale: Locale, v: number) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID').format(v);
 const signed = (locale: Locale, v: number) => `${v > 0 ? '+' : ''}${num(locale, v)}`;
 const withUnit = (text: string, unit: string) => (unit ? `${text} ${unit}` : text);
 
@@ -57,7 +58,13 @@ export function IndicatorCard({ ctx, k }: { ctx: CatalogPageContext; k: KeyIndic
 }
 
 /** GET /indikator — every key indicator. */
-export function IndicatorsPage({ ctx, indicators }: { ctx: CatalogPageContext; indicators: KeyIndicatorView[] }) {
+export function IndicatorsPage({
+  ctx,
+  indicators,
+}: {
+  ctx: CatalogPageContext;
+  indicators: KeyIndicatorView[];
+}) {
   const pt = (key: Parameters<typeof portalText>[1]) => portalText(ctx.locale, key);
   return (
     <Layout ctx={ctx} title={pt('indicators.title')}>

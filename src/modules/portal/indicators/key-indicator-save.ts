@@ -43,11 +43,21 @@ export const keyIndicatorSave = defineAction({
       const fields = resource.table_schema?.fields ?? [];
       const period = fields.find((f) => f.name === input.period_field);
       const value = fields.find((f) => f.name === input.value_field);
-      if (!period) refuse('period_field', 'Kolom periode tidak ada di tabel', 'The period column is not in the table');
+      if (!period)
+        refuse('period_field', 'Kolom periode tidak ada di tabel', 'The period column is not in the table');
       if (!value || !NUMERIC.has(value.type) || (value['x-classification'] ?? 'open') !== 'open')
-        refuse('value_field', 'Kolom nilai harus kolom angka yang terbuka', 'The value column must be an open number column');
+        refuse(
+          'value_field',
+          'Kolom nilai harus kolom angka yang terbuka',
+          'The value column must be an open number column',
+        );
       const row = await insertKeyIndicator(trx, { ...input, unit: input.unit || (value.unit ?? '') });
-      await audit({ action: 'key_indicator_save', subjectType: 'key_indicator', subjectId: row.id, summary: input });
+      await audit({
+        action: 'key_indicator_save',
+        subjectType: 'key_indicator',
+        subjectId: row.id,
+        summary: input,
+      });
       return { id: row.id, name: input.name };
     });
   },

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
+import { t } from '../../../kernel/i18n/i18n.js';
 import {
   CATALOG_CSS_PATH,
   catalogPageContext,
@@ -9,10 +10,9 @@ import {
   parseSearchState,
   sendCatalogPage,
 } from '../../catalog/index.js';
-import { t } from '../../../kernel/i18n/i18n.js';
 import { loadDatasetPage } from './dataset.loader.js';
-import { loadDatasetExtras } from './dataset-extras.loader.js';
 import { DatasetPage, datasetHead } from './dataset.page.js';
+import { loadDatasetExtras } from './dataset-extras.loader.js';
 import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
 import { GroupPage, GroupsPage, loadTopic, loadTopics } from './groups.page.js';
 import {

@@ -32,7 +32,10 @@ export async function loadDatasetExtras(
   publisher: string,
   siteUrl: string,
 ): Promise<DatasetExtras> {
-  const [versions, edits] = await Promise.all([listPublishedVersions(db, dict.id), listMetadataEdits(db, dict.id)]);
+  const [versions, edits] = await Promise.all([
+    listPublishedVersions(db, dict.id),
+    listMetadataEdits(db, dict.id),
+  ]);
   const changes = changeLog(
     versions.map((v) => ({
       resourceId: v.resource_id,

@@ -12,7 +12,8 @@ function changeText(ctx: CatalogPageContext, e: ChangeEntry): string {
   else if (e.rowsDelta > 0) parts.push(pt('changes.rowsAdded', { n: e.rowsDelta }));
   else if (e.rowsDelta < 0) parts.push(pt('changes.rowsRemoved', { n: -e.rowsDelta }));
   if (e.columnsAdded.length) parts.push(pt('changes.columnsAdded', { names: e.columnsAdded.join(', ') }));
-  if (e.columnsRemoved.length) parts.push(pt('changes.columnsRemoved', { names: e.columnsRemoved.join(', ') }));
+  if (e.columnsRemoved.length)
+    parts.push(pt('changes.columnsRemoved', { names: e.columnsRemoved.join(', ') }));
   return parts.join('; ');
 }
 

@@ -22,7 +22,10 @@ export async function publicExtrasRoutes(app: FastifyInstance, { config, databas
     if (!NAME.test(name) || !UUID.test(id)) return reply.callNotFound();
     const view = await loadResourcePage(ctxOf(req), req.locale, name, id.toLowerCase(), req.url);
     if (name !== view.dataset.name)
-      return reply.redirect(`/dataset/${encodeURIComponent(view.dataset.name)}/resource/${view.resource.id}`, 301);
+      return reply.redirect(
+        `/dataset/${encodeURIComponent(view.dataset.name)}/resource/${view.resource.id}`,
+        301,
+      );
     return sendCatalogPage(reply, ResourcePage({ ctx: catalogPageContext(req, reply, site), view }));
   });
 

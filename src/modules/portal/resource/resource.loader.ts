@@ -2,7 +2,13 @@ import { executeAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import type { Locale } from '../../../kernel/i18n/i18n.js';
-import { DATASET_NOT_FOUND, formatBytes, type PackageDict, packageShow, safeHref } from '../../catalog/index.js';
+import {
+  DATASET_NOT_FOUND,
+  formatBytes,
+  type PackageDict,
+  packageShow,
+  safeHref,
+} from '../../catalog/index.js';
 import { loadDatastorePreviews, type PreviewData } from '../../datastore/index.js';
 import { type DataApiExample, dataApiExamples } from '../domain/data-api-examples.js';
 import { openColumns } from '../pages/dataset-extras.loader.js';
@@ -37,7 +43,12 @@ export async function loadResourcePage(
   const resource = dataset?.resources.find((r) => r.id === resourceId);
   if (!dataset || !resource) throw new NotFoundError(DATASET_NOT_FOUND);
   const [previews, versions] = await Promise.all([
-    loadDatastorePreviews(actx.db, actx.actor, dataset.id, `${path}${path.includes('?') ? '&' : '?'}tabel=${resource.id}`),
+    loadDatastorePreviews(
+      actx.db,
+      actx.actor,
+      dataset.id,
+      `${path}${path.includes('?') ? '&' : '?'}tabel=${resource.id}`,
+    ),
     listPublishedVersions(actx.db, dataset.id, resource.id),
   ]);
   const preview = previews.find((p) => p.table.resource.id === resource.id) ?? null;
@@ -49,9 +60,16 @@ export async function loadResourcePage(
     size: formatBytes(locale, resource.size === null ? null : Number(resource.size)),
     preview,
     versions: versions
-      .map((v) => ({ number: v.number, at: new Date(v.published_at).toISOString(), rows: v.row_count, sha256: v.sha256 }))
+      .map((v) => ({
+        number: v.number,
+        at: new Date(v.published_at).toISOString(),
+        rows: v.row_count,
+        sha256: v.sha256,
+      }))
       .reverse(),
-    downloads: preview ? ['csv', 'xlsx', 'json'].map((f) => ({ format: f.toUpperCase(), href: `${base}/download.${f}` })) : [],
+    downloads: preview
+      ? ['csv', 'xlsx', 'json'].map((f) => ({ format: f.toUpperCase(), href: `${base}/download.${f}` }))
+      : [],
     examples: preview
       ? dataApiExamples({
           siteUrl: actx.siteUrl ?? '',

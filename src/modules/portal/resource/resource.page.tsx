@@ -13,17 +13,23 @@ function ColumnDictionary({ ctx, view }: { ctx: CatalogPageContext; view: Resour
       <h2 id="dictionary-title" safe>
         {pt('resource.dictionary')}
       </h2>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="dictionary-title">
+      <section class="ds-scroll" aria-labelledby="dictionary-title" tabindex="0">
         <table class="meta-table column-dictionary">
           <thead>
             <tr>
-              {(['resource.column', 'resource.label', 'resource.type', 'resource.unit', 'resource.description'] as const).map(
-                (k) => (
-                  <th scope="col" safe>
-                    {pt(k)}
-                  </th>
-                ),
-              )}
+              {(
+                [
+                  'resource.column',
+                  'resource.label',
+                  'resource.type',
+                  'resource.unit',
+                  'resource.description',
+                ] as const
+              ).map((k) => (
+                <th scope="col" safe>
+                  {pt(k)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -32,15 +38,17 @@ function ColumnDictionary({ ctx, view }: { ctx: CatalogPageContext; view: Resour
                 <td>
                   <code safe>{c.name}</code>
                 </td>
-                <td safe>{(ctx.locale === 'en' ? c.field?.['title:en'] : undefined) ?? c.field?.title ?? ''}</td>
-                <td safe>{c.type}</td>
+                <td safe>
+                  {(ctx.locale === 'en' ? c.field?.['title:en'] : undefined) ?? c.field?.title ?? ''}
+                </td>
+                <td>{c.type}</td>
                 <td safe>{c.field?.unit ?? ''}</td>
                 <td safe>{c.field?.description ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
@@ -56,10 +64,11 @@ function DataApiPanel({ ctx, view }: { ctx: CatalogPageContext; view: ResourcePa
       <p safe>{pt('resource.apiLead')}</p>
       {view.examples.map((e) => (
         <div class="api-example">
-          <h3 id={`api-${e.id}`} safe>
-            {e.sql ? `${e.language} — ${pt('resource.apiSql')}` : e.language}
+          <h3 id={`api-${e.id}`}>
+            {e.language}
+            {e.sql ? <span safe>{` — ${pt('resource.apiSql')}`}</span> : ''}
           </h3>
-          <pre tabindex="0" aria-labelledby={`api-${e.id}`} data-example={e.id}>
+          <pre tabindex="0" data-example={e.id}>
             <code safe>{e.code}</code>
           </pre>
         </div>
