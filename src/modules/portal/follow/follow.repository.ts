@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { FollowTargetKind } from '../../../kernel/db/schema/portal.js';
 import type { DB } from '../../../kernel/db/schema.js';
 
@@ -144,7 +144,7 @@ export async function pendingVersionNews(db: Kysely<DB>) {
       'd.title as dataset_title',
       'r.name as resource_name',
       'v.number',
-      'v.finished_at',
+      sql<Date>`coalesce(v.finished_at, v.created_at)`.as('finished_at'),
     ])
     .where('f.confirmed_at', 'is not', null)
     .where('d.private', '=', false)
@@ -152,8 +152,8 @@ export async function pendingVersionNews(db: Kysely<DB>) {
     .where('r.state', '=', 'active')
     .where('v.state', '=', 'complete')
     .whereRef('v.number', '<=', 'cur.number')
-    .whereRef('v.finished_at', '>', 'f.notified_through')
-    .orderBy('v.finished_at')
+    .where(sql<boolean>`coalesce(v.finished_at, v.created_at) > f.notified_through`)
+    .orderBy('finished_at')
     .limit(500)
     .execute();
 }

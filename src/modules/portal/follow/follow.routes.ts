@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashSecret } from '../../../kernel/access/secret.js';
 import { executeAction } from '../../../kernel/actions/action.js';
 import type { FollowTargetKind } from '../../../kernel/db/schema/portal.js';
+import { ValidationError } from '../../../kernel/errors.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
@@ -50,8 +51,7 @@ export async function followRoutes(app: FastifyInstance, { config, database, sit
         locale: req.locale,
       });
     } catch (err) {
-      const invalid = (err as { status?: number }).status === 400;
-      if (!invalid) throw err;
+      if (!(err instanceof ValidationError)) throw err;
       const message = pt(req, 'follow.badEmail');
       return html(reply, FollowMessagePage({ ctx, heading: pt(req, 'follow.title'), message }), 400);
     }
