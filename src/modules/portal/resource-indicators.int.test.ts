@@ -26,7 +26,9 @@ for (const kind of DIALECTS) {
         pub = await createDatastoreTable(t.database, POPULATION_SCHEMA, POPULATION_ROWS, {
           title: 'Penduduk Halaman Berkas',
         });
-        hidden = await createDatastoreTable(t.database, POPULATION_SCHEMA, POPULATION_ROWS, { private: true });
+        hidden = await createDatastoreTable(t.database, POPULATION_SCHEMA, POPULATION_ROWS, {
+          private: true,
+        });
       });
       afterAll(() => t?.close());
 
@@ -70,7 +72,9 @@ for (const kind of DIALECTS) {
       });
 
       it('a private dataset’s resource page is not found for the public', async () => {
-        expect((await get(`/dataset/${hidden.datasetName}/resource/${hidden.resourceId}`)).statusCode).toBe(404);
+        expect((await get(`/dataset/${hidden.datasetName}/resource/${hidden.resourceId}`)).statusCode).toBe(
+          404,
+        );
         expect((await get(`/dataset/${pub.datasetName}/resource/${hidden.resourceId}`)).statusCode).toBe(404);
       });
 
@@ -85,15 +89,22 @@ for (const kind of DIALECTS) {
           period_field: 'tahun',
           definition: 'Banyaknya penduduk yang tinggal di wilayah ini.',
         };
-        await expect(executeAction(ctx, keyIndicatorSave, { ...base, value_field: 'nik_petugas' })).rejects.toThrow(
-          /tidak valid/,
-        );
         await expect(
-          executeAction(ctx, keyIndicatorSave, { ...base, resource_id: hidden.resourceId, value_field: 'jumlah_penduduk' }),
+          executeAction(ctx, keyIndicatorSave, { ...base, value_field: 'nik_petugas' }),
+        ).rejects.toThrow(/tidak valid/);
+        await expect(
+          executeAction(ctx, keyIndicatorSave, {
+            ...base,
+            resource_id: hidden.resourceId,
+            value_field: 'jumlah_penduduk',
+          }),
         ).rejects.toThrow(/tidak valid/);
         const producer = await buildUser(t.database, { roles: ['producer'], agencyId: pub.agencyId });
         await expect(
-          executeAction(ctxFor(t.database, producer.actor), keyIndicatorSave, { ...base, value_field: 'jumlah_penduduk' }),
+          executeAction(ctxFor(t.database, producer.actor), keyIndicatorSave, {
+            ...base,
+            value_field: 'jumlah_penduduk',
+          }),
         ).rejects.toThrow(/Akses ditolak/);
         await executeAction(ctx, keyIndicatorSave, { ...base, value_field: 'jumlah_penduduk' });
 
