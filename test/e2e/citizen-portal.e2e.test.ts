@@ -72,7 +72,7 @@ describeInBrowser('a citizen on the public portal (PGlite, demo region)', () => 
           page.waitForURL('**/dataset/indeks-pembangunan-manusia-2019-2024'),
           page.locator('.indicator-card a.see-all').click(),
         ]);
-        expect(await page.locator('#changes-title').textContent()).toBe('Riwayat perubahan');
+        expect(await page.locator('#changes-title').textContent()).toBe('Catatan perubahan');
         expect(await page.locator('.change-list li').first().textContent()).toContain('terbitan pertama');
         expect(await page.locator('.cite-plain').textContent()).toContain('Indeks Pembangunan Manusia');
 

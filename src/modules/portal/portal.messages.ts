@@ -28,7 +28,7 @@ const id = {
   'feeds.tag': 'Data berlabel {name} — {site}',
   'feeds.custom': 'Hasil pencarian "{q}" — {site}',
   'feeds.link': 'Umpan Atom',
-  'changes.title': 'Riwayat perubahan',
+  'changes.title': 'Catatan perubahan',
   'changes.none': 'Belum ada versi yang terbit.',
   'changes.version': '{resource}, versi {version}: {rows} baris',
   'changes.rowsAdded': '{n} baris bertambah',
