@@ -14,11 +14,9 @@ export async function notifyFollowers(db: Kysely<DB>, siteUrl: string): Promise<
   const news = await pendingVersionNews(db);
   if (news.length === 0) return 0;
   return db.transaction().execute(async (trx) => {
-    const through = new Map<string, Date>();
+    const told = new Map<string, string[]>();
     const mails = news.map((n) => {
-      const at = new Date(n.finished_at ?? Date.now());
-      const prev = through.get(n.follow_id);
-      if (!prev || prev < at) through.set(n.follow_id, at);
+      told.set(n.follow_id, [...(told.get(n.follow_id) ?? []), n.version_id]);
       const p = {
         title: n.dataset_title,
         resource: n.resource_name,
@@ -33,7 +31,7 @@ export async function notifyFollowers(db: Kysely<DB>, siteUrl: string): Promise<
       };
     });
     await insertMails(trx, mails);
-    for (const [id, at] of through) await advanceNotified(trx, id, at);
+    for (const [id, versionIds] of told) await advanceNotified(trx, id, versionIds);
     return mails.length;
   });
 }

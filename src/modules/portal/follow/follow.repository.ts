@@ -97,7 +97,8 @@ export async function findFollowByUnsubscribeToken(db: Kysely<DB>, token: string
 export async function confirmFollow(db: Kysely<DB>, id: string, at: Date) {
   await db
     .updateTable('follow_subscription')
-    .set({ confirmed_at: at, notified_through: at })
+    // The database's clock, as versions' times are: only versions after the confirmation are news.
+    .set({ confirmed_at: at, notified_through: sql`now()` })
     .where('id', '=', id)
     .where('confirmed_at', 'is', null)
     .execute();
@@ -143,6 +144,7 @@ export async function pendingVersionNews(db: Kysely<DB>) {
       'd.name as dataset_name',
       'd.title as dataset_title',
       'r.name as resource_name',
+      'v.id as version_id',
       'v.number',
       sql<Date>`coalesce(v.finished_at, v.created_at)`.as('finished_at'),
     ])
@@ -158,12 +160,19 @@ export async function pendingVersionNews(db: Kysely<DB>) {
     .execute();
 }
 
-export async function advanceNotified(db: Kysely<DB>, id: string, through: Date) {
+/**
+ * Move a follow past the versions it was told about, in SQL: the stored times keep microseconds
+ * (PostgreSQL) that a JavaScript Date would round away, and a rounded mark would tell them again.
+ */
+export async function advanceNotified(db: Kysely<DB>, id: string, versionIds: string[]) {
+  if (versionIds.length === 0) return;
   await db
     .updateTable('follow_subscription')
-    .set({ notified_through: through })
+    .set({
+      notified_through: sql`greatest(notified_through, (select max(coalesce(v.finished_at, v.created_at))
+        from resource_version v where v.id in (${sql.join(versionIds)})))`,
+    })
     .where('id', '=', id)
-    .where('notified_through', '<', through)
     .execute();
 }
 
