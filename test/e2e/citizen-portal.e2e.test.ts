@@ -111,6 +111,8 @@ describeInBrowser('a citizen on the public portal (PGlite, demo region)', () => 
         '/indikator/persentase-penduduk-miskin',
         '/dataset/indeks-pembangunan-manusia-2019-2024',
         resourcePath,
+        '/organization/bappeda',
+        '/group/sosial',
         '/follow/confirm?token=tautan-yang-sudah-tidak-berlaku-lagi',
         '/follow/unsubscribe?token=tautan-yang-sudah-tidak-berlaku-lagi',
       ];

@@ -21,6 +21,7 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
+import { ANONYMOUS } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import { ACTION_REGISTRY } from '../../kernel/actions/registry.js';
 import { followConfirm, followSubscribe, followUnsubscribe } from './follow/follow.actions.js';
@@ -168,6 +169,20 @@ for (const kind of DIALECTS) {
       expect(await t.database.db.selectFrom('follow_subscription').selectAll().execute()).toEqual([]);
       await addDatastoreVersion(t.database, resourceId, POPULATION_SCHEMA, POPULATION_ROWS.slice(0, 6));
       expect(await notifyFollowers(t.database.db, t.config.siteUrl)).toBe(0);
+      // Following the agency (from its page) covers the dataset's next version too.
+      const agencyPage = await get(`/organization/${agencyCode}`);
+      expect(agencyPage.body).toContain(`href="/feeds/organization/${agencyCode}.atom"`);
+      expect(agencyPage.body).toContain('name="kind" value="organization"');
+      await postForm(`/organization/${agencyCode}`, '/follow', {
+        email,
+        kind: 'organization',
+        target: agencyCode,
+      });
+      const agencyToken = (await outbox()).at(-1)?.body.match(/follow\/confirm\?token=([\w-]+)/)?.[1] ?? '';
+      await executeAction(ctxFor(t.database, ANONYMOUS), followConfirm, { token: agencyToken });
+      await addDatastoreVersion(t.database, resourceId, POPULATION_SCHEMA, POPULATION_ROWS.slice(0, 6));
+      expect(await notifyFollowers(t.database.db, t.config.siteUrl)).toBe(1);
+      await t.database.db.deleteFrom('follow_subscription').execute();
       // The links are single-purpose: a spent token is refused, a bad address keeps the form's answer clear.
       expect((await get(`/follow/unsubscribe?token=${unsubscribe}`)).statusCode).toBe(404);
     });
@@ -200,7 +215,7 @@ for (const kind of DIALECTS) {
     });
 
     it('the change log tells each published version (rows, columns) and metadata edits', async () => {
-      // Version 4: a column more and two rows more than version 3.
+      // Version 5: a column and a row more than version 4.
       const wider = {
         ...POPULATION_SCHEMA,
         fields: [...POPULATION_SCHEMA.fields, { name: 'catatan', type: 'string' as const }],
@@ -221,7 +236,7 @@ for (const kind of DIALECTS) {
       const log = html.slice(html.indexOf('id="changes-title"'), html.indexOf('id="cite-title"'));
       expect(log).toContain('Tabel penduduk, versi 1: 4 baris; terbitan pertama');
       expect(log).toContain('Tabel penduduk, versi 2: 6 baris; 2 baris bertambah');
-      expect(log).toContain('Tabel penduduk, versi 4: 7 baris; 1 baris bertambah; kolom baru: catatan');
+      expect(log).toContain('Tabel penduduk, versi 5: 7 baris; 1 baris bertambah; kolom baru: catatan');
       expect(log).toContain('Metadata diubah:');
       expect(log).toContain('notes');
       // The closed column is never named, nor its values shown.
@@ -236,20 +251,20 @@ for (const kind of DIALECTS) {
       const html = (await get(`/dataset/${datasetName}`)).body;
       const plain = html.match(/<p class="cite-plain">([^<]+)<\/p>/)?.[1] ?? '';
       const year = String(new Date().getFullYear());
-      expect(plain).toContain(`(${year}). Penduduk Umpan Publik (versi 4) [Data set]. Portal Satu Data`);
+      expect(plain).toContain(`(${year}). Penduduk Umpan Publik (versi 5) [Data set]. Portal Satu Data`);
       expect(plain).toContain(`/dataset/${datasetName} (diakses ${new Date().toISOString().slice(0, 10)})`);
       const bib = html.match(/<pre class="cite-bibtex" tabindex="0">([^<]+)<\/pre>/)?.[1] ?? '';
       expect(bib).toMatch(/^@misc\{/);
       expect(bib).toContain('title = {Penduduk Umpan Publik}');
-      expect(bib).toContain('version = {4}');
+      expect(bib).toContain('version = {5}');
       const ris = html.match(/<pre class="cite-ris" tabindex="0">([^<]+)<\/pre>/)?.[1] ?? '';
       expect(ris.split('\n')[0]).toBe('TY  - DATA');
       expect(ris).toContain('TI  - Penduduk Umpan Publik');
-      expect(ris).toContain('ET  - 4');
+      expect(ris).toContain('ET  - 5');
       expect(ris.trim().endsWith('ER  -')).toBe(true);
       const en = (await get(`/dataset/${datasetName}?lang=en`)).body;
       expect(en).toContain('Cite this dataset');
-      expect(en).toMatch(/Penduduk Umpan Publik \(version 4\)/);
+      expect(en).toMatch(/Penduduk Umpan Publik \(version 5\)/);
       expect(datasetId).toBeTruthy();
     });
   });

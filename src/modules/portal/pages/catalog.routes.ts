@@ -24,6 +24,9 @@ import {
 import { buildSitemap, robotsTxt } from './sitemap.js';
 
 const CSS_FILE = new URL('../../catalog/pages/components/catalog.css', import.meta.url);
+/** Feed autodiscovery in a page's head (the path is built from a checked slug, percent-encoded). */
+const atomLink = (path: string) => `<link rel="alternate" type="application/atom+xml" href="${path}" />`;
+
 /** Dataset, agency and topic names (slugs) or ids; anything else cannot name a page. */
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -72,7 +75,12 @@ export async function catalogRoutes(app: FastifyInstance, { config, database, si
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadOrganization(ctxOf(req), req.locale, name, parseSearchState(req.query));
-    return sendCatalogPage(reply, OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+    const page = OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data });
+    return sendCatalogPage(
+      reply,
+      page,
+      atomLink(`/feeds/organization/${encodeURIComponent(data.agency.code)}.atom`),
+    );
   });
 
   app.get('/group', async (req, reply) => {
@@ -84,7 +92,8 @@ export async function catalogRoutes(app: FastifyInstance, { config, database, si
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadTopic(ctxOf(req), req.locale, name, parseSearchState(req.query));
-    return sendCatalogPage(reply, GroupPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+    const page = GroupPage({ ctx: catalogPageContext(req, reply, site), ...data });
+    return sendCatalogPage(reply, page, atomLink(`/feeds/group/${encodeURIComponent(data.topic.name)}.atom`));
   });
 
   app.get('/sitemap.xml', async (req, reply) =>
