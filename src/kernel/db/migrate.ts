@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-sdi.js';
 import * as m0010 from './migrations/0010-job-lease.js';
 import * as m0011 from './migrations/0011-workflow-subjects-positions.js';
 import * as m0015 from './migrations/0015-schema-proposal.js';
+import * as m0016 from './migrations/0016-portal.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-job-lease': m0010,
   '0011-workflow-subjects-positions': m0011,
   '0015-schema-proposal': m0015,
+  '0016-portal': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

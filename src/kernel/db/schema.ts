@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
+import type { PortalTables } from './schema/portal.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
@@ -210,7 +211,8 @@ export interface DB
     WorkflowTables,
     WorkflowRunTables,
     MetadataTables,
-    SdiTables {
+    SdiTables,
+    PortalTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

@@ -1,6 +1,18 @@
 import type { AppModule } from '../../kernel/module.js';
+import { feedsRoutes } from './feeds/feeds.routes.js';
+import { followConfirm, followSubscribe, followUnsubscribe } from './follow/follow.actions.js';
+import { followRoutes } from './follow/follow.routes.js';
+import { keyIndicatorSave } from './indicators/key-indicator-save.js';
 import { catalogRoutes } from './pages/catalog.routes.js';
 import { portalRoutes } from './pages/portal.routes.js';
+import { publicExtrasRoutes } from './pages/public-extras.routes.js';
 
-/** The public portal: home, search, dataset pages, agencies, topics, sitemap, login and language. */
-export const portalModule: AppModule = { name: 'portal', routes: [portalRoutes, catalogRoutes] };
+/**
+ * The public portal: home, search, dataset and resource pages, key indicators, agencies, topics,
+ * Atom feeds, e-mail follows, sitemap, login and language.
+ */
+export const portalModule: AppModule = {
+  name: 'portal',
+  actions: [followSubscribe, followConfirm, followUnsubscribe, keyIndicatorSave],
+  routes: [portalRoutes, catalogRoutes, publicExtrasRoutes, feedsRoutes, followRoutes],
+};

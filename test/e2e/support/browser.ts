@@ -65,9 +65,10 @@ export interface TestServer {
 
 /**
  * A real server, as `satudata serve` runs it, on a fresh copy of the run's PGlite template
- * and a free port. startServer seeds the demo region because the copy has no users.
+ * and a free port (or the `env` given, e.g. PORT and SITE_URL when links must name the server).
+ * startServer seeds the demo region because the copy has no users.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const tdb = await createTestDatabase('pglite');
   // The server takes the data folder's lock and opens PGlite itself: one owner at a time.
   await tdb.database.close();
@@ -78,6 +79,7 @@ export async function startTestServer(): Promise<TestServer> {
     HOST: '127.0.0.1',
     DATA_DIR: tdb.dataDir,
     LOG_LEVEL: 'silent',
+    ...env,
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
+import { t } from '../../../kernel/i18n/i18n.js';
 import {
   CATALOG_CSS_PATH,
   catalogPageContext,
@@ -12,6 +13,7 @@ import {
 import { rdfFormatFromAccept, sendDatasetRdf } from '../../linked-data/index.js';
 import { loadDatasetPage } from './dataset.loader.js';
 import { DatasetPage, datasetHead } from './dataset.page.js';
+import { loadDatasetExtras } from './dataset-extras.loader.js';
 import { DatasetSearchPage, loadSearch } from './dataset-search.page.js';
 import { GroupPage, GroupsPage, loadTopic, loadTopics } from './groups.page.js';
 import {
@@ -23,6 +25,9 @@ import {
 import { buildSitemap, robotsTxt } from './sitemap.js';
 
 const CSS_FILE = new URL('../../catalog/pages/components/catalog.css', import.meta.url);
+/** Feed autodiscovery in a page's head (the path is built from a checked slug, percent-encoded). */
+const atomLink = (path: string) => `<link rel="alternate" type="application/atom+xml" href="${path}" />`;
+
 /** Dataset, agency and topic names (slugs) or ids; anything else cannot name a page. */
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -58,7 +63,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).
     if (req.method === 'GET') await incrementDatasetViews(database.db, view.dict.id);
-    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view });
+    const publisher = t(req.locale, 'site.tagline', { region: site.regionName });
+    const extras =
+      view.isPrivate || view.isDraft
+        ? null
+        : await loadDatasetExtras(database.db, req.locale, view.dict, publisher, config.siteUrl);
+    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view, extras });
     return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl));
   });
 
@@ -71,7 +81,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadOrganization(ctxOf(req), req.locale, name, parseSearchState(req.query));
-    return sendCatalogPage(reply, OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+    const page = OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data });
+    return sendCatalogPage(
+      reply,
+      page,
+      atomLink(`/feeds/organization/${encodeURIComponent(data.agency.code)}.atom`),
+    );
   });
 
   app.get('/group', async (req, reply) => {
@@ -83,7 +98,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadTopic(ctxOf(req), req.locale, name, parseSearchState(req.query));
-    return sendCatalogPage(reply, GroupPage({ ctx: catalogPageContext(req, reply, site), ...data }));
+    const page = GroupPage({ ctx: catalogPageContext(req, reply, site), ...data });
+    return sendCatalogPage(reply, page, atomLink(`/feeds/group/${encodeURIComponent(data.topic.name)}.atom`));
   });
 
   app.get('/sitemap.xml', async (req, reply) =>

@@ -14,7 +14,10 @@ import { DatastorePreviewSection } from '../../datastore/index.js';
 import { datasetSchemaOrg, jsonLdScriptContent } from '../../linked-data/index.js';
 import { StatisticalMetadataSection } from '../../metadata/index.js';
 import { WorkflowHistory } from '../../verification/index.js';
+import { FollowForm } from '../follow/follow.page.js';
 import type { DatasetPageView } from './dataset.loader.js';
+import { ChangeLogSection, CitationBox } from './dataset-extras.js';
+import type { DatasetExtras } from './dataset-extras.loader.js';
 
 /** Escape a value for an HTML attribute written by hand (head extras are plain strings). */
 function attr(v: string): string {
@@ -37,11 +40,22 @@ export function datasetHead(view: DatasetView, siteUrl: string): string {
     .join('');
   // ── schema.org JSON-LD (Google Dataset Search), from the linked-data module ──
   const schemaOrg = datasetSchemaOrg(view.dict, siteUrl, view.regionNames);
-  return `${links}<script type="application/ld+json">${jsonLdScriptContent(schemaOrg)}</script>`;
+  const feed = `/feeds/organization/${encodeURIComponent(view.dict.organization.name)}.atom`;
+  const atom = `<link rel="alternate" type="application/atom+xml" href="${attr(feed)}" />`;
+  return `${links}${atom}<script type="application/ld+json">${jsonLdScriptContent(schemaOrg)}</script>`;
 }
 
 /** GET /dataset/:name — description, files to download, metadata, tags, topics, counts. */
-export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: DatasetPageView }) {
+export function DatasetPage({
+  ctx,
+  view,
+  extras,
+}: {
+  ctx: CatalogPageContext;
+  view: DatasetPageView;
+  /** Change log and citation: public datasets only (null for private and draft ones). */
+  extras: DatasetExtras | null;
+}) {
   const d = view.dict;
   return (
     <Layout ctx={ctx} title={d.title}>
@@ -110,6 +124,9 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
             <MetadataTable ctx={ctx} view={view} />
           </section>
           <StatisticalMetadataSection locale={ctx.locale} dict={d} />
+          {extras ? <ChangeLogSection ctx={ctx} extras={extras} /> : ''}
+          {extras ? <CitationBox ctx={ctx} extras={extras} /> : ''}
+          {extras ? <FollowForm ctx={ctx} kind="dataset" target={d.name} title={d.title} /> : ''}
           {view.revisions ? <Revisions ctx={ctx} revisions={view.revisions} /> : ''}
           <WorkflowHistory ctx={ctx} instances={view.workflowHistory} />
         </div>

@@ -11,6 +11,7 @@ import {
   SearchForm,
   type SearchState,
 } from '../../catalog/index.js';
+import { FollowForm } from '../follow/follow.page.js';
 import { loadSearch, SearchSection, type SearchView } from './dataset-search.page.js';
 
 export interface TopicView {
@@ -130,6 +131,7 @@ export function GroupPage({
         <SearchForm ctx={ctx} view={search} label={ctx.ct('catalog.group.datasets')} />
       </div>
       <SearchSection ctx={ctx} view={search} />
+      <FollowForm ctx={ctx} kind="group" target={topic.name} title={topic.title} />
     </Layout>
   );
 }

@@ -10,7 +10,13 @@ import {
   organizationList,
   packageSearch,
 } from '../../catalog/index.js';
+import { IndicatorCard } from '../indicators/indicator.page.js';
+import { type KeyIndicatorView, loadKeyIndicators } from '../indicators/key-indicators.js';
+import { portalText } from '../portal.messages.js';
 import { loadTopics, type TopicView } from './groups.page.js';
+
+/** How many key indicators the home page shows. */
+const HOME_INDICATORS = 4;
 
 export interface HomeView {
   datasetCount: number;
@@ -18,6 +24,8 @@ export interface HomeView {
   topics: TopicView[];
   newest: DatasetCardView[];
   popular: DatasetCardView[];
+  /** The featured key indicators (the first few). */
+  indicators: KeyIndicatorView[];
 }
 
 /**
@@ -27,13 +35,14 @@ export interface HomeView {
 export async function loadHome(actx: ActionContext, locale: Locale): Promise<HomeView> {
   const search = (sort: string) =>
     executeAction(actx, packageSearch, { rows: 6, sort, facet: false, include_private: false });
-  const [newest, popular, agencies, topics] = await Promise.all([
+  const [newest, popular, agencies, topics, indicators] = await Promise.all([
     search('metadata_modified desc'),
     search('views_total desc, metadata_modified desc'),
     executeAction(actx, organizationList, { all_fields: true, limit: 1000 }) as Promise<
       { package_count?: number }[]
     >,
     loadTopics(actx, locale),
+    loadKeyIndicators(actx, locale, { featuredOnly: true }),
   ]);
   return {
     datasetCount: newest.count,
@@ -41,6 +50,7 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     topics,
     newest: newest.results.map(datasetCardView),
     popular: popular.results.map(datasetCardView),
+    indicators: indicators.slice(0, HOME_INDICATORS),
   };
 }
 
@@ -150,6 +160,23 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
           </div>
         </dl>
       </section>
+      {view.indicators.length ? (
+        <section class="home-section" aria-labelledby="indicators-title">
+          <h2 safe id="indicators-title">
+            {portalText(ctx.locale, 'indicators.title')}
+          </h2>
+          <ul class="entity-grid indicator-grid">
+            {view.indicators.map((k) => (
+              <IndicatorCard ctx={ctx} k={k} />
+            ))}
+          </ul>
+          <a safe class="see-all" href="/indikator">
+            {portalText(ctx.locale, 'indicators.all')}
+          </a>
+        </section>
+      ) : (
+        ''
+      )}
       <section class="home-section" aria-labelledby="topics-title">
         <h2 safe id="topics-title">
           {ct('catalog.home.topics')}

@@ -5,6 +5,7 @@ import { Layout } from '../../../kernel/http/layout.js';
 import type { Locale } from '../../../kernel/i18n/i18n.js';
 import type { CatalogPageContext, SearchState } from '../../catalog/index.js';
 import { Breadcrumb, organizationList, organizationShow, SearchForm } from '../../catalog/index.js';
+import { FollowForm } from '../follow/follow.page.js';
 import { loadSearch, SearchSection, type SearchView } from './dataset-search.page.js';
 
 export interface AgencyView {
@@ -132,6 +133,7 @@ export function OrganizationPage({
         <SearchForm ctx={ctx} view={search} label={ctx.ct('catalog.org.datasets')} />
       </div>
       <SearchSection ctx={ctx} view={search} />
+      <FollowForm ctx={ctx} kind="organization" target={agency.code} title={agency.name} />
     </Layout>
   );
 }

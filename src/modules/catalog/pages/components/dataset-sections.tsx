@@ -114,7 +114,11 @@ export function ResourceList({ ctx, view }: { ctx: CatalogPageContext; view: Dat
             {r.format || '?'}
           </span>
           <div class="resource-body">
-            <h3 safe>{r.name}</h3>
+            <h3>
+              <a href={`/dataset/${encodeURIComponent(view.dict.name)}/resource/${r.id}`} safe>
+                {r.name}
+              </a>
+            </h3>
             {r.description ? (
               <p class="resource-description" safe>
                 {r.description}

@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeInBrowser,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  startTestServer,
+  type TestServer,
+} from './support/browser.js';
+
+const TIMEOUT = 180_000;
+const run = promisify(execFile);
+
+/** A free local port, so SITE_URL (which the Data API examples name) is the server's own address. */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const address = srv.address();
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describeInBrowser('a citizen on the public portal (PGlite, demo region)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    server = await startTestServer({ PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` });
+    browser = await launchBrowser();
+    // The demo's uploads load in the background: wait until the key indicators have values.
+    for (let i = 0; i < 120; i++) {
+      const html = await (await fetch(`${server.baseUrl}/indikator`)).text();
+      if ((html.match(/class="indicator-value"/g) ?? []).length >= 3) return;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    throw new Error('the demo key indicators never got values');
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, TIMEOUT);
+
+  async function withPage(width: number, fn: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      await fn(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
+  it(
+    'home → a key indicator → its dataset → a resource page → the copied Data API example runs',
+    () =>
+      withPage(1280, async (page) => {
+        const { baseUrl } = server;
+        await page.goto(`${baseUrl}/`);
+        const card = page.locator('.indicator-card', { hasText: 'Indeks Pembangunan Manusia' });
+        await expect(card.locator('.indicator-value').textContent()).resolves.toMatch(/Terbaru \(2024\)/);
+        await Promise.all([page.waitForURL('**/indikator/ipm'), card.locator('h3 a').click()]);
+        expect(await page.locator('h1').textContent()).toBe('Indeks Pembangunan Manusia');
+        expect(await page.locator('table.meta-table tbody tr').count()).toBe(6);
+
+        await Promise.all([
+          page.waitForURL('**/dataset/indeks-pembangunan-manusia-2019-2024'),
+          page.locator('.indicator-card a.see-all').click(),
+        ]);
+        expect(await page.locator('#changes-title').textContent()).toBe('Catatan perubahan');
+        expect(await page.locator('.change-list li').first().textContent()).toContain('terbitan pertama');
+        expect(await page.locator('.cite-plain').textContent()).toContain('Indeks Pembangunan Manusia');
+
+        await Promise.all([
+          page.waitForURL(/\/dataset\/indeks-pembangunan-manusia-2019-2024\/resource\/[0-9a-f-]{36}$/),
+          page.locator('.resource h3 a').first().click(),
+        ]);
+        expect(await page.locator('.column-dictionary tbody tr').count()).toBeGreaterThan(3);
+        // What a citizen copies from the Data API panel, run as it is in a shell.
+        const copied = (await page.locator('pre[data-example="curl"]').textContent()) ?? '';
+        expect(copied).toMatch(/^curl '/);
+        const { stdout } = await run('sh', ['-c', copied]);
+        const json = JSON.parse(stdout) as {
+          success: boolean;
+          result: { records: { tahun: number; ipm: number }[] };
+        };
+        expect(json.success).toBe(true);
+        expect(json.result.records).toHaveLength(5);
+        expect(json.result.records[0]?.tahun).toBe(2019);
+        expect(typeof json.result.records[0]?.ipm).toBe('number');
+        // datastore_search_sql is off on PGlite by default: no SQL example is offered.
+        expect(await page.locator('pre[data-example="curl-sql"]').count()).toBe(0);
+        await saveScreenshot(page, 'citizen-resource');
+      }),
+    TIMEOUT,
+  );
+
+  it(
+    'every new page passes axe on desktop and phone, in Indonesian and English',
+    async () => {
+      const { baseUrl } = server;
+      const resourcePath = await withResourcePath();
+      const pages = [
+        '/',
+        '/indikator',
+        '/indikator/persentase-penduduk-miskin',
+        '/dataset/indeks-pembangunan-manusia-2019-2024',
+        resourcePath,
+        '/organization/bappeda',
+        '/group/sosial',
+        '/follow/confirm?token=tautan-yang-sudah-tidak-berlaku-lagi',
+        '/follow/unsubscribe?token=tautan-yang-sudah-tidak-berlaku-lagi',
+      ];
+      for (const width of [1280, 390])
+        await withPage(width, async (page) => {
+          for (const lang of ['id', 'en'] as const)
+            for (const path of pages) {
+              await page.goto(`${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+              expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+              await expectNoSeriousA11yViolations(page);
+            }
+          // The follow form, sent: the "check your e-mail" page.
+          await page.goto(`${baseUrl}/dataset/indeks-pembangunan-manusia-2019-2024?lang=id`);
+          await page.fill('#follow-email', 'warga@example.org');
+          await Promise.all([page.waitForURL('**/follow'), page.locator('.follow button').click()]);
+          expect(await page.locator('main p, .narrow p').first().textContent()).toContain(
+            'Periksa surel Anda',
+          );
+          await expectNoSeriousA11yViolations(page);
+        });
+    },
+    TIMEOUT,
+  );
+
+  /** The first resource page of the IPM dataset, found the way a reader finds it. */
+  async function withResourcePath(): Promise<string> {
+    const html = await (await fetch(`${server.baseUrl}/dataset/indeks-pembangunan-manusia-2019-2024`)).text();
+    const m = html.match(/href="(\/dataset\/indeks-pembangunan-manusia-2019-2024\/resource\/[0-9a-f-]{36})"/);
+    if (!m?.[1]) throw new Error('no resource link on the dataset page');
+    return m[1];
+  }
+});
