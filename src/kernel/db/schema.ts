@@ -6,6 +6,7 @@ import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
 import type { WorkflowRunTables } from './schema/workflow-runs.js';
+import type { WorkflowTimeTables } from './schema/workflow-time.js';
 
 /**
  * Table interfaces: the `DB` type Kysely checks every query against.
@@ -209,6 +210,7 @@ export interface DB
     DatastoreTables,
     WorkflowTables,
     WorkflowRunTables,
+    WorkflowTimeTables,
     MetadataTables,
     SdiTables {
   topic: TopicTable;

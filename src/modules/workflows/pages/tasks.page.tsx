@@ -19,7 +19,7 @@ export function entryHref(e: InboxEntry): string {
 function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   return (
     <td>
-      <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt) : w('tasks.noDue')}</span>{' '}
+      <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt, ctx.timeZone) : w('tasks.noDue')}</span>{' '}
       {e.overdue ? (
         <strong safe class="badge overdue">
           {w('tasks.overdue')}
@@ -150,7 +150,7 @@ export function TasksPage({
                   <a href={n.link} safe>
                     {ctx.locale === 'en' ? n.title_en : n.title}
                   </a>{' '}
-                  <small safe>{formatDateTime(ctx.locale, n.created_at)}</small>{' '}
+                  <small safe>{formatDateTime(ctx.locale, n.created_at, ctx.timeZone)}</small>{' '}
                   {n.read_at ? '' : <strong safe>{w('notifications.new')}</strong>}
                 </li>
               ))}
