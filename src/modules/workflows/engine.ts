@@ -46,12 +46,15 @@ export async function openFeatureTask(trx: Kysely<DB>, instance: WorkflowInstanc
   return step.feature === feature ? { task, step } : undefined;
 }
 
-async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {
+/** What a run is about, by its title: a notice never names a run by its id. */
+export async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {
+  if (instance.subject_title) return instance.subject_title;
   if (instance.subject_type === 'dataset') {
     const title = await findDatasetTitle(trx, instance.subject_id);
     if (title !== undefined) return title;
   }
-  return `${instance.subject_type} ${instance.subject_id.slice(0, 8)}`;
+  // Never "process 23ac2c12": without a stored title the run is named by its SOP.
+  return definitionOf(instance).title.id;
 }
 
 /**
@@ -143,6 +146,7 @@ export async function openStep(
         subjectTitle: await subjectTitle(env.trx, instance),
         dueAt: task.due_at,
         siteUrl: env.siteUrl,
+        timeZone: env.calendar.timeZone,
       });
     return task;
   }

@@ -15,6 +15,7 @@ export {
 } from './domain/outcomes.js';
 export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
+export { scheduleTimeJobs } from './time-jobs.js';
 export { wm } from './pages/workflow.messages.js';
 export {
   findInstance,

@@ -7,6 +7,7 @@ import { taskList } from './actions/task-list.js';
 import { WORKFLOW_DEFINITION_ACTIONS } from './actions/workflow-definition-actions.js';
 import { workflowRunRoutes } from './pages/tasks.routes.js';
 import { workflowAdminRoutes } from './pages/workflow-admin.routes.js';
+import { CYCLE_START_JOB, TASK_ALERTS_JOB } from './time-jobs.js';
 
 /** SOP workflows: definitions and presets, the working calendar, runs, tasks and the inbox. */
 export const workflowsModule: AppModule = {
@@ -19,4 +20,5 @@ export const workflowsModule: AppModule = {
     ...CALENDAR_ACTIONS,
   ] as ActionDefinition[],
   routes: [workflowRunRoutes, workflowAdminRoutes],
+  jobs: [TASK_ALERTS_JOB, CYCLE_START_JOB],
 };

@@ -1,5 +1,6 @@
 import type { Role } from '../../../kernel/access/roles.js';
 import type { Bilingual as ErrorBilingual } from '../../../kernel/errors.js';
+import type { Recurrence } from './recurrence.js';
 
 /**
  * A workflow is data: the steps of one region's SOP, who acts in each, what each needs and
@@ -80,6 +81,13 @@ export interface WorkflowDefinition {
   /** First step id. */
   start: string;
   steps: WorkflowStep[];
+  /**
+   * The whole process's service standard as the SOP writes it (Magetan: "3 minggu"), reported
+   * against the sum of its steps (domain/process-time.ts); absent when the SOP gives none.
+   */
+  standardTime?: string | null;
+  /** When the region runs the process on a schedule (domain/recurrence.ts); absent: started by hand. */
+  recurrence?: Recurrence | null;
 }
 
 /** The target of a transition that finishes the instance. */
