@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/access/policy.js';
 import type { Audit } from '../../kernel/actions/context.js';
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
-import type { WorkflowInstance, WorkflowTask } from '../../kernel/db/schema/workflow-runs.js';
+import type { RunRoutingRow, WorkflowInstance, WorkflowTask } from '../../kernel/db/schema/workflow-runs.js';
 import type { DB } from '../../kernel/db/schema.js';
 import {
   END,
@@ -12,7 +12,9 @@ import {
   type WorkflowStep,
 } from './domain/definition.js';
 import { definitionOf, dueTime, forwardOutcome } from './domain/outcomes.js';
+import { cycleStepIds, nextCycleStep } from './domain/scope.js';
 import { notifyTaskOpened } from './notify.js';
+import { findSubject } from './routing.repository.js';
 import {
   endInstance,
   findDatasetPriority,
@@ -21,6 +23,7 @@ import {
   insertTask,
   openTaskOf,
 } from './runs.repository.js';
+import { stepTargets } from './step-targets.js';
 
 /**
  * The workflow runtime: start an instance of a definition for a subject, open a task per step
@@ -48,13 +51,14 @@ export async function openFeatureTask(trx: Kysely<DB>, instance: WorkflowInstanc
 
 /** What a run is about, by its title: a notice never names a run by its id. */
 export async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {
-  if (instance.subject_title) return instance.subject_title;
   if (instance.subject_type === 'dataset') {
     const title = await findDatasetTitle(trx, instance.subject_id);
     if (title !== undefined) return title;
   }
+  if (instance.subject_title) return instance.subject_title;
+  const subject = await findSubject(trx, instance.subject_id);
   // Never "process 23ac2c12": without a stored title the run is named by its SOP.
-  return definitionOf(instance).title.id;
+  return subject?.title ?? definitionOf(instance).title.id;
 }
 
 /**
@@ -105,50 +109,86 @@ async function completeInstance(env: RunEnv, instance: WorkflowInstance): Promis
   });
 }
 
+/** How a step opens: quietly (its actor completes it in the same transaction), or in one fan-out lane. */
+export interface OpenOptions {
+  quiet?: boolean;
+  /** A fan-out lane moving on: open the step for this agency only. */
+  lane?: string | null;
+}
+
 /**
- * Open the task of `stepId` (or finish the instance at 'end'). A skipped step is recorded as a
- * done task with outcome 'skipped' and the flow continues along its forward outcome.
+ * Where the flow really goes from `stepId` for this run: a dataset's run ends where the
+ * data-list cycle's steps begin (a yearly evaluation is not opened after every dataset), and a
+ * cycle run passes over the per-dataset steps (each dataset runs them in its own run).
+ */
+function routedStep(instance: WorkflowInstance, stepId: string): string {
+  const def = definitionOf(instance);
+  const cycle = cycleStepIds(def);
+  if (cycle.size === 0 || stepId === END) return stepId;
+  if (instance.subject_type === 'dataset') return cycle.has(stepId) ? END : stepId;
+  return cycle.has(stepId) ? stepId : nextCycleStep(def, stepId, cycle);
+}
+
+/**
+ * Open the tasks of `stepId` (or finish the instance at 'end'): one per target (step-targets.ts).
+ * A skipped step is recorded as a done task with outcome 'skipped' and the flow continues along
+ * its forward outcome. Returns the first task opened.
  */
 export async function openStep(
   env: RunEnv,
   instance: WorkflowInstance,
   stepId: string,
-  quiet = false,
+  opts: OpenOptions = {},
 ): Promise<WorkflowTask | null> {
   const def = definitionOf(instance);
   let current = stepId;
   for (let guard = 0; guard < def.steps.length + 1; guard++) {
+    current = routedStep(instance, current);
     if (current === END) {
       await completeInstance(env, instance);
       return null;
     }
     const step = stepById(def, current);
-    const agencyId = step.agencyScope === 'subject' ? instance.agency_id : null;
     if (await skipped(env.trx, instance, step)) {
-      current = await skipStep(env, instance, step, agencyId);
+      current = await skipStep(
+        env,
+        instance,
+        step,
+        step.agencyScope === 'subject' ? instance.agency_id : null,
+      );
       continue;
     }
-    const task = await insertTask(env.trx, {
-      instance_id: instance.id,
-      step_id: step.id,
-      role: step.role,
-      agency_id: agencyId,
-      opened_at: env.now,
-      due_at: dueTime(env.calendar, step, env.now),
-      detail: JSON.stringify({}),
-    });
-    if (!quiet)
-      await notifyTaskOpened(env.trx, {
-        taskId: task.id,
+    const targets = await stepTargets(env.trx, instance, step, opts.lane);
+    const title = await subjectTitle(env.trx, instance);
+    let first: WorkflowTask | null = null;
+    for (const target of targets) {
+      const task = await insertTask(env.trx, {
+        instance_id: instance.id,
+        step_id: step.id,
         role: step.role,
-        agencyId,
-        stepTitle: step.title,
-        subjectTitle: await subjectTitle(env.trx, instance),
-        dueAt: task.due_at,
-        siteUrl: env.siteUrl,
-        timeZone: env.calendar.timeZone,
+        agency_id: target.agencyId,
+        assignee_id: target.assigneeId,
+        position: target.position,
+        opened_at: env.now,
+        due_at: dueTime(env.calendar, step, env.now),
+        detail: JSON.stringify({}),
       });
-    return task;
+      first ??= task;
+      if (!opts.quiet)
+        await notifyTaskOpened(env.trx, {
+          taskId: task.id,
+          role: step.role,
+          agencyId: target.agencyId,
+          assigneeId: target.assigneeId,
+          position: target.position,
+          stepTitle: step.title,
+          subjectTitle: title,
+          dueAt: task.due_at,
+          siteUrl: env.siteUrl,
+          timeZone: env.calendar.timeZone,
+        });
+    }
+    return first;
   }
   throw new Error(`Workflow '${def.key}': skipping steps went round in a loop`);
 }
@@ -163,6 +203,8 @@ export async function startInstance(
     subjectId: string;
     subjectTitle?: string;
     agencyId: string | null;
+    /** What the starter already chose for later steps (an agency, a set, a person). */
+    routing?: RunRoutingRow;
     atStep?: string;
     /** Do not notify about the first task (its actor completes it in the same transaction). */
     quiet?: boolean;
@@ -179,6 +221,7 @@ export async function startInstance(
     subject_id: opts.subjectId,
     subject_title: opts.subjectTitle ?? null,
     agency_id: opts.agencyId,
+    routing: JSON.stringify(opts.routing ?? {}),
     started_by: env.actor.userId,
     started_at: env.now,
   });
@@ -188,6 +231,6 @@ export async function startInstance(
     subjectId: instance.id,
     summary: { definition: def.key, version: def.version, subject: `${opts.subjectType}:${opts.subjectId}` },
   });
-  const task = await openStep(env, instance, opts.atStep ?? def.start, opts.quiet);
+  const task = await openStep(env, instance, opts.atStep ?? def.start, { quiet: opts.quiet ?? false });
   return { instance, task };
 }

@@ -8,6 +8,7 @@ import {
   type WorkflowStep,
 } from './domain/definition.js';
 import { inboxDatasets, inboxSubmissions } from './inbox.repository.js';
+import { positionsOf } from './routing.repository.js';
 import { openTasksFor } from './runs.repository.js';
 import { canActOn, inboxScopes } from './task-access.js';
 
@@ -71,11 +72,15 @@ export async function inboxFor(db: Kysely<DB>, actor: Actor, now: Date): Promise
   const instanceIds = [...new Set(rows.map((r) => r.instance_id))];
   const submissions = await inboxSubmissions(db, instanceIds);
   const byDataset = new Map(datasets.map((d) => [d.id, d]));
+  const positions = actor.userId ? await positionsOf(db, actor.userId) : new Map<string, string>();
   const out: InboxEntry[] = [];
   for (const r of rows) {
     const def = r.definition as WorkflowDefinition;
     const step = stepById(def, r.step_id);
     if (!canActOn(actor, step, r.agency_id, r.subject_agency_id)) continue;
+    // A task for one person or one position is theirs alone (approvals.ts judges the act the same way).
+    if (r.assignee_id && r.assignee_id !== actor.userId) continue;
+    if (r.position && positions.get(r.role) !== r.position) continue;
     const submissionId = submissions.find((s) => s.instance_id === r.instance_id)?.id ?? null;
     out.push(toEntry(r, def, step, byDataset.get(r.subject_id), submissionId, now));
   }

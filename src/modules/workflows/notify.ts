@@ -13,6 +13,10 @@ export interface TaskNotice {
   role: Role;
   /** The task's agency (producer steps), or null for region-wide roles. */
   agencyId: string | null;
+  /** A task for one named person: only they are told. */
+  assigneeId?: string | null;
+  /** A task for one position within the role: only its holders are told. */
+  position?: string | null;
   stepTitle: Bilingual;
   subjectTitle: string;
   dueAt: Date | null;
@@ -40,15 +44,26 @@ export function localDue(dueAt: Date | null, timeZone: string): Bilingual {
   return { id: formatDateTime('id', dueAt, timeZone), en: formatDateTime('en', dueAt, timeZone) };
 }
 
-/** The users who may act on a task of `role` for `agencyId` (the policy decides). */
-export async function taskActors(trx: Kysely<DB>, role: Role, agencyId: string | null): Promise<Recipient[]> {
-  const action = ROLE_TASK_ACTION[role];
+/** Who a task is for: its role, agency, and (once given) a named person or a position. */
+export interface TaskTarget {
+  role: Role;
+  agencyId: string | null;
+  assigneeId?: string | null | undefined;
+  position?: string | null | undefined;
+}
+
+/** The users who may act on a task (the policy decides; a person or a position narrows it). */
+export async function taskActors(trx: Kysely<DB>, target: TaskTarget): Promise<Recipient[]> {
+  const action = ROLE_TASK_ACTION[target.role];
   if (!action) return [];
-  const candidates = await usersWithRole(trx, role);
-  return candidates.filter((u) =>
-    can({ userId: u.id, username: u.username, roles: ['public', role], agencyId: u.agency_id }, action, {
-      agencyId: agencyId ?? u.agency_id,
-    }),
+  const candidates = await usersWithRole(trx, target.role);
+  return candidates.filter(
+    (u) =>
+      (!target.assigneeId || u.id === target.assigneeId) &&
+      (!target.position || u.position === target.position) &&
+      can({ userId: u.id, username: u.username, roles: ['public', target.role], agencyId: u.agency_id }, action, {
+        agencyId: target.agencyId ?? u.agency_id,
+      }),
   );
 }
 
@@ -86,7 +101,7 @@ export async function sendNotice(
  * for those with an address, naming the run's subject and the due time on the region's clock.
  */
 export async function notifyTaskOpened(trx: Kysely<DB>, notice: TaskNotice): Promise<number> {
-  const recipients = await taskActors(trx, notice.role, notice.agencyId);
+  const recipients = await taskActors(trx, notice);
   const title = `${notice.stepTitle.id}: ${notice.subjectTitle}`;
   const titleEn = `${notice.stepTitle.en}: ${notice.subjectTitle}`;
   const due = localDue(notice.dueAt, notice.timeZone);

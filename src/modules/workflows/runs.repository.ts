@@ -143,6 +143,8 @@ export async function openTasksFor(db: Kysely<DB>, scopes: { role: Role; agencyI
       't.step_id',
       't.role',
       't.agency_id',
+      't.assignee_id',
+      't.position',
       't.opened_at',
       't.due_at',
       'i.id as instance_id',
@@ -158,10 +160,9 @@ export async function openTasksFor(db: Kysely<DB>, scopes: { role: Role; agencyI
         scopes.map((s) =>
           s.agencyId === null
             ? eb('t.role', '=', s.role)
-            : eb.and([
-                eb('t.role', '=', s.role),
-                eb.or([eb('t.agency_id', '=', s.agencyId), eb('t.agency_id', 'is', null)]),
-              ]),
+            : // An own-agency actor sees its agency's tasks only (a task without an agency is never
+              // offered to every producer of the region).
+              eb.and([eb('t.role', '=', s.role), eb('t.agency_id', '=', s.agencyId)]),
         ),
       ),
     )
@@ -175,7 +176,8 @@ export async function usersWithRole(db: Kysely<DB>, role: Role) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('user_role as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.username', 'u.email', 'u.agency_id', 'u.locale'])
+    .leftJoin('user_position as p', (j) => j.onRef('p.user_id', '=', 'u.id').onRef('p.role', '=', 'r.role'))
+    .select(['u.id', 'u.username', 'u.email', 'u.agency_id', 'u.locale', 'p.position'])
     .where('r.role', '=', role)
     .where('u.state', '=', 'active')
     .orderBy('u.username')

@@ -68,7 +68,9 @@ export async function sendTaskAlerts(db: Kysely<DB>, now: Date, siteUrl: string)
       // Another sweep sent it meanwhile: roll back, nothing to record.
       if (!(await claimTaskAlert(trx, task.id, kind, now))) throw new AlreadySent();
       const recipients =
-        kind === 'reminder' ? await taskActors(trx, task.role as Role, task.agency_id) : await supervisorsOf(trx, task);
+        kind === 'reminder'
+          ? await taskActors(trx, { role: task.role as Role, agencyId: task.agency_id, assigneeId: task.assignee_id, position: task.position })
+          : await supervisorsOf(trx, { ...task, step });
       const count = await sendNotice(trx, recipients, task.id, text, siteUrl);
       await recordAlertRecipients(trx, task.id, kind, count);
       await audit({

@@ -14,6 +14,8 @@ export async function openTasksWithDue(db: Kysely<DB>) {
       't.step_id',
       't.role',
       't.agency_id',
+      't.assignee_id',
+      't.position',
       't.opened_at',
       't.due_at',
       'i.id as instance_id',

@@ -36,6 +36,17 @@ export interface WorkflowInstanceTable {
   started_by: string | null;
   started_at: CreatedAt;
   ended_at: Date | null;
+  /** What earlier steps chose, by choosing step id (migration 0011; RunRouting in the workflows domain). */
+  routing: ColumnType<RunRoutingRow, string | undefined, string>;
+}
+
+export type RunRoutingRow = Record<string, { agencyId?: string; agencyIds?: string[]; userId?: string }>;
+
+/** A file attached to a task (migration 0011: a step may take several). */
+export interface TaskFileRow {
+  key: string;
+  name: string;
+  requirement?: number;
 }
 
 /** A checklist item, field or cell note a reviewer writes when deciding. */
@@ -45,6 +56,15 @@ export interface TaskDetail {
   cells?: { resource: string; row: number; column: string; note: string }[];
   recommendation?: { number: string; date: string };
   submissionId?: string;
+  /** The approver's initials (paraf) on an approval step (issue #12 item 3). */
+  paraf?: {
+    userId: string;
+    name: string;
+    position: string | null;
+    stepId: string;
+    outcome: string;
+    at: string;
+  };
 }
 
 export interface WorkflowTaskTable {
@@ -65,6 +85,29 @@ export interface WorkflowTaskTable {
   attachment_name: string | null;
   working_minutes: number | null;
   detail: ColumnType<TaskDetail, string | undefined, string>;
+  /** A task for one named person (chosen at an earlier step). */
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The position within the role that acts. */
+  position: ColumnType<string | null, string | null | undefined, string | null>;
+  files: ColumnType<TaskFileRow[], string | undefined, string>;
+}
+
+/** The position a region gives a user within a role (migration 0011). */
+export interface UserPositionTable {
+  user_id: string;
+  role: string;
+  position: string;
+}
+
+/** What a hand-started run is about (migration 0011): a data-list cycle of a year, a request, … */
+export interface WorkflowSubjectTable {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  year: number | null;
+  agency_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
 }
 
 /** What a submission froze of each resource: enough to diff two submissions. */
@@ -126,6 +169,8 @@ export interface WorkflowRunTables {
   dataset_submission: DatasetSubmissionTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
+  user_position: UserPositionTable;
+  workflow_subject: WorkflowSubjectTable;
 }
 
 export type WorkflowInstance = Selectable<WorkflowInstanceTable>;
@@ -133,3 +178,4 @@ export type WorkflowTask = Selectable<WorkflowTaskTable>;
 export type DatasetSubmission = Selectable<DatasetSubmissionTable>;
 export type Notification = Selectable<NotificationTable>;
 export type MailOutbox = Selectable<MailOutboxTable>;
+export type WorkflowSubject = Selectable<WorkflowSubjectTable>;

@@ -1,5 +1,6 @@
 import { parseStandardDuration } from '../../../kernel/calendar/duration.js';
 import { ValidationError } from '../../../kernel/errors.js';
+import { checkRoutingFields } from './check-routing.js';
 import { type AddProblem as Add, checkBilingual, checkStepFields, isObject } from './check-steps.js';
 import {
   type DefinitionProblems,
@@ -59,8 +60,12 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
     return problems;
   }
   const { steps, indexById } = checkStepIds(def.steps, add);
+  const stepsById = new Map(steps.map((raw) => [String(raw.id), raw]));
   def.steps.forEach((raw: unknown, i: number) => {
-    if (isObject(raw)) checkStepFields(raw, i, indexById, add);
+    if (!isObject(raw)) return;
+    checkStepFields(raw, i, indexById, add);
+    const s = typeof raw.id === 'string' ? `'${raw.id}'` : `${i + 1}`;
+    checkRoutingFields(raw, `steps.${i}`, s, stepsById, add);
   });
   checkFlow(def.start, steps, indexById, add);
   if (def.processKind === 'dataset_collection') checkDatasetFeatures(steps, add);

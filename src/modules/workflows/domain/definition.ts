@@ -1,6 +1,7 @@
 import type { Role } from '../../../kernel/access/roles.js';
 import type { Bilingual as ErrorBilingual } from '../../../kernel/errors.js';
 import type { Recurrence } from './recurrence.js';
+import type { Position, StepChoice, StepRequirement, StepScope } from './routing.js';
 
 /**
  * A workflow is data: the steps of one region's SOP, who acts in each, what each needs and
@@ -66,6 +67,26 @@ export interface WorkflowStep {
   transitions: StepTransition[];
   /** Ties a step to a platform feature the runtime drives: the dataset flow's steps. */
   feature?: StepFeature;
+  /** Who within the role acts (routing.ts); absent: from `agencyScope`. */
+  scope?: StepScope;
+  /** The position within the role that acts (a Kabid approves, staff makes). */
+  position?: Position;
+  /** Where an overdue task escalates: the position supervising this step's actor. */
+  supervisorPosition?: Position;
+  /**
+   * Four eyes: this step approves the work done in these steps; whoever did that work may not
+   * act here, and the actor's initials (paraf) are recorded.
+   */
+  approves?: string[];
+  /** The actor of this step chooses an agency, a set of agencies or a person for later steps. */
+  chooses?: StepChoice;
+  /** Declared inputs with required/optional; completing checks the required ones. */
+  requirements?: StepRequirement[];
+  /**
+   * In a dataset_collection definition: the step belongs to the data-list cycle run of the year
+   * (planning, forum, yearly evaluation), not to each dataset's check run.
+   */
+  cycle?: boolean;
 }
 
 export interface WorkflowDefinition {
@@ -110,6 +131,16 @@ export function isProcessKind(value: string): value is ProcessKind {
 export type DefinitionProblems = Record<string, ErrorBilingual[]>;
 
 export { checkWorkflowDefinition, validateWorkflowDefinition } from './check-definition.js';
+export type {
+  Paraf,
+  Position,
+  RunRouting,
+  StepChoice,
+  StepRequirement,
+  StepScope,
+  TaskFile,
+} from './routing.js';
+export { POSITION_LABELS, POSITIONS } from './routing.js';
 
 /** The step with this id; throws when there is none (definitions are validated on load). */
 export function stepById(def: WorkflowDefinition, id: string): WorkflowStep {

@@ -12,6 +12,9 @@ import { DONE, type StepFeature, type WorkflowDefinition, type WorkflowStep } fr
 
 export const OUTCOME_APPROVE = 'approve';
 export const OUTCOME_RETURN = 'return';
+export const OUTCOME_REJECT = 'reject';
+/** Outcomes that send work back or stop it: never a step's going-ahead outcome. */
+const BACKWARD = new Set([OUTCOME_RETURN, OUTCOME_REJECT, 'incomplete']);
 
 /** The definition an instance runs (stored with it when it started). */
 export function definitionOf(instance: WorkflowInstance): WorkflowDefinition {
@@ -33,13 +36,18 @@ export function featureStep(def: WorkflowDefinition, feature: StepFeature): Work
   return step;
 }
 
-/** The going-ahead outcome of a decision: 'approve', else the first that is not 'return'. */
+/** The going-ahead outcome of a decision: 'approve', else the first that does not send work back. */
 export function forwardOutcome(step: WorkflowStep): string {
   const t =
     step.transitions.find((x) => x.outcome === OUTCOME_APPROVE) ??
-    step.transitions.find((x) => x.outcome !== OUTCOME_RETURN) ??
+    step.transitions.find((x) => !BACKWARD.has(x.outcome)) ??
     step.transitions[0];
   return t?.outcome ?? DONE;
+}
+
+/** Does this outcome send work back or stop it (return, reject, incomplete)? */
+export function isBackward(outcome: string): boolean {
+  return BACKWARD.has(outcome);
 }
 
 /**
