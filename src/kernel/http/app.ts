@@ -77,6 +77,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     // Plain http on localhost must keep working in development.
     hsts: config.isProduction,
+    // Not helmet's `no-referrer`: with it browsers send `Origin: null` on same-site form posts,
+    // which the form guard (form-guard.ts) must refuse. `same-origin` still tells no other site
+    // where a reader came from.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie, { secret: await getCookieSecret(database.db, config) });
   await app.register(fastifyFormbody);
