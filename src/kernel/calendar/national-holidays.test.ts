@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_DECREES, libraryHolidays, nationalHolidaysOf } from './national-holidays.js';
-import { validateWorkingCalendar, defaultWorkingCalendar } from './working-calendar.js';
+import { defaultWorkingCalendar, validateWorkingCalendar } from './working-calendar.js';
 import { addWorkingTime } from './working-time.js';
 
 describe('national holidays for any year (date-holidays, Indonesia)', () => {
@@ -8,7 +8,10 @@ describe('national holidays for any year (date-holidays, Indonesia)', () => {
     const h2028 = nationalHolidaysOf(2028);
     const byDate = new Map(h2028.map((h) => [h.date, h]));
     expect(byDate.get('2028-01-01')?.name).toBe('Tahun Baru Masehi');
-    expect(byDate.get('2028-08-17')).toMatchObject({ name: 'Proklamasi Kemerdekaan', nameEn: 'Independence Day' });
+    expect(byDate.get('2028-08-17')).toMatchObject({
+      name: 'Proklamasi Kemerdekaan',
+      nameEn: 'Independence Day',
+    });
     expect(byDate.get('2028-04-14')?.name).toBe('Wafat Yesus Kristus');
     expect(byDate.get('2028-12-25')?.kind).toBe('national');
     // Hijri dates are the library's estimate: tentative until the decree.
@@ -40,6 +43,8 @@ describe('national holidays for any year (date-holidays, Indonesia)', () => {
     const calendar = { ...defaultWorkingCalendar(), holidays: nationalHolidaysOf(2028) };
     expect(validateWorkingCalendar(calendar)).toEqual({});
     const start = new Date('2028-08-16T14:00:00+07:00');
-    expect(addWorkingTime(calendar, start, { amount: 1, unit: 'days' })).toEqual(new Date('2028-08-18T14:00:00+07:00'));
+    expect(addWorkingTime(calendar, start, { amount: 1, unit: 'days' })).toEqual(
+      new Date('2028-08-18T14:00:00+07:00'),
+    );
   });
 });

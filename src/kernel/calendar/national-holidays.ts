@@ -67,7 +67,13 @@ export function libraryHolidays(year: number): SeedHoliday[] {
       if (tentative) known.tentative = true;
       continue;
     }
-    byDate.set(date, { date, name: nameId, nameEn: h.name, kind: 'national', ...(tentative ? { tentative } : {}) });
+    byDate.set(date, {
+      date,
+      name: nameId,
+      nameEn: h.name,
+      kind: 'national',
+      ...(tentative ? { tentative } : {}),
+    });
   }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -21,7 +21,8 @@ describe('a region’s default time zone follows its code', () => {
     expect(timeZoneForRegion('82')).toBe('Asia/Jayapura');
     expect(timeZoneForRegion('82.71')).toBe('Asia/Jayapura'); // Kota Ternate
     expect(timeZoneForRegion('81')).toBe('Asia/Jayapura');
-    for (const code of ['91', '92', '93', '94', '95', '96']) expect(timeZoneForRegion(code)).toBe('Asia/Jayapura');
+    for (const code of ['91', '92', '93', '94', '95', '96'])
+      expect(timeZoneForRegion(code)).toBe('Asia/Jayapura');
   });
 
   it('Bali, the Nusa Tenggara, South/East/North Kalimantan and Sulawesi are WITA', () => {

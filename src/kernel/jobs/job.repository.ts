@@ -42,7 +42,11 @@ export async function enqueueJob<S extends z.ZodType>(
 
 /** Is a job of `kind` waiting (queued) or running, other than `exceptId`? Periodic jobs keep one queued. */
 export async function hasPendingJob(db: Kysely<DB>, kind: string, exceptId?: number): Promise<boolean> {
-  let q = db.selectFrom('job').select('id').where('kind', '=', kind).where('state', 'in', ['queued', 'running']);
+  let q = db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('state', 'in', ['queued', 'running']);
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }

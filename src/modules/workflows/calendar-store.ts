@@ -1,6 +1,11 @@
 import { HOLIDAY_DECREES, nationalHolidaysOf } from '../../kernel/calendar/national-holidays.js';
 import type { Holiday, WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
-import { listHolidays, loadServiceSettings, seedHolidayYear, seededHolidayYears } from './calendar.repository.js';
+import {
+  listHolidays,
+  loadServiceSettings,
+  seededHolidayYears,
+  seedHolidayYear,
+} from './calendar.repository.js';
 import type { Db } from './definitions.repository.js';
 
 export { listHolidays, loadServiceSettings, type StoredHoliday } from './calendar.repository.js';

@@ -34,7 +34,12 @@ export async function startDueCycles(db: Kysely<DB>, now: Date, siteUrl: string)
   for (const year of holidayWindow(now)) {
     const seeded = await mutate(ctx, async (trx, audit) => {
       if (!(await ensureHolidayYear(trx, year))) throw new AlreadyClaimed();
-      await audit({ action: 'holiday_year_seed', subjectType: 'holiday_year', subjectId: String(year), summary: { year } });
+      await audit({
+        action: 'holiday_year_seed',
+        subjectType: 'holiday_year',
+        subjectId: String(year),
+        summary: { year },
+      });
       return true;
     }).catch(ignoreClaimed);
     if (seeded) result.holidayYears.push(year);
@@ -49,7 +54,12 @@ export async function startDueCycles(db: Kysely<DB>, now: Date, siteUrl: string)
       const byHand = await runStartedSince(trx, kind, period.startsAt);
       if (byHand) {
         await setCycleInstance(trx, kind, period.key, byHand.id);
-        await audit({ action: 'workflow_cycle_link', subjectType: 'workflow_instance', subjectId: byHand.id, summary: { period: period.key } });
+        await audit({
+          action: 'workflow_cycle_link',
+          subjectType: 'workflow_instance',
+          subjectId: byHand.id,
+          summary: { period: period.key },
+        });
         return { linked: true as const };
       }
       const started = await startInstance(

@@ -15,7 +15,6 @@ export {
 } from './domain/outcomes.js';
 export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
-export { scheduleTimeJobs } from './time-jobs.js';
 export { wm } from './pages/workflow.messages.js';
 export {
   findInstance,
@@ -27,3 +26,4 @@ export {
 } from './runs.repository.js';
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
+export { scheduleTimeJobs } from './time-jobs.js';

@@ -61,9 +61,13 @@ export async function taskActors(trx: Kysely<DB>, target: TaskTarget): Promise<R
     (u) =>
       (!target.assigneeId || u.id === target.assigneeId) &&
       (!target.position || u.position === target.position) &&
-      can({ userId: u.id, username: u.username, roles: ['public', target.role], agencyId: u.agency_id }, action, {
-        agencyId: target.agencyId ?? u.agency_id,
-      }),
+      can(
+        { userId: u.id, username: u.username, roles: ['public', target.role], agencyId: u.agency_id },
+        action,
+        {
+          agencyId: target.agencyId ?? u.agency_id,
+        },
+      ),
   );
 }
 
@@ -81,7 +85,13 @@ export async function sendNotice(
   const link = `/tugas/${taskId}`;
   await insertNotifications(
     trx,
-    recipients.map((u) => ({ user_id: u.id, task_id: taskId, title: text.title.id, title_en: text.title.en, link })),
+    recipients.map((u) => ({
+      user_id: u.id,
+      task_id: taskId,
+      title: text.title.id,
+      title_en: text.title.en,
+      link,
+    })),
   );
   await insertMails(
     trx,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../test/factories/index.js';
 import { ctxFor } from '../../../test/support/catalog-fixtures.js';
-import { DIALECTS } from '../../../test/support/test-database.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { DIALECTS } from '../../../test/support/test-database.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { mutate } from '../../kernel/actions/context.js';
 import { JobRunner } from '../../kernel/jobs/job-runner.js';
@@ -30,16 +30,34 @@ for (const kind of DIALECTS) {
     let leader: { user: { id: string }; actor: Actor };
     let taskId: string;
     const mails = (to: string) =>
-      t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').execute();
+      t.database.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', to)
+        .orderBy('created_at')
+        .execute();
     const notes = (userId: string) =>
-      t.database.db.selectFrom('notification').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+      t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
 
     beforeAll(async () => {
       t = await createTestApp(kind, { REGION_CODE: '82' });
       custodian = await buildUser(t.database, { roles: ['custodian'] });
       leader = await buildUser(t.database, { roles: ['leader'] });
-      await t.database.db.updateTable('app_user').set({ email: 'walidata@malut.test' }).where('id', '=', custodian.user.id).execute();
-      await t.database.db.updateTable('app_user').set({ email: 'kabid@malut.test' }).where('id', '=', leader.user.id).execute();
+      await t.database.db
+        .updateTable('app_user')
+        .set({ email: 'walidata@malut.test' })
+        .where('id', '=', custodian.user.id)
+        .execute();
+      await t.database.db
+        .updateTable('app_user')
+        .set({ email: 'kabid@malut.test' })
+        .where('id', '=', leader.user.id)
+        .execute();
       const calendar = await loadCalendar(t.database.db);
       const started = await mutate(ctxFor(t.database, custodian.actor), (trx, audit) =>
         startInstance(
@@ -59,14 +77,23 @@ for (const kind of DIALECTS) {
     afterAll(() => t.close());
 
     it('nothing before the reminder point (Tue 3 Nov 10:00 WIT)', async () => {
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-03T10:00'), SITE)).toEqual({ reminders: 0, escalations: 0 });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-03T10:00'), SITE)).toEqual({
+        reminders: 0,
+        escalations: 0,
+      });
       expect(await alertsOf(t.database.db, taskId)).toEqual([]);
     });
 
     it('a reminder to the task’s actors on Fri 6 Nov 09:00 WIT, in app and by mail, in WIT; sent once', async () => {
       const before = (await mails('walidata@malut.test')).length;
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-06T09:00'), SITE)).toEqual({ reminders: 1, escalations: 0 });
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-06T13:30'), SITE)).toEqual({ reminders: 0, escalations: 0 });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-06T09:00'), SITE)).toEqual({
+        reminders: 1,
+        escalations: 0,
+      });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-06T13:30'), SITE)).toEqual({
+        reminders: 0,
+        escalations: 0,
+      });
       const sent = await mails('walidata@malut.test');
       expect(sent).toHaveLength(before + 1);
       const mail = sent.at(-1);
@@ -80,9 +107,18 @@ for (const kind of DIALECTS) {
     });
 
     it('escalation to the supervisor once overdue (Mon 9 Nov 10:01 WIT), sent once', async () => {
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-09T10:00'), SITE)).toEqual({ reminders: 0, escalations: 0 });
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-09T10:01'), SITE)).toEqual({ reminders: 0, escalations: 1 });
-      expect(await sendTaskAlerts(t.database.db, wit('2026-11-12T10:00'), SITE)).toEqual({ reminders: 0, escalations: 0 });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-09T10:00'), SITE)).toEqual({
+        reminders: 0,
+        escalations: 0,
+      });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-09T10:01'), SITE)).toEqual({
+        reminders: 0,
+        escalations: 1,
+      });
+      expect(await sendTaskAlerts(t.database.db, wit('2026-11-12T10:00'), SITE)).toEqual({
+        reminders: 0,
+        escalations: 0,
+      });
       const toLeader = await mails('kabid@malut.test');
       const escalation = toLeader.filter((m) => m.subject.includes('Overdue task'));
       expect(escalation).toHaveLength(1);
@@ -94,18 +130,38 @@ for (const kind of DIALECTS) {
         ['escalation', 1],
         ['reminder', 1],
       ]);
-      const audit = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', taskId).execute();
-      expect(audit.map((a) => a.action).sort()).toEqual(['workflow_task_escalation', 'workflow_task_reminder']);
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('subject_id', '=', taskId)
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        'workflow_task_escalation',
+        'workflow_task_reminder',
+      ]);
     });
 
     it('the workflow_task_alerts job kind runs the sweep and queues its next run', async () => {
       await scheduleTimeJobs(t.database.db, SITE);
       await scheduleTimeJobs(t.database.db, SITE); // idempotent: still one of each
-      const queued = await t.database.db.selectFrom('job').selectAll().where('state', '=', 'queued').execute();
+      const queued = await t.database.db
+        .selectFrom('job')
+        .selectAll()
+        .where('state', '=', 'queued')
+        .execute();
       expect(queued.map((j) => j.kind).sort()).toEqual(['workflow_cycle_start', 'workflow_task_alerts']);
-      const runner = new JobRunner({ db: t.database.db, driver: kind, files: fileStoreFor({ dataDir: t.dataDir }) });
+      const runner = new JobRunner({
+        db: t.database.db,
+        driver: kind,
+        files: fileStoreFor({ dataDir: t.dataDir }),
+      });
       expect(await runner.runUntilIdle()).toBe(2);
-      const jobs = await t.database.db.selectFrom('job').selectAll().where('kind', '=', TASK_ALERTS_JOB.kind).orderBy('id').execute();
+      const jobs = await t.database.db
+        .selectFrom('job')
+        .selectAll()
+        .where('kind', '=', TASK_ALERTS_JOB.kind)
+        .orderBy('id')
+        .execute();
       expect(jobs.map((j) => j.state)).toEqual(['done', 'queued']);
       expect(new Date(jobs[1]?.run_after as Date).getTime()).toBeGreaterThan(Date.now());
       // The real-clock sweep found the escalation already sent: nothing twice.
@@ -138,7 +194,11 @@ for (const kind of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(run.subject_title).toContain('2027 periode 2 dari 2');
       expect(run.definition_key).toBe(MALUKU_UTARA_PENGUMPULAN_DISEMINASI.key);
-      const open = await t.database.db.selectFrom('workflow_task').select('step_id').where('instance_id', '=', run.id).execute();
+      const open = await t.database.db
+        .selectFrom('workflow_task')
+        .select('step_id')
+        .where('instance_id', '=', run.id)
+        .execute();
       expect(open.map((o) => o.step_id)).toEqual([MALUKU_UTARA_PENGUMPULAN_DISEMINASI.start]);
     });
   });

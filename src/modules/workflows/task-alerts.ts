@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../kernel/access/roles.js';
 import { SYSTEM_ACTOR } from '../../kernel/access/system-actor.js';
 import { mutate } from '../../kernel/actions/context.js';
-import type { Role } from '../../kernel/access/roles.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { deliverPendingMail } from '../../kernel/notifications/mailer.js';
 import { loadWorkingCalendarFor } from './calendar-store.js';
-import { alertDue, type AlertKind } from './domain/alerts.js';
+import { type AlertKind, alertDue } from './domain/alerts.js';
 import { stepById, type WorkflowDefinition, type WorkflowStep } from './domain/definition.js';
 import { localDue, type NoticeText, sendNotice, taskActors } from './notify.js';
 import { supervisorsOf } from './supervisors.js';
@@ -25,7 +25,12 @@ function subjectOf(task: DueTask, def: WorkflowDefinition): string {
   return task.subject_title ?? def.title.id;
 }
 
-function alertText(kind: AlertKind, step: WorkflowStep, subject: string, due: { id: string; en: string }): NoticeText {
+function alertText(
+  kind: AlertKind,
+  step: WorkflowStep,
+  subject: string,
+  due: { id: string; en: string },
+): NoticeText {
   const what = { id: `${step.title.id}: ${subject}`, en: `${step.title.en}: ${subject}` };
   if (kind === 'reminder')
     return {
@@ -69,7 +74,12 @@ export async function sendTaskAlerts(db: Kysely<DB>, now: Date, siteUrl: string)
       if (!(await claimTaskAlert(trx, task.id, kind, now))) throw new AlreadySent();
       const recipients =
         kind === 'reminder'
-          ? await taskActors(trx, { role: task.role as Role, agencyId: task.agency_id, assigneeId: task.assignee_id, position: task.position })
+          ? await taskActors(trx, {
+              role: task.role as Role,
+              agencyId: task.agency_id,
+              assigneeId: task.assignee_id,
+              position: task.position,
+            })
           : await supervisorsOf(trx, { ...task, step });
       const count = await sendNotice(trx, recipients, task.id, text, siteUrl);
       await recordAlertRecipients(trx, task.id, kind, count);

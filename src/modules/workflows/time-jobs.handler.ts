@@ -28,7 +28,11 @@ export const cycleStartHandler: JobHandler<TimeJobPayload> = {
   async run(payload, ctx) {
     await queueNext(ctx.db, CYCLE_START_JOB, payload, CYCLES_EVERY_MS, ctx.jobId);
     const result = await startDueCycles(ctx.db, new Date(), payload.siteUrl);
-    await ctx.heartbeat({ started: result.started.length, linked: result.linked, holidayYears: result.holidayYears });
+    await ctx.heartbeat({
+      started: result.started.length,
+      linked: result.linked,
+      holidayYears: result.holidayYears,
+    });
   },
   async cleanUp(payload, ctx) {
     await queueNext(ctx.db, CYCLE_START_JOB, payload, CYCLES_EVERY_MS, ctx.jobId);

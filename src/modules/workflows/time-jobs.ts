@@ -7,8 +7,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../kernel/db/schema.js';
-import { defineJobKind, type JobKindDefinition } from '../../kernel/jobs/job-kinds.js';
 import { enqueueJob, hasPendingJob } from '../../kernel/jobs/job.repository.js';
+import { defineJobKind, type JobKindDefinition } from '../../kernel/jobs/job-kinds.js';
 
 export const TimeJobPayload = z.object({
   /** The site's public address, for the links in mails. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
 import { ctxFor } from '../../../test/support/catalog-fixtures.js';
-import { DIALECTS } from '../../../test/support/test-database.js';
 import { createTestApp, login, type TestApp } from '../../../test/support/test-app.js';
+import { DIALECTS } from '../../../test/support/test-database.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import { mutate } from '../../kernel/actions/context.js';
@@ -28,11 +28,22 @@ for (const kind of DIALECTS) {
       t = await createTestApp(kind, { REGION_CODE: '82' });
       custodian = await buildUser(t.database, { roles: ['custodian'] });
       admin = await buildUser(t.database, { roles: ['administrator'] });
-      await t.database.db.updateTable('app_user').set({ email: 'walidata@malut.test' }).where('id', '=', custodian.user.id).execute();
+      await t.database.db
+        .updateTable('app_user')
+        .set({ email: 'walidata@malut.test' })
+        .where('id', '=', custodian.user.id)
+        .execute();
       const calendar = await loadCalendar(t.database.db);
       const started = await mutate(ctxFor(t.database, custodian.actor), (trx, audit) =>
         startInstance(
-          { trx, audit, actor: custodian.actor, calendar, now: wit('2026-11-02T10:00'), siteUrl: 'https://data.malutprov.test' },
+          {
+            trx,
+            audit,
+            actor: custodian.actor,
+            calendar,
+            now: wit('2026-11-02T10:00'),
+            siteUrl: 'https://data.malutprov.test',
+          },
           {
             definitionId: null,
             definition: MALUKU_UTARA_PENGUMPULAN_DISEMINASI,
@@ -56,7 +67,11 @@ for (const kind of DIALECTS) {
     });
 
     it('the due time is stored as 10:00 WIT (5 working days later) and shown as 10.00 WIT on the task list', async () => {
-      const task = await t.database.db.selectFrom('workflow_task').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+      const task = await t.database.db
+        .selectFrom('workflow_task')
+        .selectAll()
+        .where('id', '=', taskId)
+        .executeTakeFirstOrThrow();
       expect(task.due_at).toEqual(wit('2026-11-09T10:00'));
       const cookie = await login(t.app, custodian.user.username, TEST_PASSWORD);
       const page = await t.app.inject({ method: 'GET', url: '/tugas', headers: { cookie } });
@@ -68,10 +83,18 @@ for (const kind of DIALECTS) {
     });
 
     it('the notification and the mail name the subject by its title and give the due time in WIT, in both languages', async () => {
-      const note = await t.database.db.selectFrom('notification').selectAll().where('task_id', '=', taskId).executeTakeFirstOrThrow();
+      const note = await t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('task_id', '=', taskId)
+        .executeTakeFirstOrThrow();
       expect(note.title).toContain('Daftar Data Maluku Utara 2027');
       expect(note.title).not.toMatch(/process [0-9a-f]{8}/);
-      const mail = await t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'walidata@malut.test').executeTakeFirstOrThrow();
+      const mail = await t.database.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', 'walidata@malut.test')
+        .executeTakeFirstOrThrow();
       expect(mail.subject).toContain('Daftar Data Maluku Utara 2027');
       expect(mail.body).toMatch(/Batas waktu: 9 Nov 2026,? 10[.:]00 WIT/);
       expect(mail.body).toMatch(/Due: 9 Nov 2026,? 10:00 WIT/);
@@ -93,11 +116,16 @@ for (const kind of DIALECTS) {
       const seeded = await executeAction(ctxFor(t.database, admin.actor), holidayYearSeed, { year: 2028 });
       expect(seeded.seeded).toBe(true);
       const stored = seeded.holidays.filter((h) => h.date.startsWith('2028-'));
-      expect(stored.find((h) => h.date === '2028-12-25')).toMatchObject({ name: 'Kelahiran Yesus Kristus', kind: 'national' });
+      expect(stored.find((h) => h.date === '2028-12-25')).toMatchObject({
+        name: 'Kelahiran Yesus Kristus',
+        kind: 'national',
+      });
       const again = await executeAction(ctxFor(t.database, admin.actor), holidayYearSeed, { year: 2028 });
       expect(again.seeded).toBe(false);
       expect(again.holidays.filter((h) => h.date.startsWith('2028-'))).toHaveLength(stored.length);
-      const decreed = seeded.holidays.filter((h) => h.kind === 'collective_leave' && h.date.startsWith('2026-'));
+      const decreed = seeded.holidays.filter(
+        (h) => h.kind === 'collective_leave' && h.date.startsWith('2026-'),
+      );
       expect(decreed.every((h) => h.decree?.includes('Nomor 1497 Tahun 2025'))).toBe(true);
     });
   });

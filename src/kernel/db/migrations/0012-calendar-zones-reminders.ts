@@ -50,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .where('date', '>=', `${year}-01-01`)
       .where('date', '<=', `${year}-12-31`)
       .execute();
-    await db.insertInto('holiday_year').values({ year: Number(year), source: 'decree' }).execute();
+    await db
+      .insertInto('holiday_year')
+      .values({ year: Number(year), source: 'decree' })
+      .execute();
   }
 }
 

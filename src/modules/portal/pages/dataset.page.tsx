@@ -59,7 +59,9 @@ export function DatasetPage({ ctx, view }: { ctx: CatalogPageContext; view: Data
             {d.organization.title}
           </a>
           <span safe>
-            {ctx.ct('catalog.card.modified', { date: formatDate(ctx.locale, d.metadata_modified, ctx.timeZone) })}
+            {ctx.ct('catalog.card.modified', {
+              date: formatDate(ctx.locale, d.metadata_modified, ctx.timeZone),
+            })}
           </span>
           <VisibilityBadges ctx={ctx} d={view} />
         </p>

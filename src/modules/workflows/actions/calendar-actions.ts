@@ -222,7 +222,12 @@ export const holidayYearSeed = defineAction({
   run: (ctx, { year }) =>
     mutate(ctx, async (trx, audit) => {
       const seeded = await ensureHolidayYear(trx, year);
-      await audit({ action: 'holiday_year_seed', subjectType: 'holiday_year', subjectId: String(year), summary: { year, seeded } });
+      await audit({
+        action: 'holiday_year_seed',
+        subjectType: 'holiday_year',
+        subjectId: String(year),
+        summary: { year, seeded },
+      });
       return { year, seeded, ...(await presentCalendar(trx)) };
     }),
 });

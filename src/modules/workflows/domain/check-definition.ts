@@ -78,7 +78,10 @@ function checkTimeFields(def: Record<string, unknown>, add: Add): void {
     const parsed =
       typeof def.standardTime === 'string'
         ? parseStandardDuration(def.standardTime)
-        : ({ ok: false, error: { id: 'waktu baku proses harus teks', en: 'the process standard time must be text' } } as const);
+        : ({
+            ok: false,
+            error: { id: 'waktu baku proses harus teks', en: 'the process standard time must be text' },
+          } as const);
     if (!parsed.ok) add('standardTime', parsed.error.id, parsed.error.en);
   }
   if (def.recurrence !== undefined && def.recurrence !== null) {

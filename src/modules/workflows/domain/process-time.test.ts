@@ -35,8 +35,12 @@ describe('whole-process standard time against the sum of its steps', () => {
 
   it('a definition’s standard time and recurrence are checked', () => {
     const base = { ...MAGETAN_STATISTIK_SEKTORAL };
-    expect(checkWorkflowDefinition({ ...base, standardTime: '3 pekan lebih' })).toHaveProperty('standardTime');
-    expect(checkWorkflowDefinition({ ...base, recurrence: { months: [13] } })).toHaveProperty('recurrence.months');
+    expect(checkWorkflowDefinition({ ...base, standardTime: '3 pekan lebih' })).toHaveProperty(
+      'standardTime',
+    );
+    expect(checkWorkflowDefinition({ ...base, recurrence: { months: [13] } })).toHaveProperty(
+      'recurrence.months',
+    );
     expect(checkWorkflowDefinition({ ...base, recurrence: { months: [1, 7] } })).toEqual({});
   });
 });

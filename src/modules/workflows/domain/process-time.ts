@@ -1,9 +1,5 @@
 import { parseStandardDuration, toWorkingAmount } from '../../../kernel/calendar/duration.js';
-import {
-  ISO_WEEKDAYS,
-  parseClock,
-  type WorkingCalendar,
-} from '../../../kernel/calendar/working-calendar.js';
+import { ISO_WEEKDAYS, parseClock, type WorkingCalendar } from '../../../kernel/calendar/working-calendar.js';
 import { workingMinutesBetween } from '../../../kernel/calendar/working-time.js';
 import { END, stepById, type WorkflowDefinition } from './definition.js';
 import { forwardOutcome } from './outcomes.js';
