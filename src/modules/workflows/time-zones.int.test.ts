@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
 import { ctxFor } from '../../../test/support/catalog-fixtures.js';
-import { createTestApp, login, type TestApp } from '../../../test/support/test-app.js';
+import {
+  cookieHeader,
+  createTestApp,
+  csrfFrom,
+  login,
+  type TestApp,
+} from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
@@ -100,6 +106,52 @@ for (const kind of DIALECTS) {
       expect(mail.body).toMatch(/Due: 9 Nov 2026,? 10:00 WIT/);
       expect(mail.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(mail.body).toContain(`https://data.malutprov.test/tugas/${taskId}`);
+    });
+
+    it('a run shows its working time against the service standard (3 minggu) on the task list', async () => {
+      const calendar = await loadCalendar(t.database.db);
+      const definition = { ...MALUKU_UTARA_PENGUMPULAN_DISEMINASI, standardTime: '3 minggu' };
+      await mutate(ctxFor(t.database, custodian.actor), (trx, audit) =>
+        startInstance(
+          { trx, audit, actor: custodian.actor, calendar, now: wit('2026-01-05T10:00'), siteUrl: '' },
+          {
+            definitionId: null,
+            definition,
+            subjectType: 'process',
+            subjectId: '00000000-0000-4000-8000-000000000083',
+            subjectTitle: 'Daftar Data Maluku Utara 2026',
+            agencyId: null,
+          },
+        ),
+      );
+      const cookie = await login(t.app, custodian.user.username, TEST_PASSWORD);
+      const page = await t.app.inject({ method: 'GET', url: '/tugas', headers: { cookie } });
+      expect(page.body).toContain('Standar layanan 3 minggu (15 hari kerja)');
+      expect(page.body).toContain('Melewati standar layanan');
+    });
+
+    it('the calendar page adds a year’s national holidays through its form', async () => {
+      const cookie0 = await login(t.app, admin.user.username, TEST_PASSWORD);
+      const page = await t.app.inject({
+        method: 'GET',
+        url: '/admin/calendar',
+        headers: { cookie: cookie0 },
+      });
+      const cookie = cookieHeader(page, cookie0);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/admin/calendar/holiday-years',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrfFrom(page.body), year: '2031' }).toString(),
+      });
+      expect(res.statusCode).toBe(303);
+      const after = await t.app.inject({
+        method: 'GET',
+        url: '/admin/calendar?done=year',
+        headers: { cookie },
+      });
+      expect(after.body).toContain('value="2031-08-17"');
+      expect(after.body).toContain('Libur nasional tahun itu ada dalam daftar.');
     });
 
     it('an edited zone wins over the region default', async () => {

@@ -35,6 +35,35 @@ function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   );
 }
 
+/** The run's working time against its service standard (Magetan: "3 minggu"). */
+function ProcessTime({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
+  const p = e.processTime;
+  if (!p?.standardTime) return '';
+  const days = (n: number | null) =>
+    new Intl.NumberFormat(ctx.locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(
+      n ?? 0,
+    );
+  return (
+    <p class="process-time">
+      <small safe>
+        {w('tasks.processTime', {
+          standard: p.standardTime,
+          standardDays: days(p.standardDays),
+          stepsDays: days(p.stepsDays),
+          elapsedDays: days(p.elapsedDays),
+        })}
+      </small>{' '}
+      {p.overStandard ? (
+        <strong safe class="badge overdue">
+          {w('tasks.overStandard')}
+        </strong>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
 /** A generic step's form: a note (or document) and one button per outcome. */
 export function TaskForm({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   const field = `note-${e.taskId}`;
@@ -119,6 +148,7 @@ export function TasksPage({
                     <span safe>{pick(ctx.locale, e.step.title)}</span>
                     <br />
                     <small safe>{pick(ctx.locale, e.definition.title)}</small>
+                    <ProcessTime ctx={ctx} e={e} w={w} />
                   </td>
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>

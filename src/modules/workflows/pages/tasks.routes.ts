@@ -14,6 +14,7 @@ import { workflowProcessStart } from '../actions/process-start.js';
 import { taskComplete } from '../actions/task-complete.js';
 import { loadBadge } from '../badge.js';
 import { inboxFor } from '../inbox.js';
+import { loadCalendar } from '../sources.js';
 import { loadTask } from '../task-act.js';
 import { entryHref, TasksPage } from './tasks.page.js';
 import { wm } from './workflow.messages.js';
@@ -47,7 +48,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
     extra: { notice?: string; errors?: Record<string, string[]>; status?: number } = {},
   ) {
     const [entries, notifications] = await Promise.all([
-      inboxFor(db, req.actor, new Date()),
+      loadCalendar(db).then((calendar) => inboxFor(db, req.actor, new Date(), calendar)),
       listNotifications(db, req.actor.userId as string),
     ]);
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
