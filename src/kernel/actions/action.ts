@@ -25,6 +25,12 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> 
    * `input.upload`. The API refuses a file sent to any other action before storing a byte.
    */
   acceptsUpload?: boolean;
+  /**
+   * True when the action also takes several files: multipart parts named `upload_<n>` (or
+   * `uploads`) arrive as `input.uploads`, each with its part name (`upload_2` answers the
+   * step's requirement 2). Needs `acceptsUpload`.
+   */
+  acceptsManyUploads?: boolean;
   input: S;
   /** Throws NotAuthorizedError / NotFoundError; may load what it needs to decide. */
   authorize(ctx: ActionContext, input: z.infer<S>): Promise<void> | void;

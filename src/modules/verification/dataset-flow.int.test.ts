@@ -175,15 +175,17 @@ for (const kind of DIALECTS) {
       ]);
     });
 
-    it('walks the whole Magetan definition from its start, generic steps completed with a note', async () => {
+    it('walks the whole Magetan definition: the cycle run takes steps 1–3 per agency, the dataset run starts at its submission', async () => {
       const secretariat = (await buildUser(t.database, { roles: ['secretariat'] })).actor;
       const id = await newDataset('alur-penuh');
-      const agency = await t.database.db
-        .selectFrom('dataset')
-        .select('agency_id')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const { task } = await mutate(as(secretariat), async (trx, audit) =>
+      const agencyId = (
+        await t.database.db
+          .selectFrom('dataset')
+          .select('agency_id')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).agency_id;
+      const cycle = await mutate(as(secretariat), async (trx, audit) =>
         startInstance(
           {
             trx,
@@ -196,22 +198,46 @@ for (const kind of DIALECTS) {
           {
             definitionId: null,
             definition: MAGETAN_STATISTIK_SEKTORAL,
-            subjectType: 'dataset',
-            subjectId: id,
-            agencyId: agency.agency_id,
+            subjectType: 'data_list_cycle',
+            subjectId: '00000000-0000-4000-8000-00000000c1c1',
+            subjectTitle: 'Daftar Data 2027',
+            agencyId: null,
           },
         ),
       );
-      expect(task?.step_id).toBe('set_data_list');
-      expect(task?.due_at).not.toBeNull();
+      /** The producer's own task of a fan-out step; the other agencies' are answered directly. */
+      const ownTask = async (step: string) => {
+        const tasks = await t.database.db
+          .selectFrom('workflow_task')
+          .selectAll()
+          .where('instance_id', '=', cycle.instance.id)
+          .where('step_id', '=', step)
+          .where('state', '=', 'open')
+          .execute();
+        expect(new Set(tasks.map((x) => x.agency_id)).size).toBe(tasks.length);
+        const mine = tasks.find((x) => x.agency_id === agencyId);
+        if (!mine) throw new Error(`no ${step} task for the agency`);
+        await t.database.db
+          .updateTable('workflow_task')
+          .set({ state: 'done', outcome: 'done', closed_at: new Date() })
+          .where(
+            'id',
+            'in',
+            tasks.filter((x) => x !== mine).map((x) => x.id),
+          )
+          .execute();
+        return mine;
+      };
+      const first = await ownTask('set_data_list');
+      expect(first.due_at).not.toBeNull();
+      await expect(executeAction(as(producer), taskComplete, { id: first.id })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
       await expect(
-        executeAction(as(producer), taskComplete, { id: task?.id as string }),
-      ).rejects.toBeInstanceOf(ValidationError);
-      await expect(
-        executeAction(as(secretariat), taskComplete, { id: task?.id as string, note: 'x' }),
+        executeAction(as(secretariat), taskComplete, { id: first.id, note: 'x' }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
       let r = await executeAction(as(producer), taskComplete, {
-        id: task?.id as string,
+        id: first.id,
         note: 'Rancangan daftar data',
       });
       expect(r.next_step).toBe('agree_data_list');
@@ -231,34 +257,30 @@ for (const kind of DIALECTS) {
         note: 'Surat rekomendasi',
       });
       expect(r.next_step).toBe('collect_data');
+      const collect = await ownTask('collect_data');
       await expect(
-        executeAction(as(otherProducer), taskComplete, { id: r.next_task_id as string, note: 'bukan saya' }),
+        executeAction(as(otherProducer), taskComplete, { id: collect.id, note: 'bukan saya' }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
-      r = await executeAction(as(producer), taskComplete, {
-        id: r.next_task_id as string,
-        note: 'Data terkumpul',
-      });
-      expect(r.next_step).toBe('upload_data');
-      // the upload step is a platform feature: it is completed by submitting, not by a note
-      await expect(
-        executeAction(as(producer), taskComplete, { id: r.next_task_id as string, note: 'x' }),
-      ).rejects.toBeInstanceOf(ConflictError);
+      r = await executeAction(as(producer), taskComplete, { id: collect.id, note: 'Data terkumpul' });
+      // The cycle run passes over the per-dataset steps: each dataset runs them in its own run.
+      expect(r.next_step).toBeNull();
+      const ended = await t.database.db
+        .selectFrom('workflow_instance')
+        .select('state')
+        .where('id', '=', cycle.instance.id)
+        .executeTakeFirstOrThrow();
+      expect(ended.state).toBe('completed');
       const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
       await executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve' });
       await executeAction(as(custodian), submissionPublish, { id: s.id });
       const history = await datasetHistory(t.database.db, id);
       expect(history.instances[0]?.tasks.map((x) => x.stepId)).toEqual([
-        'set_data_list',
-        'agree_data_list',
-        'recommend_collection',
-        'collect_data',
         'upload_data',
         'verify_data',
         'review_data',
         'disseminate_data',
       ]);
       expect(history.instances[0]?.state).toBe('completed');
-      expect(history.instances[0]?.tasks[1]?.attachmentName).toBe('Berita_Acara.pdf');
     });
   });
 }

@@ -17,7 +17,14 @@ import { canActOn, inboxScopes } from './task-access.js';
 /** One line of "Tugas saya": a task the actor may act on now. */
 export interface InboxEntry {
   taskId: string;
-  step: Pick<WorkflowStep, 'id' | 'title' | 'role' | 'actorLabel' | 'duration' | 'feature' | 'outputs'>;
+  step: Pick<
+    WorkflowStep,
+    'id' | 'title' | 'role' | 'actorLabel' | 'duration' | 'feature' | 'outputs' | 'chooses' | 'requirements'
+  >;
+  /** The run this task belongs to (its history page). */
+  instanceId: string;
+  /** The agency this task is for (a fan-out lane, a chosen agency), when it has one. */
+  taskAgencyId: string | null;
   definition: { key: string; version: number; title: WorkflowDefinition['title'] };
   subject: { type: string; id: string; title: string; name: string | null; agency: string | null };
   /** The latest submission of a dataset subject (the feature pages act on it). */
@@ -51,7 +58,11 @@ function toEntry(
       duration: step.duration,
       feature: step.feature,
       outputs: step.outputs,
+      chooses: step.chooses,
+      requirements: step.requirements,
     },
+    instanceId: r.instance_id,
+    taskAgencyId: r.agency_id,
     definition: { key: def.key, version: def.version, title: def.title },
     subject: {
       type: r.subject_type,

@@ -126,3 +126,27 @@ export async function insertSubject(
 export async function findSubject(db: Kysely<DB>, id: string) {
   return db.selectFrom('workflow_subject').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The region's agencies (a choosing step's options). */
+export async function agencyOptions(db: Kysely<DB>) {
+  return db.selectFrom('agency').select(['id', 'short_name', 'name']).orderBy('code').execute();
+}
+
+/** The latest runs with the agencies and assignees of their tasks (the run list filters by who may read). */
+export async function recentRuns(db: Kysely<DB>, limit: number) {
+  const runs = await db
+    .selectFrom('workflow_instance')
+    .selectAll()
+    .orderBy('started_at', 'desc')
+    .limit(limit)
+    .execute();
+  const ids = runs.map((r) => r.id);
+  const tasks = ids.length
+    ? await db
+        .selectFrom('workflow_task')
+        .select(['instance_id', 'agency_id', 'assignee_id'])
+        .where('instance_id', 'in', ids)
+        .execute()
+    : [];
+  return runs.map((run) => ({ run, tasks: tasks.filter((t) => t.instance_id === run.id) }));
+}

@@ -18,7 +18,7 @@ function missing(field: string, id: string, en: string): ValidationError {
 }
 
 /** The role of the later step that acts on this choice (a chosen person must hold it). */
-function chosenRole(def: WorkflowDefinition, stepId: string): string | undefined {
+export function chosenRole(def: WorkflowDefinition, stepId: string): string | undefined {
   return def.steps.find((s) => {
     const scope = scopeOf(s);
     return scope.kind === 'chosen_person' && scope.chosenAt === stepId;

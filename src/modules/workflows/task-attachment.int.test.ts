@@ -54,7 +54,7 @@ for (const kind of DIALECTS) {
 
     /** A new run of the Magetan process; its first task is the producer's. */
     async function firstTask(): Promise<string> {
-      const { task } = await mutate(
+      const started = await mutate(
         { db: t.database.db, actor: secretariat, requestId: null, ip: null },
         (trx, audit) =>
           startInstance(
@@ -69,13 +69,20 @@ for (const kind of DIALECTS) {
             {
               definitionId: null,
               definition: MAGETAN_STATISTIK_SEKTORAL,
-              subjectType: 'dataset',
+              // Magetan's first steps belong to the data-list cycle run: one task per agency.
+              subjectType: 'data_list_cycle',
               subjectId: datasetId,
               agencyId,
             },
           ),
       );
-      if (!task) throw new Error('a first task');
+      if (!started.task) throw new Error('a first task');
+      const task = await t.database.db
+        .selectFrom('workflow_task')
+        .selectAll()
+        .where('instance_id', '=', started.instance.id)
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirstOrThrow();
       return task.id;
     }
     const taskRow = (id: string) =>

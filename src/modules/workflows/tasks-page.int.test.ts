@@ -45,7 +45,7 @@ for (const kind of DIALECTS) {
       [...(await get(who, '/tugas')).body.matchAll(/data-step="([a-z_]+)"/g)].map((m) => m[1]);
 
     it('completes a step without a platform feature with a note and a document, flags overdue tasks', async () => {
-      const { task } = await mutate(
+      const started = await mutate(
         { db: t.database.db, actor: secretariat, requestId: null, ip: null },
         (trx, audit) =>
           startInstance(
@@ -60,17 +60,31 @@ for (const kind of DIALECTS) {
             {
               definitionId: null,
               definition: MAGETAN_STATISTIK_SEKTORAL,
-              subjectType: 'dataset',
+              // Magetan's first steps belong to the data-list cycle run: one task per agency.
+              subjectType: 'data_list_cycle',
               subjectId: datasetId,
               agencyId,
             },
           ),
       );
-      if (!task) throw new Error('a first task');
+      if (!started.task) throw new Error('a first task');
+      const task = await t.database.db
+        .selectFrom('workflow_task')
+        .selectAll()
+        .where('instance_id', '=', started.instance.id)
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirstOrThrow();
       await t.database.db
         .updateTable('workflow_task')
         .set({ due_at: new Date('2026-01-05T08:00:00Z') })
         .where('id', '=', task.id)
+        .execute();
+      // The other agencies' tasks of the fan-out are answered (the step joins when all are).
+      await t.database.db
+        .updateTable('workflow_task')
+        .set({ state: 'done', closed_at: new Date(), outcome: 'done' })
+        .where('instance_id', '=', task.instance_id)
+        .where('id', '!=', task.id)
         .execute();
       const inbox = await get('producer', '/tugas');
       expect(inbox.body).toMatch(/data-step="set_data_list"[\s\S]*Terlambat/);

@@ -36,8 +36,9 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
       // action exists, the caller holds its `requires`, and a file is stored only for an action
       // that takes one (the request then owns it: removed unless the action succeeds).
       checkRequires(req.actor, action);
-      const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes, {
+      const { input, storedAll } = await readApiInput(req, files, config.uploadMaxBytes, {
         acceptsUpload: action.acceptsUpload === true,
+        acceptsMany: action.acceptsManyUploads === true,
       });
       let result: unknown;
       try {
@@ -45,7 +46,7 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
         result = await executeAction(ctx, action, input);
       } catch (err) {
         // The action refused: a file streamed for it must not linger.
-        if (stored) await files.remove(stored.key);
+        for (const f of storedAll) await files.remove(f.key);
         throw err;
       }
       return sendResult(reply, help, result);

@@ -3,7 +3,10 @@ import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
 import type { InboxEntry } from '../inbox.js';
+import type { ChoiceOptions } from '../task-form-options.js';
 import { ProcessStartForm } from './process-start-form.js';
+import { ProcessTime } from './process-time.js';
+import { TaskForm, type TypedValues } from './task-form.js';
 import { wm } from './workflow.messages.js';
 
 type W = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => string;
@@ -35,71 +38,21 @@ function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   );
 }
 
-/** The run's working time against its service standard (Magetan: "3 minggu"). */
-function ProcessTime({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
-  const p = e.processTime;
-  if (!p?.standardTime) return '';
-  const days = (n: number | null) =>
-    new Intl.NumberFormat(ctx.locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(
-      n ?? 0,
-    );
-  return (
-    <p class="process-time">
-      <small safe>
-        {w('tasks.processTime', {
-          standard: p.standardTime,
-          standardDays: days(p.standardDays),
-          stepsDays: days(p.stepsDays),
-          elapsedDays: days(p.elapsedDays),
-        })}
-      </small>{' '}
-      {p.overStandard ? (
-        <strong safe class="badge overdue">
-          {w('tasks.overStandard')}
-        </strong>
-      ) : (
-        ''
-      )}
-    </p>
-  );
-}
-
-/** A generic step's form: a note (or document) and one button per outcome. */
-export function TaskForm({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
-  const field = `note-${e.taskId}`;
-  return (
-    <form method="post" action={`/tugas/${e.taskId}`} enctype="multipart/form-data" class="stack">
-      <CsrfField ctx={ctx} />
-      <label safe for={field}>
-        {w('tasks.note')}
-      </label>
-      <textarea id={field} name="note" rows="2"></textarea>
-      <label safe for={`file-${e.taskId}`}>
-        {w('tasks.attachment')}
-      </label>
-      <input id={`file-${e.taskId}`} name="upload" type="file" />
-      <p>
-        {e.transitions.map((t) => (
-          <button type="submit" name="outcome" value={t.outcome} safe>
-            {pick(ctx.locale, t.label)}
-          </button>
-        ))}
-      </p>
-    </form>
-  );
-}
-
 /** GET /tugas — "Tugas saya": the actor's open tasks, then notifications. */
 export function TasksPage({
   ctx,
   entries,
   notifications,
   errors,
+  options,
+  typed,
 }: {
   ctx: PageContext;
   entries: InboxEntry[];
   notifications: Notification[];
   errors?: Record<string, string[]> | undefined;
+  options: ChoiceOptions;
+  typed?: TypedValues | undefined;
 }) {
   const w: W = (k, p) => wm(ctx.locale, k, p);
   const unread = notifications.filter((n) => !n.read_at).length;
@@ -148,7 +101,7 @@ export function TasksPage({
                     <span safe>{pick(ctx.locale, e.step.title)}</span>
                     <br />
                     <small safe>{pick(ctx.locale, e.definition.title)}</small>
-                    <ProcessTime ctx={ctx} e={e} w={w} />
+                    <ProcessTime ctx={ctx} e={e} />
                   </td>
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>
@@ -157,7 +110,7 @@ export function TasksPage({
                         {e.step.feature === 'dataset_submit' ? w('tasks.submit') : w('tasks.open')}
                       </a>
                     ) : (
-                      <TaskForm ctx={ctx} e={e} w={w} />
+                      <TaskForm ctx={ctx} e={e} options={options} typed={typed} />
                     )}
                   </td>
                 </tr>

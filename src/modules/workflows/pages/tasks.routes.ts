@@ -16,6 +16,9 @@ import { loadBadge } from '../badge.js';
 import { inboxFor } from '../inbox.js';
 import { loadCalendar } from '../sources.js';
 import { loadTask } from '../task-act.js';
+import { choiceOptions } from '../task-form-options.js';
+import { runHistoryRoutes } from './run-history.routes.js';
+import type { TypedValues } from './task-form.js';
 import { entryHref, TasksPage } from './tasks.page.js';
 import { wm } from './workflow.messages.js';
 
@@ -45,17 +48,23 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   async function renderInbox(
     req: FastifyRequest,
     reply: FastifyReply,
-    extra: { notice?: string; errors?: Record<string, string[]>; status?: number } = {},
+    extra: {
+      notice?: string;
+      errors?: Record<string, string[]>;
+      status?: number;
+      typed?: TypedValues;
+    } = {},
   ) {
     const [entries, notifications] = await Promise.all([
       loadCalendar(db).then((calendar) => inboxFor(db, req.actor, new Date(), calendar)),
       listNotifications(db, req.actor.userId as string),
     ]);
+    const options = await choiceOptions(db, entries);
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
     return reply
       .code(extra.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(TasksPage({ ctx, entries, notifications, errors: extra.errors }));
+      .send(TasksPage({ ctx, entries, notifications, errors: extra.errors, options, typed: extra.typed }));
   }
 
   app.get('/tugas', async (req, reply) => {
@@ -66,11 +75,12 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
 
   app.post('/tugas/start', async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;
-    const body = (req.body ?? {}) as { process_kind?: string; title?: string };
+    const body = (req.body ?? {}) as { process_kind?: string; title?: string; year?: string };
     try {
       await executeAction(actionContext(req, database, config.siteUrl), workflowProcessStart, {
         process_kind: body.process_kind,
         title: body.title ?? '',
+        year: body.year ?? '',
       });
     } catch (err) {
       return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400 });
@@ -89,18 +99,35 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   app.post('/tugas/:id', { config: { largeUpload: true } }, async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;
     const { id } = req.params as { id: string };
-    // A multipart form carries the step's document ("upload"); a plain one only the note.
-    const { input: body, stored } = await readApiInput(req, deps.files, config.uploadMaxBytes);
+    // A multipart form carries the step's documents; a plain one only the note and choices.
+    const { input: body, storedAll } = await readApiInput(req, deps.files, config.uploadMaxBytes, {
+      acceptsUpload: true,
+      acceptsMany: true,
+    });
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const agencyIds = Array.isArray(body.agency_ids) ? body.agency_ids.map(String) : undefined;
     try {
       await executeAction(actionContext(req, database, config.siteUrl), taskComplete, {
         id,
-        outcome: String(body.outcome ?? 'done'),
-        note: String(body.note ?? ''),
+        outcome: text(body.outcome) || 'done',
+        note: text(body.note),
         ...(body.upload ? { upload: body.upload } : {}),
+        ...(body.uploads ? { uploads: body.uploads } : {}),
+        agency_id: text(body.agency_id),
+        assignee_id: text(body.assignee_id),
+        ...(agencyIds ? { agency_ids: agencyIds } : {}),
       });
     } catch (err) {
-      if (stored) await deps.files.remove(stored.key);
-      return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400 });
+      for (const f of storedAll) await deps.files.remove(f.key);
+      // A refused completion keeps what was typed (the files must be chosen again).
+      const typed: TypedValues = {
+        taskId: id,
+        note: text(body.note),
+        agencyId: text(body.agency_id),
+        assigneeId: text(body.assignee_id),
+        ...(agencyIds ? { agencyIds } : {}),
+      };
+      return renderInbox(req, reply, { errors: formErrors(err, req.locale), status: 400, typed });
     }
     return redirectAfterPost(reply, '/tugas?done=1');
   });
@@ -119,6 +146,8 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
       )
       .send(deps.files.open(task.attachment_key));
   });
+
+  await runHistoryRoutes(app, deps);
 
   app.post('/tugas/notifications/read', async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;

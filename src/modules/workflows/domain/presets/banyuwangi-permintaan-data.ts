@@ -39,12 +39,14 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [note('Disposisi', 'Disposition')],
       duration: '10 menit',
       transitions: continueTo('check_availability'),
+      routing: { chooses: 'person' },
     }),
     step('check_availability', {
       title: t('Staf memeriksa ketersediaan data', 'Staff check whether the data is available'),
       role: 'custodian',
       actor: STAFF,
       outputs: [note('Keputusan ketersediaan data', 'Availability decision')],
+      routing: { scope: { kind: 'chosen_person', chosenAt: 'assign_staff' } },
       duration: '30 menit',
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'deliver_result'),
@@ -61,6 +63,8 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [doc('Kebutuhan data', 'Data need')],
       duration: '120 menit',
       transitions: continueTo('agency_confirms'),
+      // Disposition to the agency that holds the data: only its producers get steps 5–6.
+      routing: { chooses: 'agency' },
     }),
     step('agency_confirms', {
       title: t('Perangkat Daerah mengonfirmasi ketersediaan data', 'The agency confirms availability'),
@@ -68,6 +72,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       actor: AGENCY,
       outputs: [note('Konfirmasi ketersediaan', 'Availability confirmation')],
       duration: '30 menit',
+      routing: { scope: { kind: 'chosen_agency', chosenAt: 'contact_agency' } },
       transitions: [
         outcome('available', 'Tersedia', 'Available', 'agency_sends_data'),
         outcome('not_available', 'Tidak tersedia', 'Not available', 'confirm_closure'),
@@ -80,6 +85,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [doc('Data', 'Data')],
       duration: '30 menit',
       transitions: continueTo('hand_to_staff'),
+      routing: { scope: { kind: 'chosen_agency', chosenAt: 'contact_agency' } },
     }),
     step('hand_to_staff', {
       title: t('Sub Koordinator menyerahkan data kepada staf', 'The sub-coordinator hands the data to staff'),
@@ -96,6 +102,7 @@ export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
       outputs: [rec('Permintaan terlayani', 'Request served')],
       duration: '15 menit',
       transitions: continueTo('end'),
+      routing: { scope: { kind: 'chosen_person', chosenAt: 'assign_staff' } },
     }),
     step('confirm_closure', {
       title: t(

@@ -32,7 +32,20 @@ export interface StepSpec {
   duration: string | null;
   transitions: StepTransition[];
   feature?: StepFeature;
+  /** Routing fields (issue #12), copied as given: see WorkflowStep. */
+  routing?: StepRouting;
 }
+
+/** A step's optional routing fields: who within the role acts, what it approves, chooses, requires. */
+export type StepRouting = Partial<
+  Pick<
+    WorkflowStep,
+    'scope' | 'position' | 'supervisorPosition' | 'approves' | 'chooses' | 'requirements' | 'cycle'
+  >
+>;
+
+/** Every agency gets its own task (a data-list cycle's producer step). */
+export const FAN_OUT_ALL: StepRouting = { scope: { kind: 'fan_out' } };
 
 export function step(id: string, spec: StepSpec): WorkflowStep {
   const s: WorkflowStep = {
@@ -47,5 +60,5 @@ export function step(id: string, spec: StepSpec): WorkflowStep {
     transitions: spec.transitions,
   };
   if (spec.feature) s.feature = spec.feature;
-  return s;
+  return { ...s, ...spec.routing };
 }

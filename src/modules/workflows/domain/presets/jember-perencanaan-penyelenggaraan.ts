@@ -134,6 +134,8 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
       '8 jam',
       [doc('Draf evaluasi', 'Evaluation draft')],
       continueTo('report_to_head'),
+      // Steps 21–22 are yearly: the data-list cycle run reaches them, never a dataset's run.
+      { routing: { cycle: true } },
     ),
     s(
       'report_to_head',
@@ -143,6 +145,7 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
       '3 jam',
       [doc('Laporan', 'Report')],
       continueTo('end'),
+      { routing: { cycle: true } },
     ),
   ],
 };

@@ -1,6 +1,6 @@
 import type { Role } from '../../../../kernel/access/roles.js';
 import type { Bilingual, StepOutput, StepTransition, WorkflowStep } from '../definition.js';
-import { continueTo, doc, rec, step, t } from './builder.js';
+import { continueTo, doc, FAN_OUT_ALL, rec, type StepRouting, step, t } from './builder.js';
 
 /** Jember's actors and its step helper, shared by both halves of the preset. */
 export const SECRETARIAT = t('Sekretariat Satu Data', 'Satu Data secretariat');
@@ -17,9 +17,21 @@ export function s(
   duration: string,
   outputs: StepOutput[],
   transitions: StepTransition[],
-  extra: Partial<Pick<WorkflowStep, 'feature' | 'inputs'>> = {},
+  extra: Partial<Pick<WorkflowStep, 'feature' | 'inputs'>> & { routing?: StepRouting } = {},
 ): WorkflowStep {
-  return step(id, { title, role, actor, duration, outputs, transitions, ...extra });
+  // Producer steps before the first dataset submission belong to the data-list cycle run:
+  // every agency answers its own task (fan-out), never one task for every producer.
+  const routing = extra.routing ?? (role === 'producer' && !extra.feature ? FAN_OUT_ALL : undefined);
+  return step(id, {
+    title,
+    role,
+    actor,
+    duration,
+    outputs,
+    transitions,
+    ...extra,
+    ...(routing ? { routing } : {}),
+  });
 }
 
 /** Jember steps 1–13: planning the data list (see jember-perencanaan-penyelenggaraan.ts). */

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '../definition.js';
-import { continueTo, doc, outcome, rec, step, t } from './builder.js';
+import { continueTo, doc, FAN_OUT_ALL, outcome, rec, step, t } from './builder.js';
 
 /**
  * Magetan regency, conducting sectoral statistics (Diskominfo Kabupaten Magetan, SOP
@@ -56,6 +56,8 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       outputs: [doc('Draft Daftar Data', 'Draft data list')],
       duration: '2 hari',
       transitions: continueTo('agree_data_list'),
+      // Steps 1–3 belong to the data-list cycle run of the year: each agency proposes its own list.
+      routing: FAN_OUT_ALL,
     }),
     step('agree_data_list', {
       title: t('Menyepakati daftar data', 'Agree the data list'),
@@ -92,6 +94,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       outputs: [rec(SDI_DATA.id, SDI_DATA.en)],
       duration: '14 hari',
       transitions: continueTo('upload_data'),
+      routing: FAN_OUT_ALL,
     }),
     step('upload_data', {
       title: t(

@@ -40,22 +40,36 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
       ],
       duration: '5 hari kerja',
       transitions: continueTo('receive_data'),
+      // The request letters go to the agencies chosen here.
+      routing: { chooses: 'agencies' },
     }),
     step('receive_data', {
       title: t(
         'Produsen data/OPD menyampaikan data dan metadata; yang belum lengkap dikembalikan, yang lengkap diteruskan ke Kasie Statistik',
         'Producers send data and metadata; incomplete data is returned, complete data goes to the section head',
       ),
-      role: 'custodian',
-      actor: t(
-        'Produsen Data/OPD; diperiksa kelengkapannya oleh Kasie Statistik',
-        'Producers; completeness checked by the statistics section head',
-      ),
+      role: 'producer',
+      actor: t('Produsen Data/OPD', 'Producers'),
       inputs: [
         t('Data dan metadata sektoral dari produsen data', 'Sectoral data and metadata from the producers'),
       ],
       outputs: [rec('Data dan metadata yang lengkap', 'Complete data and metadata')],
       duration: '60 hari kerja',
+      transitions: continueTo('check_completeness'),
+      // Each agency asked in step 1 hands in its own data (fan-out), not the custodian.
+      routing: { scope: { kind: 'fan_out', chosenAt: 'list_and_request' } },
+    }),
+    // Inferred from step 2's text ("yang belum lengkap dikembalikan"): the statistics section
+    // checks each agency's data and returns an incomplete one to that agency only.
+    step('check_completeness', {
+      title: t(
+        'Kasie Statistik memeriksa kelengkapan data dan metadata tiap produsen data',
+        "The statistics section head checks each producer's data and metadata for completeness",
+      ),
+      role: 'custodian',
+      actor: SECTION_HEAD,
+      outputs: [rec('Data dan metadata yang lengkap', 'Complete data and metadata')],
+      duration: null,
       transitions: [
         outcome(
           'complete',
@@ -66,10 +80,11 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
         outcome(
           'incomplete',
           'Belum lengkap: kembalikan ke produsen data',
-          'Incomplete: return to the producers',
+          'Incomplete: return to the producer',
           'receive_data',
         ),
       ],
+      routing: { scope: { kind: 'fan_out', chosenAt: 'list_and_request' } },
     }),
     step('compile_analyse', {
       title: t(

@@ -104,7 +104,9 @@ const EXPECTED: Record<string, { seed: string; kind: ProcessKind; rows: Row[] }>
     kind: 'data_list_cycle',
     rows: [
       ['1', 'custodian', '5 hari kerja', 2],
-      ['2', 'custodian', '60 hari kerja', 1],
+      ['2', 'producer', '60 hari kerja', 1],
+      // 2b: the completeness check step 2's text implies (issue #12), by the section head.
+      ['2b', 'custodian', null, 1],
       ['3', 'custodian', '60 hari kerja', 1],
       ['4', 'custodian', '15 hari kerja', 1],
       ['5', 'leader', '1 hari kerja', 1],
@@ -185,6 +187,7 @@ const STEP_WORDING: Record<string, string[]> = {
   'maluku-utara-pengumpulan-diseminasi': [
     'list the sectoral data to collect',
     'send data and metadata',
+    'checks each producer',
     'compile, process and analyse',
     'draft the report and presentation',
     'review and approve',

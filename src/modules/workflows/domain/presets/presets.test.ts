@@ -26,7 +26,13 @@ const DECISIONS: Record<string, Record<string, Record<string, string>>> = {
     agency_confirms: { available: 'agency_sends_data', not_available: 'confirm_closure' },
   },
   'maluku-utara-pengumpulan-diseminasi': {
-    receive_data: { complete: 'compile_analyse', incomplete: 'receive_data' },
+    // Step 2: each producer hands in; the section head returns an incomplete one to it (issue #12).
+    check_completeness: { complete: 'compile_analyse', incomplete: 'receive_data' },
+  },
+  'banyuwangi-diseminasi-data': {
+    // Checks by the sub-coordinator and the division head can send the work back (issue #12).
+    subcoordinator_check: { approve: 'division_head_approval', return: 'make_infographic' },
+    division_head_approval: { approve: 'upload_portal', return: 'make_infographic', reject: 'draft_concept' },
   },
 };
 
@@ -179,8 +185,11 @@ describe('workflow presets: decisions and walks', () => {
     expect(walk(MALUKU_UTARA_PENGUMPULAN_DISEMINASI, ['incomplete', 'incomplete', 'complete'])).toEqual([
       'list_and_request',
       'receive_data',
+      'check_completeness',
       'receive_data',
+      'check_completeness',
       'receive_data',
+      'check_completeness',
       'compile_analyse',
       'draft_report',
       'approve_report',
@@ -189,8 +198,27 @@ describe('workflow presets: decisions and walks', () => {
   });
 
   it('linear presets visit every step once, in SOP order', () => {
-    for (const def of [JAWA_TENGAH_FORUM_DATA, BANYUWANGI_DISEMINASI]) {
-      expect(walk(def, [])).toEqual(ids(def));
-    }
+    expect(walk(JAWA_TENGAH_FORUM_DATA, [])).toEqual(ids(JAWA_TENGAH_FORUM_DATA));
+    expect(walk(BANYUWANGI_DISEMINASI, ['approve', 'approve'])).toEqual(ids(BANYUWANGI_DISEMINASI));
+  });
+
+  it('Banyuwangi dissemination: returned by the sub-coordinator, rejected by the division head, then approved', () => {
+    const walked = walk(BANYUWANGI_DISEMINASI, ['return', 'approve', 'reject', 'approve', 'approve']);
+    expect(walked).toEqual([
+      'draft_concept',
+      'make_infographic',
+      'submit_for_correction',
+      'subcoordinator_check',
+      'make_infographic',
+      'submit_for_correction',
+      'subcoordinator_check',
+      'division_head_approval',
+      'draft_concept',
+      'make_infographic',
+      'submit_for_correction',
+      'subcoordinator_check',
+      'division_head_approval',
+      'upload_portal',
+    ]);
   });
 });
