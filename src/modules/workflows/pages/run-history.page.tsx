@@ -10,7 +10,7 @@ type R = (k: Parameters<typeof rm>[1], p?: Record<string, string | number>) => s
 function When({ ctx, at }: { ctx: PageContext; at: Date | null }) {
   return at ? (
     <time datetime={at.toISOString()} safe>
-      {formatDateTime(ctx.locale, at)}
+      {formatDateTime(ctx.locale, at, ctx.timeZone)}
     </time>
   ) : (
     ''
@@ -29,7 +29,7 @@ function ParafChain({ ctx, h, r }: { ctx: PageContext; h: RunHistory; r: R }) {
         <ol id="paraf">
           {h.paraf.map((p) => (
             <li safe>
-              {`${p.name}${p.position && p.position in POSITION_LABELS ? ` (${pick(ctx.locale, POSITION_LABELS[p.position as keyof typeof POSITION_LABELS])})` : ''} — ${p.outcome} — ${formatDateTime(ctx.locale, p.at)}`}
+              {`${p.name}${p.position && p.position in POSITION_LABELS ? ` (${pick(ctx.locale, POSITION_LABELS[p.position as keyof typeof POSITION_LABELS])})` : ''} — ${p.outcome} — ${formatDateTime(ctx.locale, p.at, ctx.timeZone)}`}
             </li>
           ))}
         </ol>
