@@ -111,7 +111,7 @@ for (const kind of DIALECTS) {
     it('a run shows its working time against the service standard (3 minggu) on the task list', async () => {
       const calendar = await loadCalendar(t.database.db);
       const definition = { ...MALUKU_UTARA_PENGUMPULAN_DISEMINASI, standardTime: '3 minggu' };
-      await mutate(ctxFor(t.database, custodian.actor), (trx, audit) =>
+      const run = await mutate(ctxFor(t.database, custodian.actor), (trx, audit) =>
         startInstance(
           { trx, audit, actor: custodian.actor, calendar, now: wit('2026-01-05T10:00'), siteUrl: '' },
           {
@@ -128,6 +128,14 @@ for (const kind of DIALECTS) {
       const page = await t.app.inject({ method: 'GET', url: '/tugas', headers: { cookie } });
       expect(page.body).toContain('Standar layanan 3 minggu (15 hari kerja)');
       expect(page.body).toContain('Melewati standar layanan');
+      const history = await t.app.inject({
+        method: 'GET',
+        url: `/tugas/runs/${run.instance.id}`,
+        headers: { cookie },
+      });
+      expect(history.statusCode).toBe(200);
+      expect(history.body).toContain('Standar layanan 3 minggu (15 hari kerja)');
+      expect(history.body).toMatch(/5 Jan 2026,? 10[.:]00 WIT/);
     });
 
     it('the calendar page adds a year’s national holidays through its form', async () => {

@@ -101,7 +101,7 @@ export function TasksPage({
                     <span safe>{pick(ctx.locale, e.step.title)}</span>
                     <br />
                     <small safe>{pick(ctx.locale, e.definition.title)}</small>
-                    <ProcessTime ctx={ctx} e={e} />
+                    <ProcessTime ctx={ctx} report={e.processTime} />
                   </td>
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>
