@@ -31,6 +31,9 @@ for (const kind of DIALECTS) {
   describe(`workflow_process_start on ${kind}`, () => {
     let t: TestApp;
     let everyone: string;
+    /** Two more all-role accounts: four eyes needs a maker, a checker and an approver. */
+    let others: { token: string; id: string }[];
+    let agencyId: string;
     let secretariat: string;
     let producer: string;
     beforeAll(async () => {
@@ -40,6 +43,13 @@ for (const kind of DIALECTS) {
       const all = await buildUser(t.database, { roles: [...GRANTABLE_ROLES], agencyId: agency.id });
       everyone = (await executeAction(ctxFor(t.database, all.actor), apiTokenCreate, { name: 'semua' }))
         .token;
+      agencyId = agency.id;
+      others = [];
+      for (const name of ['dua', 'tiga']) {
+        const u = await buildUser(t.database, { roles: [...GRANTABLE_ROLES], agencyId: agency.id });
+        const token = (await executeAction(ctxFor(t.database, u.actor), apiTokenCreate, { name })).token;
+        others.push({ token, id: u.actor.userId as string });
+      }
       secretariat = (await userWithToken(t.database, 'secretariat')).token;
       producer = (await userWithToken(t.database, 'producer', agency.id)).token;
     });
@@ -67,12 +77,21 @@ for (const kind of DIALECTS) {
           step?.transitions.find((tr) => tr.to === 'end') ??
           step?.transitions.find((tr) => !visited.includes(tr.to)) ??
           step?.transitions[0];
-        const done: { next_task_id: string | null } = await resultOf(
-          callAction(t.app, 'task_complete', {
-            token: everyone,
-            body: { id: taskId, outcome: forward?.outcome ?? 'done', note: `Selesai: ${task.step_id}` },
-          }),
-        );
+        const body = {
+          id: taskId,
+          outcome: forward?.outcome ?? 'done',
+          note: `Selesai: ${task.step_id}`,
+          // A disposition names the second account, the agency, the set of agencies.
+          assignee_id: others[0]?.id,
+          agency_id: agencyId,
+          agency_ids: [agencyId],
+        };
+        // The first account that may act does (an assigned task or four eyes refuses the others).
+        let res = await callAction(t.app, 'task_complete', { token: everyone, body });
+        for (const o of others)
+          if (res.statusCode !== 200)
+            res = await callAction(t.app, 'task_complete', { token: o.token, body });
+        const done: { next_task_id: string | null } = await resultOf(res);
         taskId = done.next_task_id;
       }
       return visited;
@@ -141,7 +160,7 @@ for (const kind of DIALECTS) {
       expect(refused.statusCode).toBe(403);
       const bad = await callAction(t.app, 'workflow_process_start', {
         token: secretariat,
-        body: { process_kind: 'dataset_collection', title: 'x' },
+        body: { process_kind: 'dataset_check', title: 'x' },
       });
       expect(bad.statusCode).toBe(409);
       expect(JSON.stringify(bad.json().error)).toContain('Jenis proses tidak dikenal');

@@ -150,3 +150,17 @@ export async function recentRuns(db: Kysely<DB>, limit: number) {
     : [];
   return runs.map((run) => ({ run, tasks: tasks.filter((t) => t.instance_id === run.id) }));
 }
+
+/** Active users with their staff roles and positions (the positions page). */
+export async function usersWithRolesAndPositions(db: Kysely<DB>) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('user_role as r', 'r.user_id', 'u.id')
+    .leftJoin('user_position as p', (j) => j.onRef('p.user_id', '=', 'u.id').onRef('p.role', '=', 'r.role'))
+    .select(['u.id', 'u.username', 'u.full_name', 'r.role', 'p.position'])
+    .where('u.state', '=', 'active')
+    .where('r.role', 'in', ['custodian', 'leader', 'secretariat', 'supervisor', 'producer'])
+    .orderBy('u.username')
+    .orderBy('r.role')
+    .execute();
+}

@@ -27,6 +27,12 @@ export const taskList = defineAction({
       due_at: e.dueAt?.toISOString() ?? null,
       overdue: e.overdue,
       outcomes: e.transitions.map((t) => t.outcome),
+      /** The run (its history: workflow_run_show) and the agency this task is for (a fan-out lane). */
+      instance_id: e.instanceId,
+      agency_id: e.taskAgencyId,
+      /** What completing it must choose (agency | agencies | person) and the inputs it declares. */
+      chooses: e.step.chooses ?? null,
+      requirements: e.step.requirements ?? [],
     }));
   },
 });

@@ -17,6 +17,7 @@ import { inboxFor } from '../inbox.js';
 import { loadCalendar } from '../sources.js';
 import { loadTask } from '../task-act.js';
 import { choiceOptions } from '../task-form-options.js';
+import { positionsRoutes } from './positions.routes.js';
 import { runHistoryRoutes } from './run-history.routes.js';
 import type { TypedValues } from './task-form.js';
 import { entryHref, TasksPage } from './tasks.page.js';
@@ -148,6 +149,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
   });
 
   await runHistoryRoutes(app, deps);
+  await positionsRoutes(app, deps);
 
   app.post('/tugas/notifications/read', async (req, reply) => {
     if (!(await requireStaff(req, reply))) return reply;

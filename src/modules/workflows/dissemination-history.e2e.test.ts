@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeInBrowser,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  saveScreenshot,
+  startTestServer,
+  type TestServer,
+} from '../../../test/e2e/support/browser.js';
+import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
+
+const TIMEOUT = 240_000;
+const STAFF_PASSWORD = 'staf-rahasia-2027';
+
+/**
+ * Issue #12 in a real browser: a Banyuwangi-style dissemination run (the demo region's default
+ * infographic SOP) where the head of division rejects once, then a different staff member's work
+ * is approved; the run's history page shows every step with its times.
+ */
+describeInBrowser('an infographic dissemination run with a rejection, and its history page', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const pages: Record<string, Page> = {};
+
+  async function signIn(username: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/login')),
+      page.click('form[action="/login"] button[type=submit]'),
+    ]);
+    return page;
+  }
+
+  /** Complete the open task of `step` on /tugas, optionally choosing a person, with one outcome. */
+  async function complete(who: string, step: string, outcome: string, opts: { assignee?: string } = {}) {
+    const page = pages[who] as Page;
+    await page.goto(`${server.baseUrl}/tugas`);
+    const row = page.locator(`tr[data-step="${step}"]`).first();
+    if (opts.assignee) await row.locator('select[name="assignee_id"]').selectOption({ label: opts.assignee });
+    await row.locator('textarea[name="note"]').fill(`${step}: ${outcome} (${who})`);
+    await Promise.all([
+      page.waitForURL(/\/tugas\?done=1$/),
+      row.locator(`button[name="outcome"][value="${outcome}"]`).click(),
+    ]);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const admin = await signIn('admin', DEMO_PASSWORD);
+    for (const name of ['staf.satu', 'staf.dua']) {
+      await admin.goto(`${server.baseUrl}/admin/users/new`);
+      await admin.fill('#username', name);
+      await admin.fill('#fullName', `Staf Statistik ${name}`);
+      await admin.fill('#password', STAFF_PASSWORD);
+      await admin.check('#role-custodian');
+      await Promise.all([
+        admin.waitForURL((url) => !url.pathname.endsWith('/new')),
+        admin.click('form[action="/admin/users/new"] button[type=submit]'),
+      ]);
+    }
+    // Positions: the custodian account is the sub-coordinator, the leader the head of division.
+    await admin.goto(`${server.baseUrl}/admin/positions`);
+    await expectNoSeriousA11yViolations(admin);
+    for (const [user, role, position] of [
+      ['walidata', 'custodian', 'sub_coordinator'],
+      ['staf.satu', 'custodian', 'staff'],
+      ['staf.dua', 'custodian', 'staff'],
+      ['pimpinan', 'leader', 'division_head'],
+    ] as const) {
+      const row = admin.locator(`tr[data-user="${user}"][data-role="${role}"]`);
+      await row.locator('select[name="position"]').selectOption(position);
+      await Promise.all([admin.waitForURL(/done=1$/), row.locator('button[type=submit]').click()]);
+    }
+    pages.walidata = await signIn('walidata', DEMO_PASSWORD);
+    pages.pimpinan = await signIn('pimpinan', DEMO_PASSWORD);
+    pages['staf.satu'] = await signIn('staf.satu', STAFF_PASSWORD);
+    pages['staf.dua'] = await signIn('staf.dua', STAFF_PASSWORD);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, TIMEOUT);
+
+  it(
+    'the head of division rejects once; the second staff member’s infographic is approved; history shows each step',
+    async () => {
+      const sub = pages.walidata as Page;
+      await sub.goto(`${server.baseUrl}/tugas`);
+      await sub.selectOption('#process_kind', 'infographic_dissemination');
+      await sub.fill('#process_title', 'Infografis Stunting 2027');
+      await Promise.all([sub.waitForURL(/\/tugas$/), sub.click('form[action="/tugas/start"] button')]);
+
+      await complete('walidata', 'draft_concept', 'done', { assignee: 'staf.satu' });
+      // Only the staff member disposed to sees the task.
+      await pages['staf.dua']?.goto(`${server.baseUrl}/tugas`);
+      expect(await pages['staf.dua']?.locator('tr[data-step="make_infographic"]').count()).toBe(0);
+      await complete('staf.satu', 'make_infographic', 'done');
+      await complete('staf.satu', 'submit_for_correction', 'done');
+      await complete('walidata', 'subcoordinator_check', 'approve');
+      await complete('pimpinan', 'division_head_approval', 'reject');
+
+      await complete('walidata', 'draft_concept', 'done', { assignee: 'staf.dua' });
+      await complete('staf.dua', 'make_infographic', 'done');
+      await complete('staf.dua', 'submit_for_correction', 'done');
+      await complete('walidata', 'subcoordinator_check', 'approve');
+      await complete('pimpinan', 'division_head_approval', 'approve');
+      await complete('staf.dua', 'upload_portal', 'done');
+
+      await sub.goto(`${server.baseUrl}/tugas/runs`);
+      await Promise.all([
+        sub.waitForURL(/\/tugas\/runs\/[0-9a-f-]{36}$/),
+        sub.click('#runs a:text-is("Infografis Stunting 2027")'),
+      ]);
+      const rows = sub.locator('#run-history tbody tr');
+      expect(await rows.count()).toBe(11);
+      expect(await sub.locator('#run-history tbody tr[data-outcome="reject"]').count()).toBe(1);
+      for (let i = 0; i < 11; i++) expect(await rows.nth(i).locator('time').count()).toBe(2);
+      const actors = await sub
+        .locator('#run-history tbody tr[data-step="make_infographic"] td:nth-child(3)')
+        .allTextContents();
+      expect(actors.map((a) => a.trim())).toEqual(['staf.satu', 'staf.dua']);
+      expect(await sub.locator('#paraf li').count()).toBe(4);
+      await expectNoSeriousA11yViolations(sub);
+      await saveScreenshot(sub, 'run-history');
+    },
+    TIMEOUT,
+  );
+});
