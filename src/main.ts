@@ -9,6 +9,7 @@ import { fileStoreFor } from './kernel/storage/file-store.js';
 import { countUsers } from './modules/accounts/index.js';
 import { ensureSite } from './modules/agencies/index.js';
 import { seedDemo } from './modules/demo/index.js';
+import { scheduleTimeJobs } from './modules/workflows/index.js';
 import { createApp } from './modules.js';
 
 export interface Platform {
@@ -74,6 +75,8 @@ export async function startServer(
       onError: (err) => app.log.error({ err }, 'job runner'),
     });
     await jobs.start();
+    // Reminders, escalations and recurring cycles run as periodic jobs (queued once).
+    await scheduleTimeJobs(database.db, config.siteUrl);
     await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {

@@ -50,6 +50,8 @@ export interface Holiday {
   name: string;
   kind: HolidayKind;
   tentative?: boolean;
+  /** The decree a cuti bersama (or a moved holiday) rests on, e.g. the year's SKB 3 Menteri. */
+  decree?: string | null;
 }
 
 export interface WorkingCalendar {

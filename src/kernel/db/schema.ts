@@ -7,6 +7,7 @@ import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
 import type { WorkflowRunTables } from './schema/workflow-runs.js';
+import type { WorkflowTimeTables } from './schema/workflow-time.js';
 
 /**
  * Table interfaces: the `DB` type Kysely checks every query against.
@@ -210,6 +211,7 @@ export interface DB
     DatastoreTables,
     WorkflowTables,
     WorkflowRunTables,
+    WorkflowTimeTables,
     MetadataTables,
     SdiTables,
     PortalTables {

@@ -20,6 +20,8 @@ export interface PageContext {
   path: string;
   csrfToken: string;
   site: SiteInfo;
+  /** The region's time zone (WIB, WITA or WIT): pass it to formatDateTime. */
+  timeZone?: string;
   can: (action: Action, subject?: { agencyId?: string | null }) => boolean;
   /** A one-off notice to show at the top (after a redirect). */
   notice?: string | undefined;
@@ -34,6 +36,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, site: Site
     path: req.url,
     csrfToken: reply.generateCsrf(),
     site,
+    timeZone: req.timeZone,
     can: (action, subject) => can(req.actor, action, subject),
   };
 }

@@ -6,6 +6,7 @@ import { type Actor, ANONYMOUS } from '../access/policy.js';
 import type { ActionContext } from '../actions/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { regionTimeZone } from '../db/region-time-zone.repository.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from '../i18n/i18n.js';
 
 export const LOCALE_COOKIE = 'sd_lang';
@@ -19,6 +20,8 @@ declare module 'fastify' {
     sessionHash: string | null;
     /** True when the actor was authenticated with an API token. */
     viaToken: boolean;
+    /** The region's time zone: every time a page shows is in it (WIB, WITA or WIT). */
+    timeZone: string;
   }
 }
 
@@ -80,6 +83,7 @@ export const requestContext = fp(
     app.decorateRequest('t', null as unknown as Translate);
     app.decorateRequest('sessionHash', null);
     app.decorateRequest('viaToken', false);
+    app.decorateRequest('timeZone', 'Asia/Jakarta');
     app.addHook('onRequest', async (req, reply) => {
       req.locale = resolveLocale(req);
       req.t = translator(req.locale);
@@ -91,6 +95,8 @@ export const requestContext = fp(
       req.sessionHash = r.sessionHash;
       req.viaToken = r.viaToken;
       if (r.badToken) req.badToken = true;
+      // The API answers with ISO instants (zone included); pages show local times.
+      if (!req.url.startsWith('/api/')) req.timeZone = await regionTimeZone(opts.database.db);
     });
   },
 );

@@ -1,3 +1,4 @@
+import { zoneAbbreviation } from '../calendar/region-time-zone.js';
 import type { Bilingual } from '../errors.js';
 import { EN } from './messages.en.js';
 import { ID, type MessageKey } from './messages.id.js';
@@ -30,13 +31,18 @@ export function translator(locale: Locale): Translate {
   return (key, params) => t(locale, key, params);
 }
 
-/** Dates and times in the user's language, in the region's time zone. */
+/**
+ * Dates and times in the user's language, in the region's time zone, with the zone's name
+ * ("7 Des 2026, 10.00 WIT"): readers in three zones must never guess which clock is meant.
+ */
 export function formatDateTime(locale: Locale, d: Date | string, timeZone = 'Asia/Jakarta'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
   }).format(new Date(d));
+  const zone = zoneAbbreviation(timeZone);
+  return zone ? `${text} ${zone}` : text;
 }
 
 /**

@@ -18,7 +18,7 @@ export async function enqueueJob<S extends z.ZodType>(
   trx: Transaction<DB> | Kysely<DB>,
   definition: JobKindDefinition<S>,
   payload: z.infer<S>,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; runAfter?: Date } = {},
 ): Promise<number> {
   // The kind that enqueues is the kind that runs: registering here keeps a process that only
   // enqueues (a CLI import) and one that runs the queue in agreement.
@@ -32,10 +32,23 @@ export async function enqueueJob<S extends z.ZodType>(
       kind_version: definition.version,
       payload: JSON.stringify(parsed),
       ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+      // A scheduled job (a periodic sweep) waits until then; runners take it when it is due.
+      ...(options.runAfter ? { run_after: options.runAfter } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Is a job of `kind` waiting (queued) or running, other than `exceptId`? Periodic jobs keep one queued. */
+export async function hasPendingJob(db: Kysely<DB>, kind: string, exceptId?: number): Promise<boolean> {
+  let q = db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('state', 'in', ['queued', 'running']);
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 /** A lease of `ms` milliseconds from the database's clock (every runner reads the same one). */

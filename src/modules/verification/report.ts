@@ -42,7 +42,11 @@ export async function verificationReport(
 const PDF_SAFE = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff\n]/g, '-');
 
 /** The verification report as a PDF (pdfkit, standard fonts; both languages' labels). */
-export async function verificationReportPdf(report: VerificationReport, locale: Locale): Promise<Buffer> {
+export async function verificationReportPdf(
+  report: VerificationReport,
+  locale: Locale,
+  timeZone?: string,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -58,7 +62,7 @@ export async function verificationReportPdf(report: VerificationReport, locale: 
   doc.moveDown();
   doc.text(
     PDF_SAFE(
-      `Pengiriman / Submission #${s.number} - ${formatDateTime(locale, s.submitted_at)} - ${s.submitted_by_name}`,
+      `Pengiriman / Submission #${s.number} - ${formatDateTime(locale, s.submitted_at, timeZone)} - ${s.submitted_by_name}`,
     ),
   );
   doc.text(
@@ -88,7 +92,7 @@ export async function verificationReportPdf(report: VerificationReport, locale: 
   doc.fontSize(10);
   for (const t of report.tasks) {
     const who = t.closedByName ?? pick(locale, t.actorLabel);
-    const when = t.closedAt ? formatDateTime(locale, t.closedAt) : '-';
+    const when = t.closedAt ? formatDateTime(locale, t.closedAt, timeZone) : '-';
     const minutes =
       t.workingMinutes === null ? '' : ` - ${Math.round(t.workingMinutes)} menit kerja / working minutes`;
     doc.text(PDF_SAFE(`${t.title.id} / ${t.title.en}: ${t.outcome ?? 'open'} - ${who} - ${when}${minutes}`));

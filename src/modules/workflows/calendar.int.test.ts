@@ -53,7 +53,8 @@ for (const kind of DIALECTS) {
       const calendar = await loadWorkingCalendarFor(t.database.db);
       expect(calendar.timeZone).toBe('Asia/Jakarta');
       expect(calendar.week).toEqual(JSON.parse(JSON.stringify(MAGETAN_STANDARD_WEEK)));
-      expect(calendar.holidays.map((h) => h.date)).toEqual(HOLIDAYS_2026_2027.map((h) => h.date).sort());
+      const decreed = calendar.holidays.filter((h) => h.date >= '2026' && h.date < '2028');
+      expect(decreed.map((h) => h.date)).toEqual(HOLIDAYS_2026_2027.map((h) => h.date).sort());
       const shown = await executeAction(admin, calendarShow, {});
       expect(shown.holidays.find((h) => h.date === '2026-12-25')).toMatchObject({
         kind: 'national',

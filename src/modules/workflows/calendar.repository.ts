@@ -1,4 +1,5 @@
 import type { Holiday, HolidayKind, ServiceWeek, TimeZone } from '../../kernel/calendar/working-calendar.js';
+import { resolveTimeZone } from '../../kernel/db/region-time-zone.repository.js';
 import type { Db } from './definitions.repository.js';
 
 /** SQL of the region's working calendar: service settings (one row) and the holiday list. */
@@ -8,6 +9,7 @@ export interface StoredHoliday extends Holiday {
   id: string;
   nameEn: string | null;
   tentative: boolean;
+  decree: string | null;
 }
 
 /** A holiday as the forms and the API write it. */
@@ -17,12 +19,13 @@ export interface HolidayFields {
   name_en: string | null;
   kind: HolidayKind;
   tentative: boolean;
+  decree?: string | null;
 }
 
 export async function listHolidays(db: Db): Promise<StoredHoliday[]> {
   const rows = await db
     .selectFrom('holiday')
-    .select(['id', 'date', 'name', 'name_en', 'kind', 'tentative'])
+    .select(['id', 'date', 'name', 'name_en', 'kind', 'tentative', 'decree'])
     .orderBy('date')
     .execute();
   return rows.map((r) => ({
@@ -32,12 +35,47 @@ export async function listHolidays(db: Db): Promise<StoredHoliday[]> {
     nameEn: r.name_en,
     kind: r.kind as HolidayKind,
     tentative: r.tentative,
+    decree: r.decree,
   }));
 }
 
+/** The years whose national holidays are in the editable list. */
+export async function seededHolidayYears(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('holiday_year').select('year').execute();
+  return new Set(rows.map((r) => r.year));
+}
+
 /**
- * The region's time zone and service week (migration 0006 seeds Magetan's standard);
- * `forUpdate` locks the settings row for an action about to change it.
+ * Put a year's national holidays and cuti bersama into the editable list, once: false when the
+ * year was already seeded (then nothing is written, so a holiday the region deleted stays
+ * deleted). A date the region already holds keeps the region's entry.
+ */
+export async function seedHolidayYear(
+  db: Db,
+  year: number,
+  source: 'decree' | 'library',
+  holidays: readonly (HolidayFields & { decree: string | null })[],
+): Promise<boolean> {
+  const claimed = await db
+    .insertInto('holiday_year')
+    .values({ year, source })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .returning('year')
+    .executeTakeFirst();
+  if (!claimed) return false;
+  if (holidays.length > 0)
+    await db
+      .insertInto('holiday')
+      .values([...holidays])
+      .onConflict((oc) => oc.column('date').doNothing())
+      .execute();
+  return true;
+}
+
+/**
+ * The region's time zone and service week (migration 0006 seeds Magetan's standard); a zone
+ * nobody chose is the one of the region's code (migration 0012). `forUpdate` locks the
+ * settings row for an action about to change it.
  */
 export async function loadServiceSettings(
   db: Db,
@@ -47,7 +85,7 @@ export async function loadServiceSettings(
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirstOrThrow();
   const week = (typeof row.week === 'string' ? JSON.parse(row.week) : row.week) as ServiceWeek;
-  return { timeZone: row.time_zone as TimeZone, week };
+  return { timeZone: await resolveTimeZone(db, row.time_zone), week };
 }
 
 export async function updateServiceSettings(

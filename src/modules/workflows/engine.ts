@@ -49,13 +49,15 @@ export async function openFeatureTask(trx: Kysely<DB>, instance: WorkflowInstanc
   return step.feature === feature ? { task, step } : undefined;
 }
 
-async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {
+/** What a run is about, by its title: a notice never names a run by its id. */
+export async function subjectTitle(trx: Kysely<DB>, instance: WorkflowInstance): Promise<string> {
   if (instance.subject_type === 'dataset') {
     const title = await findDatasetTitle(trx, instance.subject_id);
     if (title !== undefined) return title;
   }
   if (instance.subject_title) return instance.subject_title;
   const subject = await findSubject(trx, instance.subject_id);
+  // Never "process 23ac2c12": without a stored title the run is named by its SOP.
   return subject?.title ?? definitionOf(instance).title.id;
 }
 
@@ -183,6 +185,7 @@ export async function openStep(
           subjectTitle: title,
           dueAt: task.due_at,
           siteUrl: env.siteUrl,
+          timeZone: env.calendar.timeZone,
         });
     }
     return first;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/access/policy.js';
+import type { WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
 import type { DB } from '../../kernel/db/schema.js';
 import {
   type StepTransition,
@@ -7,6 +8,7 @@ import {
   type WorkflowDefinition,
   type WorkflowStep,
 } from './domain/definition.js';
+import { type ProcessTimeReport, processTimeReport } from './domain/process-time.js';
 import { inboxDatasets, inboxSubmissions } from './inbox.repository.js';
 import { positionsOf } from './routing.repository.js';
 import { openTasksFor } from './runs.repository.js';
@@ -31,6 +33,8 @@ export interface InboxEntry {
   dueAt: Date | null;
   overdue: boolean;
   transitions: StepTransition[];
+  /** The run's time against its service standard (definitions with a `standardTime`, on the page). */
+  processTime?: ProcessTimeReport;
 }
 
 type TaskRow = Awaited<ReturnType<typeof openTasksFor>>[number];
@@ -75,8 +79,16 @@ function toEntry(
   };
 }
 
-/** The open tasks `actor` may act on, soonest due first. */
-export async function inboxFor(db: Kysely<DB>, actor: Actor, now: Date): Promise<InboxEntry[]> {
+/**
+ * The open tasks `actor` may act on, soonest due first. With the region's `calendar` (the task
+ * page), each run of a definition with a service standard reports its time against it.
+ */
+export async function inboxFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  calendar?: WorkingCalendar,
+): Promise<InboxEntry[]> {
   const rows = await openTasksFor(db, inboxScopes(actor));
   const datasetIds = [...new Set(rows.filter((r) => r.subject_type === 'dataset').map((r) => r.subject_id))];
   const datasets = await inboxDatasets(db, datasetIds);
@@ -93,7 +105,14 @@ export async function inboxFor(db: Kysely<DB>, actor: Actor, now: Date): Promise
     if (r.assignee_id && r.assignee_id !== actor.userId) continue;
     if (r.position && positions.get(r.role) !== r.position) continue;
     const submissionId = submissions.find((s) => s.instance_id === r.instance_id)?.id ?? null;
-    out.push(toEntry(r, def, step, byDataset.get(r.subject_id), submissionId, now));
+    const entry = toEntry(r, def, step, byDataset.get(r.subject_id), submissionId, now);
+    if (calendar && def.standardTime)
+      entry.processTime = processTimeReport(def, calendar, {
+        startedAt: new Date(r.run_started_at),
+        endedAt: null,
+        now,
+      });
+    out.push(entry);
   }
   return out;
 }

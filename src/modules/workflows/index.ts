@@ -31,3 +31,4 @@ export {
 } from './runs.repository.js';
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
+export { scheduleTimeJobs } from './time-jobs.js';

@@ -9,6 +9,7 @@ import { userPositionSet } from './actions/user-position-set.js';
 import { WORKFLOW_DEFINITION_ACTIONS } from './actions/workflow-definition-actions.js';
 import { workflowRunRoutes } from './pages/tasks.routes.js';
 import { workflowAdminRoutes } from './pages/workflow-admin.routes.js';
+import { CYCLE_START_JOB, TASK_ALERTS_JOB } from './time-jobs.js';
 
 /** SOP workflows: definitions and presets, the working calendar, runs, tasks and the inbox. */
 export const workflowsModule: AppModule = {
@@ -24,4 +25,5 @@ export const workflowsModule: AppModule = {
     ...CALENDAR_ACTIONS,
   ] as ActionDefinition[],
   routes: [workflowRunRoutes, workflowAdminRoutes],
+  jobs: [TASK_ALERTS_JOB, CYCLE_START_JOB],
 };

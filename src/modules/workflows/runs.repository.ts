@@ -152,6 +152,7 @@ export async function openTasksFor(db: Kysely<DB>, scopes: { role: Role; agencyI
       'i.subject_type',
       'i.subject_id',
       'i.subject_title',
+      'i.started_at as run_started_at',
       'i.agency_id as subject_agency_id',
     ])
     .where('t.state', '=', 'open')

@@ -35,7 +35,8 @@ export interface RegionWorkflowTable {
 /** The single row of the region's working calendar. */
 export interface WorkCalendarTable {
   id: Generated<boolean>;
-  time_zone: string;
+  /** Null: the zone of the region's code (migration 0012). */
+  time_zone: string | null;
   /** ServiceWeek (src/domain/calendar/working-calendar.ts). */
   week: Json<unknown>;
   updated_at: Timestamp;
@@ -50,6 +51,8 @@ export interface HolidayTable {
   name_en: string | null;
   kind: string;
   tentative: Generated<boolean>;
+  /** The decree a cuti bersama rests on (migration 0012). */
+  decree: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WorkflowTables {

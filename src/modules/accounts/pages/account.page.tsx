@@ -128,9 +128,11 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
                   <td>
                     <code safe>{`${tok.prefix}…`}</code>
                   </td>
-                  <td safe>{formatDateTime(ctx.locale, tok.created_at)}</td>
+                  <td safe>{formatDateTime(ctx.locale, tok.created_at, ctx.timeZone)}</td>
                   <td safe>
-                    {tok.last_used_at ? formatDateTime(ctx.locale, tok.last_used_at) : t('common.never')}
+                    {tok.last_used_at
+                      ? formatDateTime(ctx.locale, tok.last_used_at, ctx.timeZone)
+                      : t('common.never')}
                   </td>
                   <td>
                     {tok.revoked_at ? (

@@ -95,7 +95,7 @@ function StateFields({ ctx, view }: { ctx: PageContext; view: UserFormView }) {
             {t('user.unlock')}
           </label>{' '}
           <small id="lockedHelp" safe>
-            {t('user.locked', { time: formatDateTime(ctx.locale, view.lockedUntil) })}
+            {t('user.locked', { time: formatDateTime(ctx.locale, view.lockedUntil, ctx.timeZone) })}
           </small>
         </div>
       ) : (

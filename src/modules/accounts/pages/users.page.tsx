@@ -18,7 +18,11 @@ function UserStatus({ ctx, user, now }: { ctx: PageContext; user: UserListRow; n
   return (
     <ul class="tags">
       <li safe>{t(`user.state.${user.state}`)}</li>
-      {locked ? <li safe>{t('user.locked', { time: formatDateTime(ctx.locale, locked) })}</li> : ''}
+      {locked ? (
+        <li safe>{t('user.locked', { time: formatDateTime(ctx.locale, locked, ctx.timeZone) })}</li>
+      ) : (
+        ''
+      )}
       {user.is_demo ? <li safe>{t('user.demo')}</li> : ''}
     </ul>
   );

@@ -124,7 +124,7 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
             <tbody>
               {view.entries.map((e) => (
                 <tr>
-                  <td safe>{formatDateTime(ctx.locale, e.at)}</td>
+                  <td safe>{formatDateTime(ctx.locale, e.at, ctx.timeZone)}</td>
                   <td safe>{e.actor_name}</td>
                   <td>
                     <code safe>{e.action}</code>

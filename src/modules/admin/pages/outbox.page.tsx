@@ -38,7 +38,7 @@ export function OutboxPage({ ctx, mails, smtp }: { ctx: PageContext; mails: Mail
             <tbody>
               {mails.map((m) => (
                 <tr>
-                  <td safe>{formatDateTime(ctx.locale, m.created_at)}</td>
+                  <td safe>{formatDateTime(ctx.locale, m.created_at, ctx.timeZone)}</td>
                   <td safe>{m.to_address}</td>
                   <td>
                     <details>
@@ -48,7 +48,7 @@ export function OutboxPage({ ctx, mails, smtp }: { ctx: PageContext; mails: Mail
                   </td>
                   <td safe>
                     {m.sent_at
-                      ? `${w('outbox.sent')} ${formatDateTime(ctx.locale, m.sent_at)}`
+                      ? `${w('outbox.sent')} ${formatDateTime(ctx.locale, m.sent_at, ctx.timeZone)}`
                       : w('outbox.pending')}
                     {m.last_error && ` (${m.last_error})`}
                   </td>

@@ -48,7 +48,7 @@ export function StandardPublicPage({
         {versions.map((v) => (
           <li
             safe
-          >{`${t('sm.version', { version: v.version })} · ${formatDateTime(ctx.locale, v.created_at)}`}</li>
+          >{`${t('sm.version', { version: v.version })} · ${formatDateTime(ctx.locale, v.created_at, ctx.timeZone)}`}</li>
         ))}
       </ul>
     </Layout>

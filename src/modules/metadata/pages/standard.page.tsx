@@ -187,7 +187,9 @@ export function StandardFormPage({
           <h2 safe>{m('std.versions')}</h2>
           <ul>
             {versions.map((v) => (
-              <li safe>{`${m('std.version')} ${v.version} · ${formatDateTime(ctx.locale, v.created_at)}`}</li>
+              <li
+                safe
+              >{`${m('std.version')} ${v.version} · ${formatDateTime(ctx.locale, v.created_at, ctx.timeZone)}`}</li>
             ))}
           </ul>
         </section>

@@ -73,7 +73,9 @@ export function DatasetPage({
             {d.organization.title}
           </a>
           <span safe>
-            {ctx.ct('catalog.card.modified', { date: formatDate(ctx.locale, d.metadata_modified) })}
+            {ctx.ct('catalog.card.modified', {
+              date: formatDate(ctx.locale, d.metadata_modified, ctx.timeZone),
+            })}
           </span>
           <VisibilityBadges ctx={ctx} d={view} />
         </p>

@@ -204,7 +204,9 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
           <CompactList
             ctx={ctx}
             items={view.newest}
-            detail={(d) => ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified) })}
+            detail={(d) =>
+              ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified, ctx.timeZone) })
+            }
           />
           <a safe class="see-all" href="/dataset?sort=newest">
             {ct('catalog.home.allDatasets')}

@@ -35,7 +35,7 @@ export function HistoryTable({
   instance,
   caption = true,
 }: {
-  ctx: Pick<PageContext, 'locale'>;
+  ctx: Pick<PageContext, 'locale' | 'timeZone'>;
   instance: HistoryInstance;
   caption?: boolean;
 }) {
@@ -87,8 +87,8 @@ export function HistoryTable({
                   ? `${t.closedByName} (${pick(ctx.locale, t.actorLabel)})`
                   : pick(ctx.locale, t.actorLabel)}
               </td>
-              <td safe>{formatDateTime(ctx.locale, t.openedAt)}</td>
-              <td safe>{t.closedAt === null ? '—' : formatDateTime(ctx.locale, t.closedAt)}</td>
+              <td safe>{formatDateTime(ctx.locale, t.openedAt, ctx.timeZone)}</td>
+              <td safe>{t.closedAt === null ? '—' : formatDateTime(ctx.locale, t.closedAt, ctx.timeZone)}</td>
               <td safe>{outcomeText(ctx.locale, t)}</td>
               <td safe>
                 {[
@@ -129,7 +129,7 @@ export function WorkflowHistory({
   ctx,
   instances,
 }: {
-  ctx: Pick<PageContext, 'locale'>;
+  ctx: Pick<PageContext, 'locale' | 'timeZone'>;
   instances: HistoryInstance[] | null;
 }) {
   if (!instances || instances.length === 0) return '';

@@ -187,7 +187,7 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
 
   app.get('/workspace/submissions/:id/report.pdf', async (req, reply) => {
     const s = await loadVisible(req);
-    const pdf = await verificationReportPdf(await verificationReport(db, s), req.locale);
+    const pdf = await verificationReportPdf(await verificationReport(db, s), req.locale, req.timeZone);
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="verifikasi-${s.dataset.name}-${s.number}.pdf"`)

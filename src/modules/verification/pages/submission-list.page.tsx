@@ -70,7 +70,9 @@ function QueueTable({
               </td>
               <td safe>{r.agency}</td>
               <td safe>#{String(r.number)}</td>
-              <td safe>{`${formatDateTime(ctx.locale, r.submitted_at)} · ${r.submitted_by_name}`}</td>
+              <td
+                safe
+              >{`${formatDateTime(ctx.locale, r.submitted_at, ctx.timeZone)} · ${r.submitted_by_name}`}</td>
             </tr>
           ))}
         </tbody>

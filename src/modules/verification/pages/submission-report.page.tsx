@@ -16,7 +16,7 @@ export function ReportPage({ ctx, report }: { ctx: PageContext; report: Verifica
       <h1 safe>{title}</h1>
       <p
         safe
-      >{`${report.dataset.agency} · #${s.number} · ${formatDateTime(ctx.locale, s.submitted_at)} · ${s.submitted_by_name} · ${stateLabel(w, s.state)}`}</p>
+      >{`${report.dataset.agency} · #${s.number} · ${formatDateTime(ctx.locale, s.submitted_at, ctx.timeZone)} · ${s.submitted_by_name} · ${stateLabel(w, s.state)}`}</p>
       {s.recommendation_number ? (
         <p safe>
           {w('sub.recommendation', { number: s.recommendation_number, date: s.recommendation_date ?? '' })}

@@ -32,7 +32,7 @@ export function SubmissionPage({
       <p>
         <span
           safe
-        >{`${dataset.agency} · ${stateLabel(w, s.state)} · ${formatDateTime(ctx.locale, s.submitted_at)} · ${s.submitted_by_name}`}</span>
+        >{`${dataset.agency} · ${stateLabel(w, s.state)} · ${formatDateTime(ctx.locale, s.submitted_at, ctx.timeZone)} · ${s.submitted_by_name}`}</span>
         {dataset.priority ? <strong safe>{` · ${w('sub.priority')}`}</strong> : ''}
       </p>
       {view.waitingFor ? <p safe>{w('sub.waitingFor', { step: view.waitingFor })}</p> : ''}

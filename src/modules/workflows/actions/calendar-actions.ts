@@ -21,6 +21,7 @@ import {
   updateHoliday,
   updateServiceSettings,
 } from '../calendar.repository.js';
+import { ensureHolidayYear } from '../calendar-store.js';
 import type { Db } from '../definitions.repository.js';
 
 const HOLIDAY_FIELDS = z.object({
@@ -37,6 +38,12 @@ const HOLIDAY_FIELDS = z.object({
     .transform((v) => v || null),
   kind: z.enum(['national', 'collective_leave', 'regional']),
   tentative: looseBoolean.optional().default(false),
+  decree: z
+    .string()
+    .trim()
+    .max(500, 'Dasar keputusan maksimal 500 karakter / Decree reference is at most 500 characters')
+    .optional()
+    .transform((v) => v || null),
 });
 
 async function presentCalendar(db: Db) {
@@ -52,6 +59,7 @@ async function presentCalendar(db: Db) {
       name_en: h.nameEn,
       kind: h.kind,
       tentative: h.tentative,
+      decree: h.decree,
     })),
   };
 }
@@ -140,6 +148,8 @@ export const holidayCreate = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
   run: (ctx, input) =>
     mutate(ctx, async (trx, audit) => {
+      // The year's national holidays go in first, so the region edits the full list.
+      await ensureHolidayYear(trx, yearOf(input.date));
       if (await holidayOnDate(trx, input.date)) throw dateTaken(input.date);
       const id = await insertHoliday(trx, input);
       await audit({ action: 'holiday_create', subjectType: 'holiday', subjectId: id, summary: input });
@@ -157,6 +167,7 @@ export const holidayUpdate = defineAction({
     mutate(ctx, async (trx, audit) => {
       const before = await lockHoliday(trx, id);
       if (!before) throw holidayNotFound(id);
+      await ensureHolidayYear(trx, yearOf(fields.date));
       if (await holidayOnDate(trx, fields.date, id)) throw dateTaken(fields.date);
       await updateHoliday(trx, id, fields);
       await audit({
@@ -190,4 +201,42 @@ export const holidayDelete = defineAction({
     }),
 });
 
-export const CALENDAR_ACTIONS = [calendarShow, calendarUpdate, holidayCreate, holidayUpdate, holidayDelete];
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/**
+ * Put a year's national holidays (from the decree we hold, else the holiday library) and its
+ * cuti bersama into the region's list, to edit them; a year already there is left as it is.
+ */
+export const holidayYearSeed = defineAction({
+  name: 'holiday_year_seed',
+  requires: 'calendar:configure',
+  sideEffectFree: false,
+  input: z.object({
+    year: z.coerce
+      .number({ error: 'Tahun harus angka / Year must be a number' })
+      .int('Tahun harus bilangan bulat / Year must be a whole number')
+      .min(2000, 'Tahun minimal 2000 / Year must be 2000 or later')
+      .max(2100, 'Tahun maksimal 2100 / Year must be 2100 or earlier'),
+  }),
+  authorize: (ctx) => authorize(ctx.actor, 'calendar:configure'),
+  run: (ctx, { year }) =>
+    mutate(ctx, async (trx, audit) => {
+      const seeded = await ensureHolidayYear(trx, year);
+      await audit({
+        action: 'holiday_year_seed',
+        subjectType: 'holiday_year',
+        subjectId: String(year),
+        summary: { year, seeded },
+      });
+      return { year, seeded, ...(await presentCalendar(trx)) };
+    }),
+});
+
+export const CALENDAR_ACTIONS = [
+  calendarShow,
+  calendarUpdate,
+  holidayCreate,
+  holidayUpdate,
+  holidayDelete,
+  holidayYearSeed,
+];

@@ -1,3 +1,4 @@
+import { parseStandardDuration } from '../../../kernel/calendar/duration.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { checkRoutingFields } from './check-routing.js';
 import { type AddProblem as Add, checkBilingual, checkStepFields, isObject } from './check-steps.js';
@@ -9,6 +10,7 @@ import {
   STEP_FEATURES,
   type WorkflowDefinition,
 } from './definition.js';
+import { recurrenceProblems } from './recurrence.js';
 import { checkIdentity, checkSopNumbers } from './sop-identity.js';
 
 /**
@@ -53,6 +55,7 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
     return problems;
   }
   checkHeader(def, add);
+  checkTimeFields(def, add);
   if (!Array.isArray(def.steps) || def.steps.length === 0) {
     add('steps', 'alur kerja harus memiliki minimal satu langkah', 'a workflow needs at least one step');
     return problems;
@@ -69,6 +72,23 @@ export function checkWorkflowDefinition(def: unknown): DefinitionProblems {
   checkFlow(def.start, steps, indexById, add);
   if (def.processKind === 'dataset_collection') checkDatasetFeatures(steps, add);
   return problems;
+}
+
+/** The optional whole-process standard time and recurrence (issue #12 item 5). */
+function checkTimeFields(def: Record<string, unknown>, add: Add): void {
+  if (def.standardTime !== undefined && def.standardTime !== null) {
+    const parsed =
+      typeof def.standardTime === 'string'
+        ? parseStandardDuration(def.standardTime)
+        : ({
+            ok: false,
+            error: { id: 'waktu baku proses harus teks', en: 'the process standard time must be text' },
+          } as const);
+    if (!parsed.ok) add('standardTime', parsed.error.id, parsed.error.en);
+  }
+  if (def.recurrence !== undefined && def.recurrence !== null) {
+    for (const [path, id, en] of recurrenceProblems(def.recurrence)) add(`recurrence.${path}`, id, en);
+  }
 }
 
 /** Key, version, process kind, title, source and the review flag. */

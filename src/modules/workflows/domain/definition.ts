@@ -4,6 +4,7 @@ import type { SopIdentity } from './sop-identity.js';
 
 export type { SopIdentity } from './sop-identity.js';
 
+import type { Recurrence } from './recurrence.js';
 import type { Position, StepChoice, StepRequirement, StepScope } from './routing.js';
 
 /**
@@ -112,6 +113,13 @@ export interface WorkflowDefinition {
   steps: WorkflowStep[];
   /** The SOP's identity sheet (number, dates, legal basis …), from which its document is made. */
   identity?: SopIdentity;
+  /**
+   * The whole process's service standard as the SOP writes it (Magetan: "3 minggu"), reported
+   * against the sum of its steps (domain/process-time.ts); absent when the SOP gives none.
+   */
+  standardTime?: string | null;
+  /** When the region runs the process on a schedule (domain/recurrence.ts); absent: started by hand. */
+  recurrence?: Recurrence | null;
 }
 
 /** The target of a transition that finishes the instance. */

@@ -18,6 +18,7 @@ import {
   holidayCreate,
   holidayDelete,
   holidayUpdate,
+  holidayYearSeed,
 } from '../actions/calendar-actions.js';
 import { CalendarPage, type CalendarView, type DayValues } from './calendar.page.js';
 import { wft } from './workflow-admin.messages.js';
@@ -61,6 +62,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, { database, site
     if (done === 'calendar') ctx.notice = wft(req.locale, 'cal.saved');
     if (done === 'holiday') ctx.notice = wft(req.locale, 'cal.holidaySaved');
     if (done === 'deleted') ctx.notice = wft(req.locale, 'cal.holidayDeleted');
+    if (done === 'year') ctx.notice = wft(req.locale, 'cal.yearSeeded');
     return ctx;
   };
 
@@ -109,6 +111,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, { database, site
     name_en: textField(b, 'name_en'),
     kind: textField(b, 'kind'),
     tentative: textField(b, 'tentative') === 'true',
+    decree: textField(b, 'decree'),
   });
   const holidayId = (req: FastifyRequest) =>
     requireUuid((req.params as { id: string }).id, {
@@ -139,6 +142,19 @@ export async function calendarAdminRoutes(app: FastifyInstance, { database, site
       return renderCalendar(req, reply, { holidayErrors: f.errors }, f.status);
     }
     return redirectAfterPost(reply, '/admin/calendar?done=holiday');
+  });
+
+  app.post('/admin/calendar/holiday-years', async (req, reply) => {
+    authorize(req.actor, 'calendar:configure');
+    try {
+      await executeAction(actionContext(req, database), holidayYearSeed, {
+        year: textField(formBody(req.body), 'year'),
+      });
+    } catch (err) {
+      const f = failure(err, req, 'year');
+      return renderCalendar(req, reply, { holidayErrors: f.errors }, f.status);
+    }
+    return redirectAfterPost(reply, '/admin/calendar?done=year');
   });
 
   app.post('/admin/calendar/holidays/:id/delete', async (req, reply) => {

@@ -7,6 +7,7 @@ import {
 import { FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { pick } from '../../../kernel/i18n/i18n.js';
+import { DecreeInput, HolidayYearForm, NewDecreeField } from './calendar-holiday-extras.js';
 import { type WorkflowAdminKey, wft } from './workflow-admin.messages.js';
 
 /** One weekday row of the hours form; '' for an absent time. */
@@ -25,6 +26,7 @@ export interface HolidayRow {
   name_en: string | null;
   kind: string;
   tentative: boolean;
+  decree: string | null;
 }
 
 export interface CalendarView {
@@ -41,6 +43,15 @@ const TZ_LABEL: Record<string, string> = {
   'Asia/Jayapura': 'Asia/Jayapura (WIT, UTC+9)',
 };
 const KINDS = ['national', 'collective_leave', 'regional'] as const;
+const HOLIDAY_HEADINGS = [
+  'cal.date',
+  'cal.name',
+  'cal.nameEn',
+  'cal.kind',
+  'cal.decree',
+  'cal.tentative',
+  'cal.actions',
+] as const;
 
 function tr(ctx: PageContext) {
   return (k: WorkflowAdminKey, p: Record<string, string | number> = {}) => wft(ctx.locale, k, p);
@@ -86,7 +97,8 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
                   {TZ_LABEL[z] ?? z}
                 </option>
               ))}
-            </select>
+            </select>{' '}
+            <small safe>{c('cal.zoneDefault')}</small>
           </p>
           <div class="table-wrap" tabindex="0">
             <table>
@@ -159,24 +171,11 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
           <table>
             <thead>
               <tr>
-                <th safe scope="col">
-                  {c('cal.date')}
-                </th>
-                <th safe scope="col">
-                  {c('cal.name')}
-                </th>
-                <th safe scope="col">
-                  {c('cal.nameEn')}
-                </th>
-                <th safe scope="col">
-                  {c('cal.kind')}
-                </th>
-                <th safe scope="col">
-                  {c('cal.tentative')}
-                </th>
-                <th safe scope="col">
-                  {c('cal.actions')}
-                </th>
+                {HOLIDAY_HEADINGS.map((k) => (
+                  <th safe scope="col">
+                    {c(k)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -219,6 +218,9 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
                           </option>
                         ))}
                       </select>
+                    </td>
+                    <td>
+                      <DecreeInput ctx={ctx} form={f} date={h.date} value={h.decree} />
                     </td>
                     <td>
                       <input
@@ -277,6 +279,7 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
             </label>
             <KindSelect ctx={ctx} id="new-kind" value="regional" />
           </p>
+          <NewDecreeField ctx={ctx} />
           <p>
             <input type="checkbox" id="new-tentative" name="tentative" value="true" />{' '}
             <label safe for="new-tentative">
@@ -287,6 +290,7 @@ export function CalendarPage({ ctx, view }: { ctx: PageContext; view: CalendarVi
             {c('cal.add')}
           </button>
         </form>
+        <HolidayYearForm ctx={ctx} />
       </section>
     </Layout>
   );

@@ -1,8 +1,10 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
+import type { ProcessTimeReport } from '../domain/process-time.js';
 import { POSITION_LABELS } from '../domain/routing.js';
 import type { RunHistory } from '../run-history.js';
+import { ProcessTime } from './process-time.js';
 import { rm } from './run.messages.js';
 
 type R = (k: Parameters<typeof rm>[1], p?: Record<string, string | number>) => string;
@@ -10,7 +12,7 @@ type R = (k: Parameters<typeof rm>[1], p?: Record<string, string | number>) => s
 function When({ ctx, at }: { ctx: PageContext; at: Date | null }) {
   return at ? (
     <time datetime={at.toISOString()} safe>
-      {formatDateTime(ctx.locale, at)}
+      {formatDateTime(ctx.locale, at, ctx.timeZone)}
     </time>
   ) : (
     ''
@@ -29,7 +31,7 @@ function ParafChain({ ctx, h, r }: { ctx: PageContext; h: RunHistory; r: R }) {
         <ol id="paraf">
           {h.paraf.map((p) => (
             <li safe>
-              {`${p.name}${p.position && p.position in POSITION_LABELS ? ` (${pick(ctx.locale, POSITION_LABELS[p.position as keyof typeof POSITION_LABELS])})` : ''} — ${p.outcome} — ${formatDateTime(ctx.locale, p.at)}`}
+              {`${p.name}${p.position && p.position in POSITION_LABELS ? ` (${pick(ctx.locale, POSITION_LABELS[p.position as keyof typeof POSITION_LABELS])})` : ''} — ${p.outcome} — ${formatDateTime(ctx.locale, p.at, ctx.timeZone)}`}
             </li>
           ))}
         </ol>
@@ -39,7 +41,15 @@ function ParafChain({ ctx, h, r }: { ctx: PageContext; h: RunHistory; r: R }) {
 }
 
 /** GET /tugas/runs/:id — a run's history: every step with actor, times, decision, note, documents. */
-export function RunHistoryPage({ ctx, h }: { ctx: PageContext; h: RunHistory }) {
+export function RunHistoryPage({
+  ctx,
+  h,
+  processTime,
+}: {
+  ctx: PageContext;
+  h: RunHistory;
+  processTime?: ProcessTimeReport | undefined;
+}) {
   const r: R = (k, p) => rm(ctx.locale, k, p);
   const state = r(`history.${h.instance.state}` as Parameters<typeof rm>[1]);
   const hasFiles = h.rows.some((row) => row.files.length > 0);
@@ -61,6 +71,7 @@ export function RunHistoryPage({ ctx, h }: { ctx: PageContext; h: RunHistory }) 
           <When ctx={ctx} at={h.instance.ended_at ? new Date(h.instance.ended_at) : null} />
         </dd>
       </dl>
+      <ProcessTime ctx={ctx} report={processTime} />
       {hasFiles ? (
         <p>
           <a safe class="button" href={`/tugas/runs/${h.instance.id}/documents.zip`}>

@@ -4,7 +4,9 @@ import { authorize } from '../../../kernel/access/policy.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { safeFileName } from '../../../kernel/storage/file-store.js';
+import { processTimeReport } from '../domain/process-time.js';
 import { loadRunHistory, readableRuns } from '../run-history.js';
+import { loadCalendar } from '../sources.js';
 import { loadTask } from '../task-act.js';
 import { RunHistoryPage } from './run-history.page.js';
 import { RunListPage } from './run-list.page.js';
@@ -37,9 +39,17 @@ export async function runHistoryRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/tugas/runs/:id', async (req, reply) => {
     if (!staff(req, reply)) return reply;
     const h = await loadRunHistory(db, req.actor, (req.params as { id: string }).id);
+    // The run's working time against its service standard, when the SOP gives one.
+    const processTime = h.definition.standardTime
+      ? processTimeReport(h.definition, await loadCalendar(db), {
+          startedAt: new Date(h.instance.started_at),
+          endedAt: h.instance.ended_at ? new Date(h.instance.ended_at) : null,
+          now: new Date(),
+        })
+      : undefined;
     return reply
       .type('text/html; charset=utf-8')
-      .send(RunHistoryPage({ ctx: pageContext(req, reply, deps.site), h }));
+      .send(RunHistoryPage({ ctx: pageContext(req, reply, deps.site), h, processTime }));
   });
 
   app.get('/tugas/runs/:id/documents.zip', async (req, reply) => {

@@ -48,7 +48,7 @@ export function RunListPage({
                   </td>
                   <td safe>{pick(ctx.locale, run.definition)}</td>
                   <td safe>{r(`history.${run.state}` as Parameters<typeof rm>[1])}</td>
-                  <td safe>{formatDateTime(ctx.locale, run.startedAt)}</td>
+                  <td safe>{formatDateTime(ctx.locale, run.startedAt, ctx.timeZone)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
 import type { InboxEntry } from '../inbox.js';
 import type { ChoiceOptions } from '../task-form-options.js';
 import { ProcessStartForm } from './process-start-form.js';
+import { ProcessTime } from './process-time.js';
 import { TaskForm, type TypedValues } from './task-form.js';
 import { wm } from './workflow.messages.js';
 
@@ -21,7 +22,7 @@ export function entryHref(e: InboxEntry): string {
 function DueCell({ ctx, e, w }: { ctx: PageContext; e: InboxEntry; w: W }) {
   return (
     <td>
-      <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt) : w('tasks.noDue')}</span>{' '}
+      <span safe>{e.dueAt ? formatDateTime(ctx.locale, e.dueAt, ctx.timeZone) : w('tasks.noDue')}</span>{' '}
       {e.overdue ? (
         <strong safe class="badge overdue">
           {w('tasks.overdue')}
@@ -100,6 +101,7 @@ export function TasksPage({
                     <span safe>{pick(ctx.locale, e.step.title)}</span>
                     <br />
                     <small safe>{pick(ctx.locale, e.definition.title)}</small>
+                    <ProcessTime ctx={ctx} report={e.processTime} />
                   </td>
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>
@@ -131,7 +133,7 @@ export function TasksPage({
                   <a href={n.link} safe>
                     {ctx.locale === 'en' ? n.title_en : n.title}
                   </a>{' '}
-                  <small safe>{formatDateTime(ctx.locale, n.created_at)}</small>{' '}
+                  <small safe>{formatDateTime(ctx.locale, n.created_at, ctx.timeZone)}</small>{' '}
                   {n.read_at ? '' : <strong safe>{w('notifications.new')}</strong>}
                 </li>
               ))}

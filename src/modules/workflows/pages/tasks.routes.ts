@@ -14,6 +14,7 @@ import { workflowProcessStart } from '../actions/process-start.js';
 import { taskComplete } from '../actions/task-complete.js';
 import { loadBadge } from '../badge.js';
 import { inboxFor } from '../inbox.js';
+import { loadCalendar } from '../sources.js';
 import { loadTask } from '../task-act.js';
 import { choiceOptions } from '../task-form-options.js';
 import { positionsRoutes } from './positions.routes.js';
@@ -56,7 +57,7 @@ export const workflowRunRoutes = fp(async (app: FastifyInstance, deps: AppDeps) 
     } = {},
   ) {
     const [entries, notifications] = await Promise.all([
-      inboxFor(db, req.actor, new Date()),
+      loadCalendar(db).then((calendar) => inboxFor(db, req.actor, new Date(), calendar)),
       listNotifications(db, req.actor.userId as string),
     ]);
     const options = await choiceOptions(db, entries);

@@ -86,6 +86,14 @@ const id = {
   'cal.holidaySaved': 'Hari libur disimpan.',
   'cal.holidayDeleted': 'Hari libur dihapus.',
   'cal.actions': 'Tindakan',
+  'cal.decree': 'Dasar keputusan (mis. SKB 3 Menteri)',
+  'cal.year': 'Tahun',
+  'cal.seedYear': 'Tambahkan libur nasional satu tahun',
+  'cal.seedYear.lead':
+    'Libur nasional tahun itu diambil dari SKB yang tersimpan, atau dari pustaka hari libur (tanggal Hijriah masih belum pasti); cuti bersama hanya ada bila SKB-nya tersimpan. Setelah itu semuanya dapat diubah.',
+  'cal.seedYear.button': 'Tambahkan',
+  'cal.yearSeeded': 'Libur nasional tahun itu ada dalam daftar.',
+  'cal.zoneDefault': 'Bila belum dipilih, zona waktu mengikuti kode wilayah (WIB, WITA atau WIT).',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -174,6 +182,14 @@ const en: Record<keyof typeof id, string> = {
   'cal.holidaySaved': 'Holiday saved.',
   'cal.holidayDeleted': 'Holiday deleted.',
   'cal.actions': 'Actions',
+  'cal.decree': 'Decree (e.g. the joint ministerial decree)',
+  'cal.year': 'Year',
+  'cal.seedYear': 'Add the national holidays of a year',
+  'cal.seedYear.lead':
+    "The year's national holidays come from the stored decree, or from the holiday library (Hijri dates stay tentative); collective leave exists only when its decree is stored. Everything can be edited afterwards.",
+  'cal.seedYear.button': 'Add',
+  'cal.yearSeeded': "The year's national holidays are in the list.",
+  'cal.zoneDefault': 'Until one is chosen, the time zone follows the region code (WIB, WITA or WIT).',
 };
 
 /** Strings of the workflow and calendar back-office pages. */

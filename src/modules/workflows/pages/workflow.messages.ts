@@ -8,6 +8,9 @@ const id = {
   'tasks.step': 'Langkah',
   'tasks.due': 'Batas waktu',
   'tasks.noDue': 'tanpa batas waktu baku',
+  'tasks.processTime':
+    'Standar layanan {standard} ({standardDays} hari kerja); jumlah waktu baku langkah {stepsDays} hari kerja; berjalan {elapsedDays} hari kerja',
+  'tasks.overStandard': 'Melewati standar layanan',
   'tasks.overdue': 'Terlambat',
   'tasks.onTime': 'Tepat waktu',
   'tasks.status': 'Status',
@@ -138,6 +141,9 @@ const en: Record<keyof typeof id, string> = {
   'tasks.step': 'Step',
   'tasks.due': 'Due',
   'tasks.noDue': 'no standard time',
+  'tasks.processTime':
+    'Service standard {standard} ({standardDays} working days); steps add up to {stepsDays} working days; running for {elapsedDays} working days',
+  'tasks.overStandard': 'Over the service standard',
   'tasks.overdue': 'Overdue',
   'tasks.onTime': 'On time',
   'tasks.status': 'Status',

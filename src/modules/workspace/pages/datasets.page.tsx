@@ -67,7 +67,10 @@ export function DatasetsPage({
                   </td>
                   <td safe>{d.organization.short_name}</td>
                   <td safe>{stateLabel(d)}</td>
-                  <td safe>{d.metadata_modified && formatDateTime(ctx.locale, `${d.metadata_modified}Z`)}</td>
+                  <td safe>
+                    {d.metadata_modified &&
+                      formatDateTime(ctx.locale, `${d.metadata_modified}Z`, ctx.timeZone)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { ResourceVersionState } from '../../../kernel/db/schema/datastore.js';
 import { CsrfField } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import { proposalOf, type ValidationReport } from '../../datastore/index.js';
 import { ingestText } from './ingest.messages.js';
@@ -149,7 +150,7 @@ export function IngestPanel({
                 <td safe>{v.file_name}</td>
                 <td safe>{t(`ingest.state.${v.state}`)}</td>
                 <td safe>{(v.row_count ?? v.rows_done).toLocaleString(ctx.locale)}</td>
-                <td safe>{v.created_at.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td safe>{formatDateTime(ctx.locale, v.created_at, ctx.timeZone)}</td>
               </tr>
             ))}
           </tbody>

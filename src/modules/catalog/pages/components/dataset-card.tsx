@@ -89,7 +89,9 @@ export function DatasetCard({
           {d.agencyName}
         </a>
         {d.modified ? (
-          <span safe>{ctx.ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified) })}</span>
+          <span safe>
+            {ctx.ct('catalog.card.modified', { date: formatDate(ctx.locale, d.modified, ctx.timeZone) })}
+          </span>
         ) : (
           ''
         )}

@@ -85,10 +85,10 @@ export function MetadataTable({ ctx, view }: { ctx: CatalogPageContext; view: Da
           ''
         )}
         <Fact label={ct('catalog.field.created')}>
-          <span safe>{formatDateTime(ctx.locale, d.metadata_created)}</span>
+          <span safe>{formatDateTime(ctx.locale, d.metadata_created, ctx.timeZone)}</span>
         </Fact>
         <Fact label={ct('catalog.field.modified')}>
-          <span safe>{formatDateTime(ctx.locale, d.metadata_modified)}</span>
+          <span safe>{formatDateTime(ctx.locale, d.metadata_modified, ctx.timeZone)}</span>
         </Fact>
         <Fact label={ct('catalog.field.version')}>
           <span safe>{d.version || dash}</span>
@@ -191,7 +191,7 @@ export function Revisions({ ctx, revisions }: { ctx: CatalogPageContext; revisio
             <tbody>
               {revisions.map((r) => (
                 <tr>
-                  <td safe>{formatDateTime(ctx.locale, r.at)}</td>
+                  <td safe>{formatDateTime(ctx.locale, r.at, ctx.timeZone)}</td>
                   <td safe>{r.actor}</td>
                   <td safe>{revisionLabel(ctx, r.action)}</td>
                   <td safe>{r.fields.join(', ')}</td>

@@ -1,5 +1,6 @@
-import type { Locale } from '../../../../kernel/i18n/i18n.js';
+import { formatDateTime as formatInstant, type Locale } from '../../../../kernel/i18n/i18n.js';
 
+/** The zone when a caller names none (pages pass the region's: `ctx.timeZone`). */
 const TIME_ZONE = 'Asia/Jakarta';
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
@@ -16,23 +17,23 @@ export function parseCkanTime(value: string | Date | null | undefined): Date | n
 }
 
 /** A date as the reader writes it (`22 Nov 2026`), in the region's time zone. */
-export function formatDate(locale: Locale, value: string | Date | null | undefined): string {
+export function formatDate(
+  locale: Locale,
+  value: string | Date | null | undefined,
+  timeZone: string = TIME_ZONE,
+): string {
   const d = parseCkanTime(value);
-  return d
-    ? new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d)
-    : '';
+  return d ? new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone }).format(d) : '';
 }
 
-/** A date and time as the reader writes it, in the region's time zone. */
-export function formatDateTime(locale: Locale, value: string | Date | null | undefined): string {
+/** A date and time as the reader writes it, in the region's time zone, with the zone's name. */
+export function formatDateTime(
+  locale: Locale,
+  value: string | Date | null | undefined,
+  timeZone: string = TIME_ZONE,
+): string {
   const d = parseCkanTime(value);
-  return d
-    ? new Intl.DateTimeFormat(tag(locale), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: TIME_ZONE,
-      }).format(d)
-    : '';
+  return d ? formatInstant(locale, d, timeZone) : '';
 }
 
 /** A calendar date `YYYY-MM-DD` (no time zone: it is a day, not an instant). */

@@ -49,6 +49,8 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
   source: { seed: '001_a9073a696656668d.txt', region: 'Kabupaten Magetan' },
   identity: MAGETAN_IDENTITY,
   reviewNonPriority: false,
+  // Seed identity sheet, "Durasi Waktu Pengerjaan": 3 minggu pada hari kerja (tergantung banyaknya data).
+  standardTime: '3 minggu',
   start: 'set_data_list',
   steps: [
     step('set_data_list', {

@@ -25,6 +25,9 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
   ),
   source: { seed: '004_0d700b99eb9a4ed5.txt', region: 'Provinsi Maluku Utara' },
   identity: MALUKU_UTARA_IDENTITY,
+  // The seed's note: "dilaksanakan dua kali dalam setahun". It names no months; January and July
+  // (one cycle per half year) is our reading, for the region to change.
+  recurrence: { months: [1, 7] },
   start: 'list_and_request',
   steps: [
     step('list_and_request', {
