@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
-import { FileStore } from '../src/kernel/storage/file-store.js';
+import { DiskFileStore } from '../src/kernel/storage/file-store.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from '../src/modules/datastore/copy-sink.js';
 import { ingestVersion } from '../src/modules/datastore/ingest.js';
 import { createIngestVersion } from '../src/modules/datastore/resource-versions.js';
@@ -214,7 +214,7 @@ async function target(database: Database) {
 
 /** (b) the full ingest of the stored file, as the job runs it. */
 async function ingest(database: Database, dataDir: string, file: string) {
-  const files = new FileStore(path.join(dataDir, 'files'));
+  const files = new DiskFileStore(path.join(dataDir, 'files'));
   const stored = await files.save(createReadStream(file), 'desa.csv', Number.MAX_SAFE_INTEGER);
   const resource = await target(database);
   const version = await database.db.transaction().execute((trx) =>

@@ -105,6 +105,13 @@ export function buildCli(): Command {
     .command('restore <file>')
     .description('pulihkan cadangan ke basis data kosong / restore a backup into an empty database')
     .action(async (file: string) => (await import('./commands/database.js')).restore(file));
+  program
+    .command('storage')
+    .description('penyimpanan berkas / file storage')
+    .command('migrate')
+    .description('salin DATA_DIR/files ke S3 dan periksa hash / copy DATA_DIR/files to S3, verifying hashes')
+    .action(async () => (await import('./commands/storage.js')).storageMigrate());
+
   return program;
 }
 

@@ -44,7 +44,35 @@ const EnvSchema = z.object({
    * which cannot stop a running query, on with PostgreSQL (read-only role, statement timeout).
    */
   DATASTORE_SQL: z.enum(['on', 'off']).optional(),
+  /** Where uploaded files live: `disk` (DATA_DIR/files) or `s3` (S3-compatible object storage). */
+  STORAGE: z.enum(['disk', 's3']).default('disk'),
+  /** S3 API address (MinIO, Ceph, a cloud provider); empty for AWS itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** Bucket for uploaded files (must exist). */
+  S3_BUCKET: z.string().min(3).optional(),
+  /** Region of the bucket. */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Access key; without it the SDK's usual credential chain (instance role, ~/.aws). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `true` for servers that serve buckets as paths (MinIO, most self-hosted ones). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** Bearer token required by GET /metrics; without it /metrics is refused. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
+
+/** Where uploaded files live (STORAGE and the S3_* settings). */
+export type StorageConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
 
 export type Config = {
   port: number;
@@ -65,6 +93,9 @@ export type Config = {
   mailFrom: string;
   /** `datastore_search_sql` is served (DATASTORE_SQL; default off on PGlite, on with PostgreSQL). */
   datastoreSql: boolean;
+  storage: StorageConfig;
+  /** Token GET /metrics requires (METRICS_TOKEN); undefined: /metrics is refused. */
+  metricsToken: string | undefined;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -75,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak valid / Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.STORAGE === 's3' && !e.S3_BUCKET)
+    throw new Error(
+      'Konfigurasi tidak valid / Invalid configuration:\n  S3_BUCKET: wajib bila STORAGE=s3 / required when STORAGE=s3',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,5 +128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     datastoreSql: (e.DATASTORE_SQL ?? (e.DATABASE_URL ? 'on' : 'off')) === 'on',
+    storage:
+      e.STORAGE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET ?? '',
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { kind: 'disk' },
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -15,6 +15,8 @@ export interface Database {
   /** Where the data lives, for messages: a folder or a redacted URL. */
   location: string;
   close(): Promise<void>;
+  /** The PostgreSQL pool's counters (metrics); absent on PGlite. */
+  pool?: { totalCount: number; idleCount: number; waitingCount: number };
 }
 
 export interface DatabaseOptions {
@@ -49,6 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
+      pool,
       db,
       location: redactUrl(options.databaseUrl),
       close: () => db.destroy(),
@@ -79,7 +82,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * as it is no longer queryable. Any other pool on PostgreSQL is made here too.
  */
 export function createPostgresPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: APPLICATION_NAME,
+    // An unreachable server fails requests (and /readyz) within seconds instead of hanging them.
+    connectionTimeoutMillis: 5000,
+  });
   pool.on('connect', (client) => {
     let reported = false;
     client.on('error', (err) => {

@@ -38,7 +38,12 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 /** Names of the migrations this build knows, oldest first. */
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
-/** Bring the schema to the latest version; throws with the failing migration's name. */
+/**
+ * Bring the schema to the latest version; throws with the failing migration's name. Several
+ * instances may start at once on one PostgreSQL: Kysely's Migrator takes a transaction-scoped
+ * advisory lock (`pg_advisory_xact_lock`) around the run, so the second waits, then finds
+ * nothing left to do (migrate.int.test.ts proves it).
+ */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();

@@ -18,6 +18,7 @@ import type { AppDeps } from './app-deps.js';
 import { getCookieSecret } from './cookie-secret.js';
 import { installErrorHandlers } from './error-handler.js';
 import { CrossOriginError, isSameOriginPost, readMultipartCsrf } from './form-guard.js';
+import { opsRoutes } from './ops.routes.js';
 import type { SiteInfo } from './page-context.js';
 import { type Authenticator, requestContext } from './request-context.js';
 import { LOG_SERIALIZERS } from './request-log.js';
@@ -55,6 +56,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               : {
                   ...(typeof opts.logger === 'object' ? opts.logger : { level: config.logLevel }),
                   serializers: LOG_SERIALIZERS,
+                  // Readable lines for a developer's terminal; JSON (one object a line) elsewhere.
+                  ...(config.env === 'development' && opts.logger === undefined
+                    ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+                    : {}),
                 },
         }),
     genReqId: (req) => {
@@ -115,6 +120,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(apiRoutes, deps);
   for (const module of opts.modules)
     for (const routes of module.routes ?? []) await app.register(routes, deps);
-  app.get('/healthz', async () => ({ ok: true, database: database.kind }));
+  opsRoutes(app, deps);
   return app;
 }

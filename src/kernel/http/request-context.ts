@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { regionTimeZone } from '../db/region-time-zone.repository.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from '../i18n/i18n.js';
+import { OPS_PATHS } from './ops.routes.js';
 
 export const LOCALE_COOKIE = 'sd_lang';
 
@@ -89,7 +90,7 @@ export const requestContext = fp(
       req.t = translator(req.locale);
       reply.header('x-request-id', req.id);
       req.actor = ANONYMOUS;
-      if (req.url.startsWith('/static/')) return;
+      if (req.url.startsWith('/static/') || OPS_PATHS.has(req.url)) return;
       const r = await resolveActor(req, opts.database, opts.config, opts.authenticator);
       req.actor = r.actor;
       req.sessionHash = r.sessionHash;

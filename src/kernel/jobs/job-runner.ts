@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DriverKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import { ingestRows, jobDuration } from '../metrics.js';
 import type { FileStore } from '../storage/file-store.js';
 import {
   claimAbandonedJobs,
@@ -179,10 +180,16 @@ export class JobRunner {
       );
     }, this.leaseMs / 3);
     renewal.unref();
+    const timer = jobDuration.startTimer({ kind: job.kind });
+    let outcome = 'done';
     try {
       await this.runHandler(job, signal);
+    } catch (err) {
+      outcome = 'error';
+      throw err;
     } finally {
       clearInterval(renewal);
+      timer({ outcome: signal.aborted ? 'stopped' : outcome });
     }
     return true;
   }
@@ -237,6 +244,7 @@ export class JobRunner {
 
   private context(job: Job, signal: AbortSignal): JobContext {
     const { db, driver, files } = this.options;
+    let rowsCounted = 0;
     return {
       db,
       driver,
@@ -245,6 +253,11 @@ export class JobRunner {
       attempt: job.attempts,
       signal,
       heartbeat: async (progress) => {
+        // Ingest handlers report `rows_done`; the metric counts the growth between reports.
+        if (typeof progress.rows_done === 'number' && progress.rows_done > rowsCounted) {
+          ingestRows.inc(progress.rows_done - rowsCounted);
+          rowsCounted = progress.rows_done;
+        }
         await renewJobLease(db, job, this.leaseMs, progress);
       },
     };

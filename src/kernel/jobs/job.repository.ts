@@ -161,3 +161,13 @@ export async function claimAbandonedJobs(
     returning job.*, gone.locked_by as previous_owner`.execute(db);
   return result.rows.sort((a, b) => a.id - b.id);
 }
+
+/** Jobs per state (queued, running, …), for the metrics endpoint. */
+export async function jobCountsByState(db: Kysely<DB>): Promise<{ state: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('job')
+    .select(['state', db.fn.countAll<string>().as('count')])
+    .groupBy('state')
+    .execute();
+  return rows.map((r) => ({ state: String(r.state), count: Number(r.count) }));
+}
