@@ -12,7 +12,8 @@ import type { GrantableRole } from '../../kernel/access/roles.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import { mutate } from '../../kernel/actions/context.js';
 import { defaultWorkingCalendar } from '../../kernel/calendar/working-calendar.js';
-import { ConflictError, NotAuthorizedError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../../kernel/errors.js';
+import { workflowRunList, workflowRunShow } from './actions/run-actions.js';
 import { taskComplete } from './actions/task-complete.js';
 import { taskList } from './actions/task-list.js';
 import { userPositionSet } from './actions/user-position-set.js';
@@ -254,6 +255,34 @@ for (const kind of DIALECTS) {
         uploads: [file(1), { ...file(2), field: 'uploads' }],
       });
       expect(done.files).toEqual(['ba-1.pdf', 'ba-2.pdf']);
+    });
+
+    it('workflow_run_list and workflow_run_show give a run to who may read it: its agency, not another', async () => {
+      const { instance, task } = await start(BANYUWANGI_PERMINTAAN_DATA, 'assign_staff');
+      let r = await act(u.sub as Actor, { id: task?.id, assignee_id: u.staff?.userId });
+      r = await act(u.staff as Actor, { id: r.next_task_id, outcome: 'not_available' });
+      r = await act(u.sub as Actor, { id: r.next_task_id, agency_id: agencies.a });
+      const list = async (who: string) =>
+        ((await executeAction(as(u[who] as Actor), workflowRunList, {})) as { id: string }[]).map(
+          (x) => x.id,
+        );
+      expect(await list('pA')).toContain(instance.id);
+      expect(await list('sub')).toContain(instance.id);
+      expect(await list('pB')).not.toContain(instance.id);
+      const shown = (await executeAction(as(u.pA as Actor), workflowRunShow, { id: instance.id })) as {
+        title: string;
+        steps: { step: string; actor: string | null }[];
+      };
+      expect(shown.title).toBe(`Uji ${BANYUWANGI_PERMINTAAN_DATA.key}`);
+      expect(shown.steps.map((x) => x.step)).toEqual([
+        'assign_staff',
+        'check_availability',
+        'contact_agency',
+        'agency_confirms',
+      ]);
+      await expect(
+        executeAction(as(u.pB as Actor), workflowRunShow, { id: instance.id }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 }

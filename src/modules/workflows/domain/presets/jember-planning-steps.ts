@@ -1,4 +1,4 @@
-import type { Role } from '../../../../kernel/access/roles.js';
+import { AGENCY_BOUND_ROLES, type Role } from '../../../../kernel/access/roles.js';
 import type { Bilingual, StepOutput, StepTransition, WorkflowStep } from '../definition.js';
 import { continueTo, doc, FAN_OUT_ALL, rec, type StepRouting, step, t } from './builder.js';
 
@@ -21,7 +21,8 @@ export function s(
 ): WorkflowStep {
   // Producer steps before the first dataset submission belong to the data-list cycle run:
   // every agency answers its own task (fan-out), never one task for every producer.
-  const routing = extra.routing ?? (role === 'producer' && !extra.feature ? FAN_OUT_ALL : undefined);
+  const routing =
+    extra.routing ?? (AGENCY_BOUND_ROLES.includes(role) && !extra.feature ? FAN_OUT_ALL : undefined);
   return step(id, {
     title,
     role,
