@@ -20,7 +20,8 @@ import {
   workflowDefinitionUpdate,
 } from './actions/workflow-definition-actions.js';
 import { activeDefinition, listDefinitions } from './definitions.js';
-import type { WorkflowDefinition } from './domain/definition.js';
+import { insertPresetVersions, setRegionChoice } from './definitions.repository.js';
+import { PROCESS_KINDS, type ProcessKind, type WorkflowDefinition } from './domain/definition.js';
 import { MAGETAN_STATISTIK_SEKTORAL, WORKFLOW_PRESETS } from './domain/presets/index.js';
 
 async function auditCount(t: TestDatabase, action: string): Promise<number> {
@@ -53,14 +54,14 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t.drop());
 
-    it('stores every preset as version 1 on first use and gives each process kind its default', async () => {
+    it('stores every preset under its shipped version on first use and gives each process kind its default', async () => {
       const listed = await executeAction(admin, workflowDefinitionList, {});
       expect(
         listed.definitions
           .filter((d) => d.preset)
           .map((d) => [d.key, d.version])
           .sort(),
-      ).toEqual(WORKFLOW_PRESETS.map((p) => [p.key, 1]).sort());
+      ).toEqual(WORKFLOW_PRESETS.map((p) => [p.key, p.version]).sort());
       const active = await activeDefinition(t.database.db, 'dataset_collection');
       expect(active.definition).toEqual(MAGETAN_STATISTIK_SEKTORAL);
       expect(listed.region.dataset_collection).toBe(active.id);
@@ -69,7 +70,7 @@ for (const kind of DIALECTS) {
       const shown = await executeAction(admin, workflowDefinitionShow, {
         key: 'banyuwangi-layanan-permintaan-data',
       });
-      expect(shown).toMatchObject({ version: 1, process_kind: 'data_request', active: true, preset: true });
+      expect(shown).toMatchObject({ version: 2, process_kind: 'data_request', active: true, preset: true });
     });
 
     it('only administrators configure workflows and the calendar', async () => {
@@ -160,6 +161,35 @@ for (const kind of DIALECTS) {
       expect((await executeAction(admin, workflowDefinitionShow, { id: copy.id })).version).toBe(1);
       expect(await auditCount(t, 'region_workflow_set')).toBe(1);
       expect(await auditCount(t, 'workflow_definition_update')).toBe(1);
+    });
+
+    it('moves a region running an older shipped preset to its newest version, never a copy of its own', async () => {
+      const db = t.database.db;
+      const stored = await listDefinitions(db);
+      const runsPreset = async (k: ProcessKind) => {
+        const active = await activeDefinition(db, k);
+        return stored.find((d) => d.id === active.id)?.preset === true;
+      };
+      let kindRunningPreset: ProcessKind | undefined;
+      for (const k of PROCESS_KINDS) if (await runsPreset(k)) kindRunningPreset = k;
+      if (!kindRunningPreset) throw new Error('some process kind runs a shipped preset');
+      const before = await activeDefinition(db, kindRunningPreset);
+      // A release that corrects the preset ships it as a higher version.
+      const next = { ...before.definition, version: before.definition.version + 40 };
+      await insertPresetVersions(db, [next]);
+      const after = await activeDefinition(db, kindRunningPreset);
+      expect(after.id).not.toBe(before.id);
+      expect(after.definition.version).toBe(next.version);
+      // A region that chose its own copy keeps it.
+      const own = (await listDefinitions(db)).find((d) => !d.preset);
+      if (!own) throw new Error('the copy test above makes a copy of its own');
+      const kind = own.processKind as ProcessKind;
+      await setRegionChoice(db, kind, own.id, null);
+      const samePreset = stored.find((d) => d.preset && d.processKind === kind);
+      if (!samePreset) throw new Error('every process kind has a shipped preset');
+      const def = samePreset.definition as WorkflowDefinition;
+      await insertPresetVersions(db, [{ ...def, version: def.version + 50 }]);
+      expect((await activeDefinition(db, kind)).id).toBe(own.id);
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { ProcessKind, WorkflowDefinition } from './domain/definition.js';
 
@@ -64,14 +64,14 @@ const COLUMNS = [
   'created_by',
 ] as const;
 
-/** Store each given preset as version 1 of its key unless that version exists (ON CONFLICT DO NOTHING). */
+/** Store each given preset under its shipped version unless that version exists (ON CONFLICT DO NOTHING). */
 export async function insertPresetVersions(db: Db, presets: readonly WorkflowDefinition[]): Promise<void> {
   await db
     .insertInto('workflow_definition')
     .values(
       presets.map((p) => ({
         key: p.key,
-        version: 1,
+        version: p.version,
         process_kind: p.processKind,
         definition: JSON.stringify(p),
         preset: true,
@@ -89,15 +89,30 @@ export async function listChosenProcessKinds(db: Db): Promise<string[]> {
   return rows.map((r) => r.process_kind);
 }
 
-/** The row id of version 1 of a preset key (stored by insertPresetVersions). */
+/** The row id of the newest shipped version of a preset key (stored by insertPresetVersions). */
 export async function findPresetId(db: Db, key: string): Promise<string> {
   const row = await db
     .selectFrom('workflow_definition')
     .select('id')
     .where('key', '=', key)
-    .where('version', '=', 1)
+    .where('preset', '=', true)
+    .orderBy('version', 'desc')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A region that runs a shipped preset runs its newest shipped version: when a release corrects
+ * a preset (a new `version` in its file), the choice moves to it. A region's own copy (preset =
+ * false) is never moved, and running instances keep the definition they started with.
+ */
+export async function movePresetChoicesForward(db: Db): Promise<void> {
+  await sql`
+    update region_workflow rw set definition_id = newest.id, updated_at = now()
+    from workflow_definition cur,
+      lateral (select d.id, d.version from workflow_definition d
+        where d.key = cur.key and d.preset order by d.version desc limit 1) newest
+    where cur.id = rw.definition_id and cur.preset and newest.version > cur.version`.execute(db);
 }
 
 /** Give a process kind its definition unless it has one (ON CONFLICT DO NOTHING). */

@@ -6,6 +6,7 @@ import {
   insertPresetVersions,
   insertRegionChoiceIfMissing,
   listChosenProcessKinds,
+  movePresetChoicesForward,
   type StoredDefinition,
   selectDefinition,
   selectDefinitions,
@@ -29,8 +30,8 @@ export {
 } from './definitions.repository.js';
 
 /**
- * Store each shipped preset as version 1 of its key and give every process kind its default
- * preset, unless already there. Idempotent and safe under concurrency (ON CONFLICT DO NOTHING);
+ * Store each shipped preset under its version, give every process kind its default preset unless
+ * it has a choice, and move a choice of an older shipped preset to its newest version. Idempotent and safe under concurrency (ON CONFLICT DO NOTHING);
  * it is seed data, so it writes no audit row. Every reader below calls it first.
  */
 export async function ensurePresets(db: Db): Promise<void> {
@@ -41,6 +42,7 @@ export async function ensurePresets(db: Db): Promise<void> {
     const id = await findPresetId(db, DEFAULT_PRESET_BY_KIND[kind]);
     await insertRegionChoiceIfMissing(db, kind, id);
   }
+  await movePresetChoicesForward(db);
 }
 
 /** Every stored version, by process kind, key and version. */

@@ -18,7 +18,8 @@ const STAFF = t('Staf Statistik', 'Statistics staff');
 
 export const BANYUWANGI_DISEMINASI: WorkflowDefinition = {
   key: 'banyuwangi-diseminasi-data',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'infographic_dissemination',
   title: t(
     'Diseminasi Data Sektoral Kabupaten Banyuwangi',

@@ -17,7 +17,8 @@ const AGENCY = t('OPD pengampu data', 'Producing agency');
 
 export const BANYUWANGI_PERMINTAAN_DATA: WorkflowDefinition = {
   key: 'banyuwangi-layanan-permintaan-data',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'data_request',
   title: t('Layanan Permintaan Data Kabupaten Banyuwangi', 'Banyuwangi regency: data request service'),
   source: { seed: '003_31bd3ce15f6acb6b.txt', region: 'Kabupaten Banyuwangi' },

@@ -16,7 +16,8 @@ const STAFF = t('Staf dan Kasi Diskominfo Provinsi', 'Provincial Diskominfo staf
 
 export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
   key: 'jawa-tengah-forum-data',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'data_list_cycle',
   title: t('Forum Data Provinsi Jawa Tengah', 'Central Java province Forum Data'),
   source: { seed: '000_d7c36ee3170075eb.txt', region: 'Provinsi Jawa Tengah' },

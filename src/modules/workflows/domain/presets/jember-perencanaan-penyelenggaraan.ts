@@ -24,7 +24,8 @@ import {
  */
 export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
   key: 'jember-perencanaan-penyelenggaraan',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'dataset_collection',
   title: t(
     'Perencanaan dan Penyelenggaraan Statistik Satu Data Indonesia Kabupaten Jember',

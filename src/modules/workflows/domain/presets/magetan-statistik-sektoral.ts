@@ -40,7 +40,8 @@ const REPORT = t('Laporan pemeriksaan/verifikasi', 'Verification report');
 
 export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
   key: 'magetan-statistik-sektoral',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'dataset_collection',
   title: t(
     'Penyelenggaraan Kegiatan Statistik Sektoral Kabupaten Magetan',

@@ -17,7 +17,8 @@ const STAFF = t('Staf', 'Staff');
 
 export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
   key: 'maluku-utara-pengumpulan-diseminasi',
-  version: 1,
+  // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
+  version: 2,
   processKind: 'data_list_cycle',
   title: t(
     'Pengumpulan, Analisis, Pengelolaan dan Diseminasi Data Statistik Sektoral Provinsi Maluku Utara',
