@@ -1,4 +1,5 @@
 import { HOLIDAYS_2026_2027 } from '../../kernel/calendar/holidays-2026-2027.js';
+import { HOLIDAY_DECREES } from '../../kernel/calendar/national-holidays.js';
 
 /** A column as the backup reads and writes it (from information_schema.columns). */
 export interface ColumnInfo {
@@ -36,6 +37,8 @@ export const MIGRATION_SEEDS: Record<string, { column: string; keys: string[] }>
   // Migration 0006 seeds the national holidays of 2026–2027 and the one working calendar.
   holiday: { column: 'date', keys: HOLIDAYS_2026_2027.map((h) => h.date) },
   work_calendar: { column: 'id', keys: ['true'] },
+  // Migration 0012 records the years whose holidays came from a decree (2026, 2027).
+  holiday_year: { column: 'year', keys: Object.keys(HOLIDAY_DECREES) },
 };
 
 /** Types whose jsonb form (to_jsonb) reads back exactly through `(text)::type`. */
