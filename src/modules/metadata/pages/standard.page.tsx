@@ -3,6 +3,7 @@ import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import { STANDARD_SOURCE_KINDS, type StandardSourceKind } from '../domain/data-standard.js';
 import { type MetadataMessageKey, mt } from './metadata.messages.js';
+import { StandardColumns } from './standard-columns.js';
 import type { StandardVersionView, StandardView } from './metadata.views.js';
 
 /** A standard's form values as a browser posts them. */
@@ -182,6 +183,7 @@ export function StandardFormPage({
           {mt(ctx.locale, 'meta.save')}
         </button>
       </form>
+      {standard ? <StandardColumns ctx={ctx} schema={standard.table_schema} /> : ''}
       {versions.length ? (
         <section>
           <h2 safe>{m('std.versions')}</h2>
