@@ -1,12 +1,12 @@
+export { parseJsonText } from './actions/resource-fields.js';
 export { resourceIngestStatus } from './actions/resource-ingest-status.js';
 export { resourceSchemaConfirm } from './actions/resource-schema-confirm.js';
-export { resourceCreate, resourceDelete, resourceUpdate } from './actions/resource-write.js';
 export { checkCodeListsExist } from './actions/resource-schema-update.js';
-export { parseJsonText } from './actions/resource-fields.js';
+export { resourceCreate, resourceDelete, resourceUpdate } from './actions/resource-write.js';
 export { CONSOLE_IMPORTER, describeImport, importFile } from './cli-import.js';
 export type { PiiFlag } from './domain/pii.js';
-export type { ProposalException } from './domain/validation/propose-table-schema.js';
 export { tableSchemaInput } from './domain/table-schema/table-schema-input.js';
+export type { ProposalException } from './domain/validation/propose-table-schema.js';
 export type { ValidationIssueGroup, ValidationReport } from './domain/validation/validation-report.js';
 export { addInheritedSchema, type InheritedSchema, inheritedSchemaOf } from './extensions.js';
 export { type ProposalReport, proposalOf } from './first-upload.js';

@@ -100,7 +100,7 @@ export async function ingestVersion(
     const known =
       (options.rebuild ? version.table_schema : null) ??
       resource.table_schema ??
-      (options.rebuild ? null : (await inheritedSchemaOf(db, resource.id))?.schema ?? null);
+      (options.rebuild ? null : ((await inheritedSchemaOf(db, resource.id))?.schema ?? null));
     if (!known && options.proposeSchema) {
       const proposal = await proposeSchema(deps.files, version, options.sheet, reading, sample, styleOption);
       reading.close();

@@ -3,8 +3,8 @@ import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import { STANDARD_SOURCE_KINDS, type StandardSourceKind } from '../domain/data-standard.js';
 import { type MetadataMessageKey, mt } from './metadata.messages.js';
-import { StandardColumns } from './standard-columns.js';
 import type { StandardVersionView, StandardView } from './metadata.views.js';
+import { StandardColumns } from './standard-columns.js';
 
 /** A standard's form values as a browser posts them. */
 export type StandardFormValues = Record<
