@@ -55,6 +55,7 @@ export function StandardColumns({ ctx, schema }: { ctx: PageContext; schema: Tab
           <tbody>
             {schema.fields.map((f) => {
               const ref = refs.get(f.name);
+              const codes = ref ? referenceLabel(ctx.locale, ref) : '—';
               const title = (ctx.locale === 'en' ? f['title:en'] : undefined) ?? f.title ?? '';
               return (
                 <tr>
@@ -64,7 +65,7 @@ export function StandardColumns({ ctx, schema }: { ctx: PageContext; schema: Tab
                   <td safe>{title || '—'}</td>
                   <td safe>{fieldTypeLabel(ctx.locale, f.type)}</td>
                   <td safe>{f.unit || '—'}</td>
-                  <td safe>{ref ? referenceLabel(ctx.locale, ref) : '—'}</td>
+                  <td safe>{codes}</td>
                 </tr>
               );
             })}

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../kernel/db/schema.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { findResource, type PackageDict } from '../../catalog/index.js';
 import { standardColumnsOfDataset } from '../../metadata/index.js';
@@ -15,7 +13,10 @@ export interface StandardColumnsView {
 /** Set by the route before rendering, as the ingest views are (the section gets only the dict). */
 const VIEWS = new WeakMap<PackageDict, StandardColumnsView>();
 
-export async function attachStandardColumns(db: Kysely<DB>, dict: PackageDict): Promise<void> {
+export async function attachStandardColumns(
+  db: Parameters<typeof standardColumnsOfDataset>[0],
+  dict: PackageDict,
+): Promise<void> {
   const standard = await standardColumnsOfDataset(db, dict.id);
   if (!standard?.table_schema) return;
   const inheritedBy = new Set<string>();
