@@ -13,6 +13,7 @@ import type { DB } from '../../kernel/db/schema.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
 import type { TableReading } from './domain/table-reading/table-reading.js';
 import { createTableValidator } from './domain/validation/table-validator.js';
+import { inheritedSchemaOf } from './extensions.js';
 import { holdForConfirmation, proposeSchema } from './first-upload.js';
 import { IngestProgress, validatingFeed } from './ingest-feed.js';
 import { type IngestOutcome, recordFailure, swapIn } from './ingest-outcome.js';
@@ -94,7 +95,12 @@ export async function ingestVersion(
     const batches = reading.batches[Symbol.asyncIterator]();
     const sample = await takeSample(batches, options.sampleRows ?? 1000);
     const styleOption = reading.numberStyle ? { numberStyle: reading.numberStyle } : {};
-    const known = (options.rebuild ? version.table_schema : null) ?? resource.table_schema;
+    // No schema of its own: the one declared by what it fulfils (its data standard) is enforced
+    // on this first upload, and becomes the resource's when the upload loads (swapIn).
+    const known =
+      (options.rebuild ? version.table_schema : null) ??
+      resource.table_schema ??
+      (options.rebuild ? null : ((await inheritedSchemaOf(db, resource.id))?.schema ?? null));
     if (!known && options.proposeSchema) {
       const proposal = await proposeSchema(deps.files, version, options.sheet, reading, sample, styleOption);
       reading.close();

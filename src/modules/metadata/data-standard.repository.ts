@@ -105,3 +105,26 @@ export async function datasetIdsByStandard(db: Kysely<DB>, id: string): Promise<
   const rows = await db.selectFrom('dataset').select('id').where('data_standard_id', '=', id).execute();
   return rows.map((r) => r.id);
 }
+
+/** The data standard (with a Table Schema) that a resource's dataset follows, if any. */
+export async function standardSchemaOfResource(db: Kysely<DB>, resourceId: string) {
+  return db
+    .selectFrom('resource')
+    .innerJoin('dataset', 'dataset.id', 'resource.dataset_id')
+    .innerJoin('data_standard', 'data_standard.id', 'dataset.data_standard_id')
+    .select(['data_standard.name', 'data_standard.title', 'data_standard.table_schema'])
+    .where('resource.id', '=', resourceId)
+    .where('data_standard.table_schema', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** The data standard (with a Table Schema) that a dataset follows, if any. */
+export async function standardSchemaOfDataset(db: Kysely<DB>, datasetId: string) {
+  return db
+    .selectFrom('dataset')
+    .innerJoin('data_standard', 'data_standard.id', 'dataset.data_standard_id')
+    .select(['data_standard.name', 'data_standard.title', 'data_standard.table_schema'])
+    .where('dataset.id', '=', datasetId)
+    .where('data_standard.table_schema', 'is not', null)
+    .executeTakeFirst();
+}

@@ -1,6 +1,7 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
 import { addPackageShowExtra, provideSdiMetadata } from '../catalog/index.js';
+import { addInheritedSchema } from '../datastore/index.js';
 import { CLASSIFICATION_ACTIONS } from './actions/classification.js';
 import { CODE_LIST_ACTIONS } from './actions/code-list.js';
 import { packageConformityShow } from './actions/conformity.js';
@@ -26,6 +27,7 @@ import {
 } from './actions/statistical-activity.js';
 import { WORKSHEET_ACTIONS } from './actions/worksheet.js';
 import { datasetConformity } from './conformity.js';
+import { standardSchemaOfResource } from './data-standard.repository.js';
 import { codeListAdminRoutes } from './pages/code-list-admin.routes.js';
 import { codeListRoutes } from './pages/code-list-public.routes.js';
 import { metadataRoutes } from './pages/metadata.routes.js';
@@ -68,5 +70,12 @@ export const metadataModule: AppModule = {
     addPackageShowExtra(async (db, datasetId) => ({
       sdi_conformity_score: (await datasetConformity(db, datasetId)).score,
     }));
+    // A resource of a dataset following a standard with columns takes them before its first upload.
+    addInheritedSchema(async (db, resourceId) => {
+      const s = await standardSchemaOfResource(db, resourceId);
+      return s?.table_schema
+        ? { schema: s.table_schema, source: { kind: 'data_standard', name: s.name, title: s.title } }
+        : null;
+    });
   },
 };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TableSchema } from '../../table-schema/table-schema.js';
 /** Answers of a statistical metadata form (MS-Keg, MS-Var, MS-Ind), by field key. */
 export type FormValues = Record<string, string | string[]>;
 /** Who sets a data standard (the labels are in the metadata module's domain). */
@@ -32,6 +33,8 @@ export interface DataStandardTable {
   source_reference: Generated<string>;
   /** Kode SDSN (Peraturan BPS 4/2021), `AA99999.99.99`. */
   sdsn_code: string | null;
+  /** The column layout of the tables that fulfil it (migration 0018); null: none set. */
+  table_schema: ColumnType<TableSchema | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -93,3 +93,11 @@ export function fieldTypeLabel(locale: 'id' | 'en', type: string): string {
   const key = `type.${type}` as TableSchemaMessage;
   return key in id ? tst(locale, key) : type;
 }
+
+/** A column's reference code list as people read it ("Wilayah: kecamatan", "Daftar kode: …"). */
+export function referenceLabel(locale: 'id' | 'en', resource: string): string {
+  if (resource.startsWith('codelist:'))
+    return tst(locale, 'ref.codelist', { title: resource.slice('codelist:'.length) });
+  const key = `ref.${resource}` as TableSchemaMessage;
+  return key in id ? tst(locale, key) : resource;
+}

@@ -3,6 +3,8 @@ import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError } from '../../../kernel/errors.js';
+import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
+import { checkCodeListsExist, parseJsonText, tableSchemaInput } from '../../datastore/index.js';
 import {
   datasetIdsByStandard,
   findDataStandard,
@@ -31,7 +33,22 @@ export const StandardFields = z.object({
     (v) => v === null || SDSN_CODE.test(v),
     'Kode SDSN berbentuk AA99999.99.99 / Kode SDSN must look like AA99999.99.99',
   ),
+  /**
+   * The columns of the tables that fulfil the standard (checked as resource_schema_update checks
+   * a resource's); JSON text or an object; null removes it, left out keeps it.
+   */
+  table_schema: z.preprocess(parseJsonText, tableSchemaInput.nullable()).optional(),
 });
+
+/** The schema as the jsonb column takes it (undefined: left as it is). */
+function schemaColumn(schema: TableSchema | null | undefined): string | null | undefined {
+  return schema ? JSON.stringify(schema) : schema;
+}
+
+/** What an audit row says of a schema: its columns and types, not the whole document. */
+function schemaSummary(schema: TableSchema | null | undefined) {
+  return schema ? schema.fields.map((f) => `${f.name}:${f.type}`) : schema;
+}
 
 export const dataStandardCreate = defineAction({
   name: 'data_standard_create',
@@ -53,12 +70,14 @@ export const dataStandardCreate = defineAction({
         en: `Data standard ${input.name} exists`,
       });
     return mutate(ctx, async (trx, audit) => {
-      const s = await insertDataStandard(trx, input, ctx.actor.userId);
+      if (input.table_schema) await checkCodeListsExist(trx, input.table_schema);
+      const row = { ...input, table_schema: schemaColumn(input.table_schema) };
+      const s = await insertDataStandard(trx, row, ctx.actor.userId);
       await audit({
         action: 'data_standard_create',
         subjectType: 'data_standard',
         subjectId: s.id,
-        summary: { ...input },
+        summary: { ...input, table_schema: schemaSummary(input.table_schema) ?? null },
       });
       return s;
     });
@@ -76,10 +95,15 @@ export const dataStandardUpdate = defineAction({
       // Loaded once, locked: the version recorded follows the content this change replaces.
       const before = await findDataStandard(trx, id, { forUpdate: true });
       if (!before) throw new NotFoundError(STANDARD_NOT_FOUND);
-      const s = await updateDataStandard(trx, before.id, content, ctx.actor.userId);
-      const changed = Object.fromEntries(
-        Object.entries(content).filter(([k, v]) => before[k as keyof typeof before] !== v),
+      if (content.table_schema) await checkCodeListsExist(trx, content.table_schema);
+      const row = { ...content, table_schema: schemaColumn(content.table_schema) };
+      const s = await updateDataStandard(trx, before.id, row, ctx.actor.userId);
+      const { table_schema: schema, ...text } = content;
+      const changed: Record<string, unknown> = Object.fromEntries(
+        Object.entries(text).filter(([k, v]) => before[k as keyof typeof before] !== v),
       );
+      if (schema !== undefined && JSON.stringify(schema) !== JSON.stringify(before.table_schema))
+        changed.table_schema = schemaSummary(schema);
       await audit({
         action: 'data_standard_update',
         subjectType: 'data_standard',

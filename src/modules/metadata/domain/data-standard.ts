@@ -26,4 +26,5 @@ export const STANDARD_CONTENT_KEYS = [
   'source_kind',
   'source_reference',
   'sdsn_code',
+  'table_schema',
 ] as const;

@@ -56,6 +56,14 @@ const id = {
   'std.sdsnHelp': 'Jika ada, berbentuk AA99999.99.99, mis. SP00055.00.00.',
   'std.version': 'Versi',
   'std.versions': 'Riwayat versi',
+  'std.columns': 'Kolom tabel',
+  'std.columnsLead':
+    'Tabel yang memenuhi standar ini memakai kolom berikut: unggahan pertama sumber daya dataset yang mengikuti standar ini diperiksa terhadapnya.',
+  'std.columnsNone': 'Standar ini belum menetapkan kolom tabel.',
+  'std.colName': 'Nama kolom',
+  'std.colTitle': 'Judul',
+  'std.colType': 'Tipe',
+  'std.colCodes': 'Kode referensi',
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -114,6 +122,14 @@ const en: Record<keyof typeof id, string> = {
   'std.sdsnHelp': 'If any, shaped AA99999.99.99, e.g. SP00055.00.00.',
   'std.version': 'Version',
   'std.versions': 'Version history',
+  'std.columns': 'Table columns',
+  'std.columnsLead':
+    'Tables that fulfil this standard have these columns: the first upload of a resource of a dataset following this standard is checked against them.',
+  'std.columnsNone': 'This standard sets no table columns yet.',
+  'std.colName': 'Column name',
+  'std.colTitle': 'Title',
+  'std.colType': 'Type',
+  'std.colCodes': 'Reference codes',
 };
 
 /** The metadata and data-standard pages' messages. */

@@ -1,3 +1,4 @@
+import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import type { FormValues } from '../domain/form-values.js';
 
 /** View models the metadata pages render: plain data, built by the routes and loaders. */
@@ -16,6 +17,8 @@ export interface StandardView {
   source_kind: string;
   source_reference: string;
   sdsn_code: string | null;
+  /** The columns the standard sets for the tables that fulfil it (null: none). */
+  table_schema: TableSchema | null;
 }
 
 /** One recorded version of a standard. */

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import { STANDARD_SOURCE_KINDS, type StandardSourceKind } from '../domain/data-standard.js';
 import { type MetadataMessageKey, mt } from './metadata.messages.js';
 import type { StandardVersionView, StandardView } from './metadata.views.js';
+import { StandardColumns } from './standard-columns.js';
 
 /** A standard's form values as a browser posts them. */
 export type StandardFormValues = Record<
@@ -182,6 +183,7 @@ export function StandardFormPage({
           {mt(ctx.locale, 'meta.save')}
         </button>
       </form>
+      {standard ? <StandardColumns ctx={ctx} schema={standard.table_schema} /> : ''}
       {versions.length ? (
         <section>
           <h2 safe>{m('std.versions')}</h2>

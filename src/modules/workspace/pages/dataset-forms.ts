@@ -10,6 +10,7 @@ import { loadIngestViews } from '../../datastore/index.js';
 import { DatasetFormPage, type DatasetFormValues } from './dataset-form.page.js';
 import { attachIngestViews } from './dataset-resources.js';
 import { loadDatasetWork } from './dataset-work.routes.js';
+import { attachStandardColumns } from './standard-columns-note.js';
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
@@ -76,7 +77,7 @@ export function datasetForms({ config, database, site }: AppDeps) {
     extra: { dict?: PackageDict; errors?: Record<string, string[]>; status?: number; notice?: string } = {},
   ) {
     const agency = await findAgency(db, { code: values.owner_org });
-    if (extra.dict)
+    if (extra.dict) {
       attachIngestViews(
         extra.dict,
         await loadIngestViews(
@@ -84,6 +85,8 @@ export function datasetForms({ config, database, site }: AppDeps) {
           extra.dict.resources.map((r) => r.id),
         ),
       );
+      await attachStandardColumns(db, extra.dict);
+    }
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
     const view = {
       values,

@@ -3,6 +3,7 @@ import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { PackageDict } from '../../catalog/index.js';
 import { ingestText } from './ingest.messages.js';
 import { formatBytes, IngestPanel, type IngestView, isLoading } from './ingest-panel.js';
+import { StandardColumnsNote } from './standard-columns-note.js';
 import { wt } from './workspace.messages.js';
 
 /**
@@ -22,7 +23,15 @@ const TABLE_FORMATS = /^(|csv|tsv|txt|xlsx?)$/i;
  * A resource with no table yet (a link, or one whose columns were declared first): its file is
  * uploaded here, so a declared schema is enforced on that first upload.
  */
-function FirstUploadForm({ ctx, resourceId }: { ctx: PageContext; resourceId: string }) {
+function FirstUploadForm({
+  ctx,
+  dict,
+  resourceId,
+}: {
+  ctx: PageContext;
+  dict: PackageDict;
+  resourceId: string;
+}) {
   const id = `first-upload-${resourceId}`;
   return (
     <form
@@ -32,6 +41,7 @@ function FirstUploadForm({ ctx, resourceId }: { ctx: PageContext; resourceId: st
       class="inline"
     >
       <CsrfField ctx={ctx} />
+      <StandardColumnsNote ctx={ctx} dict={dict} resourceId={resourceId} />
       <label safe for={id}>
         {wt(ctx.locale, 'resources.firstUpload')}
       </label>{' '}
@@ -115,7 +125,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
                 ) : TABLE_FORMATS.test(r.format) ? (
                   <tr>
                     <td colspan="4">
-                      <FirstUploadForm ctx={ctx} resourceId={r.id} />
+                      <FirstUploadForm ctx={ctx} dict={dict} resourceId={r.id} />
                     </td>
                   </tr>
                 ) : (
@@ -129,6 +139,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
       <h3 safe>{w('resources.upload')}</h3>
       <form method="post" action={`${base}/resources`} enctype="multipart/form-data" class="stack narrow">
         <CsrfField ctx={ctx} />
+        <StandardColumnsNote ctx={ctx} dict={dict} />
         <label safe for="res-name">
           {w('resources.name')}
         </label>

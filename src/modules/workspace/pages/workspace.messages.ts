@@ -50,6 +50,8 @@ const id = {
   'resources.columns': 'Kolom tabel',
   'resources.firstUpload': 'Berkas tabel (CSV/XLSX) untuk sumber daya ini',
   'resources.uploadTable': 'Unggah tabel',
+  'resources.standardColumns':
+    'Kolom tabel diambil dari standar data «{standard}»: {columns}. Unggahan pertama diperiksa terhadap kolom itu.',
   'resources.schemaConfirmed': 'Skema tabel dikonfirmasi; data sedang diperiksa dan dimuat.',
   'resources.removed': 'Sumber daya dihapus.',
   'resources.size': 'Ukuran',
@@ -105,6 +107,8 @@ const en: Record<keyof typeof id, string> = {
   'resources.columns': 'Table columns',
   'resources.firstUpload': 'Table file (CSV/XLSX) for this resource',
   'resources.uploadTable': 'Upload the table',
+  'resources.standardColumns':
+    'The table columns come from the data standard “{standard}”: {columns}. The first upload is checked against them.',
   'resources.schemaConfirmed': 'Table schema confirmed; the data is being checked and loaded.',
   'resources.removed': 'Resource deleted.',
   'resources.size': 'Size',
