@@ -1,6 +1,6 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
-import { addPackageShowExtra, provideSdiMetadata } from '../catalog/index.js';
+import { addPackageListExtra, addPackageShowExtra, provideSdiMetadata } from '../catalog/index.js';
 import { CLASSIFICATION_ACTIONS } from './actions/classification.js';
 import { CODE_LIST_ACTIONS } from './actions/code-list.js';
 import { packageConformityShow } from './actions/conformity.js';
@@ -25,7 +25,7 @@ import {
   statisticalActivityUpdate,
 } from './actions/statistical-activity.js';
 import { WORKSHEET_ACTIONS } from './actions/worksheet.js';
-import { datasetConformity } from './conformity.js';
+import { datasetConformities, datasetConformity } from './conformity.js';
 import { codeListAdminRoutes } from './pages/code-list-admin.routes.js';
 import { codeListRoutes } from './pages/code-list-public.routes.js';
 import { metadataRoutes } from './pages/metadata.routes.js';
@@ -68,5 +68,9 @@ export const metadataModule: AppModule = {
     addPackageShowExtra(async (db, datasetId) => ({
       sdi_conformity_score: (await datasetConformity(db, datasetId)).score,
     }));
+    addPackageListExtra(async (db, datasetIds) => {
+      const scores = await datasetConformities(db, datasetIds);
+      return new Map([...scores].map(([id, c]) => [id, { sdi_conformity_score: c.score }]));
+    });
   },
 };

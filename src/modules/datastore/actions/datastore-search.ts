@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
+import { nextPage } from '../read/next-page.js';
 import { loadReadableTable } from '../read/readable-table.js';
 import {
   DEFAULT_LIMIT,
@@ -41,6 +42,7 @@ const Input = z
     distinct: looseBoolean.default(false),
     include_total: looseBoolean.default(true),
     records_format: z.enum(RECORDS_FORMATS).default('objects'),
+    include_next_page: looseBoolean.default(false),
     version: VersionInput.optional(),
   })
   .refine((v) => v.resource_id ?? v.id, {
@@ -116,6 +118,7 @@ export const datastoreSearch = defineAction({
       records: r.records,
       _links: { start: `${base}?${start}`, next: `${base}?${next}` },
       ...(r.total !== undefined ? { total: r.total, total_was_estimated: false } : {}),
+      ...(input.include_next_page ? { next_page: await nextPage(ctx.db, table, params, r) } : {}),
     };
   },
 });
