@@ -11,6 +11,7 @@ import {
   runSearch,
   type SearchParams,
 } from '../read/search-query.js';
+import { resolveResourceId, searchTableMetadata, TABLE_METADATA } from '../read/table-metadata.js';
 import {
   FieldsInput,
   FiltersInput,
@@ -81,7 +82,9 @@ export const datastoreSearch = defineAction({
   input: Input,
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
-    const rid = (input.resource_id ?? input.id ?? '').toLowerCase();
+    const name = input.resource_id ?? input.id ?? '';
+    if (name === TABLE_METADATA) return searchTableMetadata(ctx.db, input);
+    const rid = await resolveResourceId(ctx.db, name);
     const table = await loadReadableTable(ctx.db, ctx.actor, rid, { version: input.version });
     const q = input.q ?? input.full_text;
     const params: SearchParams = {
