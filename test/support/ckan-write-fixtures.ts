@@ -54,8 +54,8 @@ export interface WriteApi {
 }
 
 /** A fresh app of `kind` with the agencies, topics and tokens above. */
-export async function setUpWriteApi(kind: DriverKind): Promise<WriteApi> {
-  const t = await createTestApp(kind, { UPLOAD_MAX_MB: '1' });
+export async function setUpWriteApi(kind: DriverKind, env: Record<string, string> = {}): Promise<WriteApi> {
+  const t = await createTestApp(kind, { UPLOAD_MAX_MB: '1', ...env });
   const dinkes = await createAgency(t.database, { code: 'dinkes', name: 'Dinas Kesehatan' });
   const disdik = await createAgency(t.database, { code: 'disdik', name: 'Dinas Pendidikan' });
   await createTopic(t.database, { name: 'kesehatan', title: 'Kesehatan' });

@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011-workflow-subjects-positions.js';
 import * as m0012 from './migrations/0012-calendar-zones-reminders.js';
 import * as m0015 from './migrations/0015-schema-proposal.js';
 import * as m0016 from './migrations/0016-portal.js';
+import * as m0017 from './migrations/0017-datastore-alias.js';
 import * as m0018 from './migrations/0018-standard-table-schema.js';
 import type { DB } from './schema.js';
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-calendar-zones-reminders': m0012,
   '0015-schema-proposal': m0015,
   '0016-portal': m0016,
+  '0017-datastore-alias': m0017,
   '0018-standard-table-schema': m0018,
 };
 

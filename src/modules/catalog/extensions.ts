@@ -48,11 +48,19 @@ const EMPTY_SDI_METADATA: SdiMetadataDict = {
 interface CatalogExtensions {
   /** Shapes `sdi_metadata` from a dataset and its loaded parts (synchronous: search lists use it). */
   sdiMetadata?: (d: Dataset, parts: DatasetParts) => SdiMetadataDict;
-  /** Extra top-level keys of package_show alone (never search results: they may cost queries). */
+  /** Extra top-level keys of package_show (they may cost queries). */
   packageShowExtras: ((db: Kysely<DB>, datasetId: string) => Promise<Record<string, unknown>>)[];
+  /**
+   * The same keys for a page of datasets at once (package_search, whose dicts CKAN makes equal
+   * to package_show's): one call per page, keyed by dataset id.
+   */
+  packageListExtras: ((
+    db: Kysely<DB>,
+    datasetIds: string[],
+  ) => Promise<Map<string, Record<string, unknown>>>)[];
 }
 
-const extensions: CatalogExtensions = { packageShowExtras: [] };
+const extensions: CatalogExtensions = { packageShowExtras: [], packageListExtras: [] };
 
 /** The metadata module shapes `sdi_metadata`. */
 export function provideSdiMetadata(fn: NonNullable<CatalogExtensions['sdiMetadata']>): void {
@@ -64,6 +72,11 @@ export function addPackageShowExtra(fn: CatalogExtensions['packageShowExtras'][n
   extensions.packageShowExtras.push(fn);
 }
 
+/** Add the same keys to a page of search results, computed for the page at once. */
+export function addPackageListExtra(fn: CatalogExtensions['packageListExtras'][number]): void {
+  extensions.packageListExtras.push(fn);
+}
+
 export function sdiMetadataOf(d: Dataset, parts: DatasetParts): SdiMetadataDict {
   return extensions.sdiMetadata?.(d, parts) ?? EMPTY_SDI_METADATA;
 }
@@ -72,4 +85,15 @@ export async function packageShowExtras(db: Kysely<DB>, datasetId: string): Prom
   const extras: Record<string, unknown> = {};
   for (const fn of extensions.packageShowExtras) Object.assign(extras, await fn(db, datasetId));
   return extras;
+}
+
+/** Each dict with the keys package_show would add to it (batched per extension). */
+export async function withPackageListExtras<T extends { id: string }>(
+  db: Kysely<DB>,
+  dicts: T[],
+): Promise<T[]> {
+  if (!dicts.length) return dicts;
+  const ids = dicts.map((d) => d.id);
+  const maps = await Promise.all(extensions.packageListExtras.map((fn) => fn(db, ids)));
+  return dicts.map((d) => Object.assign({}, d, ...maps.map((m) => m.get(d.id) ?? {})) as T);
 }

@@ -36,6 +36,7 @@ export { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './domain/licenses.js'
 export { assertPublishable, CLASSIFICATION_LABELS, publishRefusal } from './domain/publishing.js';
 export { FACET_FIELDS, type FacetField } from './domain/search-facets.js';
 export {
+  addPackageListExtra,
   addPackageShowExtra,
   provideSdiMetadata,
   type SdiMetadataDict,

@@ -39,3 +39,24 @@ export async function listValidationReports(db: Kysely<DB>, resourceIds: readonl
 export async function listCodeListNames(db: Kysely<DB>) {
   return db.selectFrom('code_list').select('name').execute();
 }
+
+/** findConformityDataset for a page of datasets at once (package_search). */
+export async function listConformityDatasets(db: Kysely<DB>, datasetIds: readonly string[]) {
+  return db
+    .selectFrom('dataset')
+    .select(['id', 'license_id', 'classification'])
+    .where('id', 'in', datasetIds)
+    .execute();
+}
+
+/** listConformityResources for a page of datasets at once, each dataset's in position order. */
+export async function listConformityResourcesOf(db: Kysely<DB>, datasetIds: readonly string[]) {
+  return db
+    .selectFrom('resource')
+    .select(['id', 'dataset_id', 'name', 'format', 'table_schema', 'datastore_version_id'])
+    .where('dataset_id', 'in', datasetIds)
+    .where('state', '=', 'active')
+    .orderBy('dataset_id')
+    .orderBy('position')
+    .execute();
+}

@@ -1,6 +1,6 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
-import { addPackageShowExtra, provideSdiMetadata } from '../catalog/index.js';
+import { addPackageListExtra, addPackageShowExtra, provideSdiMetadata } from '../catalog/index.js';
 import { addInheritedSchema } from '../datastore/index.js';
 import { CLASSIFICATION_ACTIONS } from './actions/classification.js';
 import { CODE_LIST_ACTIONS } from './actions/code-list.js';
@@ -26,7 +26,7 @@ import {
   statisticalActivityUpdate,
 } from './actions/statistical-activity.js';
 import { WORKSHEET_ACTIONS } from './actions/worksheet.js';
-import { datasetConformity } from './conformity.js';
+import { datasetConformities, datasetConformity } from './conformity.js';
 import { standardSchemaOfResource } from './data-standard.repository.js';
 import { codeListAdminRoutes } from './pages/code-list-admin.routes.js';
 import { codeListRoutes } from './pages/code-list-public.routes.js';
@@ -76,6 +76,10 @@ export const metadataModule: AppModule = {
       return s?.table_schema
         ? { schema: s.table_schema, source: { kind: 'data_standard', name: s.name, title: s.title } }
         : null;
+    });
+    addPackageListExtra(async (db, datasetIds) => {
+      const scores = await datasetConformities(db, datasetIds);
+      return new Map([...scores].map(([id, c]) => [id, { sdi_conformity_score: c.score }]));
     });
   },
 };

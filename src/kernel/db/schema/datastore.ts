@@ -55,8 +55,16 @@ export interface JobTable {
   finished_at: Date | null;
 }
 
+/** A name datastore_search and datastore_search_sql accept for a resource (migration 0017). */
+export interface DatastoreAliasTable {
+  name: string;
+  resource_id: string;
+  created_at: CreatedAt;
+}
+
 /** Tables of the datastore area. */
 export interface DatastoreTables {
   resource_version: ResourceVersionTable;
   job: JobTable;
+  datastore_alias: DatastoreAliasTable;
 }

@@ -5,7 +5,7 @@ import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { findResource, listPublicDatasetNames } from '../dataset.repository.js';
 import { autocompleteDatasets } from '../dataset-search.repository.js';
-import { packageShowExtras } from '../extensions.js';
+import { packageShowExtras, withPackageListExtras } from '../extensions.js';
 import {
   DATASET_NOT_FOUND,
   loadVisibleDataset,
@@ -26,8 +26,7 @@ export const packageShow = defineAction({
     const d = await loadVisibleDataset(ctx, input.id);
     const [dict] = await presentPackages(ctx.db, [d], ctx.siteUrl ?? '');
     if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
-    // What other modules add to a single dataset (the SDI conformity score); only here, not in
-    // search results: it costs a few queries.
+    // What other modules add (the SDI conformity score); package_search adds it per page.
     return { ...dict, ...(await packageShowExtras(ctx.db, d.id)) };
   },
 });
@@ -71,7 +70,7 @@ export const currentPackageListWithResources = defineAction({
       include_drafts: false,
       include_deleted: false,
     });
-    return r.results;
+    return withPackageListExtras(ctx.db, r.results);
   },
 });
 

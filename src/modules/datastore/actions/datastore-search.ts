@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
+import { nextPage } from '../read/next-page.js';
 import { loadReadableTable } from '../read/readable-table.js';
 import {
   DEFAULT_LIMIT,
@@ -10,6 +11,7 @@ import {
   runSearch,
   type SearchParams,
 } from '../read/search-query.js';
+import { resolveResourceId, searchTableMetadata, TABLE_METADATA } from '../read/table-metadata.js';
 import {
   FieldsInput,
   FiltersInput,
@@ -41,6 +43,7 @@ const Input = z
     distinct: looseBoolean.default(false),
     include_total: looseBoolean.default(true),
     records_format: z.enum(RECORDS_FORMATS).default('objects'),
+    include_next_page: looseBoolean.default(false),
     version: VersionInput.optional(),
   })
   .refine((v) => v.resource_id ?? v.id, {
@@ -79,7 +82,9 @@ export const datastoreSearch = defineAction({
   input: Input,
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
-    const rid = (input.resource_id ?? input.id ?? '').toLowerCase();
+    const name = input.resource_id ?? input.id ?? '';
+    if (name === TABLE_METADATA) return searchTableMetadata(ctx.db, input);
+    const rid = await resolveResourceId(ctx.db, name);
     const table = await loadReadableTable(ctx.db, ctx.actor, rid, { version: input.version });
     const q = input.q ?? input.full_text;
     const params: SearchParams = {
@@ -116,6 +121,7 @@ export const datastoreSearch = defineAction({
       records: r.records,
       _links: { start: `${base}?${start}`, next: `${base}?${next}` },
       ...(r.total !== undefined ? { total: r.total, total_was_estimated: false } : {}),
+      ...(input.include_next_page ? { next_page: await nextPage(ctx.db, table, params, r) } : {}),
     };
   },
 });

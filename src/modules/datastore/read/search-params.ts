@@ -139,4 +139,6 @@ export interface SearchResult {
   records: unknown;
   total?: number;
   columns: ReadableColumn[];
+  /** `_id` of the page's last row, when `_id` was selected (keyset paging). */
+  lastId?: number;
 }

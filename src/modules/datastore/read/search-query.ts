@@ -62,5 +62,7 @@ export async function runSearch(
     columns: cols,
   };
   if (found.total !== undefined) result.total = found.total;
+  const lastId = found.rows.at(-1)?._id;
+  if (lastId !== undefined && lastId !== null) result.lastId = Number(lastId);
   return result;
 }

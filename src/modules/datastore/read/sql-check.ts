@@ -73,6 +73,8 @@ function checkBoundedArgument(fn: string, args: Json): void {
 
 class Walker {
   readonly references: TableReference[] = [];
+  /** Alias names (datastore_create `aliases`) the caller's query may name as tables. */
+  constructor(private readonly aliases: ReadonlySet<string> = new Set()) {}
   readonly columnNames = new Set<string>();
 
   /** A wrapped node `{ NodeType: {...} }` or a plain field value. */
@@ -205,7 +207,7 @@ class Walker {
       if (n.alias) this.walk(n.alias, scope);
       return;
     }
-    if (!UUID.test(rel))
+    if (!UUID.test(rel) && !this.aliases.has(rel))
       throw refuse(
         `tabel "${rel}" tidak diizinkan; tulis id sumber daya dalam tanda kutip ganda, misalnya "…-…"`,
         `table "${rel}" is not allowed; name a resource by its id in double quotes`,
@@ -221,7 +223,7 @@ class Walker {
  * several statements, writes, DDL, SELECT INTO, locking, other schemas and system catalogs,
  * functions and casts outside the allow-lists, recursive CTEs.
  */
-export async function checkSql(query: string): Promise<CheckedSql> {
+export async function checkSql(query: string, aliases?: ReadonlySet<string>): Promise<CheckedSql> {
   let ast: { stmts?: { stmt?: Record<string, Json> }[] };
   try {
     ast = (await parse(query)) as typeof ast;
@@ -237,7 +239,7 @@ export async function checkSql(query: string): Promise<CheckedSql> {
   const [type] = Object.keys(stmt);
   if (type !== 'SelectStmt' || Object.keys(stmt).length !== 1)
     throw refuse(`hanya SELECT, bukan ${type ?? '?'}`, `only SELECT is allowed, not ${type ?? '?'}`);
-  const w = new Walker();
+  const w = new Walker(aliases);
   w.select(stmt.SelectStmt as Record<string, Json>, new Set());
   const bytes = Buffer.from(query, 'utf8');
   const start = first.stmt_location ?? 0;

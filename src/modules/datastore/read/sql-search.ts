@@ -3,6 +3,7 @@ import { parse } from 'libpg-query';
 import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { AppError, NotFoundError } from '../../../kernel/errors.js';
+import { resolveAliases } from '../datastore-alias.repository.js';
 import { ReadTimeoutError, runReadOnlySelect } from '../datastore-read.repository.js';
 import { loadReadableTable, type ReadableTable } from './readable-table.js';
 import { ROWS_MAX } from './search-query.js';
@@ -43,11 +44,14 @@ function typeOf(v: unknown): string {
  * column is refused.
  */
 export async function runSqlSearch(db: Kysely<DB>, actor: Actor, query: string): Promise<SqlSearchResult> {
-  const checked = await checkSql(query);
+  // Quoted names that may be aliases (datastore_create `aliases`); the checker accepts those.
+  const quoted = [...query.matchAll(/"([a-z][a-z0-9_-]{0,62})"/g)].map((m) => m[1] as string);
+  const aliases = await resolveAliases(db, [...new Set(quoted)].slice(0, 50));
+  const checked = await checkSql(query, new Set(aliases.keys()));
   const tables = new Map<string, ReadableTable>();
   for (const id of new Set(checked.references.map((r) => r.resourceId))) {
     try {
-      tables.set(id, await loadReadableTable(db, actor, id, { publicOnly: true }));
+      tables.set(id, await loadReadableTable(db, actor, aliases.get(id) ?? id, { publicOnly: true }));
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       throw refused({

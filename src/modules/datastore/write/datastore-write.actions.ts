@@ -6,12 +6,16 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../../../kernel/actions/action.js';
+import type { ActionContext } from '../../../kernel/actions/context.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import type { TableSchema } from '../../../kernel/table-schema/table-schema.js';
 import { FiltersInput, looseBoolean, ResourceIdInput } from '../actions/datastore-input.js';
+import { ResourceFields } from '../actions/resource-fields.js';
+import { resourceCreate } from '../actions/resource-write.js';
 import { filterConditions } from '../datastore-search.repository.js';
 import type { ReadableTable } from '../read/readable-table.js';
 import { loadReferenceLookup } from '../reference-codes.repository.js';
+import { AliasesInput, assignAliases } from './aliases.js';
 import { checkFieldsMatch, ckanFieldsOf, tableFieldsOf } from './ckan-fields.js';
 import { deleteRows, findRowByKey, insertRow, updateRow } from './datastore-write.repository.js';
 import { type Method, planRecords, primaryKeyOf } from './record-plan.js';
@@ -92,7 +96,10 @@ async function applyRecords(t: WriteTarget, method: Method, records: Record<stri
 }
 
 const CreateInput = z.object({
-  resource_id: ResourceIdInput,
+  resource_id: ResourceIdInput.optional(),
+  /** CKAN: a new resource's fields (package_id, name, …) instead of resource_id. */
+  resource: ResourceFields.extend({ package_id: z.string().min(1) }).optional(),
+  aliases: AliasesInput.optional(),
   fields: FieldsList.optional(),
   records: RecordsInput.optional(),
   primary_key: KeyList.optional(),
@@ -100,16 +107,27 @@ const CreateInput = z.object({
   calculate_record_count: looseBoolean.optional(),
 });
 
+/** As CKAN, a `resource` is created first (resource_create: its own checks and audit row). */
+async function targetResourceId(ctx: ActionContext, input: z.infer<typeof CreateInput>): Promise<string> {
+  if (input.resource_id) return input.resource_id;
+  if (!input.resource)
+    throw new ValidationError({ resource_id: [{ id: 'Wajib diisi', en: 'Missing value' }] });
+  return (await resourceCreate.run(ctx, input.resource)).id;
+}
+
 /** `datastore_create` (action.py `datastore_create`): the table's fields, key and first records. */
 export const datastoreCreate = defineAction({
   name: 'datastore_create',
   requires: 'dataset:update',
   sideEffectFree: false,
-  input: CreateInput,
+  input: CreateInput.refine((v) => v.resource_id ?? v.resource, {
+    path: ['resource_id'],
+    message: 'Wajib diisi / Missing value',
+  }),
   // The resource is loaded (locked) and checked once, in the write's transaction.
   authorize: () => {},
-  run: (ctx, input) =>
-    writeTable(ctx, input.resource_id, {
+  run: async (ctx, input) =>
+    writeTable(ctx, await targetResourceId(ctx, input), {
       action: 'datastore_create',
       schemaFor: (resource) => {
         const current = schemaOf(resource.table_schema);
@@ -141,9 +159,13 @@ export const datastoreCreate = defineAction({
         }
         return schema;
       },
-      change: (t) => applyRecords(t, 'insert', input.records ?? []),
+      change: async (t) => {
+        if (input.aliases) await assignAliases(t.trx, input.aliases, t.resource.id);
+        return applyRecords(t, 'insert', input.records ?? []);
+      },
       result: (t) => ({
         resource_id: t.resource.id,
+        ...(input.aliases ? { aliases: input.aliases } : {}),
         fields: ckanFieldsOf(t.schema),
         ...(primaryKeyOf(t.schema).length ? { primary_key: primaryKeyOf(t.schema) } : {}),
         method: 'insert',
