@@ -132,29 +132,30 @@ export async function endInstance(db: Kysely<DB>, id: string, at: Date): Promise
     .execute();
 }
 
+/** What an open task's readers need of it and of its run (inbox, reminders, escalation). */
+export const OPEN_TASK_COLUMNS = [
+  't.id',
+  't.step_id',
+  't.role',
+  't.agency_id',
+  't.assignee_id',
+  't.position',
+  't.opened_at',
+  't.due_at',
+  'i.id as instance_id',
+  'i.definition',
+  'i.subject_type',
+  'i.subject_id',
+  'i.subject_title',
+] as const;
+
 /** Open tasks visible to an actor: per role, any agency (agencyId null) or the actor's own. */
 export async function openTasksFor(db: Kysely<DB>, scopes: { role: Role; agencyId: string | null }[]) {
   if (scopes.length === 0) return [];
   return db
     .selectFrom('workflow_task as t')
     .innerJoin('workflow_instance as i', 'i.id', 't.instance_id')
-    .select([
-      't.id',
-      't.step_id',
-      't.role',
-      't.agency_id',
-      't.assignee_id',
-      't.position',
-      't.opened_at',
-      't.due_at',
-      'i.id as instance_id',
-      'i.definition',
-      'i.subject_type',
-      'i.subject_id',
-      'i.subject_title',
-      'i.started_at as run_started_at',
-      'i.agency_id as subject_agency_id',
-    ])
+    .select([...OPEN_TASK_COLUMNS, 'i.started_at as run_started_at', 'i.agency_id as subject_agency_id'])
     .where('t.state', '=', 'open')
     .where((eb) =>
       eb.or(

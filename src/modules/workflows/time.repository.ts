@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TaskAlertKind } from '../../kernel/db/schema/workflow-time.js';
 import type { DB } from '../../kernel/db/schema.js';
+import { OPEN_TASK_COLUMNS } from './runs.repository.js';
 
 /** SQL of workflow time: task reminders and escalations, and the runs of recurring cycles. */
 
@@ -9,21 +10,7 @@ export async function openTasksWithDue(db: Kysely<DB>) {
   const rows = await db
     .selectFrom('workflow_task as t')
     .innerJoin('workflow_instance as i', 'i.id', 't.instance_id')
-    .select([
-      't.id',
-      't.step_id',
-      't.role',
-      't.agency_id',
-      't.assignee_id',
-      't.position',
-      't.opened_at',
-      't.due_at',
-      'i.id as instance_id',
-      'i.definition',
-      'i.subject_type',
-      'i.subject_id',
-      'i.subject_title',
-    ])
+    .select(OPEN_TASK_COLUMNS)
     .where('t.state', '=', 'open')
     .where('t.due_at', 'is not', null)
     .orderBy('t.due_at')
