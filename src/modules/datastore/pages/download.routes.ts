@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../../kernel/errors.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
+import { requestedRange } from '../../../kernel/http/byte-range.js';
 import {
   canSeeDataset,
   findDataset,
@@ -25,7 +26,8 @@ function attachment(name: string): string {
 
 /**
  * Resource downloads: a stored file streamed with its hash as ETag, or a redirect to a link
- * resource. Counts every download. Files of hidden datasets are "not found". A file holding a
+ * resource. A stored file answers `Range` requests (206, resumable downloads) with a ranged read
+ * from the file store. Counts every download (a resumed one once). Files of hidden datasets are "not found". A file holding a
  * column the reader may not read (closed personal data) is never sent to them: they get the
  * same table generated from the datastore without those columns, in the same format
  * (read/original-file.ts). The same URL serves both, so package_show, DCAT and the dataset page
@@ -47,9 +49,13 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
     }
     const serving = await fileServing(db, req.actor, resource, dataset, sharedWith);
     if (serving.kind === 'withheld') throw new NotFoundError(serving.reason);
-    if (serving.kind === 'original' && !(await files.exists(resource.storage_key)))
-      throw new NotFoundError(NOT_FOUND);
-    await incrementResourceDownloads(db, resource.id);
+    const size = serving.kind === 'original' ? await files.sizeOf(resource.storage_key) : undefined;
+    if (serving.kind === 'original' && size === undefined) throw new NotFoundError(NOT_FOUND);
+    const etag = `"${resource.hash ?? resource.id}"`;
+    const range = size === undefined ? undefined : requestedRange(req.headers, size, etag);
+    // A resumed download (a range past the first byte) is the same download, counted once.
+    if (!range || range === 'unsatisfiable' || range.start === 0)
+      await incrementResourceDownloads(db, resource.id);
     const name = resource.url || 'data';
     reply.header('x-content-type-options', 'nosniff');
     // What this URL sends depends on who asks when the file has classified columns.
@@ -69,10 +75,19 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
         )
         .send(stream);
     }
-    return reply
+    reply
       .header('content-type', resource.mimetype || 'application/octet-stream')
       .header('content-disposition', attachment(name))
-      .header('etag', `"${resource.hash ?? resource.id}"`)
-      .send(files.open(resource.storage_key));
+      .header('etag', etag)
+      .header('accept-ranges', 'bytes');
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
+    if (range)
+      // Ranged reads from the store itself (an S3 GetObject with Range), never the whole file.
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(files.open(resource.storage_key, range));
+    return reply.header('content-length', size).send(files.open(resource.storage_key));
   });
 }
