@@ -99,7 +99,10 @@ export function buildCli(): Command {
   program
     .command('backup <file>')
     .description('cadangkan data (format logis, untuk PGlite maupun PostgreSQL) / logical backup')
-    .action(async (file: string) => (await import('./commands/database.js')).backup(file));
+    .option('--without-files', 'tanpa berkas tersimpan / without the stored files (kept by the bucket)')
+    .action(async (file: string, o: { withoutFiles?: boolean }) =>
+      (await import('./commands/database.js')).backup(file, o),
+    );
 
   program
     .command('restore <file>')

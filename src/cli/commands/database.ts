@@ -25,11 +25,14 @@ export function seedDemoRegion(): Promise<void> {
   });
 }
 
-export function backup(file: string): Promise<void> {
+/** With the stored files (read through the file store: disk or S3) unless `withoutFiles`. */
+export function backup(file: string, o: { withoutFiles?: boolean } = {}): Promise<void> {
   return withPlatform('backup', async (p) => {
-    const r = await writeBackup(p.database, file);
+    const files = o.withoutFiles ? undefined : fileStoreFor(loadConfig());
+    const r = await writeBackup(p.database, file, files ? { files } : {});
     console.log(
-      `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables → ${file}`,
+      `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables` +
+        `${r.files === undefined ? '' : `, ${r.files} files`} → ${file}`,
     );
   });
 }
@@ -38,9 +41,11 @@ export function restore(file: string): Promise<void> {
   return withPlatform(
     'restore',
     async (p) => {
-      const r = await restoreBackup(p.database, file);
+      // The backup's stored files go into this deployment's store (disk or S3).
+      const r = await restoreBackup(p.database, file, { files: fileStoreFor(loadConfig()) });
       console.log(
-        `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables ← ${file}`,
+        `OK: ${r.tables.reduce((n, t) => n + t.rows, 0)} rows in ${r.tables.length} tables` +
+          `${r.files ? `, ${r.files} files` : ''} ← ${file}`,
       );
     },
     { siteSettings: false },

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -39,6 +39,22 @@ export class DiskFileStore implements FileStore {
       throw emptyFileError(fileName);
     }
     return { key, size: measure.bytes, hash: measure.digest(), fileName: name };
+  }
+
+  async putAt(key: string, source: Readable): Promise<string> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const measure = new Measure(Number.MAX_SAFE_INTEGER);
+    // Written aside, then renamed: a reader never sees half a file under the key.
+    const partial = `${target}~`;
+    try {
+      await pipeline(source, measure, createWriteStream(partial));
+      await rename(partial, target);
+    } catch (err) {
+      await rm(partial, { force: true });
+      throw err;
+    }
+    return measure.digest();
   }
 
   open(key: string, range?: ByteRange): Readable {

@@ -27,6 +27,11 @@ export interface FileStore {
   readonly kind: 'disk' | 's3';
   /** Stream `source` to a new key, hashing as it goes; refuses more than `maxBytes`. */
   save(source: Readable, fileName: string, maxBytes: number): Promise<StoredFile>;
+  /**
+   * Store `source` under a key another store made (a restore, `storage migrate`); returns its
+   * `sha256:<hex>`. A failed write leaves nothing under the key.
+   */
+  putAt(key: string, source: Readable): Promise<string>;
   /** Stream a stored file (or a byte range of it); errors arrive on the stream. */
   open(key: string, range?: ByteRange): Readable;
   exists(key: string): Promise<boolean>;

@@ -95,6 +95,8 @@ export class S3FileStore implements FileStore {
       params: { Bucket: this.bucket, Key: assertKey(key), Body: measure },
       queueSize: 2,
       partSize: 8 * 1024 * 1024,
+      // An object appears only when the upload completes: a failed one leaves nothing.
+      leavePartsOnError: false,
     });
     await upload.done();
     return measure.digest();

@@ -10,17 +10,22 @@ import { MIGRATION_NAMES } from '../../kernel/db/migrate.js';
  *   ["0b6f…","DISKOMINFO",…]            one line per row, values in column order
  *   {"end":"agency","rows":12}
  *   …
+ *   …                                    then (version 2) the stored files, see backup-files.ts
  *   {"done":true}
  * This file reads it line by line and checks its header; backup-write.ts writes it.
  */
 
 export const FORMAT = 'satudata-backup';
-export const VERSION = 1;
+/** Version 2 adds the stored files section (backup-files.ts); version 1 files still restore. */
+export const VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 /** What a backup holds, or what a restore put back: rows per table, oldest table first. */
 export interface BackupSummary {
   tables: { name: string; rows: number }[];
   migrations: string[];
+  /** Stored files in the backup (written or restored through the file store). */
+  files?: number;
 }
 
 export interface BackupHeader {
@@ -29,6 +34,8 @@ export interface BackupHeader {
   createdAt: string;
   migrations: string[];
   tables?: string[];
+  /** Whether the stored files follow the tables (version 2). */
+  files?: boolean;
 }
 
 /** Read and check the first line of the file, without touching any database. */
@@ -42,7 +49,7 @@ function parseHeader(line: string, file: string): BackupHeader {
   if (!isRecord(value) || value.format !== FORMAT) {
     throw invalidBackup(file, 'no satudata-backup header on line 1');
   }
-  if (value.version !== VERSION) {
+  if (typeof value.version !== 'number' || !READABLE_VERSIONS.includes(value.version)) {
     throw new Error(
       `Versi format cadangan ${String(value.version)} tidak dikenal / Unknown backup format version ` +
         `${String(value.version)} in ${file}: this build reads version ${VERSION}`,
@@ -53,10 +60,11 @@ function parseHeader(line: string, file: string): BackupHeader {
   }
   return {
     format: FORMAT,
-    version: VERSION,
+    version: value.version,
     createdAt: String(value.createdAt),
     migrations: value.migrations,
     ...(value.tables ? { tables: value.tables } : {}),
+    ...(value.files === true ? { files: true } : {}),
   };
 }
 

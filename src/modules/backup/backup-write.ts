@@ -5,8 +5,10 @@ import { createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/database.js';
 import type { DB } from '../../kernel/db/schema.js';
+import type { FileStore } from '../../kernel/storage/file-store.js';
 import { appliedMigrations, inSnapshot, readPages } from './backup.repository.js';
 import { type BackupHeader, type BackupSummary, FORMAT, messageOf, VERSION } from './backup-file.js';
+import { fileLines } from './backup-files.js';
 import { discoverTables } from './table-order.js';
 import type { TableInfo } from './tables.js';
 
@@ -20,16 +22,27 @@ import type { TableInfo } from './tables.js';
  * Write every table of the public schema (except migration bookkeeping and reference data)
  * to `file` as gzip'ed JSON Lines, streamed page by page from one consistent snapshot.
  * The file appears only when complete: it is written as `<file>.partial`, then renamed.
+ * With `options.files`, every stored file follows the tables, read through the file store
+ * (disk or S3; backup-files.ts).
  */
-export async function writeBackup(database: Database, file: string): Promise<BackupSummary> {
+export async function writeBackup(
+  database: Database,
+  file: string,
+  options: { files?: FileStore } = {},
+): Promise<BackupSummary> {
   const partial = `${file}.partial`;
   try {
     const summary = await inSnapshot(database.db, async (trx) => {
       const tables = await discoverTables(trx);
       const migrations = await appliedMigrations(trx);
       const counts: { name: string; rows: number }[] = [];
-      await pipeline(backupLines(trx, tables, migrations, counts), createGzip(), createWriteStream(partial));
-      return { tables: counts, migrations };
+      const counted = { files: 0 };
+      await pipeline(
+        backupLines(trx, tables, migrations, counts, options.files, counted),
+        createGzip(),
+        createWriteStream(partial),
+      );
+      return { tables: counts, migrations, ...(options.files ? { files: counted.files } : {}) };
     });
     await rename(partial, file);
     return summary;
@@ -45,6 +58,8 @@ async function* backupLines(
   tables: TableInfo[],
   migrations: string[],
   counts: { name: string; rows: number }[],
+  files: FileStore | undefined,
+  counted: { files: number },
 ): AsyncGenerator<string> {
   const header: BackupHeader = {
     format: FORMAT,
@@ -52,6 +67,7 @@ async function* backupLines(
     createdAt: new Date().toISOString(),
     migrations,
     tables: tables.map((t) => t.name),
+    files: files !== undefined,
   };
   yield `${JSON.stringify(header)}\n`;
   for (const table of tables) {
@@ -64,5 +80,6 @@ async function* backupLines(
     yield `${JSON.stringify({ end: table.name, rows })}\n`;
     counts.push({ name: table.name, rows });
   }
+  if (files) yield* fileLines(files, counted);
   yield `${JSON.stringify({ done: true })}\n`;
 }

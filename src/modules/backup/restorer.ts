@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
+import type { FileStore } from '../../kernel/storage/file-store.js';
 import { deleteSeedRows, insertBatch } from './backup.repository.js';
 import { invalidBackup, isRecord, isStringArray, messageOf, parseJson } from './backup-file.js';
+import { FileRestorer } from './backup-files.js';
 import { assertEmpty } from './restore-checks.js';
 import { type ColumnInfo, findColumn, requireTable, type TableInfo } from './tables.js';
 
@@ -20,12 +22,17 @@ export class Restorer {
   private columns: ColumnInfo[] = [];
   private batch: string[] = [];
   private rows = 0;
+  /** The stored files section (format version 2), written through the file store. */
+  readonly files: FileRestorer;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly target: Map<string, TableInfo>,
     private readonly file: string,
-  ) {}
+    store?: FileStore,
+  ) {
+    this.files = new FileRestorer(store, file);
+  }
 
   async accept(line: string): Promise<void> {
     this.lineNo++;
@@ -35,6 +42,12 @@ export class Restorer {
       return;
     }
     if (this.state === 'rows' && line.startsWith('[')) return this.acceptRow(line);
+    if (this.state === 'between' && this.files.inFile) {
+      if (line.startsWith('"')) return this.files.chunk(line, this.lineNo);
+      const end = parseJson(line, this.file, this.lineNo);
+      if (!isRecord(end)) throw this.invalid('expected file data or its end');
+      return this.files.end(end, this.lineNo);
+    }
     const value = parseJson(line, this.file, this.lineNo);
     if (!isRecord(value)) throw this.invalid('expected a table, end or done marker');
     if (this.state === 'between') return this.acceptBetween(value);
@@ -52,6 +65,7 @@ export class Restorer {
       this.state = 'done';
       return;
     }
+    if (typeof value.file === 'string') return this.files.start(value, this.lineNo);
     if (typeof value.table !== 'string' || !isStringArray(value.columns)) {
       throw this.invalid('expected a table start line');
     }
