@@ -72,6 +72,8 @@ export async function startServer(
       db: database.db,
       driver: database.kind,
       files: fileStoreFor(config),
+      leaseMs: config.jobLeaseMs,
+      recoverEveryMs: Math.min(30_000, config.jobLeaseMs / 2),
       onError: (err) => app.log.error({ err }, 'job runner'),
     });
     await jobs.start();

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   /** Bearer token required by GET /metrics; without it /metrics is refused. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * How long a running job's claim holds without renewal: after an instance dies, another one
+   * takes its job over once the lease runs out (renewed every third of it, checked every half).
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 /** Where uploaded files live (STORAGE and the S3_* settings). */
@@ -96,6 +101,8 @@ export type Config = {
   storage: StorageConfig;
   /** Token GET /metrics requires (METRICS_TOKEN); undefined: /metrics is refused. */
   metricsToken: string | undefined;
+  /** A running job's lease (JOB_LEASE_SECONDS), in ms. */
+  jobLeaseMs: number;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     datastoreSql: (e.DATASTORE_SQL ?? (e.DATABASE_URL ? 'on' : 'off')) === 'on',
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     storage:
       e.STORAGE === 's3'
         ? {
