@@ -21,6 +21,7 @@ import { userWithToken } from '../support/catalog-fixtures.js';
 import {
   DEPLOY,
   freePort,
+  GiveUp,
   type Instance,
   type LoadBalancer,
   mergeCookies,
@@ -200,6 +201,20 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
 
   const owner = (lockedBy: string | null) =>
     instances.find((i) => i.child.exitCode === null && lockedBy?.split(':')[1] === String(i.child.pid));
+
+  /** The instance running a resource's ingest (caught while it runs) and its runner id. */
+  const runningIngest = (resourceId: string) =>
+    waitFor(
+      'the ingest to be running',
+      async () => {
+        const { job } = await ingestOf(resourceId);
+        if (job.state === 'done')
+          throw new GiveUp('the ingest ended before it could be stopped: use a larger file');
+        const instance = job.state === 'running' ? owner(job.locked_by) : undefined;
+        return instance && job.locked_by ? { instance, lockedBy: job.locked_by } : undefined;
+      },
+      { everyMs: 20 },
+    );
 
   it('runs the deploy files: the env example is a valid configuration, the unit stops with SIGTERM', async () => {
     const example = loadConfig(await readEnvFile(path.join(DEPLOY, 'satudata.env.example')));
@@ -391,19 +406,14 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
     });
     const rows = 150_000;
     const r = await upload(b.url, dataset.id, 'besar', csv(rows, 11));
-    const running = await waitFor(
-      'the ingest to be running',
-      async () => {
-        const { job } = await ingestOf(r.id);
-        if (job.state === 'done')
-          throw new Error('the ingest finished before it could be stopped: use a larger file');
-        return job.state === 'running' && owner(job.locked_by) ? owner(job.locked_by) : undefined;
-      },
-      { everyMs: 20 },
-    );
-    if (!running) throw new Error('no owner');
+    const { instance: running, lockedBy } = await runningIngest(r.id);
     running.child.kill(unit.killSignal);
     expect(await running.exited).toBe(0);
+    // Handed back before the process ended (not left for the lease to run out): queued again,
+    // or already taken by the other instance.
+    const handedBack = (await ingestOf(r.id)).job;
+    expect(handedBack.locked_by).not.toBe(lockedBy);
+    expect(handedBack.state).not.toBe('failed');
     const { version, job } = await loaded(r.id);
     expect(job.attempts).toBe(2);
     expect(version.row_count).toBe(rows);
@@ -420,17 +430,7 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
     });
     const rows = 150_000;
     const r = await upload(proxy.url, dataset.id, 'besar', csv(rows, 13));
-    const running = await waitFor(
-      'the ingest to be running',
-      async () => {
-        const { job } = await ingestOf(r.id);
-        if (job.state === 'done')
-          throw new Error('the ingest finished before it could be killed: use a larger file');
-        return job.state === 'running' && owner(job.locked_by) ? owner(job.locked_by) : undefined;
-      },
-      { everyMs: 20 },
-    );
-    if (!running) throw new Error('no owner');
+    const { instance: running } = await runningIngest(r.id);
     running.child.kill('SIGKILL');
     await running.exited;
     const { version, job } = await loaded(r.id);

@@ -27,6 +27,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Thrown by a `waitFor` check: stop waiting now, this will not get better. */
+export class GiveUp extends Error {}
+
 /** Poll `check` until it returns a value (not undefined/false), or fail naming `what`. */
 export async function waitFor<T>(
   what: string,
@@ -40,6 +43,7 @@ export async function waitFor<T>(
       const value = await check();
       if (value !== undefined && value !== false) return value;
     } catch (err) {
+      if (err instanceof GiveUp) throw err;
       last = err;
     }
     if (Date.now() > limit)
