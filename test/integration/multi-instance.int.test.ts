@@ -385,30 +385,34 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
       .result;
     expect(resource).toMatchObject({ hash: sha256(content), size: content.length });
     expect(await a.exited).toBe(0);
+    // A new instance takes a's place (started now, used by the next test).
+    a = await start('a2', ports[0]);
     // Exactly one new object, whole.
     const keysAfter = await bucketKeys();
     const added = keysAfter.filter((k) => !keysBefore.includes(k));
     expect(added).toHaveLength(1);
     expect(await bucket.sizeOf(added[0] ?? '')).toBe(content.length);
-    // a's runner stopped before its last request: b ingests the upload.
+    // a's runner stopped before its last request: another instance ingests the upload.
     const { version, job } = await loaded(resource.id);
     expect(version.row_count).toBe(20_000);
     expect(job.attempts).toBe(1);
   });
 
-  it('SIGTERM during a job hands the job back; the other instance runs it to the end', async () => {
-    a = await start('a2', ports[0]);
+  it('SIGTERM during a job hands the job back; another instance runs it to the end', async () => {
     await waitReady(a);
     const dataset = await action<{ id: string }>(proxy.url, 'package_create', producer.token, {
       name: `tugas-${randomBytes(3).toString('hex')}`,
       title: 'Muat ulang',
       owner_org: agencyCode,
     });
-    const rows = 150_000;
+    const rows = 60_000;
     const r = await upload(b.url, dataset.id, 'besar', csv(rows, 11));
     const { instance: running, lockedBy } = await runningIngest(r.id);
     running.child.kill(unit.killSignal);
     expect(await running.exited).toBe(0);
+    // Its replacement starts while the other instance finishes the job.
+    if (running === a) a = await start('a3', ports[0]);
+    else b = await start('b2', ports[1]);
     // Handed back before the process ended (not left for the lease to run out): queued again,
     // or already taken by the other instance.
     const handedBack = (await ingestOf(r.id)).job;
@@ -417,8 +421,6 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
     const { version, job } = await loaded(r.id);
     expect(job.attempts).toBe(2);
     expect(version.row_count).toBe(rows);
-    if (running === a) a = await start('a3', ports[0]);
-    else b = await start('b2', ports[1]);
     await Promise.all([waitReady(a), waitReady(b)]);
   });
 
@@ -428,7 +430,7 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
       title: 'Instans mati',
       owner_org: agencyCode,
     });
-    const rows = 150_000;
+    const rows = 60_000;
     const r = await upload(proxy.url, dataset.id, 'besar', csv(rows, 13));
     const { instance: running } = await runningIngest(r.id);
     running.child.kill('SIGKILL');

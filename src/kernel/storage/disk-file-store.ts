@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,6 +52,8 @@ export class DiskFileStore implements FileStore {
       await rename(partial, target);
     } catch (err) {
       await rm(partial, { force: true });
+      // The key's folder goes too when nothing else is in it.
+      await rmdir(path.dirname(target)).catch(() => {});
       throw err;
     }
     return measure.digest();

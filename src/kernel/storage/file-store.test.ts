@@ -93,6 +93,25 @@ function storageContract(name: string, open: () => Promise<{ store: FileStore; c
       expect(await allKeys(store)).toEqual(before);
     });
 
+    it('stores a stream under a given key (a restore), returning its SHA-256; a broken one leaves nothing', async () => {
+      const key = 'resources/0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e/pulih.csv';
+      const hash = await store.putAt(key, Readable.from(['kode,nama\n']));
+      expect(hash).toBe(`sha256:${createHash('sha256').update('kode,nama\n').digest('hex')}`);
+      expect(await text(store.open(key))).toBe('kode,nama\n');
+      const before = await allKeys(store);
+      let reads = 0;
+      const broken = new Readable({
+        read() {
+          if (reads++ === 0) this.push('setengah');
+          else this.destroy(new Error('connection reset'));
+        },
+      });
+      const other = 'resources/1b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e/putus.csv';
+      await expect(store.putAt(other, broken)).rejects.toThrow();
+      expect(await allKeys(store)).toEqual(before);
+      expect(await store.exists(other)).toBe(false);
+    });
+
     it('removes a file, and says a missing key does not exist', async () => {
       const stored = await store.save(Readable.from(['hapus']), 'b.csv', 100);
       await store.remove(stored.key);
