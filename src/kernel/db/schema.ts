@@ -3,6 +3,7 @@ import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PortalTables } from './schema/portal.js';
+import type { ReadModelTables } from './schema/read-model.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
@@ -214,7 +215,8 @@ export interface DB
     WorkflowTimeTables,
     MetadataTables,
     SdiTables,
-    PortalTables {
+    PortalTables,
+    ReadModelTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
