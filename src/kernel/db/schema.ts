@@ -154,6 +154,10 @@ export interface DatasetTable {
   metadata_created: CreatedAt;
   metadata_modified: Timestamp;
   search: Generated<string>;
+  /** Facet arrays kept by triggers from dataset_tag, dataset_topic and resource (migration 0024). */
+  tag_names: ColumnType<string[], never, never>;
+  topic_names: ColumnType<string[], never, never>;
+  res_formats: ColumnType<string[], never, never>;
 }
 
 export interface DatasetTagTable {

@@ -11,6 +11,11 @@ import { type Kysely, sql } from 'kysely';
  * `built_generation` and `built_stamp` equal the current ones; otherwise the reader rebuilds it
  * and stores it back guarded by the generation it read, so a change committed meanwhile is
  * never overwritten by an older build. No application write path has to remember the dict.
+ *
+ * Search facets read compact arrays on the dataset row (tag names, topic names, upper-case
+ * resource formats) instead of one index probe into a child table per hit: 947 hits cost 32 ms of
+ * probes for the tags facet at 20,000 datasets. Statement-level triggers with transition tables
+ * keep them in step, so a bulk load refreshes each dataset once, not once per child row.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed against no schema on purpose
 export async function up(db: Kysely<any>): Promise<void> {
@@ -89,4 +94,60 @@ export async function up(db: Kysely<any>): Promise<void> {
       create trigger catalog_stamp_bump after insert or update or delete or truncate on ${sql.table(table)}
       for each statement execute function catalog_stamp_bump()`.execute(db);
   }
+
+  await sql`
+    alter table dataset
+      add column tag_names text[] not null default '{}',
+      add column topic_names text[] not null default '{}',
+      add column res_formats text[] not null default '{}'`.execute(db);
+  await sql`
+    create function dataset_facets_refresh(ids uuid[]) returns void language sql as $$
+      update dataset d set
+        tag_names = coalesce((select array_agg(t.tag order by t.tag) from dataset_tag t where t.dataset_id = d.id), '{}'),
+        topic_names = coalesce((select array_agg(tp.name order by tp.name) from dataset_topic dt
+          join topic tp on tp.id = dt.topic_id where dt.dataset_id = d.id), '{}'),
+        res_formats = coalesce((select array_agg(distinct upper(r.format) order by upper(r.format)) from resource r
+          where r.dataset_id = d.id and r.state = 'active' and r.format <> ''), '{}')
+      where d.id = any(ids)
+    $$`.execute(db);
+  await sql`select dataset_facets_refresh(array_agg(id)) from dataset`.execute(db);
+  // One function per transition: OLD TABLE exists for updates and deletes, NEW TABLE for
+  // inserts and updates; a trigger with transition tables serves one event.
+  for (const [name, rows] of [
+    ['inserted', 'select dataset_id from n'],
+    ['updated', 'select dataset_id from n union select dataset_id from o'],
+    ['deleted', 'select dataset_id from o'],
+  ] as const) {
+    await sql`
+      create function ${sql.raw(`dataset_facets_${name}`)}() returns trigger language plpgsql as $$
+      begin
+        perform dataset_facets_refresh(array(${sql.raw(rows)}));
+        return null;
+      end $$`.execute(db);
+  }
+  for (const table of ['dataset_tag', 'dataset_topic', 'resource']) {
+    for (const [event, name, referencing] of [
+      ['insert', 'inserted', 'new table as n'],
+      ['update', 'updated', 'old table as o new table as n'],
+      ['delete', 'deleted', 'old table as o'],
+    ] as const) {
+      await sql`
+        create trigger ${sql.raw(`${table}_facets_${name}`)} after ${sql.raw(event)} on ${sql.table(table)}
+        referencing ${sql.raw(referencing)}
+        for each statement execute function ${sql.raw(`dataset_facets_${name}`)}()`.execute(db);
+    }
+  }
+  // A topic renamed: the datasets filed under it.
+  await sql`
+    create function topic_facets_renamed() returns trigger language plpgsql as $$
+    begin
+      perform dataset_facets_refresh(array(
+        select dt.dataset_id from dataset_topic dt join n on n.id = dt.topic_id
+        join o on o.id = n.id where o.name is distinct from n.name));
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger topic_facets_renamed after update on topic
+    referencing old table as o new table as n
+    for each statement execute function topic_facets_renamed()`.execute(db);
 }
