@@ -73,5 +73,25 @@ for (const kind of DIALECTS) {
       const page = await statementsOf('/dataset?q=hitung');
       expect(page.count, page.statements.join('\n')).toBeLessThanOrEqual(4);
     });
+
+    it('answers a repeat API read whose ETag still matches with 304 and no body, and a changed one with 200', async () => {
+      const url = `/dataset/${datasets[1]?.name}`;
+      for (const path of [`/api/3/action/package_show?id=${datasets[1]?.name}`, '/api/3/action/package_list']) {
+        const first = await w.t.app.inject({ url: path });
+        const etag = first.headers.etag as string;
+        expect(etag).toMatch(/^(W\/)?"/);
+        const again = await w.t.app.inject({ url: path, headers: { 'if-none-match': etag } });
+        expect(again.statusCode).toBe(304);
+        expect(again.body).toBe('');
+      }
+      await resultOf(
+        postAction(w.t, 'package_patch', { id: datasets[1]?.id, title: 'Judul Diganti' }, w.custodian),
+      );
+      const before = (await w.t.app.inject({ url: `/api/3/action/package_show?id=${datasets[1]?.name}` }))
+        .headers.etag;
+      const stale = await w.t.app.inject({ url, headers: { 'if-none-match': String(before) } });
+      expect(stale.statusCode).toBe(200);
+      expect(stale.body).toContain('Judul Diganti');
+    });
   });
 }
