@@ -76,7 +76,10 @@ for (const kind of DIALECTS) {
 
     it('answers a repeat API read whose ETag still matches with 304 and no body, and a changed one with 200', async () => {
       const url = `/dataset/${datasets[1]?.name}`;
-      for (const path of [`/api/3/action/package_show?id=${datasets[1]?.name}`, '/api/3/action/package_list']) {
+      for (const path of [
+        `/api/3/action/package_show?id=${datasets[1]?.name}`,
+        '/api/3/action/package_list',
+      ]) {
         const first = await w.t.app.inject({ url: path });
         const etag = first.headers.etag as string;
         expect(etag).toMatch(/^(W\/)?"/);
