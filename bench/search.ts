@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/kernel/config.js';
 import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import type { DB } from '../src/kernel/db/schema.js';
 import { ensureSite } from '../src/modules/agencies/site.js';
 import { refreshDatasetSearch } from '../src/modules/catalog/dataset.repository.js';
+import { searchStatement } from '../src/modules/catalog/dataset-search.repository.js';
 import { DEMO_TOPICS } from '../src/modules/demo/catalog/demo-topics.js';
 import { DEMO_AGENCIES } from '../src/modules/demo/demo-agencies.js';
 import { createApp } from '../src/modules.js';
@@ -26,7 +27,11 @@ import { type GeneratedDataset, generateCatalog, SEARCH_WORDS } from './catalog-
  * (createApp) on a free port per engine and fires autocannon (in a worker thread) at:
  *   (a) a bare Fastify JSON route in this same process: the ceiling of this machine,
  *   (b) package_search with a q word and two facets (organization, tags), rotating 8 words,
- *   (c) package_show, rotating 200 public datasets.
+ *   (c) package_show, rotating 200 public datasets,
+ *   (d) the dataset page, the /dataset search page and the home page,
+ * each beside a raw-SQL baseline run straight through the driver with as many concurrent
+ * callers (package_search's own statement; one stored-dict row), and then package_search alone
+ * on a PostgreSQL catalog of --large datasets (default 100,000; 0 skips it).
  * Prints requests/s and p50/p95/p99 latency per engine, and each as a share of the ceiling.
  */
 
@@ -36,6 +41,8 @@ interface Options {
   connections: number;
   warmup: number;
   engines: DriverKind[];
+  /** Datasets of the extra PostgreSQL run that measures package_search alone (0: none). */
+  large: number;
 }
 
 interface Measure {
@@ -54,6 +61,8 @@ interface Row {
   engine: string;
   target: string;
   m: Measure;
+  /** The raw-SQL row this one is compared with (its p95). */
+  baseline?: Measure;
 }
 
 function parseArgs(args: string[]): Options {
@@ -85,6 +94,7 @@ function parseArgs(args: string[]): Options {
     connections: Math.floor(num('--connections', 16)),
     warmup: num('--warmup', 2, 0),
     engines,
+    large: engines.includes('postgres') ? Math.floor(num('--large', 100_000, 0)) : 0,
   };
 }
 
@@ -241,8 +251,89 @@ async function expectOk(base: string, p: string): Promise<unknown> {
   return body.result;
 }
 
-async function benchEngine(kind: DriverKind, catalog: GeneratedDataset[], o: Options): Promise<Row[]> {
-  const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+/**
+ * The raw-SQL baseline: `run` called by `o.connections` concurrent callers for the same warm-up
+ * and duration as the HTTP runs, with the same percentiles — what the database alone gives.
+ */
+async function rawLoad(run: (i: number) => Promise<unknown>, o: Options): Promise<Measure> {
+  const fire = async (seconds: number, times: number[] | null) => {
+    const until = performance.now() + seconds * 1000;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: o.connections }, async () => {
+        while (performance.now() < until) {
+          const t = performance.now();
+          await run(next++);
+          times?.push(performance.now() - t);
+        }
+      }),
+    );
+  };
+  if (o.warmup > 0) await fire(o.warmup, null);
+  const times: number[] = [];
+  const started = performance.now();
+  await fire(o.duration, times);
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? 0;
+  return {
+    requests: times.length,
+    seconds,
+    rps: times.length / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    non2xx: 0,
+    errors: 0,
+    statuses: {},
+  };
+}
+
+/** The statement package_search runs for `word` (anonymous, q + organization and tags facets). */
+function searchQuery(db: Kysely<DB>, word: string) {
+  return searchStatement(db, {
+    clauses: [],
+    text: word,
+    sort: [{ key: 'score', dir: 'desc' }],
+    rows: 10,
+    start: 0,
+    visibility: {
+      privateScope: null,
+      closedScope: null,
+      actorAgencyId: null,
+      includePrivate: false,
+      includeDrafts: false,
+      includeDeleted: false,
+    },
+    facetFields: ['organization', 'tags'],
+    facetLimit: 50,
+    facetMinCount: 1,
+  }).compile(db);
+}
+
+/** Runs compiled statements straight through the driver: a pg pool of `connections`, or PGlite. */
+function rawRunner(env: { database: Database; databaseUrl: string | undefined }, o: Options) {
+  if (!env.databaseUrl) {
+    const db = env.database.db;
+    return {
+      query: (q: CompiledQuery) => db.executeQuery(q),
+      close: async () => {},
+    };
+  }
+  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: o.connections });
+  return {
+    query: (q: CompiledQuery) => pool.query(q.sql, q.parameters as unknown[]),
+    close: () => pool.end(),
+  };
+}
+
+async function benchEngine(
+  kind: DriverKind,
+  catalog: GeneratedDataset[],
+  o: Options,
+  only: 'all' | 'search' = 'all',
+): Promise<Row[]> {
+  const label = `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}${only === 'search' ? ` ${catalog.length / 1000}k` : ''}`;
   let t = Date.now();
   const env = await freshDatabase(kind);
   try {
@@ -263,6 +354,7 @@ async function benchEngine(kind: DriverKind, catalog: GeneratedDataset[], o: Opt
     });
     const site = await ensureSite(env.database.db, config);
     const app = await createApp({ config, database: env.database, site, logger: false });
+    const raw = rawRunner(env, o);
     try {
       const base = await listen(app);
       const facets = encodeURIComponent('["organization","tags"]');
@@ -277,20 +369,38 @@ async function benchEngine(kind: DriverKind, catalog: GeneratedDataset[], o: Opt
       console.log(`[${label}] package_search hits per word: ${hits.join(', ')}`);
       const names = catalog.filter((d) => d.state === 'active' && !d.private).slice(0, 200);
       const showPaths = names.map((d) => `/api/3/action/package_show?id=${d.name}`);
-      await expectOk(base, showPaths[0] as string);
+      // Every measured dict is built and stored once before any run (as on a site that was read).
+      for (const p of showPaths) await expectOk(base, p);
+      const searchStatements = SEARCH_WORDS.map((w) => searchQuery(env.database.db, w));
+      const ids = names.map((d) => d.id);
+      const oneRow = ids.map((id) =>
+        sql`select dict from package_dict where dataset_id = ${id}`.compile(env.database.db),
+      );
+      const rawSearch = () =>
+        rawLoad((i) => raw.query(searchStatements[i % searchStatements.length] as CompiledQuery), o);
+      const rawRow = () => rawLoad((i) => raw.query(oneRow[i % oneRow.length] as CompiledQuery), o);
       const rows: Row[] = [];
-      for (const [target, paths] of [
-        ['package_search (q + 2 facets)', searchPaths],
-        ['package_show', showPaths],
-      ] as const) {
-        const m = await load(base, [...paths], o);
+      const measure = async (target: string, run: () => Promise<Measure>, baseline?: Measure) => {
+        const m = await run();
         console.log(
           `[${label}] ${target}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
         );
-        rows.push({ engine: label, target, m });
-      }
+        rows.push({ engine: label, target, m, ...(baseline ? { baseline } : {}) });
+        return m;
+      };
+      const searchBase = await measure('raw SQL: search statement', rawSearch);
+      await measure('package_search (q + 2 facets)', () => load(base, searchPaths, o), searchBase);
+      if (only === 'search') return rows;
+      const rowBase = await measure('raw SQL: one stored dict row', rawRow);
+      await measure('package_show', () => load(base, showPaths, o), rowBase);
+      const pagePaths = names.map((d) => `/dataset/${d.name}`);
+      await measure('dataset page', () => load(base, pagePaths, o), rowBase);
+      const searchPagePaths = SEARCH_WORDS.map((w) => `/dataset?q=${w}`);
+      await measure('search page /dataset', () => load(base, searchPagePaths, o), searchBase);
+      await measure('home page /', () => load(base, ['/'], o));
       return rows;
     } finally {
+      await raw.close();
       await app.close();
     }
   } finally {
@@ -307,7 +417,17 @@ async function countRows(database: Database): Promise<string> {
 }
 
 function printTable(rows: Row[], ceiling: number, o: Options) {
-  const header = ['Engine', 'Endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'of ceiling', 'non-2xx'];
+  const header = [
+    'Engine',
+    'Endpoint',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'of ceiling',
+    'p95 / raw',
+    'non-2xx',
+  ];
   const lines = rows.map((r) => [
     r.engine,
     r.target,
@@ -316,6 +436,7 @@ function printTable(rows: Row[], ceiling: number, o: Options) {
     r.m.p95.toFixed(1),
     r.m.p99.toFixed(1),
     `${((r.m.rps / ceiling) * 100).toFixed(1)}%`,
+    r.baseline ? `${(r.m.p95 / r.baseline.p95).toFixed(2)}×` : '',
     String(r.m.non2xx + r.m.errors),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
@@ -346,6 +467,12 @@ export async function run(args: string[]): Promise<void> {
   );
   const rows: Row[] = [{ engine: '-', target: 'bare Fastify JSON (ceiling)', m: ceiling }];
   for (const kind of o.engines) rows.push(...(await benchEngine(kind, catalog, o)));
+  if (o.large > 0) {
+    t = Date.now();
+    const large = generateCatalog(o.large);
+    console.log(`Generated ${large.length} datasets in ${since(t)} for the PostgreSQL search run`);
+    rows.push(...(await benchEngine('postgres', large, o, 'search')));
+  }
   printTable(rows, ceiling.rps, o);
   const failed = rows.filter((r) => r.m.non2xx + r.m.errors > 0);
   if (failed.length) {

@@ -7,7 +7,7 @@ const BENCHES = {
   search: {
     file: '../bench/search.ts',
     about:
-      'CKAN API throughput: 20,000 generated datasets on PGlite (and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set); package_search with q and two facets, package_show, against a bare Fastify ceiling',
+      'CKAN API throughput: 20,000 generated datasets on PGlite (and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set); package_search with q and two facets, package_show, the dataset, search and home pages, each beside a raw-SQL baseline, against a bare Fastify ceiling; package_search at 100,000 datasets on PostgreSQL',
   },
   ingest: {
     file: '../bench/ingest.ts',
@@ -23,7 +23,7 @@ if (!bench) {
   console.log('Usage: npm run bench -- <name> [options]\n\nBenchmarks:');
   for (const [n, b] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(10)} ${b.about}`);
   console.log(
-    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all',
+    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all, --large N (100000: package_search alone on PostgreSQL; 0 skips)',
   );
   console.log('Options of ingest: --rows N (1000000), --engine pglite|postgres|all');
   process.exit(name ? 1 : 0);

@@ -3,6 +3,7 @@ import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PortalTables } from './schema/portal.js';
+import type { ReadModelTables } from './schema/read-model.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
 import type { WorkflowTables } from './schema/workflow.js';
@@ -153,6 +154,10 @@ export interface DatasetTable {
   metadata_created: CreatedAt;
   metadata_modified: Timestamp;
   search: Generated<string>;
+  /** Facet arrays kept by triggers from dataset_tag, dataset_topic and resource (migration 0024). */
+  tag_names: ColumnType<string[], never, never>;
+  topic_names: ColumnType<string[], never, never>;
+  res_formats: ColumnType<string[], never, never>;
 }
 
 export interface DatasetTagTable {
@@ -214,7 +219,8 @@ export interface DB
     WorkflowTimeTables,
     MetadataTables,
     SdiTables,
-    PortalTables {
+    PortalTables,
+    ReadModelTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

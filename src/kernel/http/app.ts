@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyEtag from '@fastify/etag';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -101,6 +102,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
+  // Every GET answer built in memory (pages, API JSON) carries an ETag of its bytes, and a repeat
+  // view whose If-None-Match still matches gets 304 with no body (streamed files are skipped:
+  // they carry their own validators).
+  await app.register(fastifyEtag);
   await app.register(requestContext, { database, config, authenticator: opts.authenticator });
 
   // Every form post must come from this site (Origin/Referer) and carry its CSRF token. The API

@@ -18,8 +18,17 @@ export interface TableInfo {
   primaryKey: ColumnInfo[];
 }
 
-/** Migration bookkeeping and the `region` reference data, which migrations recreate. */
-export const SKIPPED_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'region']);
+/**
+ * Migration bookkeeping, the `region` reference data, which migrations recreate, and the stored
+ * read models (package_dict, catalog_stamp), which readers rebuild from the restored rows.
+ */
+export const SKIPPED_TABLES = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'region',
+  'package_dict',
+  'catalog_stamp',
+]);
 
 /**
  * Foreign keys that close a cycle between tables: `resource.datastore_version_id` points at a

@@ -11,7 +11,9 @@ import {
   loadDatasetParts,
 } from '../dataset.repository.js';
 import type { SearchVisibility } from '../dataset-search.repository.js';
+import { withPackageListExtras } from '../extensions.js';
 import { type PackageDict, packageDict } from '../package.presenter.js';
+import { currentCatalogStamp, readStoredDicts, storeDicts } from '../package-dict.repository.js';
 
 export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
 
@@ -108,4 +110,50 @@ export async function presentPackagesByIds(
   siteUrl: string,
 ): Promise<PackageDict[]> {
   return presentPackages(db, await findDatasetsByIds(db, ids), siteUrl);
+}
+
+/** package_show's dict: the CKAN dict with what other modules add (the conformity score). */
+export type FullPackageDict = PackageDict & Record<string, unknown>;
+
+/**
+ * The full package dicts of these datasets (package_show's, with every extension's keys), in the
+ * given order, read from the stored dicts (migration 0024) and rebuilt only where a change made
+ * them stale; rebuilt ones are stored back. The caller has decided who may see them: the dict
+ * itself is the same for every reader (its metadata hold open columns only).
+ */
+export async function storedPackages(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  siteUrl: string,
+): Promise<FullPackageDict[]> {
+  if (!ids.length) return [];
+  const rows = await readStoredDicts(db, ids, siteUrl);
+  const found = new Map(rows.map((r) => [r.dataset_id, r]));
+  const dicts = new Map<string, FullPackageDict>();
+  for (const r of rows)
+    if (r.current) dicts.set(r.dataset_id, { ...(r.dict as FullPackageDict), view_count: r.view_count });
+  const stale = ids.filter((id) => !dicts.has(id));
+  if (stale.length) {
+    // Read before the build: a stamp bumped during it leaves what is stored stale, not wrong.
+    const stamp = rows[0]?.stamp ?? (await currentCatalogStamp(db));
+    const built = (await withPackageListExtras(
+      db,
+      await presentPackagesByIds(db, stale, siteUrl),
+    )) as FullPackageDict[];
+    await storeDicts(
+      db,
+      built.map((d) => ({
+        datasetId: d.id,
+        generation: found.get(d.id)?.generation ?? null,
+        stamp,
+        dict: d,
+      })),
+      siteUrl,
+    );
+    for (const d of built) dicts.set(d.id, d);
+  }
+  return ids.flatMap((id) => {
+    const d = dicts.get(id);
+    return d ? [d] : [];
+  });
 }

@@ -5,13 +5,7 @@ import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { findResource, listPublicDatasetNames } from '../dataset.repository.js';
 import { autocompleteDatasets } from '../dataset-search.repository.js';
-import { packageShowExtras, withPackageListExtras } from '../extensions.js';
-import {
-  DATASET_NOT_FOUND,
-  loadVisibleDataset,
-  presentPackages,
-  searchVisibility,
-} from './dataset-access.js';
+import { DATASET_NOT_FOUND, loadVisibleDataset, searchVisibility, storedPackages } from './dataset-access.js';
 import { ROWS_MAX, runPackageSearch } from './package-search.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
@@ -24,10 +18,10 @@ export const packageShow = defineAction({
   authorize: portal,
   async run(ctx, input) {
     const d = await loadVisibleDataset(ctx, input.id);
-    const [dict] = await presentPackages(ctx.db, [d], ctx.siteUrl ?? '');
+    // The stored dict, with what other modules add (the SDI conformity score).
+    const [dict] = await storedPackages(ctx.db, [d.id], ctx.siteUrl ?? '');
     if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
-    // What other modules add (the SDI conformity score); package_search adds it per page.
-    return { ...dict, ...(await packageShowExtras(ctx.db, d.id)) };
+    return dict;
   },
 });
 
@@ -70,7 +64,7 @@ export const currentPackageListWithResources = defineAction({
       include_drafts: false,
       include_deleted: false,
     });
-    return withPackageListExtras(ctx.db, r.results);
+    return r.results;
   },
 });
 
@@ -87,7 +81,7 @@ export const resourceShow = defineAction({
     const d = await loadVisibleDataset(ctx, r.dataset_id).catch(() => {
       throw notFound;
     });
-    const [dict] = await presentPackages(ctx.db, [d], ctx.siteUrl ?? '');
+    const [dict] = await storedPackages(ctx.db, [d.id], ctx.siteUrl ?? '');
     const res = dict?.resources.find((x) => x.id === r.id);
     if (!res) throw notFound;
     return res;

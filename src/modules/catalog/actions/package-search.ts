@@ -7,9 +7,8 @@ import { searchDatasets } from '../dataset-search.repository.js';
 import { findLicense } from '../domain/licenses.js';
 import { FACET_FIELDS, type FacetField } from '../domain/search-facets.js';
 import { parseSearchQuery, parseSort } from '../domain/search-query.js';
-import { withPackageListExtras } from '../extensions.js';
 import { looseBoolean } from './dataset.schema.js';
-import { presentPackagesByIds, searchVisibility } from './dataset-access.js';
+import { searchVisibility, storedPackages } from './dataset-access.js';
 
 export const ROWS_MAX = 1000;
 
@@ -121,7 +120,7 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
     facetLimit: input['facet.limit'],
     facetMinCount: input['facet.mincount'],
   });
-  const results = await presentPackagesByIds(ctx.db, result.ids, ctx.siteUrl ?? '');
+  const results = await storedPackages(ctx.db, result.ids, ctx.siteUrl ?? '');
   const facets: Record<string, Record<string, number>> = {};
   const searchFacets: Record<
     string,
@@ -162,9 +161,8 @@ export const packageSearch = defineAction({
         en: `Search Query is invalid: 'Invalid "${unknown[0]}" parameter'`,
       });
     const result = await runPackageSearch(ctx, input);
-    // Each result equals package_show's dict for it (CKAN indexes the validated package_show
-    // dict and returns that), so the keys other modules add come along, computed per page.
-    result.results = await withPackageListExtras(ctx.db, result.results);
+    // Each result is package_show's stored dict for it (CKAN indexes the validated package_show
+    // dict and returns that), so the keys other modules add come along.
     for (const facet of Object.values(result.search_facets))
       facet.items.sort((a, b) =>
         a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0,
