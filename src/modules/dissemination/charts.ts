@@ -5,7 +5,13 @@ import type { DB } from '../../kernel/db/schema.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import { findChartVersion } from './charts.repository.js';
 import { loadTable, readRows } from './data.repository.js';
-import { aggregateRows, type ChartData, type ChartSpec, ChartSpecSchema, describeChart } from './domain/chart-spec.js';
+import {
+  aggregateRows,
+  type ChartData,
+  type ChartSpec,
+  ChartSpecSchema,
+  describeChart,
+} from './domain/chart-spec.js';
 import { chartSvg } from './domain/chart-svg.js';
 
 export interface RenderedChart {
@@ -40,7 +46,12 @@ export async function renderChart(
     throw missing();
   });
   const spec = ChartSpecSchema.parse(v.spec);
-  const rows = await readRows(db, table, [spec.category, spec.value, spec.series ?? '', ...spec.filters.map((f) => f.field)]);
+  const rows = await readRows(db, table, [
+    spec.category,
+    spec.value,
+    spec.series ?? '',
+    ...spec.filters.map((f) => f.field),
+  ]);
   const data = aggregateRows(spec, rows);
   const locale = opts.locale ?? 'id';
   return {
@@ -59,6 +70,10 @@ export async function renderChart(
 
 /** The SVG as PNG (resvg, with the system's fonts), twice the SVG's size for sharp print. */
 export function svgToPng(svg: string): Buffer {
-  const r = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
   return Buffer.from(r.render().asPng());
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ActionContext, Audit } from '../../kernel/actions/context.js';
-import type { DB } from '../../kernel/db/schema.js';
 import type { Publication } from '../../kernel/db/schema/dissemination.js';
+import type { DB } from '../../kernel/db/schema.js';
 import { ConflictError } from '../../kernel/errors.js';
 import {
   actOnTask,
@@ -31,7 +31,14 @@ import {
 export const SUBJECT_PUBLICATION = 'publication';
 
 export async function runEnv(ctx: ActionContext, trx: Transaction<DB>, audit: Audit): Promise<RunEnv> {
-  return { trx, audit, actor: ctx.actor, calendar: await loadCalendar(trx), now: new Date(), siteUrl: ctx.siteUrl ?? '' };
+  return {
+    trx,
+    audit,
+    actor: ctx.actor,
+    calendar: await loadCalendar(trx),
+    now: new Date(),
+    siteUrl: ctx.siteUrl ?? '',
+  };
 }
 
 /** The step whose opening publishes: the last step that leads to the end of the run (the upload). */
@@ -61,7 +68,11 @@ export async function awaitsStaff(db: Kysely<DB>, p: Publication): Promise<boole
 }
 
 /** Submit (or resubmit after a return): start the run when there is none, then complete the staff's own steps. */
-export async function submitPublication(env: RunEnv, p: Publication, note: string): Promise<{ waitingAt: string | null }> {
+export async function submitPublication(
+  env: RunEnv,
+  p: Publication,
+  note: string,
+): Promise<{ waitingAt: string | null }> {
   let instanceId = p.instance_id;
   let publishStep = p.publish_step;
   if (!instanceId) {

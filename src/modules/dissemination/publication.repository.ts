@@ -53,19 +53,30 @@ export async function listPublished(
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb('p.title', 'ilike', like), eb('p.title_en', 'ilike', like), eb('p.narrative', 'ilike', like)]),
+      eb.or([
+        eb('p.title', 'ilike', like),
+        eb('p.title_en', 'ilike', like),
+        eb('p.narrative', 'ilike', like),
+      ]),
     );
   }
   if (opts.topic) q = q.where('topic.name', '=', opts.topic);
   if (opts.kind) q = q.where('p.kind', '=', opts.kind);
-  const rows = await q.orderBy('p.updated_at', 'desc').orderBy('p.name').limit(opts.limit ?? 60).execute();
+  const rows = await q
+    .orderBy('p.updated_at', 'desc')
+    .orderBy('p.name')
+    .limit(opts.limit ?? 60)
+    .execute();
   return (rows as PublicationView[]).sort(
     (a, b) => (b.published_at?.getTime() ?? 0) - (a.published_at?.getTime() ?? 0),
   );
 }
 
 /** Publications a staff member sees in the back office (drafts and in review too). */
-export async function listAllPublications(db: Kysely<DB>, agencyId: string | null): Promise<PublicationView[]> {
+export async function listAllPublications(
+  db: Kysely<DB>,
+  agencyId: string | null,
+): Promise<PublicationView[]> {
   let q = withState(db);
   if (agencyId) q = q.where('p.agency_id', '=', agencyId);
   return (await q.orderBy('p.updated_at', 'desc').limit(200).execute()) as PublicationView[];

@@ -12,7 +12,10 @@ import { ChartSpecSchema } from '../domain/chart-spec.js';
 const NAME = z
   .string()
   .trim()
-  .regex(/^[a-z0-9-]{1,100}$/, 'Nama hanya huruf kecil, angka dan tanda hubung / Name: lowercase letters, digits and hyphens');
+  .regex(
+    /^[a-z0-9-]{1,100}$/,
+    'Nama hanya huruf kecil, angka dan tanda hubung / Name: lowercase letters, digits and hyphens',
+  );
 
 /** A URL name from a title: lowercase words joined by hyphens, with a short random tail. */
 export function slugOf(title: string): string {
@@ -25,13 +28,18 @@ export function slugOf(title: string): string {
   return `${base || 'grafik'}-${randomBytes(3).toString('hex')}`;
 }
 
-function checkColumns(fields: { name: string }[], spec: { category: string; value: string; series?: string | undefined }) {
+function checkColumns(
+  fields: { name: string }[],
+  spec: { category: string; value: string; series?: string | undefined },
+) {
   const known = new Set(fields.map((f) => f.name));
   const errors: Record<string, { id: string; en: string }[]> = {};
   for (const key of ['category', 'value', 'series'] as const) {
     const c = spec[key];
     if (c && !known.has(c))
-      errors[key] = [{ id: `Kolom "${c}" tidak ada pada tabel ini`, en: `Column "${c}" is not in this table` }];
+      errors[key] = [
+        { id: `Kolom "${c}" tidak ada pada tabel ini`, en: `Column "${c}" is not in this table` },
+      ];
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
@@ -41,7 +49,10 @@ export const chartCreate = defineAction({
   name: 'chart_create',
   sideEffectFree: false,
   requires: 'chart:create',
-  input: ChartSpecSchema.extend({ resource_id: z.string().uuid('Pilih tabel data / Choose a data table'), name: NAME.optional() }),
+  input: ChartSpecSchema.extend({
+    resource_id: z.string().uuid('Pilih tabel data / Choose a data table'),
+    name: NAME.optional(),
+  }),
   async authorize(ctx, input) {
     const table = await loadTable(ctx.db, ctx.actor, input.resource_id);
     authorize(ctx.actor, 'chart:create', { agencyId: table.agencyId });
@@ -96,7 +107,8 @@ export const chartUpdate = defineAction({
   async run(ctx, input) {
     const { name, ...changes } = input;
     const current = await findChartVersion(ctx.db, name);
-    if (!current) throw new ValidationError({ name: [{ id: 'Grafik tidak ditemukan', en: 'Chart not found' }] });
+    if (!current)
+      throw new ValidationError({ name: [{ id: 'Grafik tidak ditemukan', en: 'Chart not found' }] });
     const table = await loadTable(ctx.db, ctx.actor, current.resourceId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const spec = ChartSpecSchema.parse({ ...(current.spec as object), ...defined });
@@ -135,7 +147,12 @@ export const chartShow = defineAction({
   }),
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
-    const c = await renderChart(ctx.db, ctx.actor, input.name, input.version ? { number: input.version } : {});
+    const c = await renderChart(
+      ctx.db,
+      ctx.actor,
+      input.name,
+      input.version ? { number: input.version } : {},
+    );
     return {
       name: c.name,
       version: c.number,

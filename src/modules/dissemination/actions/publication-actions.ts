@@ -4,10 +4,9 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
-import { bookHash, sourcesOf } from '../book/book-hash.js';
 import { collectBook } from '../book/book-content.js';
+import { bookHash, sourcesOf } from '../book/book-hash.js';
 import { BookSpecSchema } from '../book/book-spec.js';
-import { awaitsStaff, runEnv, submitPublication } from '../publication-flow.js';
 import {
   chartNamesExist,
   findPublication,
@@ -15,14 +14,21 @@ import {
   lockPublication,
   type PublicationView,
 } from '../publication.repository.js';
+import { awaitsStaff, runEnv, submitPublication } from '../publication-flow.js';
 import { slugOf } from './chart-actions.js';
 
 const KINDS = ['infographic', 'presentation', 'report', 'book'] as const;
-const NAME = z.string().trim().regex(/^[a-z0-9-]{1,100}$/, 'Nama publikasi tidak dikenal / Unknown publication name');
+const NAME = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,100}$/, 'Nama publikasi tidak dikenal / Unknown publication name');
 const optionalUuid = z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid().optional());
 const chartList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),
-  z.array(z.string().regex(/^[a-z0-9-]{1,100}$/)).max(20).default([]),
+  z
+    .array(z.string().regex(/^[a-z0-9-]{1,100}$/))
+    .max(20)
+    .default([]),
 );
 
 const FIELDS = {
@@ -50,7 +56,12 @@ async function chartsFor(ctx: ActionContext, names: string[]) {
   const missing = names.filter((n) => !found.some((f) => f.name === n));
   if (missing.length)
     throw new ValidationError({
-      charts: [{ id: `Grafik tidak ditemukan: ${missing.join(', ')}`, en: `Charts not found: ${missing.join(', ')}` }],
+      charts: [
+        {
+          id: `Grafik tidak ditemukan: ${missing.join(', ')}`,
+          en: `Charts not found: ${missing.join(', ')}`,
+        },
+      ],
     });
   return found;
 }
@@ -61,17 +72,26 @@ export const publicationCreate = defineAction({
   sideEffectFree: false,
   requires: 'publication:create',
   input: z.object({
-    kind: z.enum(KINDS, { error: 'Jenis publikasi tidak dikenal / Unknown publication kind' }).default('infographic'),
+    kind: z
+      .enum(KINDS, { error: 'Jenis publikasi tidak dikenal / Unknown publication kind' })
+      .default('infographic'),
     ...FIELDS,
     agency_id: optionalUuid,
-    book: z.preprocess((v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : v || undefined), BookSpecSchema.optional()),
+    book: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : v || undefined),
+      BookSpecSchema.optional(),
+    ),
   }),
   authorize(ctx, input) {
     authorize(ctx.actor, 'publication:create', { agencyId: input.agency_id ?? ctx.actor.agencyId });
   },
   async run(ctx, input) {
     if (input.kind === 'book' && !input.book)
-      throw new ValidationError({ book: [{ id: 'Buku data perlu definisi bab dan tabel', en: 'A data book needs its chapters and tables' }] });
+      throw new ValidationError({
+        book: [
+          { id: 'Buku data perlu definisi bab dan tabel', en: 'A data book needs its chapters and tables' },
+        ],
+      });
     const charts = await chartsFor(ctx, input.charts);
     const agencyId = input.agency_id ?? ctx.actor.agencyId ?? charts[0]?.agency_id ?? null;
     const name = slugOf(input.title);
@@ -173,7 +193,12 @@ export const publicationSubmit = defineAction({
       const p = await lockPublication(trx, input.name);
       if (!p) throw notFound();
       const r = await submitPublication(await runEnv(ctx, trx, audit), p, input.note);
-      await audit({ action: 'publication_submit', subjectType: 'publication', subjectId: p.id, summary: { name: p.name, version: p.version } });
+      await audit({
+        action: 'publication_submit',
+        subjectType: 'publication',
+        subjectId: p.id,
+        summary: { name: p.name, version: p.version },
+      });
       return r;
     });
     await deliverPendingMail(ctx.db);
@@ -251,12 +276,18 @@ export const dataBookGenerate = defineAction({
     const p = await findPublication(ctx.db, input.name);
     if (!p) throw notFound();
     if (p.kind !== 'book' || !p.book)
-      throw new ValidationError({ name: [{ id: 'Publikasi ini bukan buku data', en: 'This publication is not a data book' }] });
+      throw new ValidationError({
+        name: [{ id: 'Publikasi ini bukan buku data', en: 'This publication is not a data book' }],
+      });
     const spec = BookSpecSchema.parse(p.book);
     const content = await collectBook(ctx.db, ANONYMOUS, spec, input.year);
     const hash = bookHash(content);
     return mutate(ctx, async (trx, audit) => {
-      const existing = await trx.selectFrom('data_book_edition').select('id').where('hash', '=', hash).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('data_book_edition')
+        .select('id')
+        .where('hash', '=', hash)
+        .executeTakeFirst();
       if (!existing) {
         const e = await trx
           .insertInto('data_book_edition')
@@ -270,11 +301,28 @@ export const dataBookGenerate = defineAction({
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit({ action: 'data_book_generate', subjectType: 'data_book_edition', subjectId: e.id, summary: { name: p.name, year: input.year, hash } });
+        await audit({
+          action: 'data_book_generate',
+          subjectType: 'data_book_edition',
+          subjectId: e.id,
+          summary: { name: p.name, year: input.year, hash },
+        });
       } else {
-        await audit({ action: 'data_book_generate', subjectType: 'data_book_edition', subjectId: existing.id, summary: { name: p.name, year: input.year, hash, unchanged: true } });
+        await audit({
+          action: 'data_book_generate',
+          subjectType: 'data_book_edition',
+          subjectId: existing.id,
+          summary: { name: p.name, year: input.year, hash, unchanged: true },
+        });
       }
-      return { name: p.name, hash, year: input.year, new_edition: !existing, pdf: `/publikasi/${p.name}.pdf`, verify: `/publikasi/verifikasi/${hash}` };
+      return {
+        name: p.name,
+        hash,
+        year: input.year,
+        new_edition: !existing,
+        pdf: `/publikasi/${p.name}.pdf`,
+        verify: `/publikasi/verifikasi/${hash}`,
+      };
     });
   },
 });

@@ -11,7 +11,9 @@ export function formatCell(v: unknown, type: string): string {
   if (v === null || v === undefined || v === '') return '-';
   if ((type === 'integer' || type === 'number') && Number.isFinite(Number(v))) {
     const n = Number(v);
-    const [int, dec] = Math.abs(n).toFixed(type === 'integer' ? 0 : 2).split('.');
+    const [int, dec] = Math.abs(n)
+      .toFixed(type === 'integer' ? 0 : 2)
+      .split('.');
     const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
     const trimmed = dec?.replace(/0+$/, '');
     return `${n < 0 ? '-' : ''}${grouped}${trimmed ? `,${trimmed}` : ''}`;
@@ -30,7 +32,9 @@ async function variableNotes(db: Kysely<DB>, resourceId: string): Promise<Map<st
   const out = new Map<string, string>();
   for (const r of rows) {
     const v = (r.ms_var ?? {}) as Record<string, unknown>;
-    const note = ['catatan', 'definisi', 'konsep'].map((k) => v[k]).find((x) => typeof x === 'string' && x.trim());
+    const note = ['catatan', 'definisi', 'konsep']
+      .map((k) => v[k])
+      .find((x) => typeof x === 'string' && x.trim());
     if (typeof note === 'string') out.set(r.field_name, note.trim());
   }
   return out;
@@ -52,7 +56,12 @@ async function bookTable(db: Kysely<DB>, actor: Actor, spec: BookTableSpec): Pro
     : table.fields.filter((f) => (f['x-classification'] ?? 'open') === 'open');
   if (fields.length === 0)
     throw new ValidationError({
-      columns: [{ id: `Tabel ${spec.code}: tidak ada kolom yang dapat dicetak`, en: `Table ${spec.code}: no printable column` }],
+      columns: [
+        {
+          id: `Tabel ${spec.code}: tidak ada kolom yang dapat dicetak`,
+          en: `Table ${spec.code}: no printable column`,
+        },
+      ],
     });
   const raw = await readRows(db, table, [...fields.map((f) => f.name), ...spec.filters.map((f) => f.field)]);
   const kept = raw.filter((r) => spec.filters.every((f) => String(r[f.field] ?? '') === f.value));
@@ -81,7 +90,12 @@ async function bookTable(db: Kysely<DB>, actor: Actor, spec: BookTableSpec): Pro
 }
 
 /** Everything an edition prints, read from the published tables as they are now. */
-export async function collectBook(db: Kysely<DB>, actor: Actor, spec: BookSpec, year: number): Promise<BookContent> {
+export async function collectBook(
+  db: Kysely<DB>,
+  actor: Actor,
+  spec: BookSpec,
+  year: number,
+): Promise<BookContent> {
   const codes = spec.chapters.flatMap((c) => c.tables.map((t) => t.code));
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup)

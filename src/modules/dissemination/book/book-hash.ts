@@ -55,9 +55,16 @@ export function changedSources(
     const p = prev.get(s.code);
     if (!p) out.push({ code: s.code, title: s.title, change: 'added', to: s.versionNumber });
     else if (p.dataSha !== s.dataSha || p.versionId !== s.versionId)
-      out.push({ code: s.code, title: s.title, change: 'changed', from: p.versionNumber, to: s.versionNumber });
+      out.push({
+        code: s.code,
+        title: s.title,
+        change: 'changed',
+        from: p.versionNumber,
+        to: s.versionNumber,
+      });
     prev.delete(s.code);
   }
-  for (const p of prev.values()) out.push({ code: p.code, title: p.title, change: 'removed', from: p.versionNumber });
+  for (const p of prev.values())
+    out.push({ code: p.code, title: p.title, change: 'removed', from: p.versionNumber });
   return out;
 }

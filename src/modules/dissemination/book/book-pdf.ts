@@ -18,9 +18,18 @@ const BOTTOM = PAGE.height - M.bottom;
 const ROW_PAD = 3;
 const FONT = 8;
 
-const REPLACEMENTS: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '…': '...' };
+const REPLACEMENTS: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+};
 /** Helvetica is WinAnsi: what lies outside it is written as its look-alike or '?'. */
-export const pdfSafe = (text: string) => text.replace(/[^\x20-\x7e\u00a0-\u00ff\n]/g, (c) => REPLACEMENTS[c] ?? '?');
+export const pdfSafe = (text: string) =>
+  text.replace(/[^\x20-\x7e\u00a0-\u00ff\n]/g, (c) => REPLACEMENTS[c] ?? '?');
 
 export interface BookPdfInput {
   content: BookContent;
@@ -57,11 +66,20 @@ function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): 
   return h + 2 * ROW_PAD;
 }
 
-function drawRow(doc: Doc, cells: string[], widths: number[], y: number, opts: { header?: boolean; numeric?: boolean[] }) {
+function drawRow(
+  doc: Doc,
+  cells: string[],
+  widths: number[],
+  y: number,
+  opts: { header?: boolean; numeric?: boolean[] },
+) {
   const h = rowHeight(doc, cells, widths, !!opts.header);
   let x = M.left;
   if (opts.header) doc.rect(M.left, y, BODY_W, h).fill('#dfe7ef');
-  doc.fillColor('#000').font(opts.header ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT);
+  doc
+    .fillColor('#000')
+    .font(opts.header ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(FONT);
   cells.forEach((c, i) => {
     const w = widths[i] ?? 40;
     doc.text(pdfSafe(c), x + ROW_PAD, y + ROW_PAD, {
@@ -172,7 +190,16 @@ export async function renderBookPdf({ content, hash, verifyUrl }: BookPdfInput):
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(16).text('Kata Pengantar / Foreword', M.left, M.top);
   doc.moveDown();
-  doc.font('Helvetica').fontSize(10).text(pdfSafe(content.foreword || `${content.title} ${content.year} memuat data sektoral ${content.region} yang telah diperiksa dan diterbitkan melalui Satu Data.`), { width: BODY_W, align: 'justify' });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(
+      pdfSafe(
+        content.foreword ||
+          `${content.title} ${content.year} memuat data sektoral ${content.region} yang telah diperiksa dan diterbitkan melalui Satu Data.`,
+      ),
+      { width: BODY_W, align: 'justify' },
+    );
 
   // Reserve the table of contents and list of tables (filled in once the pages are known).
   const tables = content.chapters.flatMap((c) => c.tables);
@@ -191,7 +218,10 @@ export async function renderBookPdf({ content, hash, verifyUrl }: BookPdfInput):
     doc.font('Helvetica-Bold').fontSize(22).fillColor('#0b3d62');
     doc.text(pdfSafe(`Bab ${ch.number}`), M.left, 260, { width: BODY_W });
     doc.text(pdfSafe(ch.title), { width: BODY_W });
-    doc.font('Helvetica-Oblique').fontSize(14).text(pdfSafe(`Chapter ${ch.number}  ${ch.titleEn}`), { width: BODY_W });
+    doc
+      .font('Helvetica-Oblique')
+      .fontSize(14)
+      .text(pdfSafe(`Chapter ${ch.number}  ${ch.titleEn}`), { width: BODY_W });
     doc.fillColor('#000');
     doc.addPage();
     for (const t of ch.tables) {
@@ -208,18 +238,31 @@ export async function renderBookPdf({ content, hash, verifyUrl }: BookPdfInput):
   doc.font('Helvetica-Bold').fontSize(14).text('Kolofon / Colophon', M.left, M.top);
   doc.moveDown(0.5);
   doc.font('Helvetica').fontSize(9);
-  doc.text(pdfSafe(`${content.title} ${content.year}. Penerbit / Publisher: ${content.publisher}.`), { width: BODY_W });
-  doc.text(pdfSafe('Dibuat dari data terbitan Satu Data; setiap tabel menyebut versi data sumbernya. / Generated from published Satu Data tables; each names its source data version.'), { width: BODY_W });
+  doc.text(pdfSafe(`${content.title} ${content.year}. Penerbit / Publisher: ${content.publisher}.`), {
+    width: BODY_W,
+  });
+  doc.text(
+    pdfSafe(
+      'Dibuat dari data terbitan Satu Data; setiap tabel menyebut versi data sumbernya. / Generated from published Satu Data tables; each names its source data version.',
+    ),
+    { width: BODY_W },
+  );
   doc.moveDown(0.5);
   doc.font('Courier').fontSize(8).text(`Hash isi / Content hash (SHA-256): ${hash}`, { width: BODY_W });
-  doc.font('Helvetica').fontSize(9).text(pdfSafe(`Verifikasi / Verify: ${verifyUrl}`), { width: BODY_W });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(pdfSafe(`Verifikasi / Verify: ${verifyUrl}`), { width: BODY_W });
   const qrY = doc.y + 10;
   await drawQr(doc, verifyUrl, M.left, qrY, 110);
   doc.y = qrY + 124;
   doc.font('Helvetica-Bold').fontSize(9).text('Versi data / Data versions', M.left, doc.y);
   doc.font('Helvetica').fontSize(8);
   for (const t of tables)
-    doc.text(pdfSafe(`${t.code}  ${t.dataset.title} - versi ${t.versionNumber} (${t.dataSha.slice(0, 12)})`), { width: BODY_W });
+    doc.text(
+      pdfSafe(`${t.code}  ${t.dataset.title} - versi ${t.versionNumber} (${t.dataSha.slice(0, 12)})`),
+      { width: BODY_W },
+    );
   toc.push({ level: 0, label: 'Kolofon / Colophon', page: colophonPage });
 
   // Table of contents and list of tables, now that the pages are known.
@@ -236,26 +279,42 @@ export async function renderBookPdf({ content, hash, verifyUrl }: BookPdfInput):
         const e = entries[i] as TocEntry;
         doc.font(e.level === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
         const indent = e.level === 0 ? 0 : 14;
-        doc.text(pdfSafe(e.label), M.left + indent, y, { width: BODY_W - indent - 40, lineBreak: false, ellipsis: true });
+        doc.text(pdfSafe(e.label), M.left + indent, y, {
+          width: BODY_W - indent - 40,
+          lineBreak: false,
+          ellipsis: true,
+        });
         doc.text(String(e.page), M.left + BODY_W - 36, y, { width: 36, align: 'right', lineBreak: false });
         y += 14;
       }
     }
   };
   writeList(tocStart, totPages, 'Daftar Isi / Contents', toc);
-  writeList(tocStart + totPages, lotPages, 'Daftar Tabel / List of Tables', toc.filter((e) => e.level === 1));
+  writeList(
+    tocStart + totPages,
+    lotPages,
+    'Daftar Tabel / List of Tables',
+    toc.filter((e) => e.level === 1),
+  );
 
   // Running heads and page numbers on every page after the cover.
   const { count } = doc.bufferedPageRange();
   for (let i = 1; i < count; i++) {
     doc.switchToPage(i);
     doc.font('Helvetica').fontSize(7.5).fillColor('#444');
-    doc.text(pdfSafe(`${content.title} ${content.year}`), M.left, 30, { width: BODY_W / 2, lineBreak: false });
+    doc.text(pdfSafe(`${content.title} ${content.year}`), M.left, 30, {
+      width: BODY_W / 2,
+      lineBreak: false,
+    });
     const chapter = chapterOfPage[i + 1];
-    if (chapter) doc.text(pdfSafe(chapter), M.left + BODY_W / 2, 30, { width: BODY_W / 2, align: 'right', lineBreak: false });
+    if (chapter)
+      doc.text(pdfSafe(chapter), M.left + BODY_W / 2, 30, {
+        width: BODY_W / 2,
+        align: 'right',
+        lineBreak: false,
+      });
     doc.text(String(i + 1), M.left, PAGE.height - 40, { width: BODY_W, align: 'center', lineBreak: false });
   }
   doc.end();
   return done;
 }
-

@@ -6,13 +6,19 @@ const words = (min: number, max: number) => z.string().trim().min(min).max(max);
 export const BookTableSchema = z.object({
   code: z
     .string()
-    .regex(/^\d{1,2}\.\d{1,2}\.\d{1,3}$/, 'Kode tabel berbentuk bab.subjek.tabel / Table code is chapter.subject.table'),
+    .regex(
+      /^\d{1,2}\.\d{1,2}\.\d{1,3}$/,
+      'Kode tabel berbentuk bab.subjek.tabel / Table code is chapter.subject.table',
+    ),
   title: words(3, 300),
   title_en: words(3, 300),
   /** The resource (datastore table) it is made from; its current published version is pinned. */
   resource_id: z.string().uuid(),
   /** The columns shown, in order (default: every open column). */
-  columns: z.array(z.string().regex(/^[A-Za-z0-9_]{1,63}$/)).max(12).default([]),
+  columns: z
+    .array(z.string().regex(/^[A-Za-z0-9_]{1,63}$/))
+    .max(12)
+    .default([]),
   filters: z
     .array(z.object({ field: z.string().regex(/^[A-Za-z0-9_]{1,63}$/), value: z.string().max(200) }))
     .max(5)

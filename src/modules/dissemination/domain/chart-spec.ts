@@ -104,7 +104,11 @@ const KIND_WORDS: Record<ChartType, { id: string; en: string }> = {
 };
 
 const fmt = (v: number | null, locale: 'id' | 'en') =>
-  v === null ? (locale === 'id' ? 'tidak ada data' : 'no data') : v.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB');
+  v === null
+    ? locale === 'id'
+      ? 'tidak ada data'
+      : 'no data'
+    : v.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB');
 
 /**
  * The chart in words, for screen readers (the SVG's <desc>, the page's text alternative): its

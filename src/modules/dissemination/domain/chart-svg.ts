@@ -2,7 +2,10 @@ import * as echarts from 'echarts';
 import { type ChartData, type ChartSpec, describeChart, PALETTES } from './chart-spec.js';
 
 const escapeXml = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 function option(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
   const color = [...PALETTES[spec.palette]];
