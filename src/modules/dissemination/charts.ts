@@ -60,7 +60,7 @@ export async function renderChart(
     latest: latest.number,
     spec,
     data,
-    svg: chartSvg(spec, data, { locale }),
+    svg: chartSvg(spec, data, { locale, id: `${name}-${v.number}` }),
     description: describeChart(spec, data, locale),
     dataset: { name: table.datasetName, title: table.datasetTitle, public: table.datasetPublic },
     versionNumber: table.versionNumber,

@@ -45,7 +45,7 @@ function option(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
     xAxis: {
       type: 'category',
       data: data.categories,
-      axisLabel: { rotate: data.categories.length > 8 ? 45 : 0, color: '#222' },
+      axisLabel: { interval: 0, rotate: data.categories.length > 6 ? 45 : 0, color: '#222' },
     },
     yAxis: { type: 'value', axisLabel: { color: '#222' } },
     series: data.series.map((s) => ({
@@ -65,7 +65,7 @@ function option(spec: ChartSpec, data: ChartData): echarts.EChartsCoreOption {
 export function chartSvg(
   spec: ChartSpec,
   data: ChartData,
-  opts: { width?: number; height?: number; locale?: 'id' | 'en' } = {},
+  opts: { width?: number; height?: number; locale?: 'id' | 'en'; id?: string } = {},
 ): string {
   const width = opts.width ?? 800;
   const height = opts.height ?? 450;
@@ -78,9 +78,11 @@ export function chartSvg(
     chart.dispose();
   }
   const desc = describeChart(spec, data, opts.locale ?? 'id');
+  // Ids unique per chart: a publication's page shows several.
+  const key = (opts.id ?? 'chart').replace(/[^a-z0-9-]/gi, '');
   return svg.replace(
     /^<svg\b([^>]*)>/,
     (_m, attrs: string) =>
-      `<svg${attrs} role="img" aria-labelledby="chart-title chart-desc"><title id="chart-title">${escapeXml(spec.title)}</title><desc id="chart-desc">${escapeXml(desc)}</desc>`,
+      `<svg${attrs} role="img" aria-labelledby="title-${key} desc-${key}"><title id="title-${key}">${escapeXml(spec.title)}</title><desc id="desc-${key}">${escapeXml(desc)}</desc>`,
   );
 }
