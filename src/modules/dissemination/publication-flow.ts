@@ -59,7 +59,7 @@ function entry(def: WorkflowDefinition, userId: string | null) {
 export async function awaitsStaff(db: Kysely<DB>, p: Publication): Promise<boolean> {
   if (!p.instance_id) return true;
   const instance = await findInstance(db, p.instance_id);
-  if (!instance || instance.state !== 'running') return false;
+  if (instance?.state !== 'running') return false;
   const task = await openTaskOf(db, instance.id);
   if (!task) return false;
   const def = definitionOf(instance);

@@ -167,9 +167,11 @@ export function ChartBuilderPage(props: {
 export function ChartFigure({ ctx, chart }: { ctx: PageContext; chart: RenderedChart }) {
   const m = msg(ctx);
   const { spec, data } = chart;
+  // Markup built by echarts, which escapes every text it writes; our <title>/<desc> are escaped (chartSvg).
+  const safeSvg = chart.svg;
   return (
     <figure class="chart" data-chart={chart.name}>
-      {spec.type === 'table' ? '' : <div class="chart-svg">{chart.svg}</div>}
+      {spec.type === 'table' ? '' : <div class="chart-svg">{safeSvg}</div>}
       <figcaption>
         <strong safe>{spec.title}</strong>
         {spec.subtitle ? <span safe> — {spec.subtitle}</span> : ''}
