@@ -177,7 +177,13 @@ for (const kind of DIALECTS) {
         title: 'Infografis Penduduk Uji',
         narrative: 'Penduduk naik.',
         charts: chart.name,
+        planned_release: '2099-12-31',
       });
+      const calendarRow = async () =>
+        /<tr data-publication="([^"]+)" data-punctuality="([a-z_]+)">/.exec(
+          (await t.app.inject({ method: 'GET', url: '/jadwal-rilis' })).body,
+        )?.[2];
+      expect(await calendarRow()).toBe('pending');
       const invisible = async () => {
         await expect(
           executeAction(as(ANONYMOUS), publicationShow, { name: pub.name }),
@@ -243,6 +249,13 @@ for (const kind of DIALECTS) {
       );
       const gallery = await t.app.inject({ method: 'GET', url: '/publikasi' });
       expect(gallery.body).toContain(`data-publication="${pub.name}"`);
+      // The release calendar keeps planned and actual dates; the iCalendar feed has the event.
+      expect(await calendarRow()).toBe('on_time');
+      const ics = await t.app.inject({ method: 'GET', url: '/jadwal-rilis.ics' });
+      expect(ics.headers['content-type']).toContain('text/calendar');
+      expect(ics.body).toContain('BEGIN:VEVENT\r\n');
+      expect(ics.body).toContain('DTSTART;VALUE=DATE:20991231');
+      expect(ics.body).toContain('SUMMARY:Infografis Penduduk Uji');
       const home = await t.app.inject({ method: 'GET', url: '/' });
       expect(home.body).toContain(`href="/publikasi/${pub.name}"`);
       const audit = await t.database.db

@@ -120,3 +120,22 @@ export async function previousEdition(db: Kysely<DB>, publicationId: string, bef
     .limit(1)
     .executeTakeFirst();
 }
+
+/** A date column as 'YYYY-MM-DD' whichever driver read it. */
+export const isoDate = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : String(v).slice(0, 10);
+
+/** The release calendar: publications with a planned date, soonest first. */
+export async function listPlanned(db: Kysely<DB>): Promise<PublicationView[]> {
+  const rows = (await withState(db)
+    .where('p.planned_release', 'is not', null)
+    .orderBy('p.planned_release')
+    .orderBy('p.name')
+    .limit(500)
+    .execute()) as PublicationView[];
+  return rows.map((r) => ({ ...r, planned_release: isoDate(r.planned_release) }));
+}

@@ -43,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       version integer not null default 1,
       instance_id uuid references workflow_instance(id),
       publish_step text,
+      -- The release calendar: the planned date; the actual one is when the run reached upload.
+      planned_release date,
       created_by uuid references app_user(id),
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()

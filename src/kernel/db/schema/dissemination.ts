@@ -46,6 +46,8 @@ export interface PublicationTable {
   instance_id: string | null;
   /** The SOP step whose opening publishes it (the upload step). */
   publish_step: string | null;
+  /** Planned release date (release calendar), 'YYYY-MM-DD'. */
+  planned_release: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

@@ -7,7 +7,7 @@ import { ValidationError } from '../../../kernel/errors.js';
 import { renderChart } from '../charts.js';
 import { chartVersionCount, findChartVersion } from '../charts.repository.js';
 import { loadTable } from '../data.repository.js';
-import { ChartSpecSchema } from '../domain/chart-spec.js';
+import { ChartSpecPatchSchema, ChartSpecSchema } from '../domain/chart-spec.js';
 
 const NAME = z
   .string()
@@ -98,7 +98,7 @@ export const chartUpdate = defineAction({
   name: 'chart_update',
   sideEffectFree: false,
   requires: 'chart:create',
-  input: ChartSpecSchema.partial().extend({ name: NAME }),
+  input: ChartSpecPatchSchema.extend({ name: NAME }),
   async authorize(ctx, input) {
     const v = await findChartVersion(ctx.db, input.name);
     if (!v) throw new ValidationError({ name: [{ id: 'Grafik tidak ditemukan', en: 'Chart not found' }] });

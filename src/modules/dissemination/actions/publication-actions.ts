@@ -42,6 +42,13 @@ const FIELDS = {
   narrative_en: z.string().trim().max(20_000).default(''),
   topic_id: optionalUuid,
   charts: chartList,
+  planned_release: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal rilis berbentuk TTTT-BB-HH / Release date is YYYY-MM-DD')
+      .optional(),
+  ),
 };
 
 const notFound = () => new NotFoundError({ id: 'Publikasi tidak ditemukan', en: 'Publication not found' });
@@ -109,6 +116,7 @@ export const publicationCreate = defineAction({
           agency_id: agencyId,
           chart_ids: JSON.stringify(charts.map((c) => c.name)),
           book: input.book ? JSON.stringify(input.book) : null,
+          planned_release: input.planned_release ?? null,
           created_by: ctx.actor.userId,
         })
         .returning(['id', 'name'])
@@ -137,6 +145,7 @@ export const publicationUpdate = defineAction({
     narrative_en: z.string().trim().max(20_000).optional(),
     topic_id: optionalUuid,
     charts: chartList.optional(),
+    planned_release: FIELDS.planned_release,
   }),
   async authorize(ctx, input) {
     const p = await findPublication(ctx.db, input.name);
@@ -160,6 +169,7 @@ export const publicationUpdate = defineAction({
         ...(input.narrative_en !== undefined ? { narrative_en: input.narrative_en } : {}),
         ...(input.topic_id !== undefined ? { topic_id: input.topic_id } : {}),
         ...(charts ? { chart_ids: JSON.stringify(charts.map((c) => c.name)) } : {}),
+        ...(input.planned_release !== undefined ? { planned_release: input.planned_release } : {}),
       };
       await trx
         .updateTable('publication')
@@ -220,6 +230,7 @@ function publicationDict(p: PublicationView) {
     version: p.version,
     state: p.published_at ? 'published' : p.instance_id ? 'in_review' : 'draft',
     published_at: p.published_at,
+    planned_release: p.planned_release,
   };
 }
 

@@ -42,6 +42,24 @@ export const ChartSpecSchema = z.object({
 });
 export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 
+/** A change to a saved chart: only what is sent changes (no defaults filled in). */
+export const ChartSpecPatchSchema = z.object({
+  type: z.enum(CHART_TYPES).optional(),
+  category: field.optional(),
+  value: field.optional(),
+  series: z.preprocess((v) => (v === '' ? undefined : v), field.optional()),
+  aggregate: z.enum(AGGREGATES).optional(),
+  filters: z
+    .array(z.object({ field, value: z.string().max(200) }))
+    .max(5)
+    .optional(),
+  palette: z.enum(Object.keys(PALETTES) as [PaletteName, ...PaletteName[]]).optional(),
+  title: z.string().trim().min(3).max(200).optional(),
+  subtitle: z.string().trim().max(300).optional(),
+  source: z.string().trim().max(300).optional(),
+  notes: z.string().trim().max(2000).optional(),
+});
+
 /** Aggregated chart data: one row per category, one value per series. */
 export interface ChartData {
   categories: string[];

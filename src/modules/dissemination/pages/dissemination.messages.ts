@@ -98,6 +98,15 @@ const id = {
   'verify.added': 'Tabel {code} "{title}": tabel baru (versi {to})',
   'verify.removed': 'Tabel {code} "{title}": tidak dimuat lagi',
   'verify.unknown': 'Tidak ada edisi buku dengan hash ini.',
+  'cal.title': 'Jadwal rilis publikasi',
+  'cal.ics': 'Langganan kalender (iCalendar)',
+  'cal.empty': 'Belum ada publikasi yang dijadwalkan.',
+  'cal.planned': 'Rencana rilis',
+  'cal.actual': 'Rilis sebenarnya',
+  'cal.on_time': 'Tepat waktu',
+  'cal.late': 'Terlambat',
+  'cal.pending': 'Belum rilis',
+  'pub.plannedRelease': 'Rencana tanggal rilis (TTTT-BB-HH)',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -199,6 +208,15 @@ const en: Record<keyof typeof id, string> = {
   'verify.added': 'Table {code} "{title}": new table (version {to})',
   'verify.removed': 'Table {code} "{title}": no longer included',
   'verify.unknown': 'No book edition has this hash.',
+  'cal.title': 'Publication release calendar',
+  'cal.ics': 'Subscribe to the calendar (iCalendar)',
+  'cal.empty': 'No publication is scheduled yet.',
+  'cal.planned': 'Planned release',
+  'cal.actual': 'Actual release',
+  'cal.on_time': 'On time',
+  'cal.late': 'Late',
+  'cal.pending': 'Not released yet',
+  'pub.plannedRelease': 'Planned release date (YYYY-MM-DD)',
 };
 
 export const dt = defineMessages({ id, en });

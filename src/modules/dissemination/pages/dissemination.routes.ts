@@ -24,6 +24,7 @@ import {
   findEdition,
   findPublication,
   latestEdition,
+  listPlanned,
   listPublished,
   previousEdition,
 } from '../publication.repository.js';
@@ -38,6 +39,7 @@ import {
   PublicationPage,
   VerifyPage,
 } from './pages.js';
+import { ReleaseCalendarPage, releaseCalendarIcs } from './release-calendar.js';
 
 const NAME = /^[a-z0-9-]{1,100}$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -296,6 +298,19 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
       if (!(err instanceof ValidationError)) throw err;
       return publicationPage(req, reply, name, { errors: formErrors(err, req.locale) });
     }
+  });
+
+  app.get('/jadwal-rilis', async (req, reply) =>
+    sendPage(
+      reply,
+      ReleaseCalendarPage({ ctx: pageContext(req, reply, site), items: await listPlanned(db) }),
+    ),
+  );
+  app.get('/jadwal-rilis.ics', async (_req, reply) => {
+    const host = new URL(config.siteUrl).host;
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .send(releaseCalendarIcs(await listPlanned(db), config.siteUrl, host));
   });
 
   app.get('/publikasi/verifikasi/:hash', async (req, reply) => {

@@ -345,6 +345,7 @@ export function PublicationNewPage(props: {
         <Field id="narrative" label={m('pub.narrativeField')} value={v.narrative} multiline />
         <Field id="narrative_en" label={m('pub.narrativeEn')} value={v.narrative_en} multiline />
         <Field id="charts" label={m('pub.chartsField')} value={v.charts} />
+        <Field id="planned_release" label={m('pub.plannedRelease')} value={v.planned_release} />
         <Select
           id="topic_id"
           label={m('gallery.topic')}
