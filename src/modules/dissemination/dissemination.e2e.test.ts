@@ -167,6 +167,8 @@ describeInBrowser('an infographic from a saved chart through its approval chain 
       await anon.goto(`${server.baseUrl}/`);
       expect(await anon.locator(`#home-publications a[href="/publikasi/${pubName}"]`).count()).toBe(1);
       await expectNoSeriousA11yViolations(anon);
+      await anon.goto(`${server.baseUrl}/jadwal-rilis`);
+      await expectNoSeriousA11yViolations(anon);
     },
     TIMEOUT,
   );
