@@ -44,6 +44,12 @@ export const ACTIONS = [
   'calendar:configure',
   /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
   'topic:manage',
+  /** Save charts on tables one may read; make publications and send them through the SOP (issue 15). */
+  'chart:create',
+  'publication:create',
+  /** See publications not yet approved (the drafting and checking staff). */
+  'publication:read_draft',
+  'data_book:generate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +88,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
     'metadata:update': 'own_agency',
+    'chart:create': 'own_agency',
+    'publication:create': 'own_agency',
+    'publication:read_draft': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -102,6 +111,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'any',
     'standard:manage': 'any',
     'topic:manage': 'any',
+    'chart:create': 'any',
+    'publication:create': 'any',
+    'publication:read_draft': 'any',
+    'data_book:generate': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -132,6 +145,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'audit:read': 'any',
     'task:read_own': 'any',
     'task:act_as_leader': 'any',
+    'publication:read_draft': 'any',
   },
   administrator: {
     'workflow:start': 'any',

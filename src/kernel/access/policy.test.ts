@@ -59,6 +59,12 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
   // CKAN group_create/_update/_patch/_delete map onto topics (issue #19).
   'topic:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  // Issue 15: producers chart and draft their own agency's publications; the custodian's staff
+  // (positions staff, sub-coordinator) draft and check any; the leader (head of division) reads drafts.
+  'chart:create': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'publication:create': ['-', 'own', 'all', '-', '-', '-', '-'],
+  'publication:read_draft': ['-', 'own', 'all', '-', '-', 'all', '-'],
+  'data_book:generate': ['-', '-', 'all', '-', '-', '-', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

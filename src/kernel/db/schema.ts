@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
+import type { DisseminationTables } from './schema/dissemination.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PortalTables } from './schema/portal.js';
 import type { ReadModelTables } from './schema/read-model.js';
@@ -220,7 +221,8 @@ export interface DB
     MetadataTables,
     SdiTables,
     PortalTables,
-    ReadModelTables {
+    ReadModelTables,
+    DisseminationTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

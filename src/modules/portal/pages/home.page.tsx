@@ -10,6 +10,11 @@ import {
   organizationList,
   packageSearch,
 } from '../../catalog/index.js';
+import {
+  LatestPublicationsSection,
+  latestPublications,
+  type PublicationView,
+} from '../../dissemination/index.js';
 import { IndicatorCard } from '../indicators/indicator.page.js';
 import { type KeyIndicatorView, loadKeyIndicators } from '../indicators/key-indicators.js';
 import { portalText } from '../portal.messages.js';
@@ -26,6 +31,7 @@ export interface HomeView {
   popular: DatasetCardView[];
   /** The featured key indicators (the first few). */
   indicators: KeyIndicatorView[];
+  publications: PublicationView[];
 }
 
 /**
@@ -51,6 +57,7 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     newest: newest.results.map(datasetCardView),
     popular: popular.results.map(datasetCardView),
     indicators: indicators.slice(0, HOME_INDICATORS),
+    publications: await latestPublications(actx.db, { limit: 4 }),
   };
 }
 
@@ -226,6 +233,7 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
           </a>
         </section>
       </div>
+      <LatestPublicationsSection ctx={ctx} items={view.publications} />
       <section class="home-section">
         <h2 safe>{t('home.principles')}</h2>
         <ul class="cards">

@@ -1,0 +1,32 @@
+import type { ActionDefinition } from '../../kernel/actions/action.js';
+import type { AppModule } from '../../kernel/module.js';
+import { chartCreate, chartShow, chartUpdate } from './actions/chart-actions.js';
+import {
+  dataBookGenerate,
+  publicationCreate,
+  publicationList,
+  publicationShow,
+  publicationSubmit,
+  publicationUpdate,
+} from './actions/publication-actions.js';
+import { disseminationRoutes } from './pages/dissemination.routes.js';
+
+/**
+ * Dissemination (issue 15): saved, versioned charts; publications (infographics, reports,
+ * books) through the region's dissemination SOP; the generated, verifiable data book.
+ */
+export const disseminationModule: AppModule = {
+  name: 'dissemination',
+  actions: [
+    chartCreate,
+    chartShow,
+    chartUpdate,
+    publicationCreate,
+    publicationShow,
+    publicationUpdate,
+    publicationList,
+    publicationSubmit,
+    dataBookGenerate,
+  ] as ActionDefinition[],
+  routes: [disseminationRoutes],
+};

@@ -1,0 +1,141 @@
+import { type Kysely, sql } from 'kysely';
+import type { Publication, PublicationKind } from '../../kernel/db/schema/dissemination.js';
+import type { DB } from '../../kernel/db/schema.js';
+
+/**
+ * Publications and whether each is public. A publication is public from the moment its SOP
+ * run reaches the upload step (the step after the head of division's approval): it is read
+ * from the run itself, so an approval made on the generic task page publishes it just as well.
+ */
+
+export interface PublicationView extends Publication {
+  published_at: Date | null;
+  topic_title: string | null;
+  agency_name: string | null;
+}
+
+function withState(db: Kysely<DB>) {
+  return db
+    .selectFrom('publication as p')
+    .leftJoin('topic', 'topic.id', 'p.topic_id')
+    .leftJoin('agency', 'agency.id', 'p.agency_id')
+    .selectAll('p')
+    .select([
+      'topic.title as topic_title',
+      'agency.name as agency_name',
+      (eb) =>
+        eb
+          .selectFrom('workflow_task as t')
+          .select((e) => e.fn.min('t.opened_at').as('at'))
+          .whereRef('t.instance_id', '=', 'p.instance_id')
+          .whereRef('t.step_id', '=', 'p.publish_step')
+          .as('published_at'),
+    ]);
+}
+
+export async function findPublication(db: Kysely<DB>, name: string): Promise<PublicationView | undefined> {
+  const row = await withState(db).where('p.name', '=', name).executeTakeFirst();
+  return row as PublicationView | undefined;
+}
+
+export async function lockPublication(db: Kysely<DB>, name: string) {
+  return db.selectFrom('publication').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
+}
+
+/** Published publications, newest first, with optional search words, topic and kind. */
+export async function listPublished(
+  db: Kysely<DB>,
+  opts: { q?: string; topic?: string; kind?: PublicationKind; limit?: number } = {},
+): Promise<PublicationView[]> {
+  let q = withState(db).where(
+    sql<boolean>`exists (select 1 from workflow_task t where t.instance_id = p.instance_id and t.step_id = p.publish_step)`,
+  );
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.title', 'ilike', like),
+        eb('p.title_en', 'ilike', like),
+        eb('p.narrative', 'ilike', like),
+      ]),
+    );
+  }
+  if (opts.topic) q = q.where('topic.name', '=', opts.topic);
+  if (opts.kind) q = q.where('p.kind', '=', opts.kind);
+  const rows = await q
+    .orderBy('p.updated_at', 'desc')
+    .orderBy('p.name')
+    .limit(opts.limit ?? 60)
+    .execute();
+  return (rows as PublicationView[]).sort(
+    (a, b) => (b.published_at?.getTime() ?? 0) - (a.published_at?.getTime() ?? 0),
+  );
+}
+
+/** Publications a staff member sees in the back office (drafts and in review too). */
+export async function listAllPublications(
+  db: Kysely<DB>,
+  agencyId: string | null,
+): Promise<PublicationView[]> {
+  let q = withState(db);
+  if (agencyId) q = q.where('p.agency_id', '=', agencyId);
+  return (await q.orderBy('p.updated_at', 'desc').limit(200).execute()) as PublicationView[];
+}
+
+export async function chartNamesExist(db: Kysely<DB>, names: string[]) {
+  if (names.length === 0) return [];
+  return db.selectFrom('chart').select(['id', 'name', 'agency_id']).where('name', 'in', names).execute();
+}
+
+export async function latestEdition(db: Kysely<DB>, publicationId: string) {
+  return db
+    .selectFrom('data_book_edition')
+    .selectAll()
+    .where('publication_id', '=', publicationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findEdition(db: Kysely<DB>, hash: string) {
+  return db
+    .selectFrom('data_book_edition')
+    .innerJoin('publication', 'publication.id', 'data_book_edition.publication_id')
+    .selectAll('data_book_edition')
+    .select(['publication.name as publication_name', 'publication.title as publication_title'])
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** The edition made just before `edition` of the same book (what the verification page compares with). */
+export async function previousEdition(db: Kysely<DB>, publicationId: string, before: Date, hash: string) {
+  return db
+    .selectFrom('data_book_edition')
+    .selectAll()
+    .where('publication_id', '=', publicationId)
+    .where('hash', '<>', hash)
+    .where('created_at', '<=', before)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A date column as 'YYYY-MM-DD' whichever driver read it. */
+export const isoDate = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : String(v).slice(0, 10);
+
+/** The release calendar: publications with a planned date, soonest first. */
+export async function listPlanned(db: Kysely<DB>): Promise<PublicationView[]> {
+  const rows = (await withState(db)
+    .where('p.planned_release', 'is not', null)
+    .orderBy('p.planned_release')
+    .orderBy('p.name')
+    .limit(500)
+    .execute()) as PublicationView[];
+  return rows.map((r) => ({ ...r, planned_release: isoDate(r.planned_release) }));
+}
