@@ -12,6 +12,7 @@ const MODULE_ORDER = [
   'workflows',
   'sop',
   'verification',
+  'data-requests',
   'linked-data',
   'demo',
   'backup',

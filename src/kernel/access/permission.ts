@@ -44,6 +44,13 @@ export const ACTIONS = [
   'calendar:configure',
   /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
   'topic:manage',
+  /** Data requests (issue 14): file one (anyone), read them, handle them, answer for an agency, decide an objection. */
+  'data_request:create',
+  'data_request:read',
+  'data_request:read_personal',
+  'data_request:handle',
+  'data_request:respond',
+  'data_request:decide_objection',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,7 +75,7 @@ export type Scope = 'any' | 'own_agency';
  * Actions not listed are denied. `public` grants apply to every actor.
  */
 export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
-  public: { 'portal:read': 'any', 'agency:read': 'any' },
+  public: { 'portal:read': 'any', 'agency:read': 'any', 'data_request:create': 'any' },
   producer: {
     'account:read_own': 'any',
     'account:update_own': 'any',
@@ -82,6 +89,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
     'metadata:update': 'own_agency',
+    'data_request:read': 'own_agency',
+    'data_request:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -102,6 +111,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'any',
     'standard:manage': 'any',
     'topic:manage': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:handle': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -132,6 +144,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'audit:read': 'any',
     'task:read_own': 'any',
     'task:act_as_leader': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:decide_objection': 'any',
   },
   administrator: {
     'workflow:start': 'any',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TableSchema } from '../table-schema/table-schema.js';
+import type { DataRequestTables } from './schema/data-requests.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PortalTables } from './schema/portal.js';
@@ -214,7 +215,8 @@ export interface DB
     WorkflowTimeTables,
     MetadataTables,
     SdiTables,
-    PortalTables {
+    PortalTables,
+    DataRequestTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
