@@ -1,6 +1,7 @@
 import {
   type Holiday,
   type IsoWeekday,
+  parseClock,
   UTC_OFFSET_MINUTES,
   type WorkingCalendar,
 } from '../../../kernel/calendar/working-calendar.js';
@@ -46,10 +47,24 @@ function nextDate(date: string): string {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `days` working days from `from`, with the closed days the count passed over. */
+/** The closing time of the working day `t` falls on ("by the 10th working day" means by its close). */
+export function closeOfDay(calendar: WorkingCalendar, t: Date): Date {
+  const date = localDate(calendar, t);
+  const day = calendar.week[isoWeekday(date)];
+  const close = day ? parseClock(day.end) : null;
+  if (close === null) return t;
+  const offset = UTC_OFFSET_MINUTES[calendar.timeZone] * 60_000;
+  const closeAt = new Date(new Date(`${date}T00:00:00Z`).getTime() + close * 60_000 - offset);
+  return closeAt.getTime() > t.getTime() ? closeAt : t;
+}
+
+/**
+ * `days` working days from `from`, due at the close of the last one, with the closed days the
+ * count passed over. A request filed outside working time counts from the next working moment.
+ */
 export function explainDue(calendar: WorkingCalendar, from: Date, days: number): DueExplanation {
   const countFrom = nextWorkingMoment(calendar, from);
-  const due = addWorkingDays(calendar, from, days);
+  const due = closeOfDay(calendar, addWorkingDays(calendar, from, days));
   const holidays = new Map(calendar.holidays.map((h) => [h.date, h]));
   const last = localDate(calendar, due);
   const skipped: Holiday[] = [];
@@ -78,7 +93,7 @@ export function answerDue(calendar: WorkingCalendar, filedAt: Date, extensionDay
 
 /** The last moment an objection may be filed: 30 working days after the answer, or after the missed due time. */
 export function objectionWindowEnd(calendar: WorkingCalendar, answeredOrDue: Date): Date {
-  return addWorkingDays(calendar, answeredOrDue, OBJECTION_WINDOW_DAYS);
+  return closeOfDay(calendar, addWorkingDays(calendar, answeredOrDue, OBJECTION_WINDOW_DAYS));
 }
 
 /** The superior's due time for answering an objection filed at `objectedAt`. */
@@ -87,11 +102,12 @@ export function objectionDue(calendar: WorkingCalendar, objectedAt: Date): DueEx
 }
 
 /**
- * Working days taken from `from` to `to`: the least n whose n-working-day due time is at or
- * after `to` (an answer on the filing day is 0; by the 10th day's due time is 10).
+ * Working days taken from `from` to `to`: the least n whose n-working-day due time (the close
+ * of that day) is at or after `to` (an answer on the filing day is 0; by the 10th day's close, 10).
  */
 export function workingDaysTaken(calendar: WorkingCalendar, from: Date, to: Date): number {
-  for (let n = 0; n < 2000; n++) if (addWorkingDays(calendar, from, n).getTime() >= to.getTime()) return n;
+  for (let n = 0; n < 2000; n++)
+    if (closeOfDay(calendar, addWorkingDays(calendar, from, n)).getTime() >= to.getTime()) return n;
   return 2000;
 }
 
