@@ -28,7 +28,10 @@ describe('legal clock (UU 14/2008) in the working calendar', () => {
   it('a holiday added to the calendar moves the due date one working day later', () => {
     const withHoliday = {
       ...calendar,
-      holidays: [...calendar.holidays, { date: '2026-06-10', name: 'Hari Jadi Kabupaten', kind: 'regional' as const }],
+      holidays: [
+        ...calendar.holidays,
+        { date: '2026-06-10', name: 'Hari Jadi Kabupaten', kind: 'regional' as const },
+      ],
     };
     expect(answerDue(withHoliday, wib('2026-05-29T15:00:00'), 0).due).toEqual(wib('2026-06-18T15:00:00'));
   });
