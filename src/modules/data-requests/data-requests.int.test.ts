@@ -60,7 +60,7 @@ for (const kind of DIALECTS) {
       t = await createTestDatabase(kind);
       agencyA = (await buildAgency(t.database)).id;
       agencyB = (await buildAgency(t.database)).id;
-      const mk = async (name: string, roles: Parameters<typeof buildUser>[1]['roles'], agencyId?: string) => {
+      const mk = async (name: string, roles: GrantableRole[], agencyId?: string) => {
         u[name] = (await buildUser(t.database, { roles, agencyId: agencyId ?? null })).actor;
       };
       await mk('pA', ['producer'], agencyA);
