@@ -10,6 +10,7 @@ import '../../../test/support/install-modules.js';
 import { ctxOf } from '../../../test/support/flow-fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
 import { type Actor, ANONYMOUS } from '../../kernel/access/policy.js';
+import type { GrantableRole } from '../../kernel/access/roles.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import { ACTION_REGISTRY } from '../../kernel/actions/registry.js';
 import {
