@@ -171,3 +171,36 @@ export async function purgePersonal(db: Db, closedBefore: Date, now: Date): Prom
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/** Active custodian staff, for the disposition form. */
+export async function custodianOptions(db: Db) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('user_role as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.full_name', 'u.username'])
+    .where('r.role', '=', 'custodian')
+    .where('u.state', '=', 'active')
+    .orderBy('u.full_name')
+    .execute();
+}
+
+export async function agencyChoices(db: Db) {
+  return db.selectFrom('agency').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** Published public datasets, for linking an existing dataset as the answer. */
+export async function publishedDatasetChoices(db: Db, limit = 500) {
+  return db
+    .selectFrom('dataset')
+    .select(['id', 'title', 'name'])
+    .where('state', '=', 'active')
+    .where('private', '=', false)
+    .orderBy('title')
+    .limit(limit)
+    .execute();
+}
+
+/** The slug of a published public dataset, for a link. */
+export async function publicDatasetName(db: Db, id: string): Promise<string | undefined> {
+  return (await publicDataset(db, id))?.name;
+}

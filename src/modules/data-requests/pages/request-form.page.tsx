@@ -40,11 +40,7 @@ function Field(props: {
         required={props.required}
         value={props.values[props.name] ?? ''}
       />
-      {props.hint ? (
-        <small safe>{say(props.ctx.locale, b(...props.hint))}</small>
-      ) : (
-        ''
-      )}
+      {props.hint ? <small safe>{say(props.ctx.locale, b(...props.hint))}</small> : ''}
     </p>
   );
 }
@@ -105,7 +101,15 @@ export function RequestFormPage({
               </ul>
             </div>
           ) : (
-            <p safe>{say(l, b('Tidak ada dataset yang cocok. Silakan ajukan permintaan.', 'No matching dataset. Please file a request.'))}</p>
+            <p safe>
+              {say(
+                l,
+                b(
+                  'Tidak ada dataset yang cocok. Silakan ajukan permintaan.',
+                  'No matching dataset. Please file a request.',
+                ),
+              )}
+            </p>
           )
         ) : (
           ''
@@ -123,10 +127,26 @@ export function RequestFormPage({
             values={values}
             required
             max={254}
-            hint={['Kami kirim tautan konfirmasi; permintaan dihitung setelah dikonfirmasi.', 'We send a confirmation link; the request counts once confirmed.']}
+            hint={[
+              'Kami kirim tautan konfirmasi; permintaan dihitung setelah dikonfirmasi.',
+              'We send a confirmation link; the request counts once confirmed.',
+            ]}
           />
-          <Field ctx={ctx} name="phone" type="tel" label={['Telepon (opsional)', 'Phone (optional)']} values={values} max={40} />
-          <Field ctx={ctx} name="organisation" label={['Organisasi (opsional)', 'Organisation (optional)']} values={values} max={200} />
+          <Field
+            ctx={ctx}
+            name="phone"
+            type="tel"
+            label={['Telepon (opsional)', 'Phone (optional)']}
+            values={values}
+            max={40}
+          />
+          <Field
+            ctx={ctx}
+            name="organisation"
+            label={['Organisasi (opsional)', 'Organisation (optional)']}
+            values={values}
+            max={200}
+          />
           <p>
             <label for="dr-asked" safe>
               {`${say(l, b('Data yang diminta', 'Data asked for'))} *`}
@@ -135,9 +155,27 @@ export function RequestFormPage({
               {values.asked ?? ''}
             </textarea>
           </p>
-          <Field ctx={ctx} name="region" label={['Wilayah (opsional)', 'Region (optional)']} values={values} max={200} />
-          <Field ctx={ctx} name="period" label={['Periode (opsional)', 'Period (optional)']} values={values} max={100} />
-          <Field ctx={ctx} name="format" label={['Format (opsional, mis. CSV, XLSX)', 'Format (optional, e.g. CSV, XLSX)']} values={values} max={50} />
+          <Field
+            ctx={ctx}
+            name="region"
+            label={['Wilayah (opsional)', 'Region (optional)']}
+            values={values}
+            max={200}
+          />
+          <Field
+            ctx={ctx}
+            name="period"
+            label={['Periode (opsional)', 'Period (optional)']}
+            values={values}
+            max={100}
+          />
+          <Field
+            ctx={ctx}
+            name="format"
+            label={['Format (opsional, mis. CSV, XLSX)', 'Format (optional, e.g. CSV, XLSX)']}
+            values={values}
+            max={50}
+          />
           <p>
             <label for="dr-purpose" safe>
               {`${say(l, b('Tujuan penggunaan', 'Purpose'))} *`}
@@ -157,7 +195,11 @@ export function RequestFormPage({
               {say(l, b('Tautan dataset di portal', 'Link to a portal dataset'))}
             </label>
           </fieldset>
-          <div class="hp" aria-hidden="true" style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden">
+          <div
+            class="hp"
+            aria-hidden="true"
+            style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden"
+          >
             <label for="dr-website">Website</label>
             <input id="dr-website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
           </div>

@@ -12,7 +12,10 @@ export function DueExplained({ ctx, due, label }: { ctx: PageContext; due: DueEx
   return (
     <div class="due">
       <p>
-        <strong safe>{label}</strong>: <span class="due-at" safe>{when(l, due.due, tz)}</span>
+        <strong safe>{label}</strong>:{' '}
+        <span class="due-at" safe>
+          {when(l, due.due, tz)}
+        </span>
       </p>
       <p class="due-how" safe>
         {say(
@@ -62,7 +65,13 @@ export function StatusPage({
             <CsrfField ctx={ctx} />
             <input type="hidden" name="s" value={secret} />
             <p safe>
-              {say(l, b('Tekan tombol untuk mengonfirmasi surel Anda; permintaan lalu mulai diproses.', 'Press the button to confirm your e-mail; the request is then processed.'))}
+              {say(
+                l,
+                b(
+                  'Tekan tombol untuk mengonfirmasi surel Anda; permintaan lalu mulai diproses.',
+                  'Press the button to confirm your e-mail; the request is then processed.',
+                ),
+              )}
             </p>
             <button type="submit" safe>
               {say(l, b('Konfirmasi', 'Confirm'))}
@@ -73,17 +82,16 @@ export function StatusPage({
         )}
         {view.holder ? (
           <p>
-            <strong safe>{say(l, b('Sedang di', 'Now with'))}</strong>: <span id="request-holder" safe>{say(l, view.holder)}</span>
+            <strong safe>{say(l, b('Sedang di', 'Now with'))}</strong>:{' '}
+            <span id="request-holder" safe>
+              {say(l, view.holder)}
+            </span>
           </p>
         ) : (
           ''
         )}
         {view.due ? (
-          <DueExplained
-            ctx={ctx}
-            due={view.due}
-            label={say(l, b('Batas waktu jawaban', 'Answer due by'))}
-          />
+          <DueExplained ctx={ctx} due={view.due} label={say(l, b('Batas waktu jawaban', 'Answer due by'))} />
         ) : (
           ''
         )}
@@ -96,7 +104,13 @@ export function StatusPage({
         )}
         {view.extension ? (
           <p safe>
-            {say(l, b(`Diperpanjang ${view.extension.days} hari kerja. Alasan: ${view.extension.reason ?? ''}`, `Extended by ${view.extension.days} working days. Reason: ${view.extension.reason ?? ''}`))}
+            {say(
+              l,
+              b(
+                `Diperpanjang ${view.extension.days} hari kerja. Alasan: ${view.extension.reason ?? ''}`,
+                `Extended by ${view.extension.days} working days. Reason: ${view.extension.reason ?? ''}`,
+              ),
+            )}
           </p>
         ) : (
           ''
@@ -119,7 +133,9 @@ export function StatusPage({
                   <a id="request-file" href={`${base}/berkas?s=${encodeURIComponent(secret)}`} safe>
                     {`${say(l, b('Unduh', 'Download'))} ${view.file.name}`}
                   </a>{' '}
-                  <small safe>{`(${say(l, b('berlaku sampai', 'valid until'))} ${when(l, view.file.expiresAt, tz)})`}</small>
+                  <small
+                    safe
+                  >{`(${say(l, b('berlaku sampai', 'valid until'))} ${when(l, view.file.expiresAt, tz)})`}</small>
                 </p>
               )
             ) : (
@@ -143,7 +159,9 @@ export function StatusPage({
           {view.steps.map((s) => (
             <li>
               <span safe>{say(l, s.title)}</span> — <span safe>{say(l, s.unit)}</span>{' '}
-              <small safe>{s.done ? `✓ ${when(l, s.at, tz)}` : say(l, b('sedang berjalan', 'in progress'))}</small>
+              <small safe>
+                {s.done ? `✓ ${when(l, s.at, tz)}` : say(l, b('sedang berjalan', 'in progress'))}
+              </small>
             </li>
           ))}
         </ol>
@@ -159,7 +177,11 @@ export function StatusPage({
           <div id="request-objection">
             <h2 safe>{say(l, b('Keberatan', 'Objection'))}</h2>
             <p safe>{view.objection.reason ?? ''}</p>
-            <DueExplained ctx={ctx} due={view.objection.due} label={say(l, b('Batas jawaban keberatan', 'Objection answer due by'))} />
+            <DueExplained
+              ctx={ctx}
+              due={view.objection.due}
+              label={say(l, b('Batas jawaban keberatan', 'Objection answer due by'))}
+            />
             {view.objection.answer ? <p safe>{view.objection.answer}</p> : ''}
           </div>
         ) : (
@@ -171,7 +193,13 @@ export function StatusPage({
             <CsrfField ctx={ctx} />
             <input type="hidden" name="s" value={secret} />
             <p safe>
-              {say(l, b(`Paling lambat ${when('id', view.objectionOpenUntil, tz)}, kepada atasan PPID.`, `By ${when('en', view.objectionOpenUntil, tz)}, to the information officer's superior.`))}
+              {say(
+                l,
+                b(
+                  `Paling lambat ${when('id', view.objectionOpenUntil, tz)}, kepada atasan PPID.`,
+                  `By ${when('en', view.objectionOpenUntil, tz)}, to the information officer's superior.`,
+                ),
+              )}
             </p>
             <label for="obj-reason" safe>
               {say(l, b('Alasan keberatan', 'Reason for the objection'))}
