@@ -77,7 +77,7 @@ export function RequestFormPage({
             ),
           )}
         </p>
-        <form method="get" action="/permintaan-data" class="stack" role="search">
+        <form method="get" action="/permintaan-data" class="stack">
           <label for="dr-q" safe>
             {say(l, b('Cari dulu di katalog data', 'Search the catalogue first'))}
           </label>
