@@ -29,8 +29,7 @@ function Field(props: {
   return (
     <p>
       <label for={id} safe>
-        {say(props.ctx.locale, b(...props.label))}
-        {props.required ? ' *' : ''}
+        {`${say(props.ctx.locale, b(...props.label))}${props.required ? ' *' : ''}`}
       </label>
       <input
         id={id}
@@ -188,11 +187,11 @@ export function RequestFormPage({
             <legend safe>{say(l, b('Cara penyampaian', 'Delivery'))}</legend>
             <label>
               <input type="radio" name="delivery" value="file" checked={values.delivery !== 'link'} />{' '}
-              {say(l, b('Berkas (tautan unduh)', 'File (download link)'))}
+              <span safe>{say(l, b('Berkas (tautan unduh)', 'File (download link)'))}</span>
             </label>
             <label>
               <input type="radio" name="delivery" value="link" checked={values.delivery === 'link'} />{' '}
-              {say(l, b('Tautan dataset di portal', 'Link to a portal dataset'))}
+              <span safe>{say(l, b('Tautan dataset di portal', 'Link to a portal dataset'))}</span>
             </label>
           </fieldset>
           <div

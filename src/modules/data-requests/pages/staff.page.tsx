@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { PublicRequestView } from '../presenter.js';
@@ -40,12 +41,10 @@ export function StaffListPage({ ctx, rows }: { ctx: PageContext; rows: StaffList
               </td>
               <td safe>{r.asked}</td>
               <td safe>
-                {say(l, STATE_TEXT[r.state] ?? b(r.state, r.state))}
-                {r.objection_open ? ` · ${say(l, b('keberatan', 'objection'))}` : ''}
+                {`${say(l, STATE_TEXT[r.state] ?? b(r.state, r.state))}${r.objection_open ? ` · ${say(l, b('keberatan', 'objection'))}` : ''}`}
               </td>
               <td safe>
-                {when(l, r.due, ctx.timeZone)}
-                {r.overdue ? ` · ${say(l, b('terlambat', 'overdue'))}` : ''}
+                {`${when(l, r.due, ctx.timeZone)}${r.overdue ? ` · ${say(l, b('terlambat', 'overdue'))}` : ''}`}
               </td>
             </tr>
           ))}
@@ -89,7 +88,7 @@ function Post({
   ctx: PageContext;
   id: string;
   verb: string;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
   multipart?: boolean;
 }) {
   return (
