@@ -136,6 +136,7 @@ for (const kind of DIALECTS) {
         '/api/3/action/package_list',
         '/api/3/action/organization_list?all_fields=true',
         '/permintaan-data',
+        '/permintaan-data/statistik',
         `/permintaan-data?q=${encodeURIComponent('nelayan')}`,
         `/permintaan-data/${code}`,
         `/permintaan-data/${code}?s=wrong-secret-000000000000`,
@@ -150,6 +151,9 @@ for (const kind of DIALECTS) {
         for (const personal of [NAME, 'Pemohonunik', EMAIL, PHONE, 'Universitas Contoh'])
           expect(res.body.includes(personal), `${url} shows ${personal}`).toBe(false);
       }
+      const stats = await t.app.inject({ url: '/permintaan-data/statistik' });
+      expect(stats.statusCode).toBe(200);
+      expect(stats.body).toContain('stats-summary');
       expect((await t.app.inject({ url: `/permintaan-data/${code}` })).statusCode).toBe(404);
       expect((await t.app.inject({ url: '/api/3/action/data_request_list' })).statusCode).toBe(403);
       expect(

@@ -178,7 +178,8 @@ export const dataRequestVerify = defineAction({
       if (!r || !secretMatches(r.status_secret, input.secret)) throw notFound();
       if (r.verified_at) return r;
       const start = definition.steps.find((s) => s.id === definition.start);
-      const first = start?.role === 'public' ? start.transitions[0]?.to : definition.start;
+      // The citizen's own step (SOP step 1) is this request: the run starts at the step after it.
+      const first = start?.role !== 'public' ? definition.start : start.transitions[0]?.to;
       const env = { trx, audit, actor: ANONYMOUS, calendar, now, siteUrl: ctx.siteUrl ?? '' };
       const { instance } = await startInstance(env, {
         definitionId: id,

@@ -8,10 +8,18 @@ import { loadCalendar } from '../../workflows/index.js';
 import { dataRequestCreate, dataRequestVerify, secretMatches } from '../actions/request-create.js';
 import { dataRequestObject, dataRequestRate } from '../actions/request-requester.js';
 import { serviceNow } from '../clock.js';
-import { findRequestByCode, matchingDatasets, publicDatasetName } from '../data-requests.repository.js';
+import {
+  agencyChoices,
+  findRequestByCode,
+  matchingDatasets,
+  publicDatasetName,
+} from '../data-requests.repository.js';
+import { perAgency, perMonth, summarize } from '../domain/statistics.js';
+import { requestServiceFigures } from '../figures.js';
 import { presentForRequester } from '../presenter.js';
 import { refusal } from './errors.js';
 import { type FormValues, RequestFormPage, SentPage } from './request-form.page.js';
+import { StatisticsPage } from './statistics.page.js';
 import { StatusPage } from './status.page.js';
 
 const PUBLIC_FORM = { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } };
@@ -77,6 +85,21 @@ export async function dataRequestPublicRoutes(
       if (!refused) throw err;
       return renderForm(req, reply, values, refused.errors, refused.status);
     }
+  });
+
+  app.get('/permintaan-data/statistik', async (req, reply) => {
+    const to = serviceNow();
+    const from = new Date(to.getTime() - 365 * 86_400_000);
+    const figures = await requestServiceFigures(db, { from, to, asOf: to });
+    const names = new Map((await agencyChoices(db)).map((a) => [a.id, a.name]));
+    const agencies = perAgency(figures).map(([id, s]) => ({ name: names.get(id) ?? '—', s }));
+    const page = StatisticsPage({
+      ctx: pageContext(req, reply, site),
+      all: summarize(figures),
+      months: perMonth(figures),
+      agencies,
+    });
+    return html(reply, page);
   });
 
   app.get('/permintaan-data/terkirim', async (req, reply) => {
