@@ -13,6 +13,7 @@ const MODULE_ORDER = [
   'sop',
   'verification',
   'dissemination',
+  'data-requests',
   'linked-data',
   'demo',
   'backup',

@@ -13,6 +13,7 @@ import { adminModule } from './modules/admin/index.js';
 import { agenciesModule } from './modules/agencies/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { dataRequestsModule } from './modules/data-requests/index.js';
 import { datastoreModule } from './modules/datastore/index.js';
 import { disseminationModule } from './modules/dissemination/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly AppModule[] = [
   agenciesModule,
   catalogModule,
   verificationModule,
+  dataRequestsModule,
   apiDocsModule,
   linkedDataModule,
   disseminationModule,

@@ -50,6 +50,13 @@ export const ACTIONS = [
   /** See publications not yet approved (the drafting and checking staff). */
   'publication:read_draft',
   'data_book:generate',
+  /** Data requests (issue 14): file one (anyone), read them, handle them, answer for an agency, decide an objection. */
+  'data_request:create',
+  'data_request:read',
+  'data_request:read_personal',
+  'data_request:handle',
+  'data_request:respond',
+  'data_request:decide_objection',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,7 +81,7 @@ export type Scope = 'any' | 'own_agency';
  * Actions not listed are denied. `public` grants apply to every actor.
  */
 export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
-  public: { 'portal:read': 'any', 'agency:read': 'any' },
+  public: { 'portal:read': 'any', 'agency:read': 'any', 'data_request:create': 'any' },
   producer: {
     'account:read_own': 'any',
     'account:update_own': 'any',
@@ -91,6 +98,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'chart:create': 'own_agency',
     'publication:create': 'own_agency',
     'publication:read_draft': 'own_agency',
+    'data_request:read': 'own_agency',
+    'data_request:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -115,6 +124,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'publication:create': 'any',
     'publication:read_draft': 'any',
     'data_book:generate': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:handle': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -146,6 +158,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_leader': 'any',
     'publication:read_draft': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:decide_objection': 'any',
   },
   administrator: {
     'workflow:start': 'any',

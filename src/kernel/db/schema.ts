@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TableSchema } from '../table-schema/table-schema.js';
+import type { DataRequestTables } from './schema/data-requests.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { DisseminationTables } from './schema/dissemination.js';
 import type { MetadataTables } from './schema/metadata.js';
@@ -222,7 +223,8 @@ export interface DB
     SdiTables,
     PortalTables,
     ReadModelTables,
-    DisseminationTables {
+    DisseminationTables,
+    DataRequestTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

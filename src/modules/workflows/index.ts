@@ -21,6 +21,7 @@ export {
 export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
+export type { RunChoice } from './run-choice.js';
 export {
   findInstance,
   findRunningInstance,
