@@ -16,6 +16,7 @@ import { catalogModule } from './modules/catalog/index.js';
 import { datastoreModule } from './modules/datastore/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
+import { planningModule } from './modules/planning/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { sopModule } from './modules/sop/index.js';
 import { verificationModule } from './modules/verification/index.js';
@@ -38,6 +39,7 @@ export const MODULES: readonly AppModule[] = [
   agenciesModule,
   catalogModule,
   verificationModule,
+  planningModule,
   apiDocsModule,
   linkedDataModule,
 ];

@@ -44,6 +44,12 @@ export const ACTIONS = [
   'calendar:configure',
   /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
   'topic:manage',
+  /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
+  'data_list:manage',
+  /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
+  'data_list:respond',
+  /** BPS records its recommendation on a statistical activity (Romantik). */
+  'data_list:recommend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +88,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
     'metadata:update': 'own_agency',
+    'data_list:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -102,6 +109,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'any',
     'standard:manage': 'any',
     'topic:manage': 'any',
+    'data_list:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -112,6 +120,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:review': 'any',
     'task:read_own': 'any',
     'task:act_as_supervisor': 'any',
+    'data_list:recommend': 'any',
   },
   secretariat: {
     'workflow:start': 'any',
@@ -122,6 +131,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_private': 'any',
     'task:read_own': 'any',
     'task:act_as_secretariat': 'any',
+    'data_list:manage': 'any',
   },
   leader: {
     'account:read_own': 'any',

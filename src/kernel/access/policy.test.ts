@@ -59,6 +59,10 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
   // CKAN group_create/_update/_patch/_delete map onto topics (issue #19).
   'topic:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  // Planning (issue #13): custodian and secretariat keep the list; producers answer for their agency; BPS recommends.
+  'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],
+  'data_list:recommend': ['-', '-', '-', 'all', '-', '-', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { MetadataTables } from './schema/metadata.js';
+import type { PlanningTables } from './schema/planning.js';
 import type { PortalTables } from './schema/portal.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
@@ -214,7 +215,8 @@ export interface DB
     WorkflowTimeTables,
     MetadataTables,
     SdiTables,
-    PortalTables {
+    PortalTables,
+    PlanningTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
