@@ -17,7 +17,7 @@ export async function runEnv(ctx: ActionContext, trx: Transaction<DB>, audit: Au
     trx,
     audit,
     actor: ctx.actor,
-    calendar: await loadCalendar(ctx.db),
+    calendar: await loadCalendar(trx),
     now: new Date(),
     siteUrl: ctx.siteUrl ?? '',
   };

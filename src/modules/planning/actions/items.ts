@@ -175,14 +175,13 @@ export const dataListItemRespond = defineAction({
       authorize(ctx.actor, 'data_list:respond', { agencyId: item.agency_id });
       const reason = input.reason?.trim() ?? '';
       if (input.response === 'refuse' && !reason)
-        throw new ValidationError({
-          reason: [
-            {
-              id: `Alasan menolak baris ${item.id_ddd} wajib diisi`,
-              en: `A reason for refusing row ${item.id_ddd} is required`,
-            },
-          ],
-        });
+        throw new ValidationError(
+          { reason: [{ id: 'Alasan wajib diisi', en: 'A reason is required' }] },
+          {
+            id: `Alasan menolak baris ${item.id_ddd} wajib diisi`,
+            en: `A reason for refusing row ${item.id_ddd} is required`,
+          },
+        );
       await trx
         .updateTable('data_list_item')
         .set({ producer_response: input.response, producer_reason: reason, updated_at: new Date() })
