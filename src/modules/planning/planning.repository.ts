@@ -138,8 +138,8 @@ export async function itemFulfilment(
   for (const l of links) {
     const states = (l.states ?? '').split(',').filter(Boolean);
     let state: FulfilmentState = 'pending';
-    if (states.includes('published') || (l.state === 'active' && !l.private && states.length > 0))
-      state = 'published';
+    // A dataset already public on the portal fulfils its item, submitted through the platform or not.
+    if (states.includes('published') || (l.state === 'active' && !l.private)) state = 'published';
     else if (states.includes('verified') || states.includes('reviewed')) state = 'verified';
     else if (states.length > 0) state = 'submitted';
     const cur = out.get(l.item_id) ?? { state: 'pending' as FulfilmentState, datasets: [] };

@@ -445,7 +445,7 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
   app.get('/daftar-data/:year/sk', async (req, reply) => {
     const year = yearOf((req.params as { year: string }).year);
     const list = year ? await findList(db, year) : undefined;
-    if (!list || list.status !== 'enacted' || !list.decree_file_key) return reply.callNotFound();
+    if (list?.status !== 'enacted' || !list.decree_file_key) return reply.callNotFound();
     return reply
       .type('application/octet-stream')
       .header(
