@@ -73,7 +73,7 @@ describeInBrowser('planning: a full data-list cycle in a real browser (PGlite, d
       await visitor.fill('#f-desc', 'Per kecamatan, untuk program gizi');
       await visitor.fill('#f-name', 'Warga Magetan');
       await post(visitor, 'form[action="/daftar-data/usulan"]');
-      expect(await visitor.locator('[role=status]').textContent()).toContain('Terima kasih');
+      expect(await visitor.locator('[role=status].notice').textContent()).toContain('Terima kasih');
 
       // ── the custodian accepts it into the list and adds a row for another agency
       const custodian = await signIn('walidata');
@@ -131,13 +131,13 @@ describeInBrowser('planning: a full data-list cycle in a real browser (PGlite, d
 
       // ── the records are generated and open as documents
       await custodian.goto(yearUrl);
-      await custodian.selectOption('#f-kind', 'berita_acara');
+      await custodian.selectOption('#f-record-kind', 'berita_acara');
       await custodian.fill(
         '#f-signatories',
         'Kepala BPS Magetan|Pembina Data\nKepala Bappelitbangda|Sekretariat',
       );
       await post(custodian, 'form[action$="/records"]');
-      await custodian.selectOption('#f-kind', 'sk_draft');
+      await custodian.selectOption('#f-record-kind', 'sk_draft');
       await post(custodian, 'form[action$="/records"]');
       const pdf = await custodian.request.get(`${yearUrl}/dokumen/berita-acara.pdf`);
       expect(pdf.headers()['content-type']).toContain('application/pdf');

@@ -1,3 +1,4 @@
+export { seedPlanningDemo } from './demo-seed.js';
 export {
   type AgencyFulfilment,
   type ForumMeetingFigure,

@@ -90,13 +90,6 @@ export function PublicListPage({ ctx, view }: { ctx: PageContext; view: PublicVi
         <h2 safe id="propose-title">
           {m('p.propose')}
         </h2>
-        {ctx.notice ? (
-          <p role="status" safe>
-            {ctx.notice}
-          </p>
-        ) : (
-          ''
-        )}
         <FormErrors ctx={ctx} errors={view.errors} />
         <form method="post" action="/daftar-data/usulan">
           <CsrfField ctx={ctx} />

@@ -75,19 +75,22 @@ function Select({
   name,
   options,
   value,
+  id,
 }: {
   label: string;
   name: string;
   options: { value: string; label: string }[];
   value?: string | undefined;
+  id?: string;
 }) {
+  const fid = id ?? `f-${name}`;
   return (
     <p>
-      <label safe for={`f-${name}`}>
+      <label safe for={fid}>
         {label}
       </label>
       <br />
-      <select id={`f-${name}`} name={name}>
+      <select id={fid} name={name}>
         {options.map((o) => (
           <option value={o.value} selected={o.value === value}>
             {o.label}
@@ -557,6 +560,7 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
             <CsrfField ctx={ctx} />
             <Select
               label={m('p.records')}
+              id="f-record-kind"
               name="kind"
               options={[
                 { value: 'berita_acara', label: m('p.ba') },
