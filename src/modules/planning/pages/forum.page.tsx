@@ -4,6 +4,7 @@ import type { PageContext } from '../../../kernel/http/page-context.js';
 import { FORUM_DECISIONS } from '../domain/columns.js';
 import type { ItemRow } from '../planning.repository.js';
 import { type PmKey, pm } from './planning.messages.js';
+import { answerText } from './year.page.js';
 
 export interface ForumView {
   meeting: ForumMeeting;
@@ -109,11 +110,7 @@ export function ForumPage({ ctx, view }: { ctx: PageContext; view: ForumView }) 
                     {i.id_ddd}
                   </th>
                   <td safe>{`${i.data_name} — ${i.agency_name}`}</td>
-                  <td safe>
-                    {i.producer_response
-                      ? `${m(i.producer_response === 'agree' ? 'p.agree' : 'p.refuse')}${i.producer_reason ? `: ${i.producer_reason}` : ''}`
-                      : ''}
-                  </td>
+                  <td safe>{answerText(i, m)}</td>
                   <td>
                     <span safe>{`${m(`p.item.${i.status}` as PmKey)}${d?.note ? ` (${d.note})` : ''}`}</span>
                     {manage ? (
@@ -125,7 +122,7 @@ export function ForumPage({ ctx, view }: { ctx: PageContext; view: ForumView }) 
                         </label>{' '}
                         <select id={`d-${i.id}`} name="decision">
                           {FORUM_DECISIONS.map((x) => (
-                            <option value={x} selected={x === d?.decision}>
+                            <option value={x} selected={x === d?.decision} safe>
                               {m(`p.item.${x}` as PmKey)}
                             </option>
                           ))}

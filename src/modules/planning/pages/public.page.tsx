@@ -73,10 +73,10 @@ export function PublicListPage({ ctx, view }: { ctx: PageContext; view: PublicVi
                       {i.id_ddd}
                     </th>
                     <td safe>{i.data_name}</td>
-                    <td safe>{i.kind}</td>
+                    <td>{i.kind}</td>
                     <td safe>{i.agency_name}</td>
                     <td safe>{i.unit}</td>
-                    <td safe>{i.update_schedule}</td>
+                    <td>{i.update_schedule}</td>
                   </tr>
                 ))}
               </tbody>

@@ -92,7 +92,7 @@ function Select({
       <br />
       <select id={fid} name={name}>
         {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
+          <option value={o.value} selected={o.value === value} safe>
             {o.label}
           </option>
         ))}
@@ -135,6 +135,13 @@ function Problems({ problems, m }: { problems: ListProblem[]; m: M }) {
       </table>
     </div>
   );
+}
+
+/** A producer's answer on a row, as text ('' when it has not answered). */
+export function answerText(i: Pick<ItemRow, 'producer_response' | 'producer_reason'>, m: M): string {
+  if (!i.producer_response) return '';
+  const word = m(i.producer_response === 'agree' ? 'p.agree' : 'p.refuse');
+  return i.producer_reason ? `${word}: ${i.producer_reason}` : word;
 }
 
 /** GET /workspace/daftar-data/:year — the year's list and everything planning does with it. */
@@ -257,15 +264,11 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                     </th>
                     <td safe>{i.data_name}</td>
                     <td safe>{i.agency_name}</td>
-                    <td safe>{i.kind}</td>
-                    <td safe>{i.update_schedule}</td>
+                    <td>{i.kind}</td>
+                    <td>{i.update_schedule}</td>
                     <td safe>{m(`p.item.${i.status}` as PmKey)}</td>
                     <td>
-                      <span safe>
-                        {i.producer_response
-                          ? `${m(i.producer_response === 'agree' ? 'p.agree' : 'p.refuse')}${i.producer_reason ? `: ${i.producer_reason}` : ''}`
-                          : ''}
-                      </span>
+                      <span safe>{answerText(i, m)}</span>
                       {mine && !enacted ? (
                         <form method="post" action={`${base}/items/${i.id}/respond`} class="inline">
                           <CsrfField ctx={ctx} />
@@ -449,16 +452,14 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                       {p.state === 'new' && !enacted ? (
                         <form method="post" action={`${base}/proposals/${p.id}`} class="inline">
                           <CsrfField ctx={ctx} />
-                          <label safe for={`pd-${p.id}`}>
-                            ID DDD
-                          </label>{' '}
+                          <label for={`pd-${p.id}`}>ID DDD</label>{' '}
                           <input id={`pd-${p.id}`} name="id_ddd" size="6" />{' '}
                           <label safe for={`pa-${p.id}`}>
                             {m('p.agency')}
                           </label>{' '}
                           <select id={`pa-${p.id}`} name="agency_id">
                             {view.agencies.map((a) => (
-                              <option value={a.id} selected={a.id === p.agency_id}>
+                              <option value={a.id} selected={a.id === p.agency_id} safe>
                                 {a.name}
                               </option>
                             ))}
@@ -544,13 +545,8 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
             const label = m(r.kind === 'berita_acara' ? 'p.ba' : 'p.sk');
             return (
               <li>
-                <span safe>{label}</span>{' '}
-                <a safe href={`${base}/dokumen/${slug}.docx`}>
-                  DOCX
-                </a>{' '}
-                <a safe href={`${base}/dokumen/${slug}.pdf`}>
-                  PDF
-                </a>
+                <span safe>{label}</span> <a href={`${base}/dokumen/${slug}.docx`}>DOCX</a>{' '}
+                <a href={`${base}/dokumen/${slug}.pdf`}>PDF</a>
               </li>
             );
           })}
