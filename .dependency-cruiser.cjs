@@ -14,6 +14,7 @@ const MODULE_ORDER = [
   'verification',
   'dissemination',
   'data-requests',
+  'planning',
   'linked-data',
   'demo',
   'backup',

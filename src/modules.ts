@@ -18,6 +18,7 @@ import { datastoreModule } from './modules/datastore/index.js';
 import { disseminationModule } from './modules/dissemination/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
+import { planningModule } from './modules/planning/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { sopModule } from './modules/sop/index.js';
 import { verificationModule } from './modules/verification/index.js';
@@ -41,6 +42,7 @@ export const MODULES: readonly AppModule[] = [
   catalogModule,
   verificationModule,
   dataRequestsModule,
+  planningModule,
   apiDocsModule,
   linkedDataModule,
   disseminationModule,

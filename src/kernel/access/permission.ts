@@ -57,6 +57,12 @@ export const ACTIONS = [
   'data_request:handle',
   'data_request:respond',
   'data_request:decide_objection',
+  /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
+  'data_list:manage',
+  /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
+  'data_list:respond',
+  /** BPS records its recommendation on a statistical activity (Romantik). */
+  'data_list:recommend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +106,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'publication:read_draft': 'own_agency',
     'data_request:read': 'own_agency',
     'data_request:respond': 'own_agency',
+    'data_list:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -127,6 +134,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'data_request:read': 'any',
     'data_request:read_personal': 'any',
     'data_request:handle': 'any',
+    'data_list:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -137,6 +145,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:review': 'any',
     'task:read_own': 'any',
     'task:act_as_supervisor': 'any',
+    'data_list:recommend': 'any',
   },
   secretariat: {
     'workflow:start': 'any',
@@ -147,6 +156,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_private': 'any',
     'task:read_own': 'any',
     'task:act_as_secretariat': 'any',
+    'data_list:manage': 'any',
   },
   leader: {
     'account:read_own': 'any',

@@ -4,6 +4,7 @@ import type { DataRequestTables } from './schema/data-requests.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { DisseminationTables } from './schema/dissemination.js';
 import type { MetadataTables } from './schema/metadata.js';
+import type { PlanningTables } from './schema/planning.js';
 import type { PortalTables } from './schema/portal.js';
 import type { ReadModelTables } from './schema/read-model.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
@@ -224,7 +225,8 @@ export interface DB
     PortalTables,
     ReadModelTables,
     DisseminationTables,
-    DataRequestTables {
+    DataRequestTables,
+    PlanningTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

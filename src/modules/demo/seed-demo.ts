@@ -4,8 +4,9 @@ import type { ActionContext } from '../../kernel/actions/context.js';
 import type { Database } from '../../kernel/db/database.js';
 import { getSetting, putSetting } from '../../kernel/db/settings.repository.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
-import { findUser, userCreate } from '../accounts/index.js';
+import { findUser, loadActor, userCreate } from '../accounts/index.js';
 import { agencyCreate, findAgency } from '../agencies/index.js';
+import { seedPlanningDemo } from '../planning/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
 import { seedDemoCatalog } from './seed-catalog.js';
@@ -55,6 +56,9 @@ export async function seedDemo(
   }
   const datasets = await seedDemoCatalog(database, opts.files, ctx);
   await seedDemoIndicators(ctx);
+  // Planning (issue #13): last year's and this year's data lists, a forum meeting, proposals.
+  const walidata = await findUser(db, { username: 'walidata' });
+  if (walidata) await seedPlanningDemo(ctx, await loadActor(db, walidata.id));
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

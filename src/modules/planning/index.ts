@@ -1,0 +1,9 @@
+export { seedPlanningDemo } from './demo-seed.js';
+export {
+  type AgencyFulfilment,
+  type ForumMeetingFigure,
+  type PlanningDocumentRef,
+  type PlanningFigures,
+  planningFigures,
+} from './figures.js';
+export { planningModule } from './module.js';
