@@ -44,6 +44,16 @@ export const ACTIONS = [
   'calendar:configure',
   /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
   'topic:manage',
+  /** Performance figures and the EPSS result (issue #16); a producer sees its own agency's. */
+  'evaluation:read',
+  /** The internal team (TPI) picks an EPSS level per indicator with explanation and evidence. */
+  'epss:assess',
+  /** BPS (Tim Penilai Badan) verifies each indicator: agree, or adjust with a note. */
+  'epss:verify',
+  /** Generate the yearly report to the head of region. */
+  'evaluation:report',
+  /** Approve the yearly report before it goes to the head of region. */
+  'evaluation:approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +92,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_producer': 'own_agency',
     'metadata:update': 'own_agency',
+    'evaluation:read': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -102,6 +113,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'any',
     'standard:manage': 'any',
     'topic:manage': 'any',
+    'evaluation:read': 'any',
+    'epss:assess': 'any',
+    'evaluation:report': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -112,6 +126,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:review': 'any',
     'task:read_own': 'any',
     'task:act_as_supervisor': 'any',
+    'evaluation:read': 'any',
+    'epss:verify': 'any',
   },
   secretariat: {
     'workflow:start': 'any',
@@ -122,6 +138,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_private': 'any',
     'task:read_own': 'any',
     'task:act_as_secretariat': 'any',
+    'evaluation:read': 'any',
+    'epss:assess': 'any',
+    'evaluation:report': 'any',
   },
   leader: {
     'account:read_own': 'any',
@@ -132,6 +151,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'audit:read': 'any',
     'task:read_own': 'any',
     'task:act_as_leader': 'any',
+    'evaluation:read': 'any',
+    'evaluation:approve': 'any',
   },
   administrator: {
     'workflow:start': 'any',

@@ -59,6 +59,12 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
   // CKAN group_create/_update/_patch/_delete map onto topics (issue #19).
   'topic:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  // Evaluation (issue #16): each agency sees its own figures; the TPI assesses, BPS verifies.
+  'evaluation:read': ['-', 'own', 'all', 'all', 'all', 'all', '-'],
+  'epss:assess': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'epss:verify': ['-', '-', '-', 'all', '-', '-', '-'],
+  'evaluation:report': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'evaluation:approve': ['-', '-', '-', '-', '-', 'all', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
+import type { EvaluationTables } from './schema/evaluation.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PortalTables } from './schema/portal.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
@@ -214,7 +215,8 @@ export interface DB
     WorkflowTimeTables,
     MetadataTables,
     SdiTables,
-    PortalTables {
+    PortalTables,
+    EvaluationTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;
