@@ -13,6 +13,7 @@ const MODULE_ORDER = [
   'sop',
   'verification',
   'linked-data',
+  'evaluation',
   'demo',
   'backup',
   'workspace',

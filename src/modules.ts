@@ -14,6 +14,7 @@ import { agenciesModule } from './modules/agencies/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { datastoreModule } from './modules/datastore/index.js';
+import { evaluationModule } from './modules/evaluation/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
 import { portalModule } from './modules/portal/index.js';
@@ -40,6 +41,7 @@ export const MODULES: readonly AppModule[] = [
   verificationModule,
   apiDocsModule,
   linkedDataModule,
+  evaluationModule,
 ];
 
 let installed = false;

@@ -180,3 +180,11 @@ export async function approveReport(db: Kysely<DB>, id: string, by: string | nul
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function countIndicators(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('epss_indicator')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
