@@ -34,7 +34,7 @@ function runFilter(f: FigureFilter) {
   return sql`${f.agencyId ? sql`and i.agency_id = ${f.agencyId}` : sql``}
     ${
       f.topicId
-        ? sql`and exists (select 1 from dataset_topic dt where dt.dataset_id::text = i.subject_id and dt.topic_id = ${f.topicId})`
+        ? sql`and exists (select 1 from dataset_topic dt where dt.dataset_id = i.subject_id and dt.topic_id = ${f.topicId})`
         : sql``
     }`;
 }

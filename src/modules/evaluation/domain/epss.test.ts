@@ -5,7 +5,15 @@ import {
   EPSS_INDICATORS,
   EPSS_LEVEL_CRITERIA,
 } from '../../../kernel/db/migrations/epss-reference.js';
-import { computeIndex, type EpssStructure, nextLevel, predicate, resolveWeights, round2, structureCounts } from './epss.js';
+import {
+  computeIndex,
+  type EpssStructure,
+  nextLevel,
+  predicate,
+  resolveWeights,
+  round2,
+  structureCounts,
+} from './epss.js';
 
 /** The seeded worksheet as the repository would load it. */
 export function seededStructure(): EpssStructure {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Coverage, type EvaluationFacts, levelFromCoverage, PROPOSAL_CODES, proposeLevels } from './proposals.js';
+import {
+  type Coverage,
+  type EvaluationFacts,
+  levelFromCoverage,
+  PROPOSAL_CODES,
+  proposeLevels,
+} from './proposals.js';
 
 const c = (met: number, total: number, agenciesMet: number, agenciesTotal: number): Coverage => ({
   met,
@@ -83,12 +89,17 @@ describe('proposal rules', () => {
     });
 
   it('40302 reads forum meetings with minutes and the agreed list', () => {
-    expect(propose({ forum: { meetings: 2, withMinutes: 2, listAgreed: false } }).get('40302')?.level).toBe(1);
+    expect(propose({ forum: { meetings: 2, withMinutes: 2, listAgreed: false } }).get('40302')?.level).toBe(
+      1,
+    );
     expect(propose({ forum: { meetings: 2, withMinutes: 1, listAgreed: true } }).get('40302')?.level).toBe(2);
     const p = propose({ forum: { meetings: 2, withMinutes: 2, listAgreed: true } }).get('40302');
     expect(p?.level).toBe(3);
     expect(p?.evidence[0]?.value).toBe('2/2');
-    expect(propose({ forum: { meetings: 2, withMinutes: 2, listAgreed: true }, reviewed: true }).get('40302')?.level).toBe(4);
+    expect(
+      propose({ forum: { meetings: 2, withMinutes: 2, listAgreed: true }, reviewed: true }).get('40302')
+        ?.level,
+    ).toBe(4);
   });
 
   it('proposes nothing where the platform has not recorded the activity, and says so', () => {
