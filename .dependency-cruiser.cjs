@@ -12,6 +12,7 @@ const MODULE_ORDER = [
   'workflows',
   'sop',
   'verification',
+  'planning',
   'linked-data',
   'evaluation',
   'demo',

@@ -17,6 +17,7 @@ import { datastoreModule } from './modules/datastore/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
+import { planningModule } from './modules/planning/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { sopModule } from './modules/sop/index.js';
 import { verificationModule } from './modules/verification/index.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly AppModule[] = [
   agenciesModule,
   catalogModule,
   verificationModule,
+  planningModule,
   apiDocsModule,
   linkedDataModule,
   evaluationModule,

@@ -54,6 +54,12 @@ export const ACTIONS = [
   'evaluation:report',
   /** Approve the yearly report before it goes to the head of region. */
   'evaluation:approve',
+  /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
+  'data_list:manage',
+  /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
+  'data_list:respond',
+  /** BPS records its recommendation on a statistical activity (Romantik). */
+  'data_list:recommend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -93,6 +99,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_producer': 'own_agency',
     'metadata:update': 'own_agency',
     'evaluation:read': 'own_agency',
+    'data_list:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -116,6 +123,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'evaluation:read': 'any',
     'epss:assess': 'any',
     'evaluation:report': 'any',
+    'data_list:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -128,6 +136,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_supervisor': 'any',
     'evaluation:read': 'any',
     'epss:verify': 'any',
+    'data_list:recommend': 'any',
   },
   secretariat: {
     'workflow:start': 'any',
@@ -141,6 +150,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'evaluation:read': 'any',
     'epss:assess': 'any',
     'evaluation:report': 'any',
+    'data_list:manage': 'any',
   },
   leader: {
     'account:read_own': 'any',

@@ -65,6 +65,10 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'epss:verify': ['-', '-', '-', 'all', '-', '-', '-'],
   'evaluation:report': ['-', '-', 'all', '-', 'all', '-', '-'],
   'evaluation:approve': ['-', '-', '-', '-', '-', 'all', '-'],
+  // Planning (issue #13): custodian and secretariat keep the list; producers answer for their agency; BPS recommends.
+  'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],
+  'data_list:recommend': ['-', '-', '-', 'all', '-', '-', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -15,6 +15,7 @@ import * as m0015 from './migrations/0015-schema-proposal.js';
 import * as m0016 from './migrations/0016-portal.js';
 import * as m0017 from './migrations/0017-datastore-alias.js';
 import * as m0018 from './migrations/0018-standard-table-schema.js';
+import * as m0019 from './migrations/0019-planning.js';
 import * as m0022 from './migrations/0022-evaluation.js';
 import type { DB } from './schema.js';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-portal': m0016,
   '0017-datastore-alias': m0017,
   '0018-standard-table-schema': m0018,
+  '0019-planning': m0019,
   '0022-evaluation': m0022,
 };
 

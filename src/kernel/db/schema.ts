@@ -3,6 +3,7 @@ import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { EvaluationTables } from './schema/evaluation.js';
 import type { MetadataTables } from './schema/metadata.js';
+import type { PlanningTables } from './schema/planning.js';
 import type { PortalTables } from './schema/portal.js';
 import type { ReferenceCodeTables } from './schema/reference-codes.js';
 import type { SdiTables } from './schema/sdi.js';
@@ -216,6 +217,7 @@ export interface DB
     MetadataTables,
     SdiTables,
     PortalTables,
+    PlanningTables,
     EvaluationTables {
   topic: TopicTable;
   dataset: DatasetTable;

@@ -19,7 +19,16 @@ export interface InboxEntry {
   taskId: string;
   step: Pick<
     WorkflowStep,
-    'id' | 'title' | 'role' | 'actorLabel' | 'duration' | 'feature' | 'outputs' | 'chooses' | 'requirements'
+    | 'id'
+    | 'title'
+    | 'role'
+    | 'actorLabel'
+    | 'duration'
+    | 'feature'
+    | 'outputs'
+    | 'chooses'
+    | 'requirements'
+    | 'planning'
   >;
   /** The run this task belongs to (its history page). */
   instanceId: string;
@@ -60,6 +69,7 @@ function toEntry(
       outputs: step.outputs,
       chooses: step.chooses,
       requirements: step.requirements,
+      planning: step.planning,
     },
     instanceId: r.instance_id,
     taskAgencyId: r.agency_id,

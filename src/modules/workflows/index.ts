@@ -1,6 +1,8 @@
 export { getDefinition, regionChoices } from './definitions.js';
 export {
   type Bilingual,
+  PLANNING_HOOKS,
+  type PlanningHook,
   PROCESS_KIND_LABELS,
   PROCESS_KINDS,
   type ProcessKind,
@@ -21,6 +23,7 @@ export {
 export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
+export { insertSubject } from './routing.repository.js';
 export {
   findInstance,
   findRunningInstance,

@@ -1,6 +1,6 @@
 import { ROLES } from '../../../kernel/access/roles.js';
 import { parseStandardDuration } from '../../../kernel/calendar/duration.js';
-import { type Bilingual, DONE, END, OUTPUT_KINDS, STEP_FEATURES } from './definition.js';
+import { type Bilingual, DONE, END, OUTPUT_KINDS, PLANNING_HOOKS, STEP_FEATURES } from './definition.js';
 
 export type AddProblem = (path: string, id: string, en: string) => void;
 
@@ -76,6 +76,12 @@ export function checkStepFields(
       `step ${s}: feature '${String(raw.feature)}' is unknown; choose one of ${STEP_FEATURES.join(', ')}`,
     );
   }
+  if (raw.planning !== undefined && !(PLANNING_HOOKS as readonly unknown[]).includes(raw.planning))
+    add(
+      `${path}.planning`,
+      `langkah ${s}: layar perencanaan '${String(raw.planning)}' tidak dikenal; pilih salah satu dari ${PLANNING_HOOKS.join(', ')}`,
+      `step ${s}: planning screen '${String(raw.planning)}' is unknown; choose one of ${PLANNING_HOOKS.join(', ')}`,
+    );
   checkTransitions(raw, path, s, indexById, add);
 }
 

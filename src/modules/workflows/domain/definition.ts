@@ -43,6 +43,14 @@ export const STEP_FEATURES = [
 ] as const;
 export type StepFeature = (typeof STEP_FEATURES)[number];
 
+/**
+ * The planning screen a step of a data-list cycle opens (issue #13): the planning module drives
+ * these steps from its own records (a forum's minutes close the forum step, enacting the list
+ * closes the enact step and chooses the agencies the collection step fans out to).
+ */
+export const PLANNING_HOOKS = ['proposals', 'forum', 'records', 'enact', 'collect'] as const;
+export type PlanningHook = (typeof PLANNING_HOOKS)[number];
+
 export const OUTPUT_KINDS = ['document', 'record', 'note'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
@@ -96,6 +104,8 @@ export interface WorkflowStep {
    * (planning, forum, yearly evaluation), not to each dataset's check run.
    */
   cycle?: boolean;
+  /** The planning screen this step opens, driven by the planning module (PLANNING_HOOKS). */
+  planning?: PlanningHook;
 }
 
 export interface WorkflowDefinition {

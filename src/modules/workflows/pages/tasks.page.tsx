@@ -16,6 +16,8 @@ export function entryHref(e: InboxEntry): string {
   if (e.step.feature === 'dataset_submit' && e.subject.name)
     return `/workspace/datasets/${encodeURIComponent(e.subject.name)}/submit`;
   if (e.step.feature && e.submissionId) return `/workspace/submissions/${e.submissionId}`;
+  // A data-list cycle's planning step opens its planning screen (issue #13).
+  if (e.step.planning) return `/workspace/daftar-data/tugas/${e.taskId}`;
   return `/tugas/${e.taskId}`;
 }
 
@@ -110,7 +112,18 @@ export function TasksPage({
                         {e.step.feature === 'dataset_submit' ? w('tasks.submit') : w('tasks.open')}
                       </a>
                     ) : (
-                      <TaskForm ctx={ctx} e={e} options={options} typed={typed} />
+                      <>
+                        {e.step.planning ? (
+                          <p>
+                            <a safe class="button" href={entryHref(e)} data-planning={e.step.planning}>
+                              {w('tasks.open')}
+                            </a>
+                          </p>
+                        ) : (
+                          ''
+                        )}
+                        <TaskForm ctx={ctx} e={e} options={options} typed={typed} />
+                      </>
                     )}
                   </td>
                 </tr>

@@ -42,7 +42,14 @@ export interface StepSpec {
 export type StepRouting = Partial<
   Pick<
     WorkflowStep,
-    'scope' | 'position' | 'supervisorPosition' | 'approves' | 'chooses' | 'requirements' | 'cycle'
+    | 'scope'
+    | 'position'
+    | 'supervisorPosition'
+    | 'approves'
+    | 'chooses'
+    | 'requirements'
+    | 'cycle'
+    | 'planning'
   >
 >;
 

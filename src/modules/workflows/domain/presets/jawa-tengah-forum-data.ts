@@ -17,7 +17,8 @@ const STAFF = t('Staf dan Kasi Diskominfo Provinsi', 'Provincial Diskominfo staf
 export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
   key: 'jawa-tengah-forum-data',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
-  version: 2,
+  // 3: issue #13 (planning steps open the planning screens).
+  version: 3,
   processKind: 'data_list_cycle',
   title: t('Forum Data Provinsi Jawa Tengah', 'Central Java province Forum Data'),
   source: { seed: '000_d7c36ee3170075eb.txt', region: 'Provinsi Jawa Tengah' },
@@ -93,6 +94,7 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       ],
       duration: '1 hari',
       transitions: continueTo('collect_process_analyse'),
+      routing: { planning: 'enact' },
     }),
     step('collect_process_analyse', {
       sopNo: '6',
@@ -108,6 +110,7 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       outputs: [rec('Data Statistik sektoral OPD & Kab/Kota', 'Sectoral data per agency/regency')],
       duration: '8 bulan',
       transitions: continueTo('data_forum'),
+      routing: { planning: 'collect' },
     }),
     step('data_forum', {
       sopNo: '7',
@@ -124,6 +127,7 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       outputs: [doc('Notulensi Forum Data', 'Forum minutes (Notulensi)')],
       duration: '4 hari',
       transitions: continueTo('verify_validate'),
+      routing: { planning: 'forum' },
     }),
     step('verify_validate', {
       sopNo: '8',

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../definition.js';
+import type { PlanningHook, WorkflowDefinition } from '../definition.js';
 import { continueTo, doc, outcome, rec, t } from './builder.js';
 import { JEMBER_IDENTITY } from './identities/jember.js';
 import {
@@ -22,10 +22,22 @@ import {
  * seed's words (seed-tables/jember.ts). Only the secretariat's shapes of steps 21–22 survived;
  * the actors of steps 14–20 are inferred from their text.
  */
+/** Jember's planning steps and the planning screens they open (issue #13). */
+const JEMBER_PLANNING_SCREENS: Record<string, PlanningHook> = {
+  inventory_needs: 'proposals',
+  send_proposals: 'proposals',
+  forum_data_list: 'forum',
+  forum_proposals: 'forum',
+  agreement_per_agency: 'records',
+  draft_list_decree: 'enact',
+  design_method: 'collect',
+};
+
 export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
   key: 'jember-perencanaan-penyelenggaraan',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
-  version: 2,
+  // 3: issue #13 (planning steps open the planning screens).
+  version: 3,
   processKind: 'dataset_collection',
   title: t(
     'Perencanaan dan Penyelenggaraan Statistik Satu Data Indonesia Kabupaten Jember',
@@ -36,7 +48,9 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
   reviewNonPriority: true,
   start: 'inventory_needs',
   steps: [
-    ...JEMBER_PLANNING_STEPS,
+    ...JEMBER_PLANNING_STEPS.map((st) =>
+      JEMBER_PLANNING_SCREENS[st.id] ? { ...st, planning: JEMBER_PLANNING_SCREENS[st.id] } : st,
+    ),
     s(
       'design_method',
       'producer',

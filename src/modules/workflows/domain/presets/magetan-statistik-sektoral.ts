@@ -41,7 +41,8 @@ const REPORT = t('Laporan pemeriksaan/verifikasi', 'Verification report');
 export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
   key: 'magetan-statistik-sektoral',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
-  version: 2,
+  // 3: issue #13 (planning steps open the planning screens).
+  version: 3,
   processKind: 'dataset_collection',
   title: t(
     'Penyelenggaraan Kegiatan Statistik Sektoral Kabupaten Magetan',
@@ -66,7 +67,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       duration: '2 hari',
       transitions: continueTo('agree_data_list'),
       // Steps 1–3 belong to the data-list cycle run of the year: each agency proposes its own list.
-      routing: FAN_OUT_ALL,
+      routing: { ...FAN_OUT_ALL, planning: 'proposals' },
     }),
     step('agree_data_list', {
       sopNo: '1b',
@@ -80,6 +81,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       ],
       duration: null,
       transitions: continueTo('recommend_collection'),
+      routing: { planning: 'enact' },
     }),
     step('recommend_collection', {
       sopNo: '2',
@@ -106,7 +108,7 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       outputs: [rec(SDI_DATA.id, SDI_DATA.en)],
       duration: '14 hari',
       transitions: continueTo('upload_data'),
-      routing: FAN_OUT_ALL,
+      routing: { ...FAN_OUT_ALL, planning: 'collect' },
     }),
     step('upload_data', {
       sopNo: '2c',

@@ -18,7 +18,8 @@ const STAFF = t('Staf', 'Staff');
 export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
   key: 'maluku-utara-pengumpulan-diseminasi',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
-  version: 2,
+  // 3: issue #13 (step 1 is the enacted list's request, step 2 its collection).
+  version: 3,
   processKind: 'data_list_cycle',
   title: t(
     'Pengumpulan, Analisis, Pengelolaan dan Diseminasi Data Statistik Sektoral Provinsi Maluku Utara',
@@ -47,7 +48,7 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
       duration: '5 hari kerja',
       transitions: continueTo('receive_data'),
       // The request letters go to the agencies chosen here.
-      routing: { chooses: 'agencies' },
+      routing: { chooses: 'agencies', planning: 'enact' },
     }),
     step('receive_data', {
       sopNo: '2',
@@ -69,7 +70,7 @@ export const MALUKU_UTARA_PENGUMPULAN_DISEMINASI: WorkflowDefinition = {
       duration: '60 hari kerja',
       transitions: continueTo('check_completeness'),
       // Each agency asked in step 1 hands in its own data (fan-out), not the custodian.
-      routing: { scope: { kind: 'fan_out', chosenAt: 'list_and_request' } },
+      routing: { scope: { kind: 'fan_out', chosenAt: 'list_and_request' }, planning: 'collect' },
     }),
     // Inferred from step 2's text ("yang belum lengkap dikembalikan"): the statistics section
     // checks each agency's data and returns an incomplete one to that agency only.

@@ -1,0 +1,40 @@
+import { forumDecisionRecord, forumMeetingCreate, forumMeetingShow, forumMinutesRecord } from './forum.js';
+import {
+  dataListItemCreate,
+  dataListItemDelete,
+  dataListItemLink,
+  dataListItemRespond,
+  dataListItemUpdate,
+} from './items.js';
+import { dataListCopy, dataListDiff, dataListExport, dataListImport, dataListShow } from './list.js';
+import { dataProposalCreate, dataProposalList, dataProposalModerate } from './proposals.js';
+import {
+  dataListEnact,
+  planningRecordDownload,
+  planningRecordGenerate,
+  statisticalActivityRecommendationSet,
+} from './records.js';
+
+export const PLANNING_ACTIONS = [
+  dataListShow,
+  dataListExport,
+  dataListImport,
+  dataListCopy,
+  dataListDiff,
+  dataListItemCreate,
+  dataListItemUpdate,
+  dataListItemDelete,
+  dataListItemRespond,
+  dataListItemLink,
+  dataProposalCreate,
+  dataProposalList,
+  dataProposalModerate,
+  forumMeetingCreate,
+  forumMeetingShow,
+  forumMinutesRecord,
+  forumDecisionRecord,
+  planningRecordGenerate,
+  planningRecordDownload,
+  dataListEnact,
+  statisticalActivityRecommendationSet,
+];

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { can } from '../../../kernel/access/policy.js';
+import { defineAction } from '../../../kernel/actions/action.js';
+import { mutate } from '../../../kernel/actions/context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
+import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
+import { bumpList, ensureList, insertItem } from '../planning.repository.js';
+import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
+
+/**
+ * Proposals for a year's list: from the public (no account; a hidden trap field and a per-address
+ * limit turn bots away, as a public form must), from a producer for its own agency, or from a
+ * planning document (a need: RPJMD, RKPD, SDGs, SPM…). The custodian or secretariat moderates:
+ * an accepted proposal becomes a planned row of the list; a refused one stays recorded.
+ */
+export const dataProposalCreate = defineAction({
+  name: 'data_proposal_create',
+  sideEffectFree: false,
+  input: z.object({
+    year: Year,
+    data_name: z
+      .string()
+      .trim()
+      .min(3, 'Nama data minimal 3 karakter / Data name needs 3 characters')
+      .max(500),
+    description: Text(4000).optional(),
+    proposer_name: Text(200).optional(),
+    proposer_email: z
+      .string()
+      .trim()
+      .max(254)
+      .refine(
+        (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+        'Alamat surel tidak valid / Invalid e-mail address',
+      )
+      .optional(),
+    planning_document: Text(200).optional(),
+    agency_id: z.preprocess((v) => (v === '' ? undefined : v), Uuid('perangkat daerah / agency').optional()),
+    source: z.enum(['public', 'producer', 'need', 'data_request']).optional(),
+    /** Left empty by people; filled by bots that fill every field. */
+    website: z.string().optional(),
+  }),
+  authorize: () => {},
+  async run(ctx, input) {
+    if (input.website)
+      throw new ValidationError({ website: [{ id: 'Usulan ditolak', en: 'Proposal refused' }] });
+    const staff = can(ctx.actor, 'data_list:manage', {});
+    const producer =
+      ctx.actor.agencyId !== null && can(ctx.actor, 'data_list:respond', { agencyId: ctx.actor.agencyId });
+    const source = staff ? (input.source ?? 'need') : producer ? 'producer' : 'public';
+    const agencyId = source === 'producer' ? ctx.actor.agencyId : staff ? (input.agency_id ?? null) : null;
+    if (source === 'public') {
+      if (!input.proposer_name?.trim())
+        throw new ValidationError({
+          proposer_name: [{ id: 'Nama pengusul wajib diisi', en: 'Your name is required' }],
+        });
+      if (ctx.ip) {
+        const recent = await ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', 'data_proposal_create')
+          .where('ip', '=', ctx.ip)
+          .where('at', '>', new Date(Date.now() - 3600_000))
+          .executeTakeFirst();
+        if (Number(recent?.n ?? 0) >= 10)
+          throw new ConflictError({
+            id: 'Terlalu banyak usulan dari alamat ini; coba lagi satu jam lagi',
+            en: 'Too many proposals from this address; try again in an hour',
+          });
+      }
+    }
+    return mutate(ctx, async (trx, audit) => {
+      const row = await trx
+        .insertInto('data_proposal')
+        .values({
+          year: input.year,
+          source,
+          data_name: input.data_name,
+          description: input.description ?? '',
+          agency_id: agencyId,
+          planning_document: input.planning_document ?? '',
+          proposer_name: input.proposer_name ?? ctx.actor.username,
+          proposer_email: input.proposer_email ?? '',
+        })
+        .returning(['id', 'state'])
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'data_proposal_create',
+        subjectType: 'data_proposal',
+        subjectId: row.id,
+        summary: { year: input.year, source, data_name: input.data_name },
+      });
+      return { id: row.id, state: row.state, source };
+    });
+  },
+});
+
+export const dataProposalList = defineAction({
+  name: 'data_proposal_list',
+  sideEffectFree: true,
+  requires: 'data_list:manage',
+  input: z.object({ year: Year }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    return ctx.db
+      .selectFrom('data_proposal as p')
+      .leftJoin('agency as a', 'a.id', 'p.agency_id')
+      .select([
+        'p.id',
+        'p.source',
+        'p.data_name',
+        'p.description',
+        'p.planning_document',
+        'p.proposer_name',
+        'p.state',
+        'p.created_at',
+        'a.name as agency_name',
+      ])
+      .where('p.year', '=', input.year)
+      .orderBy('p.created_at')
+      .execute();
+  },
+});
+
+/** Accept (a planned row is added to the list) or refuse a proposal. */
+export const dataProposalModerate = defineAction({
+  name: 'data_proposal_moderate',
+  sideEffectFree: false,
+  requires: 'data_list:manage',
+  input: z.object({
+    id: Uuid('usulan / proposal'),
+    decision: z.enum(['accept', 'reject'], { error: 'Pilih terima atau tolak / Choose accept or reject' }),
+    id_ddd: Text(100).optional(),
+    agency_id: z.preprocess((v) => (v === '' ? undefined : v), Uuid('perangkat daerah / agency').optional()),
+    kind: z.enum(DATA_KINDS).optional(),
+    risk_class: z.enum(RISK_CLASSES).optional(),
+    update_schedule: z.enum(UPDATE_SCHEDULES).optional(),
+  }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    return mutate(ctx, async (trx, audit) => {
+      const p = await trx
+        .selectFrom('data_proposal')
+        .selectAll()
+        .where('id', '=', input.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!p) throw new NotFoundError({ id: 'Usulan tidak ditemukan', en: 'Proposal not found' });
+      if (p.state !== 'new')
+        throw new ConflictError({
+          id: 'Usulan ini sudah diputuskan',
+          en: 'This proposal was already decided',
+        });
+      let itemId: string | null = null;
+      if (input.decision === 'accept') {
+        const agencyId = input.agency_id ?? p.agency_id;
+        const missing: Record<string, { id: string; en: string }[]> = {};
+        if (!agencyId)
+          missing.agency_id = [{ id: 'Pilih perangkat daerah produsen', en: 'Choose the producing agency' }];
+        if (!input.id_ddd) missing.id_ddd = [{ id: 'ID DDD wajib diisi', en: 'ID DDD is required' }];
+        if (Object.keys(missing).length) throw new ValidationError(missing);
+        const list = await ensureList(trx, p.year);
+        assertOpen(list);
+        const taken = await trx
+          .selectFrom('data_list_item')
+          .select('id')
+          .where('list_id', '=', list.id)
+          .where('id_ddd', '=', input.id_ddd as string)
+          .executeTakeFirst();
+        if (taken)
+          throw new ValidationError({
+            id_ddd: [
+              { id: `ID DDD "${input.id_ddd}" sudah ada`, en: `ID DDD "${input.id_ddd}" already exists` },
+            ],
+          });
+        const item = await insertItem(trx, {
+          list_id: list.id,
+          id_ddd: input.id_ddd as string,
+          data_name: p.data_name,
+          definition: p.description,
+          source_reference: p.planning_document,
+          agency_id: agencyId as string,
+          kind: input.kind ?? 'statistik',
+          risk_class: input.risk_class ?? 'terbuka',
+          update_schedule: input.update_schedule ?? 'tahunan',
+        });
+        itemId = item.id;
+        await bumpList(trx, list.id);
+      }
+      await trx
+        .updateTable('data_proposal')
+        .set({ state: input.decision === 'accept' ? 'accepted' : 'rejected', item_id: itemId })
+        .where('id', '=', p.id)
+        .execute();
+      await audit({
+        action: 'data_proposal_moderate',
+        subjectType: 'data_proposal',
+        subjectId: p.id,
+        summary: { decision: input.decision, data_name: p.data_name, id_ddd: input.id_ddd ?? null },
+      });
+      return { id: p.id, state: input.decision === 'accept' ? 'accepted' : 'rejected', item_id: itemId };
+    });
+  },
+});

@@ -1,0 +1,174 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type {
+  DataList,
+  DataListItem,
+  DataListItemTable,
+  ForumMeeting,
+  PlanningRecord,
+} from '../../kernel/db/schema/planning.js';
+import type { DB } from '../../kernel/db/schema.js';
+
+/** Queries of planning: the year's list and items, meetings, records and fulfilment. */
+
+export async function findList(db: Kysely<DB>, year: number, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('data_list').selectAll().where('year', '=', year);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listYears(db: Kysely<DB>): Promise<DataList[]> {
+  return db.selectFrom('data_list').selectAll().orderBy('year', 'desc').execute();
+}
+
+/** The list of a year, created empty (draft) when the year has none. */
+export async function ensureList(db: Kysely<DB>, year: number): Promise<DataList> {
+  const found = await findList(db, year, { forUpdate: true });
+  if (found) return found;
+  await db
+    .insertInto('data_list')
+    .values({ year })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
+  return (await findList(db, year, { forUpdate: true })) as DataList;
+}
+
+export type ItemRow = DataListItem & { agency_name: string; agency_code: string; agency_short_name: string };
+
+export async function listItems(
+  db: Kysely<DB>,
+  listId: string,
+  opts: { agencyId?: string | undefined } = {},
+): Promise<ItemRow[]> {
+  let q = db
+    .selectFrom('data_list_item as i')
+    .innerJoin('agency as a', 'a.id', 'i.agency_id')
+    .selectAll('i')
+    .select(['a.name as agency_name', 'a.code as agency_code', 'a.short_name as agency_short_name'])
+    .where('i.list_id', '=', listId);
+  if (opts.agencyId) q = q.where('i.agency_id', '=', opts.agencyId);
+  return q.orderBy('i.position').orderBy('i.id_ddd').execute();
+}
+
+export async function findItem(db: Kysely<DB>, id: string, opts: { forUpdate?: boolean } = {}) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  let q = db.selectFrom('data_list_item').selectAll().where('id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function insertItem(db: Kysely<DB>, v: Insertable<DataListItemTable>) {
+  return db.insertInto('data_list_item').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function bumpList(db: Kysely<DB>, listId: string, set: Partial<Pick<DataList, 'status'>> = {}) {
+  await db
+    .updateTable('data_list')
+    .set({ ...set, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', listId)
+    .execute();
+}
+
+export async function meetingsOf(db: Kysely<DB>, year: number): Promise<ForumMeeting[]> {
+  return db.selectFrom('forum_meeting').selectAll().where('year', '=', year).orderBy('held_on').execute();
+}
+
+export async function findMeeting(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('forum_meeting').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function decisionsOf(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('forum_decision as d')
+    .innerJoin('data_list_item as i', 'i.id', 'd.item_id')
+    .select(['d.item_id', 'd.decision', 'd.note', 'i.id_ddd', 'i.data_name'])
+    .where('d.meeting_id', '=', meetingId)
+    .orderBy('i.id_ddd')
+    .execute();
+}
+
+export async function recordsOf(db: Kysely<DB>, year: number): Promise<PlanningRecord[]> {
+  return db.selectFrom('planning_record').selectAll().where('year', '=', year).orderBy('kind').execute();
+}
+
+export type FulfilmentState = 'pending' | 'submitted' | 'verified' | 'published' | 'overdue';
+
+/**
+ * Per item of a list: its linked datasets' furthest state (a submission verified or reviewed
+ * counts as verified; a published dataset as published), or overdue when nothing was
+ * submitted and its first due date has passed.
+ */
+export async function itemFulfilment(
+  db: Kysely<DB>,
+  listId: string,
+  today: string,
+): Promise<Map<string, { state: FulfilmentState; datasets: { id: string; name: string; title: string }[] }>> {
+  const links = await db
+    .selectFrom('data_list_item_dataset as l')
+    .innerJoin('data_list_item as i', 'i.id', 'l.item_id')
+    .innerJoin('dataset as d', 'd.id', 'l.dataset_id')
+    .select(['l.item_id', 'd.id', 'd.name', 'd.title', 'd.private', 'd.state'])
+    .select((eb) =>
+      eb
+        .selectFrom('dataset_submission as s')
+        .select(sql<string>`string_agg(s.state, ',')`.as('states'))
+        .whereRef('s.dataset_id', '=', 'd.id')
+        .as('states'),
+    )
+    .where('i.list_id', '=', listId)
+    .execute();
+  const due = await db
+    .selectFrom('data_list_obligation as o')
+    .innerJoin('data_list_item as i', 'i.id', 'o.item_id')
+    .select(['o.item_id', sql<string>`min(o.due_on)::text`.as('first_due')])
+    .where('i.list_id', '=', listId)
+    .groupBy('o.item_id')
+    .execute();
+  const rank: Record<FulfilmentState, number> = {
+    pending: 0,
+    overdue: 0,
+    submitted: 1,
+    verified: 2,
+    published: 3,
+  };
+  const out = new Map<
+    string,
+    { state: FulfilmentState; datasets: { id: string; name: string; title: string }[] }
+  >();
+  for (const l of links) {
+    const states = (l.states ?? '').split(',').filter(Boolean);
+    let state: FulfilmentState = 'pending';
+    // A dataset already public on the portal fulfils its item, submitted through the platform or not.
+    if (states.includes('published') || (l.state === 'active' && !l.private)) state = 'published';
+    else if (states.includes('verified') || states.includes('reviewed')) state = 'verified';
+    else if (states.length > 0) state = 'submitted';
+    const cur = out.get(l.item_id) ?? { state: 'pending' as FulfilmentState, datasets: [] };
+    if (rank[state] > rank[cur.state]) cur.state = state;
+    cur.datasets.push({ id: l.id, name: l.name, title: l.title });
+    out.set(l.item_id, cur);
+  }
+  for (const d of due) {
+    const cur = out.get(d.item_id) ?? { state: 'pending' as FulfilmentState, datasets: [] };
+    if (cur.state === 'pending' && d.first_due < today) cur.state = 'overdue';
+    out.set(d.item_id, cur);
+  }
+  return out;
+}
+
+export async function obligationsOf(db: Kysely<DB>, listId: string, agencyId?: string) {
+  let q = db
+    .selectFrom('data_list_obligation as o')
+    .innerJoin('data_list_item as i', 'i.id', 'o.item_id')
+    .select([
+      'o.id',
+      'o.item_id',
+      'o.agency_id',
+      'o.period',
+      sql<string>`o.due_on::text`.as('due_on'),
+      'i.id_ddd',
+      'i.data_name',
+    ])
+    .where('i.list_id', '=', listId);
+  if (agencyId) q = q.where('o.agency_id', '=', agencyId);
+  return q.orderBy('o.due_on').orderBy('i.id_ddd').execute();
+}
