@@ -13,6 +13,7 @@ const MODULE_ORDER = [
   'sop',
   'verification',
   'planning',
+  'data-requests',
   'linked-data',
   'evaluation',
   'demo',

@@ -13,6 +13,7 @@ import { adminModule } from './modules/admin/index.js';
 import { agenciesModule } from './modules/agencies/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { dataRequestsModule } from './modules/data-requests/index.js';
 import { datastoreModule } from './modules/datastore/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
@@ -41,6 +42,7 @@ export const MODULES: readonly AppModule[] = [
   catalogModule,
   verificationModule,
   planningModule,
+  dataRequestsModule,
   apiDocsModule,
   linkedDataModule,
   evaluationModule,

@@ -60,6 +60,13 @@ export const ACTIONS = [
   'data_list:respond',
   /** BPS records its recommendation on a statistical activity (Romantik). */
   'data_list:recommend',
+  /** Data requests (issue 14): file one (anyone), read them, handle them, answer for an agency, decide an objection. */
+  'data_request:create',
+  'data_request:read',
+  'data_request:read_personal',
+  'data_request:handle',
+  'data_request:respond',
+  'data_request:decide_objection',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,7 +91,7 @@ export type Scope = 'any' | 'own_agency';
  * Actions not listed are denied. `public` grants apply to every actor.
  */
 export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
-  public: { 'portal:read': 'any', 'agency:read': 'any' },
+  public: { 'portal:read': 'any', 'agency:read': 'any', 'data_request:create': 'any' },
   producer: {
     'account:read_own': 'any',
     'account:update_own': 'any',
@@ -100,6 +107,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'own_agency',
     'evaluation:read': 'own_agency',
     'data_list:respond': 'own_agency',
+    'data_request:read': 'own_agency',
+    'data_request:respond': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -124,6 +133,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'epss:assess': 'any',
     'evaluation:report': 'any',
     'data_list:manage': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:handle': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -163,6 +175,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:act_as_leader': 'any',
     'evaluation:read': 'any',
     'evaluation:approve': 'any',
+    'data_request:read': 'any',
+    'data_request:read_personal': 'any',
+    'data_request:decide_objection': 'any',
   },
   administrator: {
     'workflow:start': 'any',

@@ -69,6 +69,14 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
   'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],
   'data_list:recommend': ['-', '-', '-', 'all', '-', '-', '-'],
+  // Data requests (issue #14): anyone files; the custodian handles; the routed agency's
+  // producers answer; the leader (atasan PPID) decides objections; contact data stays with handlers.
+  'data_request:create': ['all', 'all', 'all', 'all', 'all', 'all', 'all'],
+  'data_request:read': ['-', 'own', 'all', '-', '-', 'all', '-'],
+  'data_request:read_personal': ['-', '-', 'all', '-', '-', 'all', '-'],
+  'data_request:handle': ['-', '-', 'all', '-', '-', '-', '-'],
+  'data_request:respond': ['-', 'own', '-', '-', '-', '-', '-'],
+  'data_request:decide_objection': ['-', '-', '-', '-', '-', 'all', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -16,6 +16,7 @@ import * as m0016 from './migrations/0016-portal.js';
 import * as m0017 from './migrations/0017-datastore-alias.js';
 import * as m0018 from './migrations/0018-standard-table-schema.js';
 import * as m0019 from './migrations/0019-planning.js';
+import * as m0020 from './migrations/0020-data-requests.js';
 import * as m0022 from './migrations/0022-evaluation.js';
 import type { DB } from './schema.js';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-datastore-alias': m0017,
   '0018-standard-table-schema': m0018,
   '0019-planning': m0019,
+  '0020-data-requests': m0020,
   '0022-evaluation': m0022,
 };
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { TableSchema } from '../table-schema/table-schema.js';
+import type { DataRequestTables } from './schema/data-requests.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { EvaluationTables } from './schema/evaluation.js';
 import type { MetadataTables } from './schema/metadata.js';
@@ -218,6 +219,7 @@ export interface DB
     SdiTables,
     PortalTables,
     PlanningTables,
+    DataRequestTables,
     EvaluationTables {
   topic: TopicTable;
   dataset: DatasetTable;

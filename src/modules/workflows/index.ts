@@ -35,3 +35,4 @@ export {
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
 export { scheduleTimeJobs } from './time-jobs.js';
+export type { RunChoice } from './run-choice.js';

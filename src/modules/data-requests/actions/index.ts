@@ -1,0 +1,29 @@
+import type { ActionDefinition } from '../../../kernel/actions/action.js';
+import { dataRequestCreate, dataRequestVerify } from './request-create.js';
+import {
+  dataRequestAssign,
+  dataRequestClose,
+  dataRequestDeliver,
+  dataRequestExtend,
+  dataRequestRoute,
+} from './request-handle.js';
+import { dataRequestList, dataRequestShow } from './request-read.js';
+import { dataRequestObject, dataRequestObjectionAnswer, dataRequestRate } from './request-requester.js';
+import { dataRequestRespond } from './request-respond.js';
+
+/** Every action of the service (the API names of issue 14 item 6, plus verify and the objection's answer). */
+export const DATA_REQUEST_ACTIONS = [
+  dataRequestCreate,
+  dataRequestVerify,
+  dataRequestShow,
+  dataRequestList,
+  dataRequestAssign,
+  dataRequestRoute,
+  dataRequestRespond,
+  dataRequestDeliver,
+  dataRequestClose,
+  dataRequestExtend,
+  dataRequestObject,
+  dataRequestObjectionAnswer,
+  dataRequestRate,
+] as ActionDefinition[];

@@ -1,0 +1,2 @@
+export { figureOf, type RequestFigure, requestServiceFigures } from './figures.js';
+export { dataRequestsModule } from './module.js';

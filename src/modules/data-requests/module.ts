@@ -1,0 +1,12 @@
+import type { ActionDefinition } from '../../kernel/actions/action.js';
+import type { AppModule } from '../../kernel/module.js';
+import { DATA_REQUEST_ACTIONS } from './actions/index.js';
+import { dataRequestPublicRoutes } from './pages/public.routes.js';
+import { dataRequestStaffRoutes } from './pages/staff.routes.js';
+
+/** The public data-request service (issue 14): asking, following, handling, clocks, survey. */
+export const dataRequestsModule: AppModule = {
+  name: 'data-requests',
+  actions: DATA_REQUEST_ACTIONS as ActionDefinition[],
+  routes: [dataRequestPublicRoutes, dataRequestStaffRoutes],
+};
