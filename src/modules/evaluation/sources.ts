@@ -46,19 +46,26 @@ export interface EvaluationSources {
   requests(db: Kysely<DB>, q: { from: Date; to: Date; agencyId?: string }): Promise<RequestInputs | null>;
 }
 
-/** Until the planning and request modules are wired in: nothing recorded yet. */
+/** Before the module is installed: nothing recorded yet. */
 export const NOT_RECORDED: EvaluationSources = {
   planning: async () => null,
   requests: async () => null,
 };
 
-let current: EvaluationSources = NOT_RECORDED;
+let current: EvaluationSources | null = null;
+let wired: EvaluationSources = NOT_RECORDED;
+
+/** Called once by the module: the planning and request modules' read APIs. */
+export function wireEvaluationSources(sources: EvaluationSources): void {
+  wired = sources;
+}
 
 /** The sources in use (tests and the wiring may replace them). */
 export function evaluationSources(): EvaluationSources {
-  return current;
+  return current ?? wired;
 }
 
-export function setEvaluationSources(sources: EvaluationSources): void {
+/** Replace the sources (tests); null goes back to the wired ones. */
+export function setEvaluationSources(sources: EvaluationSources | null): void {
   current = sources;
 }
