@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
-import { cookieHeader, createTestApp, csrfFrom, login, type TestApp } from '../../../test/support/test-app.js';
+import {
+  cookieHeader,
+  createTestApp,
+  csrfFrom,
+  login,
+  type TestApp,
+} from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
 
 const NAME = 'Wulandari Pemohonunik';
@@ -34,7 +40,12 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t?.close());
 
-    async function formPost(url: string, form: Record<string, string>, cookieFrom = '/permintaan-data', cookie = '') {
+    async function formPost(
+      url: string,
+      form: Record<string, string>,
+      cookieFrom = '/permintaan-data',
+      cookie = '',
+    ) {
       const page = await t.app.inject({ url: cookieFrom, headers: cookie ? { cookie } : {} });
       const jar = cookieHeader(page, cookie);
       return t.app.inject({
@@ -77,7 +88,11 @@ for (const kind of DIALECTS) {
       secret = link?.[2] ?? '';
       const before = await t.app.inject({ url: `/permintaan-data/${code}?s=${secret}` });
       expect(before.body).toContain('Konfirmasi');
-      const confirm = await formPost(`/permintaan-data/${code}/konfirmasi`, { s: secret }, `/permintaan-data/${code}?s=${secret}`);
+      const confirm = await formPost(
+        `/permintaan-data/${code}/konfirmasi`,
+        { s: secret },
+        `/permintaan-data/${code}?s=${secret}`,
+      );
       expect(confirm.statusCode).toBe(303);
       const page = await t.app.inject({ url: `/permintaan-data/${code}?s=${secret}` });
       expect(page.statusCode).toBe(200);
@@ -92,10 +107,16 @@ for (const kind of DIALECTS) {
       const list = await t.app.inject({ url: '/kerja/permintaan-data', headers: { cookie: staffCookie } });
       expect(list.statusCode).toBe(200);
       requestId = /\/kerja\/permintaan-data\/([0-9a-f-]{36})/.exec(list.body)?.[1] ?? '';
-      const page = await t.app.inject({ url: `/kerja/permintaan-data/${requestId}`, headers: { cookie: staffCookie } });
+      const page = await t.app.inject({
+        url: `/kerja/permintaan-data/${requestId}`,
+        headers: { cookie: staffCookie },
+      });
       expect(page.body).toContain(NAME);
       expect(page.body).toContain('form-assign');
-      const other = await t.app.inject({ url: `/kerja/permintaan-data/${requestId}`, headers: { cookie: producerB } });
+      const other = await t.app.inject({
+        url: `/kerja/permintaan-data/${requestId}`,
+        headers: { cookie: producerB },
+      });
       expect(other.statusCode).toBe(404);
       const otherList = await t.app.inject({ url: '/kerja/permintaan-data', headers: { cookie: producerB } });
       expect(otherList.body).not.toContain(code);
@@ -131,7 +152,9 @@ for (const kind of DIALECTS) {
       }
       expect((await t.app.inject({ url: `/permintaan-data/${code}` })).statusCode).toBe(404);
       expect((await t.app.inject({ url: '/api/3/action/data_request_list' })).statusCode).toBe(403);
-      expect((await t.app.inject({ url: `/api/3/action/data_request_show?id=${requestId}` })).statusCode).toBe(403);
+      expect(
+        (await t.app.inject({ url: `/api/3/action/data_request_show?id=${requestId}` })).statusCode,
+      ).toBe(403);
     });
   });
 }

@@ -24,6 +24,7 @@ export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
 export { insertSubject } from './routing.repository.js';
+export type { RunChoice } from './run-choice.js';
 export {
   findInstance,
   findRunningInstance,
@@ -35,4 +36,3 @@ export {
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
 export { scheduleTimeJobs } from './time-jobs.js';
-export type { RunChoice } from './run-choice.js';

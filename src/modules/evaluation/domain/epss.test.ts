@@ -16,7 +16,7 @@ import {
 } from './epss.js';
 
 /** The seeded worksheet as the repository would load it. */
-export function seededStructure(): EpssStructure {
+function seededStructure(): EpssStructure {
   return EPSS_DOMAINS.map((d) => ({
     code: d.code,
     name: d.name,
