@@ -58,7 +58,7 @@ export async function runCoverage(db: Kysely<DB>, kind: string, from: Date, to: 
       left join lateral (select t.agency_id from workflow_task t where t.instance_id = i.id and t.agency_id is not null limit 1) t on true
       where i.process_kind = ${kind} and i.state <> 'cancelled' and i.started_at >= ${from} and i.started_at < ${to}
     ), agencies_in as (
-      select distinct agency_id from workflow_task t join workflow_instance i on i.id = t.instance_id
+      select distinct t.agency_id from workflow_task t join workflow_instance i on i.id = t.instance_id
       where i.process_kind = ${kind} and t.agency_id is not null and i.started_at >= ${from} and i.started_at < ${to}
       union select agency_id from runs where agency_id is not null
     )
