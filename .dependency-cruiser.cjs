@@ -16,6 +16,7 @@ const MODULE_ORDER = [
   'data-requests',
   'planning',
   'linked-data',
+  'evaluation',
   'demo',
   'backup',
   'workspace',

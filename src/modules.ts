@@ -16,6 +16,7 @@ import { catalogModule } from './modules/catalog/index.js';
 import { dataRequestsModule } from './modules/data-requests/index.js';
 import { datastoreModule } from './modules/datastore/index.js';
 import { disseminationModule } from './modules/dissemination/index.js';
+import { evaluationModule } from './modules/evaluation/index.js';
 import { linkedDataModule } from './modules/linked-data/index.js';
 import { metadataModule } from './modules/metadata/index.js';
 import { planningModule } from './modules/planning/index.js';
@@ -46,6 +47,7 @@ export const MODULES: readonly AppModule[] = [
   apiDocsModule,
   linkedDataModule,
   disseminationModule,
+  evaluationModule,
 ];
 
 let installed = false;

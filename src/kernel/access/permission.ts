@@ -50,6 +50,22 @@ export const ACTIONS = [
   /** See publications not yet approved (the drafting and checking staff). */
   'publication:read_draft',
   'data_book:generate',
+  /** Performance figures and the EPSS result (issue #16); a producer sees its own agency's. */
+  'evaluation:read',
+  /** The internal team (TPI) picks an EPSS level per indicator with explanation and evidence. */
+  'epss:assess',
+  /** BPS (Tim Penilai Badan) verifies each indicator: agree, or adjust with a note. */
+  'epss:verify',
+  /** Generate the yearly report to the head of region. */
+  'evaluation:report',
+  /** Approve the yearly report before it goes to the head of region. */
+  'evaluation:approve',
+  /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
+  'data_list:manage',
+  /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
+  'data_list:respond',
+  /** BPS records its recommendation on a statistical activity (Romantik). */
+  'data_list:recommend',
   /** Data requests (issue 14): file one (anyone), read them, handle them, answer for an agency, decide an objection. */
   'data_request:create',
   'data_request:read',
@@ -107,6 +123,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'data_request:read': 'own_agency',
     'data_request:respond': 'own_agency',
     'data_list:respond': 'own_agency',
+    'evaluation:read': 'own_agency',
   },
   custodian: {
     'workflow:start': 'any',
@@ -135,6 +152,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'data_request:read_personal': 'any',
     'data_request:handle': 'any',
     'data_list:manage': 'any',
+    'evaluation:read': 'any',
+    'epss:assess': 'any',
+    'evaluation:report': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -145,6 +165,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:review': 'any',
     'task:read_own': 'any',
     'task:act_as_supervisor': 'any',
+    'evaluation:read': 'any',
+    'epss:verify': 'any',
     'data_list:recommend': 'any',
   },
   secretariat: {
@@ -156,6 +178,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'dataset:read_private': 'any',
     'task:read_own': 'any',
     'task:act_as_secretariat': 'any',
+    'evaluation:read': 'any',
+    'epss:assess': 'any',
+    'evaluation:report': 'any',
     'data_list:manage': 'any',
   },
   leader: {
@@ -168,6 +193,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'task:read_own': 'any',
     'task:act_as_leader': 'any',
     'publication:read_draft': 'any',
+    'evaluation:read': 'any',
+    'evaluation:approve': 'any',
     'data_request:read': 'any',
     'data_request:read_personal': 'any',
     'data_request:decide_objection': 'any',

@@ -65,6 +65,16 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'publication:create': ['-', 'own', 'all', '-', '-', '-', '-'],
   'publication:read_draft': ['-', 'own', 'all', '-', '-', 'all', '-'],
   'data_book:generate': ['-', '-', 'all', '-', '-', '-', '-'],
+  // Evaluation (issue #16): each agency sees its own figures; the TPI assesses, BPS verifies.
+  'evaluation:read': ['-', 'own', 'all', 'all', 'all', 'all', '-'],
+  'epss:assess': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'epss:verify': ['-', '-', '-', 'all', '-', '-', '-'],
+  'evaluation:report': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'evaluation:approve': ['-', '-', '-', '-', '-', 'all', '-'],
+  // Planning (issue #13): custodian and secretariat keep the list; producers answer for their agency; BPS recommends.
+  'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
+  'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],
+  'data_list:recommend': ['-', '-', '-', 'all', '-', '-', '-'],
   // Data requests (issue #14): anyone files; the custodian handles; the routed agency's
   // producers answer; the leader (atasan PPID) decides objections; contact data stays with handlers.
   'data_request:create': ['all', 'all', 'all', 'all', 'all', 'all', 'all'],

@@ -18,6 +18,7 @@ import * as m0018 from './migrations/0018-standard-table-schema.js';
 import * as m0019 from './migrations/0019-planning.js';
 import * as m0020 from './migrations/0020-data-requests.js';
 import * as m0021 from './migrations/0021-dissemination.js';
+import * as m0022 from './migrations/0022-evaluation.js';
 import * as m0024 from './migrations/0024-package-dict.js';
 import type { DB } from './schema.js';
 
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-planning': m0019,
   '0020-data-requests': m0020,
   '0021-dissemination': m0021,
+  '0022-evaluation': m0022,
   '0024-package-dict': m0024,
 };
 

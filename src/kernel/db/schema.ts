@@ -3,6 +3,7 @@ import type { TableSchema } from '../table-schema/table-schema.js';
 import type { DataRequestTables } from './schema/data-requests.js';
 import type { DatastoreTables } from './schema/datastore.js';
 import type { DisseminationTables } from './schema/dissemination.js';
+import type { EvaluationTables } from './schema/evaluation.js';
 import type { MetadataTables } from './schema/metadata.js';
 import type { PlanningTables } from './schema/planning.js';
 import type { PortalTables } from './schema/portal.js';
@@ -226,7 +227,8 @@ export interface DB
     ReadModelTables,
     DisseminationTables,
     DataRequestTables,
-    PlanningTables {
+    PlanningTables,
+    EvaluationTables {
   topic: TopicTable;
   dataset: DatasetTable;
   dataset_tag: DatasetTagTable;

@@ -1,5 +1,6 @@
 import { HOLIDAYS_2026_2027 } from '../../kernel/calendar/holidays-2026-2027.js';
 import { HOLIDAY_DECREES } from '../../kernel/calendar/national-holidays.js';
+import { EPSS_ASPECTS, EPSS_DOMAINS, EPSS_INDICATORS } from '../../kernel/db/migrations/epss-reference.js';
 
 /** A column as the backup reads and writes it (from information_schema.columns). */
 export interface ColumnInfo {
@@ -48,6 +49,10 @@ export const MIGRATION_SEEDS: Record<string, { column: string; keys: string[] }>
   work_calendar: { column: 'id', keys: ['true'] },
   // Migration 0012 records the years whose holidays came from a decree (2026, 2027).
   holiday_year: { column: 'year', keys: Object.keys(HOLIDAY_DECREES) },
+  // Migration 0022 seeds the EPSS structure (5 domains, 19 aspects, 38 indicators).
+  epss_domain: { column: 'code', keys: EPSS_DOMAINS.map((d) => d.code) },
+  epss_aspect: { column: 'code', keys: EPSS_ASPECTS.map((a) => a.code) },
+  epss_indicator: { column: 'code', keys: EPSS_INDICATORS.map((x) => x.code) },
 };
 
 /** Types whose jsonb form (to_jsonb) reads back exactly through `(text)::type`. */

@@ -1,5 +1,5 @@
 export { datasetClassificationSet, datasetClassificationShow } from './actions/classification.js';
-export { type Conformity, datasetConformity } from './conformity.js';
+export { type Conformity, datasetConformities, datasetConformity } from './conformity.js';
 export { standardSchemaOfDataset as standardColumnsOfDataset } from './data-standard.repository.js';
 export type { StandardSourceKind } from './domain/data-standard.js';
 export { displayValue, type FormValues } from './domain/form-values.js';

@@ -25,6 +25,7 @@ export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
 export type { RunChoice } from './run-choice.js';
 export { insertSubject } from './routing.repository.js';
+export type { RunChoice } from './run-choice.js';
 export {
   findInstance,
   findRunningInstance,

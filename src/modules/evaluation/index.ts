@@ -1,0 +1,17 @@
+export {
+  epssAssessmentShow,
+  epssIndicatorUpdate,
+  epssIndicatorVerify,
+  evaluationReportApprove,
+  evaluationReportGenerate,
+  evaluationShow,
+  sopPerformanceShow,
+} from './actions/evaluation-actions.js';
+export { evaluationModule } from './module.js';
+export {
+  type EvaluationSources,
+  NOT_RECORDED,
+  type PlanningInputs,
+  type RequestInputs,
+  setEvaluationSources,
+} from './sources.js';

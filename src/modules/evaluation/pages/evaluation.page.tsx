@@ -1,0 +1,652 @@
+import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
+import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { AssessmentView, IndicatorView, PerformanceView } from '../evaluation.js';
+import { type EvaluationMessage, em } from './evaluation.messages.js';
+
+const fmt = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined ? '—' : (Math.round(n * 10 ** digits) / 10 ** digits).toString();
+const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '—');
+
+export interface PerformancePageView {
+  perf: PerformanceView;
+  agencies: { id: string; name: string }[] | null;
+  ownAgencyName: string | null;
+  topics: { id: string; title: string }[];
+  stepChartSvg: string | null;
+  exportQuery: string;
+  report: { state: string; at: string; by: string } | null;
+  mayGenerate: boolean;
+  mayApprove: boolean;
+  regionWide: boolean;
+}
+
+function w(ctx: PageContext) {
+  return (k: EvaluationMessage, p?: Record<string, string | number>) => em(ctx.locale, k, p);
+}
+
+function Exports({ ctx, q, figure }: { ctx: PageContext; q: string; figure: string }) {
+  const t = w(ctx);
+  return (
+    <p class="exports">
+      <a href={`/evaluasi/ekspor.csv?${q}&angka=${figure}`} safe>
+        {t('export', { format: 'CSV' })}
+      </a>{' '}
+      ·{' '}
+      <a href={`/evaluasi/ekspor.xlsx?${q}&angka=${figure}`} safe>
+        {t('export', { format: 'XLSX' })}
+      </a>
+    </p>
+  );
+}
+
+function Table({ id, head, rows }: { id: string; head: string[]; rows: (string | number)[][] }) {
+  return (
+    <div class="table-wrap" tabindex="0">
+      <table id={id}>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" safe>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              {r.map((c) => (
+                <td safe>{String(c)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PerformancePage({ ctx, view }: { ctx: PageContext; view: PerformancePageView }) {
+  const t = w(ctx);
+  const p = view.perf;
+  const pick = (x: { id: string; en: string }) => x[ctx.locale];
+  // Markup built by echarts, which escapes every text it writes into the SVG (see chart.ts).
+  const safeSvg = view.stepChartSvg ?? '';
+  return (
+    <Layout ctx={ctx} title={t('perf.title', { year: p.year })}>
+      <h1 safe>{t('perf.title', { year: p.year })}</h1>
+      <p safe>{t('perf.intro')}</p>
+      {view.ownAgencyName ? <p safe>{t('perf.own', { agency: view.ownAgencyName })}</p> : ''}
+      <form method="get" action="/evaluasi" class="filters">
+        <label for="f-year" safe>
+          {t('filter.year')}
+        </label>
+        <input id="f-year" name="tahun" type="number" min="2000" max="2100" value={String(p.year)} />
+        {view.agencies ? (
+          <>
+            <label for="f-agency" safe>
+              {t('filter.agency')}
+            </label>
+            <select id="f-agency" name="instansi">
+              <option value="" safe>
+                {t('filter.all')}
+              </option>
+              {view.agencies.map((a) => (
+                <option value={a.id} selected={a.id === p.agencyId} safe>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          ''
+        )}
+        <label for="f-topic" safe>
+          {t('filter.topic')}
+        </label>
+        <select id="f-topic" name="topik">
+          <option value="" safe>
+            {t('filter.all')}
+          </option>
+          {view.topics.map((x) => (
+            <option value={x.id} selected={x.id === p.topicId} safe>
+              {x.title}
+            </option>
+          ))}
+        </select>
+        <button type="submit" safe>
+          {t('filter.apply')}
+        </button>
+      </form>
+      {view.regionWide ? (
+        <p>
+          <a href={`/evaluasi/epss?tahun=${p.year}`} safe>
+            {t('epss.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+
+      <section aria-labelledby="h-ful">
+        <h2 id="h-ful" safe>
+          {t('ful.title')}
+        </h2>
+        {p.planning ? (
+          <Table
+            id="fulfilment"
+            head={[t('ver.agency'), t('ful.planned'), t('ful.fulfilled'), t('ful.share')]}
+            rows={p.planning.fulfilment.map((r) => [
+              r.agencyName,
+              r.planned,
+              r.fulfilled,
+              pct(r.fulfilled, r.planned),
+            ])}
+          />
+        ) : (
+          <p safe>{t('notRecorded')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-steps">
+        <h2 id="h-steps" safe>
+          {t('steps.title')}
+        </h2>
+        {p.steps.length ? (
+          <>
+            <figure>
+              {safeSvg}
+              <figcaption safe>{t('steps.chart')}</figcaption>
+            </figure>
+            <Table
+              id="steps"
+              head={[
+                t('steps.process'),
+                t('steps.step'),
+                t('steps.standard'),
+                t('steps.n'),
+                t('steps.median'),
+                t('steps.p90'),
+                t('steps.share'),
+              ]}
+              rows={p.steps.map((s) => [
+                s.definitionKey,
+                pick(s.stepTitle),
+                s.standard ?? '—',
+                s.n,
+                fmt(s.medianMinutes),
+                fmt(s.p90Minutes),
+                s.inTimeShare === null ? '—' : pct(s.inTime, s.withDue),
+              ])}
+            />
+            <Exports ctx={ctx} q={view.exportQuery} figure="langkah" />
+          </>
+        ) : (
+          <p safe>{t('none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-proc">
+        <h2 id="h-proc" safe>
+          {t('proc.title')}
+        </h2>
+        {p.processes.length ? (
+          <>
+            <Table
+              id="processes"
+              head={[
+                t('steps.process'),
+                t('proc.n'),
+                t('proc.median'),
+                t('proc.p90'),
+                t('proc.allInTime'),
+                t('proc.standard'),
+                t('proc.within'),
+              ]}
+              rows={p.processes.map((x) => [
+                pick(x.title),
+                x.n,
+                fmt(x.medianDays),
+                fmt(x.p90Days),
+                pct(x.allStepsInTime, x.n),
+                x.standardDays ?? '—',
+                x.withinStandard === null ? '—' : pct(x.withinStandard, x.n),
+              ])}
+            />
+            <Exports ctx={ctx} q={view.exportQuery} figure="proses" />
+          </>
+        ) : (
+          <p safe>{t('none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-ver">
+        <h2 id="h-ver" safe>
+          {t('ver.title')}
+        </h2>
+        {p.verification.length ? (
+          <>
+            <Table
+              id="verification"
+              head={[
+                t('ver.agency'),
+                t('ver.submissions'),
+                t('ver.decisions'),
+                t('ver.returns'),
+                t('ver.median'),
+                t('ver.p90'),
+              ]}
+              rows={p.verification.map((v) => [
+                v.agency_name,
+                v.submissions,
+                v.decisions,
+                v.returns,
+                fmt(v.median_minutes),
+                fmt(v.p90_minutes),
+              ])}
+            />
+            <Exports ctx={ctx} q={view.exportQuery} figure="verifikasi" />
+          </>
+        ) : (
+          <p safe>{t('none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-req">
+        <h2 id="h-req" safe>
+          {t('req.title')}
+        </h2>
+        {p.requests ? (
+          <Table
+            id="requests"
+            head={[t('ver.agency'), t('req.total'), t('req.answered'), t('req.within')]}
+            rows={p.requests.byAgency.map((r) => [
+              r.agencyName,
+              r.total,
+              r.answered,
+              pct(r.withinStandard, r.total),
+            ])}
+          />
+        ) : (
+          <p safe>{t('notRecorded')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-rel">
+        <h2 id="h-rel" safe>
+          {t('rel.title')}
+        </h2>
+        {p.planning?.releases ? (
+          <p safe>
+            {t('rel.line', {
+              met: p.planning.releases.met,
+              total: p.planning.releases.total,
+              late: p.planning.releases.late,
+            })}
+          </p>
+        ) : (
+          <p safe>{t('notRecorded')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-use">
+        <h2 id="h-use" safe>
+          {t('use.title')}
+        </h2>
+        <p safe>{t('use.note')}</p>
+        {p.usage.length ? (
+          <>
+            <Table
+              id="usage"
+              head={[
+                t('use.month'),
+                t('use.dataset'),
+                t('ver.agency'),
+                t('use.views'),
+                t('use.downloads'),
+                t('use.api'),
+              ]}
+              rows={p.usage.map((u) => [
+                u.month,
+                u.dataset_title,
+                u.agency_name,
+                u.views,
+                u.downloads,
+                u.api_calls,
+              ])}
+            />
+            <Exports ctx={ctx} q={view.exportQuery} figure="pemakaian" />
+          </>
+        ) : (
+          <p safe>{t('none')}</p>
+        )}
+      </section>
+
+      {view.regionWide ? (
+        <section aria-labelledby="h-rep">
+          <h2 id="h-rep" safe>
+            {t('rep.title')}
+          </h2>
+          {view.report ? (
+            <p>
+              <span safe>
+                {t('rep.line', {
+                  at: view.report.at,
+                  by: view.report.by,
+                  state: t(view.report.state === 'approved' ? 'rep.approved' : 'rep.draft'),
+                })}
+              </span>{' '}
+              <a href={`/evaluasi/laporan/${p.year}.pdf`}>PDF</a> ·{' '}
+              <a href={`/evaluasi/laporan/${p.year}.docx`}>DOCX</a>
+            </p>
+          ) : (
+            <p safe>{t('rep.none')}</p>
+          )}
+          {view.mayGenerate ? (
+            <form method="post" action={`/evaluasi/laporan?tahun=${p.year}`}>
+              <CsrfField ctx={ctx} />
+              <button type="submit" safe>
+                {t('rep.generate')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+          {view.mayApprove && view.report?.state === 'draft' ? (
+            <form method="post" action={`/evaluasi/laporan/setujui?tahun=${p.year}`}>
+              <CsrfField ctx={ctx} />
+              <button type="submit" safe>
+                {t('rep.approve')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function AssessmentPage({ ctx, view }: { ctx: PageContext; view: AssessmentView }) {
+  const t = w(ctx);
+  const pick = (x: { id: string; en: string }) => x[ctx.locale];
+  const y = view.year;
+  const idx = view.index.overall;
+  return (
+    <Layout ctx={ctx} title={t('epss.title', { year: y })}>
+      <h1 safe>{t('epss.title', { year: y })}</h1>
+      <p safe>{t('epss.state', { state: t(`epss.state.${view.state}` as EvaluationMessage) })}</p>
+      <p id="epss-index" safe>
+        {idx === null || !view.predicate
+          ? t('epss.noIndex')
+          : t('epss.indexLine', {
+              index: fmt(idx, 2),
+              predicate: pick(view.predicate),
+              filled: view.index.filled,
+              total: view.index.total,
+              verified: view.verified,
+            })}
+      </p>
+      {view.previousIndex ? (
+        <p safe>{t('epss.previous', { index: fmt(view.previousIndex.overall, 2) })}</p>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href={`/evaluasi/epss/${y}.xlsx`} safe>
+          {t('epss.xlsx')}
+        </a>
+      </p>
+      {view.structure.map((d) => (
+        <section aria-labelledby={`d-${d.code}`}>
+          <h2 id={`d-${d.code}`} safe>
+            {`${d.code}. ${pick(d.name)} (${d.weight}%)`}
+          </h2>
+          <p safe>{t('epss.domainIndex', { index: fmt(view.index.domains.get(d.code), 2) })}</p>
+          {d.aspects.map((a) => (
+            <>
+              <h3
+                safe
+              >{`${a.code} ${pick(a.name)} — ${t('epss.aspectIndex', { index: fmt(view.index.aspects.get(a.code), 2) })}`}</h3>
+              <div class="table-wrap" tabindex="0">
+                <table class="epss">
+                  <thead>
+                    <tr>
+                      <th scope="col" safe>
+                        {t('epss.code')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('epss.indicator')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('epss.proposed')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('epss.level')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('epss.verified')}
+                      </th>
+                      <th scope="col" safe>
+                        {t('epss.prev')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.indicators.map((x) => {
+                      const i = view.indicators.get(x.code) as IndicatorView;
+                      return (
+                        <tr id={`i-${x.code}`}>
+                          <td safe>{x.code}</td>
+                          <td>
+                            <a href={`/evaluasi/epss/${y}/${x.code}`} safe>
+                              {pick(x.name)}
+                            </a>
+                          </td>
+                          <td class="proposed" safe>
+                            {fmt(i.proposal?.level ?? null, 0)}
+                          </td>
+                          <td class="level" safe>
+                            {fmt(i.level, 0)}
+                          </td>
+                          <td class="verified" safe>
+                            {fmt(i.verifiedLevel, 0)}
+                          </td>
+                          <td safe>{fmt(i.previous, 0)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ))}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export interface IndicatorPageView {
+  year: number;
+  indicator: IndicatorView;
+  mayAssess: boolean;
+  mayVerify: boolean;
+  errors?: Record<string, string[]>;
+  typed?: { level?: string; explanation?: string; evidence?: string; outcome?: string; note?: string };
+}
+
+export function IndicatorPage({ ctx, view }: { ctx: PageContext; view: IndicatorPageView }) {
+  const t = w(ctx);
+  const pick = (x: { id: string; en: string }) => x[ctx.locale];
+  const i = view.indicator;
+  const p = i.proposal;
+  const typed = view.typed ?? {};
+  const level = typed.level ?? String(i.level ?? p?.level ?? '');
+  const evidenceText =
+    typed.evidence ??
+    i.evidence
+      .map((e) => `${ctx.locale === 'id' ? e.label_id : e.label_en}${e.href ? ` | ${e.href}` : ''}`)
+      .join('\n');
+  return (
+    <Layout ctx={ctx} title={t('ind.title', { code: i.code })}>
+      <p>
+        <a href={`/evaluasi/epss?tahun=${view.year}#i-${i.code}`} safe>
+          {t('ind.back')}
+        </a>
+      </p>
+      <h1 safe>{`${i.code} ${pick(i.name)}`}</h1>
+      <h2 safe>{t('ind.criteria')}</h2>
+      <ol>
+        {i.criteria.map((c) => (
+          <li safe>{pick(c)}</li>
+        ))}
+      </ol>
+      <section id="proposal" aria-labelledby="h-prop">
+        <h2 id="h-prop" safe>
+          {p?.level ? t('ind.proposal', { level: p.level }) : t('ind.noProposal')}
+        </h2>
+        {p ? (
+          <>
+            <p>
+              <strong safe>{t('ind.why')}</strong>:{' '}
+              <span safe>{ctx.locale === 'id' ? p.reason_id : p.reason_en}</span>
+            </p>
+            {p.evidence.length ? (
+              <>
+                <h3 safe>{t('ind.evidence')}</h3>
+                <ul class="evidence">
+                  {p.evidence.map((e) => (
+                    <li>
+                      {e.href ? (
+                        <a href={e.href} safe>
+                          {ctx.locale === 'id' ? e.label_id : e.label_en}
+                        </a>
+                      ) : (
+                        <span safe>{ctx.locale === 'id' ? e.label_id : e.label_en}</span>
+                      )}
+                      {e.value ? <span safe>{`: ${e.value}`}</span> : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              ''
+            )}
+            <p>
+              <strong safe>{t('ind.next')}</strong>:{' '}
+              <span safe>{ctx.locale === 'id' ? p.next_id : p.next_en}</span>
+            </p>
+          </>
+        ) : (
+          ''
+        )}
+      </section>
+      <section aria-labelledby="h-current">
+        <h2 id="h-current" safe>
+          {t('ind.assess')}
+        </h2>
+        <p id="current" safe>
+          {i.level === null
+            ? t('ind.notAssessed')
+            : t('ind.current', { level: i.level, by: i.assessedByName ?? '' })}
+        </p>
+        {i.explanation ? <p safe>{i.explanation}</p> : ''}
+        {i.verifyOutcome ? (
+          <p id="verified" safe>
+            {t('ind.verifiedLine', {
+              outcome: t(i.verifyOutcome === 'agree' ? 'ind.agree' : 'ind.adjust'),
+              level: i.verifiedLevel ?? '',
+              note: i.verifyNote,
+            })}
+          </p>
+        ) : (
+          ''
+        )}
+        <FormErrors ctx={ctx} errors={view.errors} />
+        {view.mayAssess ? (
+          <form method="post" action={`/evaluasi/epss/${view.year}/${i.code}/nilai`} id="assess-form">
+            <CsrfField ctx={ctx} />
+            <label for="level" safe>
+              {t('ind.levelField')}
+            </label>
+            <select id="level" name="level">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option value={String(n)} selected={level === String(n)} safe>
+                  {`${n} — ${pick(i.criteria[n - 1] ?? { id: '', en: '' })}`}
+                </option>
+              ))}
+            </select>
+            <label for="explanation" safe>
+              {t('ind.explanation')}
+            </label>
+            <textarea id="explanation" name="explanation" rows="5" safe>
+              {typed.explanation ?? i.explanation}
+            </textarea>
+            <label for="evidence" safe>
+              {t('ind.evidenceField')}
+            </label>
+            <textarea id="evidence" name="evidence" rows="4" safe>
+              {evidenceText}
+            </textarea>
+            <p class="hint" safe>
+              {t('ind.useProposal')}
+            </p>
+            <button type="submit" safe>
+              {t('ind.save')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+        {view.mayVerify && i.level !== null ? (
+          <form method="post" action={`/evaluasi/epss/${view.year}/${i.code}/verifikasi`} id="verify-form">
+            <CsrfField ctx={ctx} />
+            <h2 safe>{t('ind.verify')}</h2>
+            <fieldset>
+              <legend safe>{t('ind.outcome')}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="outcome"
+                  value="agree"
+                  checked={(typed.outcome ?? 'agree') === 'agree'}
+                />{' '}
+                <span safe>{t('ind.agree')}</span>
+              </label>
+              <label>
+                <input type="radio" name="outcome" value="adjust" checked={typed.outcome === 'adjust'} />{' '}
+                <span safe>{t('ind.adjust')}</span>
+              </label>
+            </fieldset>
+            <label for="verify-level" safe>
+              {t('ind.verifyLevel')}
+            </label>
+            <select id="verify-level" name="level">
+              <option value="">—</option>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option value={String(n)} selected={typed.level === String(n)} safe>
+                  {String(n)}
+                </option>
+              ))}
+            </select>
+            <label for="verify-note" safe>
+              {t('ind.note')}
+            </label>
+            <textarea id="verify-note" name="note" rows="3" safe>
+              {typed.note ?? ''}
+            </textarea>
+            <button type="submit" safe>
+              {t('ind.verifySave')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+      </section>
+    </Layout>
+  );
+}
