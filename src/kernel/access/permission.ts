@@ -73,12 +73,6 @@ export const ACTIONS = [
   'data_request:handle',
   'data_request:respond',
   'data_request:decide_objection',
-  /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
-  'data_list:manage',
-  /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
-  'data_list:respond',
-  /** BPS records its recommendation on a statistical activity (Romantik). */
-  'data_list:recommend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

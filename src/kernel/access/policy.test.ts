@@ -83,10 +83,6 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'data_request:handle': ['-', '-', 'all', '-', '-', '-', '-'],
   'data_request:respond': ['-', 'own', '-', '-', '-', '-', '-'],
   'data_request:decide_objection': ['-', '-', '-', '-', '-', 'all', '-'],
-  // Planning (issue #13): custodian and secretariat keep the list; producers answer for their agency; BPS recommends.
-  'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
-  'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],
-  'data_list:recommend': ['-', '-', '-', 'all', '-', '-', '-'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

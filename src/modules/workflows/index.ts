@@ -23,7 +23,6 @@ export {
 export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
-export type { RunChoice } from './run-choice.js';
 export { insertSubject } from './routing.repository.js';
 export type { RunChoice } from './run-choice.js';
 export {
