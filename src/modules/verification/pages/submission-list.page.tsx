@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
@@ -203,6 +204,10 @@ export function SubmissionsPage({
                 {w('sub.bulkNote')}
               </label>
               <textarea id="bulk-note" name="note" rows="2"></textarea>
+              <label>
+                <input type="checkbox" name="checklist_confirmed" value="yes" />{' '}
+                {escapeHtml(w('sub.bulkChecklist'))}
+              </label>
               <p>
                 <button safe type="submit">
                   {w('sub.bulkApprove')}

@@ -103,7 +103,7 @@ export function SubmissionPage({
           ctx={ctx}
           metadata={s.metadata}
           notes={view.returnNotes}
-          {...(view.mayVerify ? { noteInputs: 'verify-form' } : {})}
+          {...(view.mayVerify ? { noteInputs: 'verify-form', typed: view.typed } : {})}
         />
       </section>
       <DatastorePreviewSection ctx={ctx} previews={view.previews} datasetName={dataset.name} />
