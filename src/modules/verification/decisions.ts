@@ -29,6 +29,7 @@ import {
   SDI_CHECKLIST,
 } from './submissions.js';
 import { setSubmissionState, submissionsOf } from './submissions.repository.js';
+import { serveSubmittedVersions } from './write-hold.js';
 
 /**
  * The decisions on a submission, where a custodian's approve or return is decided: the
@@ -288,6 +289,7 @@ export async function publishSubmission(ctx: ActionContext, id: string, note: st
     const { step, task, instance } = await featureTask(trx, s, 'dataset_publish');
     await moveSubmission(trx, s, ['verified', 'reviewed'], 'published');
     await saveDataset(ctx, trx, audit, fields, agency, s.dataset);
+    await serveSubmittedVersions(trx, s);
     const act = await actOnTask(
       env,
       { task, step, instance },

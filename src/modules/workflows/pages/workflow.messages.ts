@@ -68,7 +68,8 @@ const id = {
   'sub.checklistRequired': 'Untuk menyetujui, setiap butir harus ditandai terpenuhi.',
   'sub.reviewPlan.priority':
     'Setelah disetujui, data ini diperiksa Pembina Data (BPS) sebelum terbit: ditandai data prioritas.',
-  'sub.reviewPlan.preset': 'Setelah disetujui, data ini diperiksa Pembina Data (BPS) sebelum terbit: SOP wilayah ini mewajibkannya.',
+  'sub.reviewPlan.preset':
+    'Setelah disetujui, data ini diperiksa Pembina Data (BPS) sebelum terbit: SOP wilayah ini mewajibkannya.',
   'sub.reviewPlan.not_priority':
     'Setelah disetujui, data ini langsung siap terbit tanpa pemeriksaan Pembina Data (BPS): bukan data prioritas. Tandai sebagai data prioritas bila forum menyepakatinya.',
   'sub.reviewPlan.no_step': 'SOP wilayah ini tidak memuat pemeriksaan Pembina Data (BPS).',
@@ -129,7 +130,8 @@ const id = {
   'history.rerouted': 'dialihkan',
   'history.checked': 'Terpenuhi',
   'history.otherItem': 'Butir lain',
-  'history.reroutedPriority': 'Ditandai data prioritas setelah disetujui: diperiksa Pembina Data sebelum terbit',
+  'history.reroutedPriority':
+    'Ditandai data prioritas setelah disetujui: diperiksa Pembina Data sebelum terbit',
   'history.minutes': '{n} menit kerja',
   'history.late': 'melewati batas waktu',
   'history.definition': '{title}, versi {version}',
@@ -212,8 +214,10 @@ const en: Record<keyof typeof id, string> = {
   'sub.checklist': 'SDI checklist',
   'sub.bulkChecklist': 'Every SDI checklist item is met for each chosen submission',
   'sub.checklistRequired': 'To approve, mark every item as met.',
-  'sub.reviewPlan.priority': 'After approval the supervisor (BPS) reviews this data before publication: it is priority data.',
-  'sub.reviewPlan.preset': "After approval the supervisor (BPS) reviews this data before publication: the region's SOP requires it.",
+  'sub.reviewPlan.priority':
+    'After approval the supervisor (BPS) reviews this data before publication: it is priority data.',
+  'sub.reviewPlan.preset':
+    "After approval the supervisor (BPS) reviews this data before publication: the region's SOP requires it.",
   'sub.reviewPlan.not_priority':
     'After approval this data is ready to publish without the supervisor (BPS) review: it is not priority data. Mark it as priority data if the forum agreed so.',
   'sub.reviewPlan.no_step': "The region's SOP has no supervisor (BPS) review.",
@@ -274,7 +278,8 @@ const en: Record<keyof typeof id, string> = {
   'history.rerouted': 'rerouted',
   'history.checked': 'Met',
   'history.otherItem': 'Other item',
-  'history.reroutedPriority': 'Marked as priority data after approval: the supervisor reviews it before publication',
+  'history.reroutedPriority':
+    'Marked as priority data after approval: the supervisor reviews it before publication',
   'history.minutes': '{n} working minutes',
   'history.late': 'past its due time',
   'history.definition': '{title}, version {version}',
