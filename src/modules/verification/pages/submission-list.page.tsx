@@ -117,7 +117,15 @@ export function SubmissionsPage({
     <Layout ctx={ctx} title={w('sub.listTitle')}>
       <h1 safe>{w('sub.listTitle')}</h1>
       <p safe>{w('sub.listLead')}</p>
-      <FormErrors ctx={ctx} errors={errors} />
+      <FormErrors
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          checklist_confirmed: w('sub.checklist'),
+          note: w('sub.bulkNote'),
+          ids: w('sub.waitingVerify'),
+        }}
+      />
       {view.own ? (
         <section aria-labelledby="own-title">
           <h2 safe id="own-title">

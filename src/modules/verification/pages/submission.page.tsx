@@ -63,7 +63,18 @@ export function SubmissionPage({
           {dataset.title}
         </a>
       </p>
-      <FormErrors ctx={ctx} errors={errors} />
+      <FormErrors
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          checklist: w('sub.checklist'),
+          note: w('sub.note'),
+          recommendation_number: w('sub.recNumber'),
+          recommendation_date: w('sub.recDate'),
+          cells: w('sub.cellNotes'),
+          fields: w('sub.metadata'),
+        }}
+      />
       {view.returnNotes ? <ReturnNotesPanel ctx={ctx} notes={view.returnNotes} /> : ''}
       <section aria-labelledby="resources-title">
         <h2 safe id="resources-title">

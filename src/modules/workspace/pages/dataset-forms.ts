@@ -20,6 +20,21 @@ const split = (v: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * A URL name made from a title (issue #17 item 8): "Jumlah Penduduk Kecamatan 2025" →
+ * "jumlah-penduduk-kecamatan-2025"; accents dropped, anything else a hyphen, at most 100.
+ */
+export function urlNameFromTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 100)
+    .replace(/^[-_]+|[-_]+$/g, '');
+}
+
 /** Browser form fields → the package_create / package_update input. */
 export function formToInput(body: Record<string, unknown>, mayPublish: boolean) {
   const state = body.state === 'active' ? 'active' : 'draft';
