@@ -36,6 +36,8 @@ export interface DatasetFormView {
   topics: Topic[];
   mayPublish: boolean;
   errors?: Record<string, string[]> | undefined;
+  /** What was typed into a refused resource form (kept, issue #17 item 6). */
+  resourceTyped?: Record<string, string> | undefined;
   /** Present when editing. */
   dict?: PackageDict | undefined;
 }
@@ -147,6 +149,12 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
           maintainer_email: w('form.maintainerEmail'),
           state: w('form.state'),
           private: w('form.public'),
+          upload: w('resources.file'),
+          url: w('resources.url'),
+          format: w('resources.format'),
+          description: w('resources.description'),
+          sheet: w('resources.file'),
+          schema: w('resources.file'),
         }}
       />
       <form method="post" action={action} class="stack form-grid">
@@ -251,7 +259,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
           {w('form.save')}
         </button>
       </form>
-      {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} /> : ''}
+      {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} typed={view.resourceTyped} /> : ''}
       {view.work ? <DatasetWorkPanel ctx={ctx} work={view.work} /> : ''}
     </Layout>
   );

@@ -89,7 +89,14 @@ export function datasetForms({ config, database, site }: AppDeps) {
     req: FastifyRequest,
     reply: FastifyReply,
     values: DatasetFormValues,
-    extra: { dict?: PackageDict; errors?: Record<string, string[]>; status?: number; notice?: string } = {},
+    extra: {
+      dict?: PackageDict;
+      errors?: Record<string, string[]>;
+      status?: number;
+      notice?: string;
+      /** What was typed into a refused resource form (kept). */
+      resourceTyped?: Record<string, string>;
+    } = {},
   ) {
     const agency = await findAgency(db, { code: values.owner_org });
     if (extra.dict) {
@@ -110,6 +117,7 @@ export function datasetForms({ config, database, site }: AppDeps) {
       mayPublish: can(req.actor, 'dataset:publish', { agencyId: agency?.id ?? req.actor.agencyId }),
       errors: extra.errors,
       dict: extra.dict,
+      resourceTyped: extra.resourceTyped,
       work: extra.dict ? await loadDatasetWork(req, { database, config }, extra.dict) : undefined,
     };
     return reply
