@@ -308,9 +308,9 @@ export async function publishSubmission(ctx: ActionContext, id: string, note: st
  */
 export async function sendApprovedToReview(env: RunEnv, datasetId: string): Promise<boolean> {
   const latest = (await submissionsOf(env.trx, datasetId)).at(-1);
-  if (!latest || latest.state !== 'verified') return false;
+  if (latest?.state !== 'verified') return false;
   const instance = await findInstance(env.trx, latest.instance_id);
-  if (!instance || instance.state !== 'running') return false;
+  if (instance?.state !== 'running') return false;
   const open = await openFeatureTask(env.trx, instance, 'dataset_publish');
   const review = definitionOf(instance).steps.find((x) => x.feature === 'dataset_review');
   if (!open || !review) return false;

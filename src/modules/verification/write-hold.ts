@@ -74,9 +74,9 @@ export async function serveSubmittedVersions(trx: Transaction<DB>, s: DatasetSub
       .select(['datastore_version_id', 'table_schema', 'state'])
       .where('id', '=', r.resource_id)
       .executeTakeFirst();
-    if (!resource || resource.state !== 'active' || resource.datastore_version_id === r.version_id) continue;
+    if (resource?.state !== 'active' || resource.datastore_version_id === r.version_id) continue;
     const v = await findVersion(trx, r.version_id);
-    if (!v || v.state !== 'complete' || v.resource_id !== r.resource_id) continue;
+    if (v?.state !== 'complete' || v.resource_id !== r.resource_id) continue;
     await pointResourceAtVersion(
       trx,
       {
