@@ -209,6 +209,8 @@ describeInBrowser('the dataset flow per role, by links only (PGlite, demo region
       const { page, log } = custodian;
       await openTask(custodian, 'dataset_verify', '**/workspace/submissions/**');
       expect(await page.locator('#diff').textContent()).toContain('Sumber: Disdukcapil');
+      // whether BPS reviews is shown before approval (issue #17 item 4)
+      expect(await page.locator('#review-plan').textContent()).toContain('diperiksa Pembina Data (BPS)');
       for (const radio of await page.locator('#verify-form input[type=radio][value="yes"]').all())
         await radio.check();
       await clickTo(page, '#verify-form button[value="approve"]', '**?done=verified');

@@ -141,6 +141,9 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       // ── custodian approves the second submission, which shows what changed
       await openTask(custodian, 'dataset_verify', '**/workspace/submissions/**');
       expect(await custodian.locator('#diff').textContent()).toContain('Sumber: Dinas Kesehatan');
+      // an approval records each checklist item as met (issue #17 item 4)
+      for (const radio of await custodian.locator('#verify-form input[type=radio][value="yes"]').all())
+        await radio.check();
       await Promise.all([
         custodian.waitForURL('**?done=verified'),
         custodian.click('#verify-form button[value="approve"]'),

@@ -29,6 +29,8 @@ export interface RegionTable {
   parent_code: string | null;
   level: RegionLevel;
   name: string;
+  /** The edition that no longer lists this code (kept for the data citing it); null: current. */
+  retired_in: Generated<string | null>;
 }
 
 export interface SiteSettingTable {

@@ -183,20 +183,37 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
 export function FormErrors({
   ctx,
   errors,
+  labels,
 }: {
   ctx: PageContext;
   errors: Record<string, string[]> | undefined;
+  /** Each field's label as the form shows it: errors name fields by their labels, not their keys. */
+  labels?: Record<string, string> | undefined;
 }) {
   if (!errors || Object.keys(errors).length === 0) return '';
   return (
     <div class="errors" role="alert">
       <p safe>{ctx.t('common.errorsTitle')}</p>
       <ul>
-        {Object.entries(errors).map(([field, msgs]) => (
-          <li>
-            <strong safe>{field}</strong>: <span safe>{msgs.join('; ')}</span>
-          </li>
-        ))}
+        {Object.entries(errors).map(([field, msgs]) => {
+          const label = labels?.[field] ?? labels?.[field.split('.')[0] ?? field];
+          return (
+            <li>
+              {label ? (
+                <>
+                  <strong safe>{label}</strong>:{' '}
+                </>
+              ) : labels ? (
+                ''
+              ) : (
+                <>
+                  <strong safe>{field}</strong>:{' '}
+                </>
+              )}
+              <span safe>{msgs.join('; ')}</span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -3,7 +3,8 @@
  * the datastore fill them in their `install()`, so the ingest uses what they know without
  * importing them.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { ActionContext, Audit } from '../../kernel/actions/context.js';
 import type { DB } from '../../kernel/db/schema.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 
@@ -33,4 +34,41 @@ export async function inheritedSchemaOf(db: Kysely<DB>, resourceId: string): Pro
     if (found) return found;
   }
   return null;
+}
+
+/** A DataStore write's new version, complete but not yet served (table-write.ts). */
+export interface WrittenVersion {
+  resourceId: string;
+  datasetId: string;
+  versionId: string;
+}
+
+/**
+ * Holds a DataStore write back from the public: returns true when it took the new version into
+ * a check (the resource keeps serving the version it served; the check flow serves the new one
+ * when it publishes). Runs in the write's transaction, with its audit.
+ */
+type WriteHold = (
+  trx: Transaction<DB>,
+  ctx: ActionContext,
+  audit: Audit,
+  written: WrittenVersion,
+) => Promise<boolean>;
+
+const holds: WriteHold[] = [];
+
+/** The check flow (verification module): a producer's write to a published dataset becomes a submission. */
+export function addWriteHold(fn: WriteHold): void {
+  holds.push(fn);
+}
+
+/** Does some module hold this write for a check? The first that does decides. */
+export async function holdWrite(
+  trx: Transaction<DB>,
+  ctx: ActionContext,
+  audit: Audit,
+  written: WrittenVersion,
+): Promise<boolean> {
+  for (const fn of holds) if (await fn(trx, ctx, audit, written)) return true;
+  return false;
 }

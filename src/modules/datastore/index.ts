@@ -8,7 +8,13 @@ export type { PiiFlag } from './domain/pii.js';
 export { tableSchemaInput } from './domain/table-schema/table-schema-input.js';
 export type { ProposalException } from './domain/validation/propose-table-schema.js';
 export type { ValidationIssueGroup, ValidationReport } from './domain/validation/validation-report.js';
-export { addInheritedSchema, type InheritedSchema, inheritedSchemaOf } from './extensions.js';
+export {
+  addInheritedSchema,
+  addWriteHold,
+  type InheritedSchema,
+  inheritedSchemaOf,
+  type WrittenVersion,
+} from './extensions.js';
 export { type ProposalReport, proposalOf } from './first-upload.js';
 export { datastoreModule } from './module.js';
 export { DatastorePreviewSection } from './pages/preview.js';
@@ -16,4 +22,5 @@ export { loadDatastorePreviews } from './pages/preview.loader.js';
 export { fieldTypeLabel, referenceLabel } from './pages/table-schema.messages.js';
 export type { PreviewData } from './read/preview.js';
 export { queueDatastoreRebuild } from './rebuild.js';
+export { pointResourceAtVersion, type SwappedVersion } from './resource-version.repository.js';
 export { loadIngestViews } from './resource-versions.js';

@@ -22,7 +22,13 @@ export async function loadReferenceLookup(db: Kysely<DB>, schema: TableSchema): 
   for (const reference of referencesOf(schema)) {
     const level = regionLevelOf(reference);
     if (level !== undefined) {
-      const rows = await db.selectFrom('region').select('code').where('level', '=', level).execute();
+      // New data follows the current edition: a retired code (migration 0013) is refused.
+      const rows = await db
+        .selectFrom('region')
+        .select('code')
+        .where('level', '=', level)
+        .where('retired_in', 'is', null)
+        .execute();
       sets.set(reference, new Set(rows.map((r) => r.code)));
     } else if (reference.startsWith('codelist:')) {
       const rows = await db

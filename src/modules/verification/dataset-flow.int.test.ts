@@ -16,6 +16,7 @@ import { datasetPrioritySet } from './actions/submission-priority.js';
 import { submissionPublish } from './actions/submission-publish.js';
 import { submissionReview } from './actions/submission-review.js';
 import { submissionVerify } from './actions/submission-verify.js';
+import { allChecked } from './decisions.js';
 import { diffSubmissions } from './diff.js';
 import { datasetHistory } from './history.js';
 import { findSubmission } from './submissions.repository.js';
@@ -101,6 +102,7 @@ for (const kind of DIALECTS) {
       await executeAction(as(custodian), submissionVerify, {
         id: s2.id,
         outcome: 'approve',
+        checklist: allChecked(),
         note: 'Sesuai SDI',
       });
       expect((await inbox(supervisor)).length).toBe(0);
@@ -136,7 +138,11 @@ for (const kind of DIALECTS) {
     it('priority data always goes to the supervisor, who can return it or recommend it', async () => {
       const id = await newDataset('alur-prioritas', true);
       const s1 = await executeAction(as(producer), submissionCreate, { dataset_id: id });
-      await executeAction(as(custodian), submissionVerify, { id: s1.id, outcome: 'approve' });
+      await executeAction(as(custodian), submissionVerify, {
+        id: s1.id,
+        outcome: 'approve',
+        checklist: allChecked(),
+      });
       expect((await inbox(supervisor)).map((e) => e.feature)).toEqual(['dataset_review']);
       await expect(
         executeAction(as(supervisor), submissionReview, { id: s1.id, outcome: 'approve' }),
@@ -151,7 +157,11 @@ for (const kind of DIALECTS) {
         dataset_id: id,
         note: 'Satuan diperbaiki',
       });
-      await executeAction(as(custodian), submissionVerify, { id: s2.id, outcome: 'approve' });
+      await executeAction(as(custodian), submissionVerify, {
+        id: s2.id,
+        outcome: 'approve',
+        checklist: allChecked(),
+      });
       await executeAction(as(supervisor), submissionReview, {
         id: s2.id,
         outcome: 'approve',
@@ -173,6 +183,77 @@ for (const kind of DIALECTS) {
         'review_data:recommend',
         'disseminate_data:done',
       ]);
+    });
+
+    it('refuses an approval with any checklist item not met, naming the items (issue #17 item 4)', async () => {
+      const id = await newDataset('alur-daftar-periksa');
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      const refused = executeAction(as(custodian), submissionVerify, {
+        id: s.id,
+        outcome: 'approve',
+        checklist: allChecked().map((c) => (c.key === 'reference_codes' ? { ...c, met: null } : c)),
+      });
+      await expect(refused).rejects.toBeInstanceOf(ValidationError);
+      await expect(refused).rejects.toMatchObject({
+        fields: {
+          checklist: [expect.objectContaining({ id: expect.stringContaining('Kode referensi valid') })],
+        },
+      });
+      expect((await findSubmission(t.database.db, s.id))?.state).toBe('submitted');
+      await executeAction(as(custodian), submissionVerify, {
+        id: s.id,
+        outcome: 'approve',
+        checklist: allChecked(),
+      });
+      const history = await datasetHistory(t.database.db, id);
+      const verify = history.instances[0]?.tasks.find((x) => x.stepId === 'verify_data');
+      expect(verify?.detail.checklist?.map((c) => `${c.key}:${c.met}`)).toEqual(
+        allChecked().map((c) => `${c.key}:true`),
+      );
+      await executeAction(as(custodian), submissionPublish, { id: s.id });
+    });
+
+    it('marking data as priority after approval sends it to the supervisor before publication (issue #17 item 4)', async () => {
+      const id = await newDataset('alur-prioritas-terlambat');
+      const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
+      await executeAction(as(custodian), submissionVerify, {
+        id: s.id,
+        outcome: 'approve',
+        checklist: allChecked(),
+      });
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual(['dataset_publish']);
+      const set = await executeAction(as(custodian), datasetPrioritySet, { id, priority: true });
+      expect(set.sent_to_review).toBe(true);
+      // publishing is no longer possible: the flow waits for the supervisor
+      await expect(executeAction(as(custodian), submissionPublish, { id: s.id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect((await inbox(custodian)).map((e) => e.feature)).toEqual([]);
+      expect((await inbox(supervisor)).map((e) => e.feature)).toEqual(['dataset_review']);
+      await executeAction(as(supervisor), submissionReview, {
+        id: s.id,
+        outcome: 'approve',
+        recommendation_number: 'R-35.20/2026/009',
+        recommendation_date: '2026-03-09',
+      });
+      await executeAction(as(custodian), submissionPublish, { id: s.id });
+      const history = await datasetHistory(t.database.db, id);
+      expect(history.instances[0]?.tasks.map((x) => `${x.stepId}:${x.outcome}`)).toEqual([
+        'upload_data:done',
+        'verify_data:approve',
+        'review_data:skipped',
+        'disseminate_data:rerouted',
+        'review_data:recommend',
+        'disseminate_data:done',
+      ]);
+      // the skip and the reroute are said in the reader's language, not stored in both
+      const skip = history.instances[0]?.tasks.find((x) => x.outcome === 'skipped');
+      expect(skip?.note).toBeNull();
+      // unmarking and marking again when nothing waits to be published sends nothing
+      await executeAction(as(custodian), datasetPrioritySet, { id, priority: false });
+      expect(
+        (await executeAction(as(custodian), datasetPrioritySet, { id, priority: true })).sent_to_review,
+      ).toBe(false);
     });
 
     it('walks the whole Magetan definition: the cycle run takes steps 1–3 per agency, the dataset run starts at its submission', async () => {
@@ -271,7 +352,11 @@ for (const kind of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(ended.state).toBe('completed');
       const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
-      await executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve' });
+      await executeAction(as(custodian), submissionVerify, {
+        id: s.id,
+        outcome: 'approve',
+        checklist: allChecked(),
+      });
       await executeAction(as(custodian), submissionPublish, { id: s.id });
       const history = await datasetHistory(t.database.db, id);
       expect(history.instances[0]?.tasks.map((x) => x.stepId)).toEqual([

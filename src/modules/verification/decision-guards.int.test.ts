@@ -4,11 +4,12 @@ import { createFlowFixture, type FlowFixture } from '../../../test/support/flow-
 import { DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
-import { ConflictError, NotAuthorizedError } from '../../kernel/errors.js';
+import { ConflictError, NotAuthorizedError, ValidationError } from '../../kernel/errors.js';
 import { deliverPendingMail, useMailTransport } from '../../kernel/notifications/mailer.js';
 import { submissionCreate } from './actions/submission-create.js';
 import { submissionPublish } from './actions/submission-publish.js';
 import { submissionVerify, submissionVerifyMany } from './actions/submission-verify.js';
+import { allChecked } from './decisions.js';
 
 for (const kind of DIALECTS) {
   describe(`workflow runs: guards, bulk approval and notifications on ${kind}`, () => {
@@ -34,8 +35,18 @@ for (const kind of DIALECTS) {
       const id = await newDataset('alur-serentak');
       const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
       const results = await Promise.allSettled([
-        executeAction(as(custodian), submissionVerify, { id: s.id, outcome: 'approve', note: 'A' }),
-        executeAction(as(custodian2), submissionVerify, { id: s.id, outcome: 'approve', note: 'B' }),
+        executeAction(as(custodian), submissionVerify, {
+          id: s.id,
+          outcome: 'approve',
+          note: 'A',
+          checklist: allChecked(),
+        }),
+        executeAction(as(custodian2), submissionVerify, {
+          id: s.id,
+          outcome: 'approve',
+          note: 'B',
+          checklist: allChecked(),
+        }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const failed = results.find((r) => r.status === 'rejected');
@@ -57,14 +68,19 @@ for (const kind of DIALECTS) {
       const b = await executeAction(as(producer), submissionCreate, {
         dataset_id: await newDataset('massal-b'),
       });
+      // a bulk approval states that every checklist item is met for each, or is refused
+      await expect(
+        executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id], note: 'Diperiksa bersama' }),
+      ).rejects.toBeInstanceOf(ValidationError);
       const res = await executeAction(as(custodian), submissionVerifyMany, {
         ids: [a.id, b.id],
         note: 'Diperiksa bersama',
+        checklist_confirmed: true,
       });
       expect(res.map((r) => r.next_step)).toEqual(['disseminate_data', 'disseminate_data']);
       // again: both already verified, so nothing changes
       await expect(
-        executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id] }),
+        executeAction(as(custodian), submissionVerifyMany, { ids: [a.id, b.id], checklist_confirmed: true }),
       ).rejects.toBeInstanceOf(ConflictError);
     });
 
@@ -75,10 +91,18 @@ for (const kind of DIALECTS) {
       ).rejects.toBeInstanceOf(NotAuthorizedError);
       const s = await executeAction(as(producer), submissionCreate, { dataset_id: id });
       await expect(
-        executeAction(as(supervisor), submissionVerify, { id: s.id, outcome: 'approve' }),
+        executeAction(as(supervisor), submissionVerify, {
+          id: s.id,
+          outcome: 'approve',
+          checklist: allChecked(),
+        }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
       await expect(
-        executeAction(as(producer), submissionVerify, { id: s.id, outcome: 'approve' }),
+        executeAction(as(producer), submissionVerify, {
+          id: s.id,
+          outcome: 'approve',
+          checklist: allChecked(),
+        }),
       ).rejects.toBeInstanceOf(NotAuthorizedError);
       await expect(executeAction(as(custodian), submissionPublish, { id: s.id })).rejects.toBeInstanceOf(
         ConflictError,

@@ -12,6 +12,7 @@ import {
   actOnTask,
   decisionOutcome,
   definitionOf,
+  divertToStep,
   featureStep,
   findInstance,
   forwardOutcome,
@@ -20,8 +21,15 @@ import {
   openFeatureTask,
   type RunEnv,
 } from '../workflows/index.js';
-import { afterCommit, type LoadedSubmission, lockSubmissionFor, runEnv } from './submissions.js';
-import { setSubmissionState } from './submissions.repository.js';
+import {
+  afterCommit,
+  type LoadedSubmission,
+  lockSubmissionFor,
+  runEnv,
+  SDI_CHECKLIST,
+} from './submissions.js';
+import { setSubmissionState, submissionsOf } from './submissions.repository.js';
+import { serveSubmittedVersions } from './write-hold.js';
 
 /**
  * The decisions on a submission, where a custodian's approve or return is decided: the
@@ -86,8 +94,34 @@ function requireReturnNotes(input: { outcome: string; note: string } & Partial<T
     });
 }
 
+/**
+ * An approval records each checklist item as met: approving with an item unchecked or not met
+ * is refused, naming the items (issue #17 item 4).
+ */
+function requireChecklist(input: VerifyInput) {
+  if (input.outcome !== OUTCOME_APPROVE) return;
+  const open = SDI_CHECKLIST.filter(
+    (c) => !(input.checklist ?? []).some((x) => x.key === c.key && x.met === true),
+  );
+  if (open.length === 0) return;
+  throw new ValidationError({
+    checklist: [
+      {
+        id: `Tandai setiap butir daftar periksa terpenuhi sebelum menyetujui; belum: ${open.map((c) => c.id).join(', ')}`,
+        en: `Mark every checklist item as met before approving; not yet: ${open.map((c) => c.en).join(', ')}`,
+      },
+    ],
+  });
+}
+
+/** Every checklist item as met (a bulk approval, whose approver confirmed all of them for each). */
+export function allChecked(): NonNullable<TaskDetail['checklist']> {
+  return SDI_CHECKLIST.map((c) => ({ key: c.key, met: true, note: '' }));
+}
+
 async function verifyIn(env: RunEnv, s: DatasetSubmission, input: VerifyInput): Promise<ActResult> {
   requireReturnNotes(input);
+  requireChecklist(input);
   const { task, step, instance } = await featureTask(env.trx, s, 'dataset_verify');
   await moveSubmission(
     env.trx,
@@ -128,7 +162,16 @@ export async function verifySubmission(ctx: ActionContext, id: string, input: Ve
  * The custodian approves several submissions at once with one note: all or none. Each is
  * loaded, locked and authorized first (in the given order); a submission chosen twice is refused.
  */
-export async function verifySubmissions(ctx: ActionContext, ids: string[], note: string) {
+export async function verifySubmissions(ctx: ActionContext, ids: string[], note: string, confirmed: boolean) {
+  if (!confirmed)
+    throw new ValidationError({
+      checklist_confirmed: [
+        {
+          id: 'Nyatakan bahwa setiap butir daftar periksa terpenuhi untuk setiap pengiriman terpilih',
+          en: 'Confirm that every checklist item is met for each chosen submission',
+        },
+      ],
+    });
   const results = await mutate(ctx, async (trx, audit) => {
     const list: LoadedSubmission[] = [];
     for (const id of ids) list.push(await lockSubmissionFor(ctx, trx, id, 'dataset:verify'));
@@ -138,7 +181,8 @@ export async function verifySubmissions(ctx: ActionContext, ids: string[], note:
       });
     const env = await runEnv(ctx, trx, audit);
     const out: ActResult[] = [];
-    for (const s of list) out.push(await verifyIn(env, s, { outcome: 'approve', note }));
+    for (const s of list)
+      out.push(await verifyIn(env, s, { outcome: 'approve', note, checklist: allChecked() }));
     return out;
   });
   await afterCommit(ctx);
@@ -245,6 +289,7 @@ export async function publishSubmission(ctx: ActionContext, id: string, note: st
     const { step, task, instance } = await featureTask(trx, s, 'dataset_publish');
     await moveSubmission(trx, s, ['verified', 'reviewed'], 'published');
     await saveDataset(ctx, trx, audit, fields, agency, s.dataset);
+    await serveSubmittedVersions(trx, s);
     const act = await actOnTask(
       env,
       { task, step, instance },
@@ -254,4 +299,20 @@ export async function publishSubmission(ctx: ActionContext, id: string, note: st
   });
   await afterCommit(ctx);
   return result;
+}
+
+/**
+ * The dataset was just marked as priority data: its submission approved without the
+ * supervisor's review (skipped then, as not priority) and waiting to be published goes to the
+ * review first (issue #17 item 4). Runs in the marking transaction; true when one was sent.
+ */
+export async function sendApprovedToReview(env: RunEnv, datasetId: string): Promise<boolean> {
+  const latest = (await submissionsOf(env.trx, datasetId)).at(-1);
+  if (latest?.state !== 'verified') return false;
+  const instance = await findInstance(env.trx, latest.instance_id);
+  if (instance?.state !== 'running') return false;
+  const open = await openFeatureTask(env.trx, instance, 'dataset_publish');
+  const review = definitionOf(instance).steps.find((x) => x.feature === 'dataset_review');
+  if (!open || !review) return false;
+  return (await divertToStep(env, instance, open.task, review.id, 'priority')) !== undefined;
 }

@@ -166,6 +166,7 @@ for (const kind of DIALECTS) {
       res = await post('custodian', '/workspace/submissions', '/workspace/submissions/verify-many', {
         ids: [s2.id],
         note: 'Sesuai',
+        checklist_confirmed: 'yes',
       });
       expect(res.statusCode).toBe(303);
       expect(await steps('supervisor')).toEqual(['dataset_review']);

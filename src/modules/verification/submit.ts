@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import { authorize } from '../../kernel/access/policy.js';
 import { type ActionContext, mutate } from '../../kernel/actions/context.js';
-import type { WorkflowInstance, WorkflowTask } from '../../kernel/db/schema/workflow-runs.js';
+import type {
+  SubmittedResource,
+  WorkflowInstance,
+  WorkflowTask,
+} from '../../kernel/db/schema/workflow-runs.js';
 import type { Dataset, DB } from '../../kernel/db/schema.js';
 import { ConflictError } from '../../kernel/errors.js';
 import { loadDatasetParts } from '../catalog/index.js';
@@ -86,37 +90,55 @@ export async function submitDataset(ctx: ActionContext, idOrName: string, note: 
   const result = await mutate(ctx, async (trx, audit) => {
     const dataset = await loadDatasetFor(trx, idOrName, { forUpdate: true });
     authorize(ctx.actor, 'dataset:submit', { agencyId: dataset.agency_id });
-    const env = await runEnv(ctx, trx, audit);
-    const { instance, submitTask } = await submitTaskOf(env, dataset);
-    const submission = await insertSubmission(trx, {
-      datasetId: dataset.id,
-      number: await nextSubmissionNumber(trx, dataset.id),
-      instanceId: instance.id,
-      resources: await currentResources(trx, dataset.id),
-      metadata: await metadataSnapshot(trx, dataset),
-      note,
-      submittedBy: ctx.actor.userId,
-      submittedByName: ctx.actor.username,
-      at: env.now,
-    });
-    await audit({
-      action: 'submission_create',
-      subjectType: 'dataset',
-      subjectId: dataset.id,
-      summary: {
-        submission: submission.id,
-        number: submission.number,
-        resources: submission.resources.length,
-      },
-    });
-    const step = stepById(definitionOf(instance), submitTask.step_id);
-    await actOnTask(
-      env,
-      { task: submitTask, instance, step },
-      { outcome: forwardOutcome(step), note: note || null, detail: { submissionId: submission.id } },
-    );
-    return submission;
+    return submitIn(await runEnv(ctx, trx, audit), dataset, note);
   });
   await afterCommit(ctx);
   return result;
 }
+
+/**
+ * Submit `dataset` (locked and authorized by the caller) in the caller's transaction. `held`: a
+ * resource version written but not served yet (a DataStore write held for the check), which
+ * the submission carries instead of the one the resource serves.
+ */
+export async function submitIn(env: RunEnv, dataset: Dataset, note: string, held?: SubmittedVersion) {
+  const trx = env.trx;
+  const { instance, submitTask } = await submitTaskOf(env, dataset);
+  const resources = (await currentResources(trx, dataset.id)).map((r) =>
+    held && r.resource_id === held.resource_id ? { ...r, ...held } : r,
+  );
+  const submission = await insertSubmission(trx, {
+    datasetId: dataset.id,
+    number: await nextSubmissionNumber(trx, dataset.id),
+    instanceId: instance.id,
+    resources,
+    metadata: await metadataSnapshot(trx, dataset),
+    note,
+    submittedBy: env.actor.userId,
+    submittedByName: env.actor.username,
+    at: env.now,
+  });
+  await env.audit({
+    action: 'submission_create',
+    subjectType: 'dataset',
+    subjectId: dataset.id,
+    summary: {
+      submission: submission.id,
+      number: submission.number,
+      resources: submission.resources.length,
+    },
+  });
+  const step = stepById(definitionOf(instance), submitTask.step_id);
+  await actOnTask(
+    env,
+    { task: submitTask, instance, step },
+    { outcome: forwardOutcome(step), note: note || null, detail: { submissionId: submission.id } },
+  );
+  return submission;
+}
+
+/** A resource's written version as a submission lists it. */
+export type SubmittedVersion = Pick<
+  SubmittedResource,
+  'resource_id' | 'version_id' | 'version_number' | 'table_name' | 'row_count' | 'size' | 'hash'
+>;

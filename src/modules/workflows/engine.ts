@@ -16,6 +16,7 @@ import { cycleStepIds, nextCycleStep } from './domain/scope.js';
 import { notifyTaskOpened } from './notify.js';
 import { findSubject } from './routing.repository.js';
 import {
+  claimTask,
   endInstance,
   findDatasetPriority,
   findDatasetTitle,
@@ -90,7 +91,8 @@ async function skipStep(
     closed_at: env.now,
     closed_by_name: 'sistem',
     outcome: 'skipped',
-    note: 'Bukan data prioritas: tidak wajib diperiksa Pembina Data / Not priority data: supervisor review not required',
+    // Said in the reader's language where the history is shown (outcome 'skipped').
+    note: null,
     working_minutes: 0,
     detail: JSON.stringify({}),
   });
@@ -233,4 +235,36 @@ export async function startInstance(
   });
   const task = await openStep(env, instance, opts.atStep ?? def.start, { quiet: opts.quiet ?? false });
   return { instance, task };
+}
+
+/**
+ * Send a running instance back to an earlier step: its open task is closed as 'rerouted' (with
+ * a note saying why) and `stepId` opens as if reached. Used when a fact a skip relied on changed
+ * (data marked priority after the custodian approved: the supervisor's review must run before
+ * publication). Returns the task opened, undefined when the task was already taken.
+ */
+export async function divertToStep(
+  env: RunEnv,
+  instance: WorkflowInstance,
+  task: WorkflowTask,
+  stepId: string,
+  reason: string,
+): Promise<WorkflowTask | null | undefined> {
+  const closed = await claimTask(env.trx, task.id, {
+    closedBy: env.actor.userId,
+    closedByName: env.actor.username,
+    closedAt: env.now,
+    outcome: 'rerouted',
+    note: null,
+    detail: { reason },
+    workingMinutes: 0,
+  });
+  if (!closed) return undefined;
+  await env.audit({
+    action: 'workflow_task_reroute',
+    subjectType: 'workflow_instance',
+    subjectId: instance.id,
+    summary: { from: task.step_id, to: stepId },
+  });
+  return openStep(env, instance, stepId);
 }

@@ -20,7 +20,7 @@ export {
   OUTCOME_APPROVE,
   OUTCOME_RETURN,
 } from './domain/outcomes.js';
-export { openFeatureTask, type RunEnv, startInstance } from './engine.js';
+export { divertToStep, openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
 export { insertSubject } from './routing.repository.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import Papa from 'papaparse';
 import type { RegionLevel } from '../schema.js';
 
@@ -48,4 +49,36 @@ export async function readRegionCodes(): Promise<RegionRow[]> {
     }
   }
   return rows;
+}
+
+/**
+ * Bring a loaded `region` table to the installed edition (migration 0013 and each later edition):
+ * new codes added, changed names and parents updated, a code no longer listed kept and marked
+ * `retired_in` (data citing it stays readable), and the edition setting changed so its history
+ * records the step. Nothing changes when the table already holds this edition.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, typed against no schema
+export async function applyRegionEdition(db: Kysely<any>): Promise<void> {
+  const rows = await readRegionCodes();
+  const edition = await regionDataEdition();
+  await sql`
+    insert into region (code, parent_code, level, name)
+    select * from unnest(
+      ${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.parent_code)}::text[],
+      ${rows.map((r) => r.level)}::text[], ${rows.map((r) => r.name)}::text[])
+    on conflict (code) do update
+      set name = excluded.name, parent_code = excluded.parent_code, level = excluded.level
+      where (region.name, region.parent_code, region.level)
+        is distinct from (excluded.name, excluded.parent_code, excluded.level)
+  `.execute(db);
+  await sql`
+    update region set retired_in = ${edition}
+    where retired_in is null
+      and not exists (select 1 from unnest(${rows.map((r) => r.code)}::text[]) as current(code)
+                      where current.code = region.code)
+  `.execute(db);
+  await sql`
+    update site_setting set value = ${JSON.stringify(edition)}::jsonb, updated_at = now()
+    where key = 'region_code_edition' and value is distinct from ${JSON.stringify(edition)}::jsonb
+  `.execute(db);
 }

@@ -56,6 +56,8 @@ export interface TaskDetail {
   cells?: { resource: string; row: number; column: string; note: string }[];
   recommendation?: { number: string; date: string };
   submissionId?: string;
+  /** Why a task was rerouted (a key the history shows in the reader's language). */
+  reason?: string;
   /** The approver's initials (paraf) on an approval step (issue #12 item 3). */
   paraf?: {
     userId: string;

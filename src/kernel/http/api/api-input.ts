@@ -75,7 +75,15 @@ export async function readApiInput(
     if (many.length) input.uploads = many;
   } catch (err) {
     for (const f of storedAll) await files.remove(f.key);
+    // A form refused on its file (empty, too large) is shown again with what was typed.
+    if (err && typeof err === 'object') Object.defineProperty(err, 'formInput', { value: input });
     throw err;
   }
   return { input, stored, storedAll };
+}
+
+/** The fields read before a multipart input was refused (readApiInput), to fill the form again. */
+export function formInputOf(err: unknown): Record<string, unknown> {
+  const input = err && typeof err === 'object' ? (err as { formInput?: unknown }).formInput : undefined;
+  return input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
 }

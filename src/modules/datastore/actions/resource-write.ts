@@ -12,6 +12,7 @@ import type { DB } from '../../../kernel/db/schema.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { insertResource, loadTargetForUpdate, updateResource } from '../../catalog/index.js';
 import { lockResource } from '../resource.repository.js';
+import { refuseMislabelledFile } from './file-kind.js';
 import { ResourceFields, resourceRow } from './resource-fields.js';
 import { recordResourceChange, writeResource } from './resource-save.js';
 
@@ -45,8 +46,9 @@ export const resourceCreate = defineAction({
   input: ResourceFields.extend({ package_id: z.string().min(1) }),
   // The dataset is loaded and checked once, in run()'s transaction.
   authorize: () => {},
-  run: (ctx, input) =>
-    writeResource(ctx, async (trx, audit) => {
+  run: async (ctx, input) => {
+    await refuseMislabelledFile(ctx, input.upload);
+    return writeResource(ctx, async (trx, audit) => {
       const d = await authorizedDataset(ctx, trx, input.package_id);
       const row = resourceRow(input);
       const resource = await insertResource(trx, { dataset_id: d.id, ...row });
@@ -56,7 +58,8 @@ export const resourceCreate = defineAction({
         resource,
         upload: input,
       });
-    }),
+    });
+  },
 });
 
 /**
@@ -71,8 +74,9 @@ export const resourceUpdate = defineAction({
   input: ResourceFields.extend({ id: z.string().min(1) }),
   // The resource is loaded (locked) and checked once, in run()'s transaction.
   authorize: () => {},
-  run: (ctx, input) =>
-    writeResource(ctx, async (trx, audit) => {
+  run: async (ctx, input) => {
+    await refuseMislabelledFile(ctx, input.upload);
+    return writeResource(ctx, async (trx, audit) => {
       const previous = await authorizedResource(ctx, trx, input.id);
       const row = resourceRow(input, previous);
       const resource = await updateResource(trx, previous.id, row);
@@ -83,7 +87,8 @@ export const resourceUpdate = defineAction({
         previous,
         upload: input,
       });
-    }),
+    });
+  },
 });
 
 /** CKAN `resource_delete`: a soft delete; the stored file stays for the record. */

@@ -19,6 +19,7 @@ import {
   updateDataset,
 } from '../../catalog/index.js';
 import type { ValidationReport } from '../domain/validation/validation-report.js';
+import { holdWrite } from '../extensions.js';
 import { xlsxStream } from '../read/exporters.js';
 import type { ReadableTable } from '../read/readable-table.js';
 import { lockResource } from '../resource.repository.js';
@@ -131,11 +132,19 @@ export async function writeTable<R>(
         size_bytes: stored.size,
         sha256: stored.hash,
       };
-      await pointResourceAtVersion(trx, swapped, resource.table_schema ? null : schema, now);
       await markVersionComplete(trx, swapped, schema, emptyReport(rows), now);
+      // A producer's write to a published dataset goes through the check flow first (issue #19):
+      // the resource keeps serving what was published until the custodian publishes this version.
+      const held = await holdWrite(trx, ctx, audit, {
+        resourceId: resource.id,
+        datasetId: resource.dataset_id,
+        versionId: version.id,
+      });
+      if (!held) await pointResourceAtVersion(trx, swapped, resource.table_schema ? null : schema, now);
       await updateDataset(trx, resource.dataset_id, {});
       await refreshDatasetSearch(trx, resource.dataset_id);
       const what = {
+        ...(held ? { held_for_check: true } : {}),
         version: version.number,
         version_id: version.id,
         previous_version: target.previousVersion,

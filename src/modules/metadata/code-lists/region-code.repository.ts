@@ -5,7 +5,7 @@ import type { DB, RegionLevel } from '../../../kernel/db/schema.js';
 
 /** Regions under a parent (provinces when parent is null), by code. */
 export async function listRegions(db: Kysely<DB>, parent: string | null) {
-  let q = db.selectFrom('region').select(['code', 'name', 'level', 'parent_code']);
+  let q = db.selectFrom('region').select(['code', 'name', 'level', 'parent_code', 'retired_in']);
   q = parent === null ? q.where('parent_code', 'is', null) : q.where('parent_code', '=', parent);
   return q.orderBy('code').execute();
 }

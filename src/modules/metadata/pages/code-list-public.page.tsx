@@ -32,6 +32,8 @@ export interface RegionRow {
   code: string;
   name: string;
   level: RegionLevel;
+  /** The edition that no longer lists the code (kept for data citing it). */
+  retired_in?: string | null;
 }
 
 export interface EditionView {
@@ -238,7 +240,9 @@ export function RegionCodesPage({
                     </a>
                   )}
                 </td>
-                <td safe>{r.name}</td>
+                <td safe>
+                  {r.retired_in ? `${r.name} (${c('cl.regionRetired', { edition: r.retired_in })})` : r.name}
+                </td>
                 <td safe>{levelName(r.level)}</td>
               </tr>
             ))}

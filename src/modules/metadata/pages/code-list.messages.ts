@@ -6,6 +6,7 @@ const id = {
     'Daftar kode resmi yang dipakai bersama: kode wilayah Kemendagri dan daftar kode yang ditetapkan Walidata. Kolom kode pada tabel data mengacu ke daftar ini.',
   'cl.adminTitle': 'Kelola daftar kode referensi',
   'cl.regions': 'Kode wilayah (Kemendagri)',
+  'cl.regionRetired': 'tidak berlaku lagi sejak {edition}',
   'cl.regionsLead':
     'Kode provinsi, kabupaten/kota, kecamatan dan desa/kelurahan. Pilih kode untuk melihat wilayah di bawahnya.',
   'cl.edition': 'Edisi kode wilayah',
@@ -60,6 +61,7 @@ const en: Record<keyof typeof id, string> = {
     "Official code lists shared by every dataset: the Ministry of Home Affairs' region codes and the lists the custodian defines. Coded table columns refer to them.",
   'cl.adminTitle': 'Manage reference code lists',
   'cl.regions': 'Region codes (Ministry of Home Affairs)',
+  'cl.regionRetired': 'no longer listed since {edition}',
   'cl.regionsLead':
     'Codes of provinces, regencies/cities, districts and villages. Choose a code to see the regions under it.',
   'cl.edition': 'Region code edition',

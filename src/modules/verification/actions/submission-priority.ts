@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
-import { loadDatasetFor } from '../submissions.js';
+import { sendApprovedToReview } from '../decisions.js';
+import { afterCommit, loadDatasetFor, runEnv } from '../submissions.js';
 import { setDatasetPriority } from '../submissions.repository.js';
 
 /**
  * The custodian marks a dataset as priority data (Data Prioritas, as the forum agreed it): its
- * submissions then always go to the supervisor's review (Perpres 39/2019 art. 13). One pass:
- * the dataset is loaded once, locked, in the transaction and the policy judges that row.
+ * submissions then always go to the supervisor's review (Perpres 39/2019 art. 13). Marked after
+ * the custodian approved (the review was skipped, the submission waits to be published), the
+ * submission is sent to the supervisor before it can be published. One pass: the dataset is
+ * loaded once, locked, in the transaction and the policy judges that row.
  */
 export const datasetPrioritySet = defineAction({
   name: 'dataset_priority_set',
@@ -20,8 +23,8 @@ export const datasetPrioritySet = defineAction({
   }),
   // The check needs the dataset: run() authorizes the row it loads (locked) in its transaction.
   authorize: () => {},
-  run: (ctx, input) =>
-    mutate(ctx, async (trx, audit) => {
+  async run(ctx, input) {
+    const result = await mutate(ctx, async (trx, audit) => {
       const d = await loadDatasetFor(trx, input.id, { forUpdate: true });
       authorize(ctx.actor, 'dataset:verify', { agencyId: d.agency_id });
       await setDatasetPriority(trx, d.id, input.priority);
@@ -31,6 +34,13 @@ export const datasetPrioritySet = defineAction({
         subjectId: d.id,
         summary: { priority: { from: d.priority, to: input.priority } },
       });
-      return { id: d.id, name: d.name, priority: input.priority };
-    }),
+      const sentToReview =
+        input.priority && !d.priority
+          ? await sendApprovedToReview(await runEnv(ctx, trx, audit), d.id)
+          : false;
+      return { id: d.id, name: d.name, priority: input.priority, sent_to_review: sentToReview };
+    });
+    await afterCommit(ctx);
+    return result;
+  },
 });

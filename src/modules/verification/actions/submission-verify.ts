@@ -61,11 +61,15 @@ export const submissionVerifyMany = defineAction({
   input: z.object({
     ids: z.array(z.string().min(1).max(100)).min(1).max(200),
     note: z.string().max(10_000).default(''),
+    /** The approver states every checklist item is met for each (recorded so, item by item). */
+    checklist_confirmed: z
+      .union([z.boolean(), z.enum(['true', 'false', 'on']).transform((v) => v !== 'false')])
+      .default(false),
   }),
   // The check needs each submission: verifySubmissions authorizes the rows it loads (locked) in its transaction.
   authorize: () => {},
   async run(ctx, input) {
-    const results = await verifySubmissions(ctx, input.ids, input.note);
+    const results = await verifySubmissions(ctx, input.ids, input.note, input.checklist_confirmed);
     return results.map((r, i) => ({ id: input.ids[i], next_step: r.next?.step_id ?? null }));
   },
 });

@@ -3,12 +3,30 @@ import type { Locale } from '../../../kernel/i18n/i18n.js';
 import { formatDateTime, pick } from '../../../kernel/i18n/i18n.js';
 import { wm } from '../../workflows/index.js';
 import type { HistoryInstance, HistoryTask } from '../history.js';
+import { SDI_CHECKLIST } from '../submissions.js';
+import { fieldLabel } from './metadata-fields.js';
+
+/** A checklist item by its label (a key no longer listed is shown as "other item", not raw). */
+function checklistLabel(locale: Locale, key: string): string {
+  const item = SDI_CHECKLIST.find((c) => c.key === key);
+  return item ? pick(locale, item) : wm(locale, 'history.otherItem');
+}
 
 export function taskNotes(locale: Locale, t: HistoryTask): string[] {
   const out: string[] = [];
-  if (t.note) out.push(t.note);
-  for (const c of t.detail.checklist ?? []) if (c.note) out.push(`${c.key}: ${c.note}`);
-  for (const f of t.detail.fields ?? []) out.push(`${f.field}: ${f.note}`);
+  // A skip or a reroute is said in the reader's language (rows written before kept a mixed note).
+  if (t.outcome === 'skipped') out.push(wm(locale, 'history.skippedNotPriority'));
+  else if (t.outcome === 'rerouted' && t.detail.reason === 'priority')
+    out.push(wm(locale, 'history.reroutedPriority'));
+  else if (t.note) out.push(t.note);
+  const checked = (t.detail.checklist ?? []).filter((c) => c.met === true);
+  if (checked.length > 0)
+    out.push(
+      `${wm(locale, 'history.checked')}: ${checked.map((c) => checklistLabel(locale, c.key)).join(', ')}`,
+    );
+  for (const c of t.detail.checklist ?? [])
+    if (c.note) out.push(`${checklistLabel(locale, c.key)}: ${c.note}`);
+  for (const f of t.detail.fields ?? []) out.push(`${fieldLabel(locale, f.field)}: ${f.note}`);
   for (const c of t.detail.cells ?? [])
     out.push(
       `${c.resource ? `${c.resource} ` : ''}${wm(locale, 'sub.cell', { row: c.row, column: c.column })}: ${c.note}`,
@@ -26,6 +44,7 @@ export function taskNotes(locale: Locale, t: HistoryTask): string[] {
 export function outcomeText(locale: Locale, t: HistoryTask): string {
   if (t.state === 'open') return wm(locale, 'history.open');
   if (t.outcome === 'skipped') return wm(locale, 'history.skipped');
+  if (t.outcome === 'rerouted') return wm(locale, 'history.rerouted');
   return t.outcomeLabel ? pick(locale, t.outcomeLabel) : (t.outcome ?? '');
 }
 

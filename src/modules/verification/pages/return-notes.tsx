@@ -15,12 +15,15 @@ export function MetadataTable({
   metadata,
   notes,
   noteInputs,
+  typed,
 }: {
   ctx: PageContext;
   metadata: Record<string, unknown>;
   notes: ReturnNotes | null;
   /** The id of the verify form the note inputs belong to, when the reader verifies. */
   noteInputs?: string;
+  /** What the reader typed into a refused verify form (kept). */
+  typed?: Record<string, unknown> | undefined;
 }) {
   const l = ctx.locale;
   const showNotes = noteInputs !== undefined || (notes !== null && notes.fields.size > 0);
@@ -60,6 +63,11 @@ export function MetadataTable({
                       form={noteInputs}
                       id={`field_${key}`}
                       name={`field_${key}`}
+                      value={
+                        typeof typed?.[`field_${key}`] === 'string'
+                          ? String(typed[`field_${key}`])
+                          : undefined
+                      }
                       aria-label={vt(l, 'note.for', { field: fieldLabel(l, key) })}
                     />
                   </td>

@@ -20,7 +20,7 @@ import { diffSubmissions } from '../diff.js';
 import { datasetHistory } from '../history.js';
 import { verificationReport, verificationReportPdf } from '../report.js';
 import { returnNotesOf } from '../return-notes.js';
-import { openStepOf } from '../submission-step.js';
+import { openStepOf, reviewPlan } from '../submission-step.js';
 import { loadSubmission } from '../submissions.js';
 import { findSubmissionByNumber, versionReports } from '../submissions.repository.js';
 import { SubmissionPage } from './submission.page.js';
@@ -77,6 +77,7 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
         step?.feature === 'dataset_review' &&
         can(req.actor, 'dataset:review', agency),
       mayPublish: latest && step?.feature === 'dataset_publish' && can(req.actor, 'dataset:publish', agency),
+      review: await reviewPlan(db, s),
     };
     return view;
   }
@@ -85,13 +86,14 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
     req: FastifyRequest,
     reply: FastifyReply,
     s: DatasetSubmission & { dataset: { agency_id: string } },
-    extra: { notice?: string; errors?: Record<string, string[]>; status?: number } = {},
+    extra: { notice?: string; errors?: Record<string, string[]>; status?: number; typed?: Body } = {},
   ) {
     const ctx = { ...catalogPageContext(req, reply, site), notice: extra.notice };
+    const view = { ...(await pageView(req, s)), typed: extra.typed };
     return reply
       .code(extra.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(SubmissionPage({ ctx, view: await pageView(req, s), errors: extra.errors }));
+      .send(SubmissionPage({ ctx, view, errors: extra.errors }));
   }
 
   const NOTICES = {
@@ -127,6 +129,7 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
       return renderSubmission(req, reply, await loadVisible(req), {
         errors: formErrors(err, req.locale),
         status: 400,
+        typed: body,
       });
     }
     return redirectAfterPost(reply, `/workspace/submissions/${s.id}?done=${done}`);

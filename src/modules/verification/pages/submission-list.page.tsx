@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
@@ -116,7 +117,15 @@ export function SubmissionsPage({
     <Layout ctx={ctx} title={w('sub.listTitle')}>
       <h1 safe>{w('sub.listTitle')}</h1>
       <p safe>{w('sub.listLead')}</p>
-      <FormErrors ctx={ctx} errors={errors} />
+      <FormErrors
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          checklist_confirmed: w('sub.checklist'),
+          note: w('sub.bulkNote'),
+          ids: w('sub.waitingVerify'),
+        }}
+      />
       {view.own ? (
         <section aria-labelledby="own-title">
           <h2 safe id="own-title">
@@ -203,6 +212,10 @@ export function SubmissionsPage({
                 {w('sub.bulkNote')}
               </label>
               <textarea id="bulk-note" name="note" rows="2"></textarea>
+              <label>
+                <input type="checkbox" name="checklist_confirmed" value="yes" />{' '}
+                {escapeHtml(w('sub.bulkChecklist'))}
+              </label>
               <p>
                 <button safe type="submit">
                   {w('sub.bulkApprove')}

@@ -147,16 +147,31 @@ export interface SubmissionPageView {
   maySetPriority: boolean;
   mayReview: boolean;
   mayPublish: boolean;
+  /** Will the supervisor (BPS) review this submission after approval, and why (shown before approval). */
+  review: { runs: boolean; reason: 'priority' | 'preset' | 'not_priority' | 'no_step' } | null;
+  /** What the reader typed into a refused verify form (kept). */
+  typed?: Record<string, unknown> | undefined;
 }
 
 export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: SubmissionPageView }) {
   const w = wOf(ctx);
   const s = view.report.submission;
+  const typed = (k: string) => (typeof view.typed?.[k] === 'string' ? String(view.typed[k]) : '');
   return (
     <form method="post" action={`/workspace/submissions/${s.id}/verify`} class="stack" id="verify-form">
       <CsrfField ctx={ctx} />
+      {view.review ? (
+        <p safe id="review-plan" class={view.review.runs ? 'notice' : undefined}>
+          {w(`sub.reviewPlan.${view.review.reason}`)}
+        </p>
+      ) : (
+        ''
+      )}
       <fieldset>
         <legend safe>{w('sub.checklist')}</legend>
+        <p safe class="hint">
+          {w('sub.checklistRequired')}
+        </p>
         {view.conformity ? <p safe>{w('sub.conformityScore', { score: view.conformity.score })}</p> : ''}
         {SDI_CHECKLIST.map((c) => {
           const hints = (view.conformity?.checks ?? []).filter(
@@ -177,19 +192,37 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
                 ''
               )}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="yes" /> {escapeHtml(w('sub.met'))}
+                <input
+                  type="radio"
+                  name={`met_${c.key}`}
+                  value="yes"
+                  checked={typed(`met_${c.key}`) === 'yes'}
+                />{' '}
+                {escapeHtml(w('sub.met'))}
               </label>{' '}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="no" /> {escapeHtml(w('sub.notMet'))}
+                <input
+                  type="radio"
+                  name={`met_${c.key}`}
+                  value="no"
+                  checked={typed(`met_${c.key}`) === 'no'}
+                />{' '}
+                {escapeHtml(w('sub.notMet'))}
               </label>{' '}
               <label>
-                <input type="radio" name={`met_${c.key}`} value="" checked /> {escapeHtml(w('sub.unchecked'))}
+                <input
+                  type="radio"
+                  name={`met_${c.key}`}
+                  value=""
+                  checked={!['yes', 'no'].includes(typed(`met_${c.key}`))}
+                />{' '}
+                {escapeHtml(w('sub.unchecked'))}
               </label>
               <br />
               <label safe for={`note_${c.key}`}>
                 {w('sub.itemNote', { item: pick(ctx.locale, c) })}
               </label>
-              <input type="text" id={`note_${c.key}`} name={`note_${c.key}`} />
+              <input type="text" id={`note_${c.key}`} name={`note_${c.key}`} value={typed(`note_${c.key}`)} />
             </div>
           );
         })}
@@ -197,14 +230,18 @@ export function ChecklistForm({ ctx, view }: { ctx: PageContext; view: Submissio
       <label safe for="cell-notes">
         {w('sub.cellNotes')}
       </label>
-      <textarea id="cell-notes" name="cells" rows="3" aria-describedby="cell-help"></textarea>
+      <textarea id="cell-notes" name="cells" rows="3" aria-describedby="cell-help" safe>
+        {typed('cells')}
+      </textarea>
       <small safe id="cell-help">
         {w('sub.cellHelp')}
       </small>
       <label safe for="verify-note">
         {w('sub.note')}
       </label>
-      <textarea id="verify-note" name="note" rows="3"></textarea>
+      <textarea id="verify-note" name="note" rows="3" safe>
+        {typed('note')}
+      </textarea>
       <p>
         <button safe type="submit" name="outcome" value="approve">
           {w('sub.approve')}

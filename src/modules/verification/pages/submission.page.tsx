@@ -63,7 +63,18 @@ export function SubmissionPage({
           {dataset.title}
         </a>
       </p>
-      <FormErrors ctx={ctx} errors={errors} />
+      <FormErrors
+        ctx={ctx}
+        errors={errors}
+        labels={{
+          checklist: w('sub.checklist'),
+          note: w('sub.note'),
+          recommendation_number: w('sub.recNumber'),
+          recommendation_date: w('sub.recDate'),
+          cells: w('sub.cellNotes'),
+          fields: w('sub.metadata'),
+        }}
+      />
       {view.returnNotes ? <ReturnNotesPanel ctx={ctx} notes={view.returnNotes} /> : ''}
       <section aria-labelledby="resources-title">
         <h2 safe id="resources-title">
@@ -103,7 +114,7 @@ export function SubmissionPage({
           ctx={ctx}
           metadata={s.metadata}
           notes={view.returnNotes}
-          {...(view.mayVerify ? { noteInputs: 'verify-form' } : {})}
+          {...(view.mayVerify ? { noteInputs: 'verify-form', typed: view.typed } : {})}
         />
       </section>
       <DatastorePreviewSection ctx={ctx} previews={view.previews} datasetName={dataset.name} />

@@ -81,7 +81,11 @@ export async function submissionRoutes(app: FastifyInstance, { database, site, c
     const body = (req.body ?? {}) as Body;
     const ids = [body.ids ?? []].flat().map(String);
     try {
-      await executeAction(ctxOf(req), submissionVerifyMany, { ids, note: text(body.note) });
+      await executeAction(ctxOf(req), submissionVerifyMany, {
+        ids,
+        note: text(body.note),
+        checklist_confirmed: text(body.checklist_confirmed) === 'yes',
+      });
     } catch (err) {
       const ctx = pageContext(req, reply, site);
       return reply

@@ -125,6 +125,9 @@ function checkHeader(def: Record<string, unknown>, add: Add): void {
       'reviewNonPriority must be true or false',
     );
   }
+  if (def.directUpdates !== undefined && typeof def.directUpdates !== 'boolean') {
+    add('directUpdates', 'directUpdates harus true atau false', 'directUpdates must be true or false');
+  }
   checkIdentity(def.identity, add);
 }
 

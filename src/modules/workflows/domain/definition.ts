@@ -118,6 +118,11 @@ export interface WorkflowDefinition {
   source: { seed: string; region: string };
   /** For dataset_collection: does the supervisor (BPS) review non-priority data too? */
   reviewNonPriority?: boolean;
+  /**
+   * For dataset_collection: may a producer's DataStore write to a published dataset be served
+   * at once? Absent or false: it becomes a new submission through the check flow (issue #19).
+   */
+  directUpdates?: boolean;
   /** First step id. */
   start: string;
   steps: WorkflowStep[];

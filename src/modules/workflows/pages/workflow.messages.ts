@@ -64,6 +64,15 @@ const id = {
   'sub.invalid': 'Tidak valid',
   'sub.conformityScore': 'Pemeriksaan otomatis kesesuaian SDI: {score}%',
   'sub.checklist': 'Daftar periksa SDI',
+  'sub.bulkChecklist': 'Setiap butir daftar periksa SDI terpenuhi untuk setiap pengiriman terpilih',
+  'sub.checklistRequired': 'Untuk menyetujui, setiap butir harus ditandai terpenuhi.',
+  'sub.reviewPlan.priority':
+    'Setelah disetujui, data ini diperiksa Pembina Data (BPS) sebelum terbit: ditandai data prioritas.',
+  'sub.reviewPlan.preset':
+    'Setelah disetujui, data ini diperiksa Pembina Data (BPS) sebelum terbit: SOP wilayah ini mewajibkannya.',
+  'sub.reviewPlan.not_priority':
+    'Setelah disetujui, data ini langsung siap terbit tanpa pemeriksaan Pembina Data (BPS): bukan data prioritas. Tandai sebagai data prioritas bila forum menyepakatinya.',
+  'sub.reviewPlan.no_step': 'SOP wilayah ini tidak memuat pemeriksaan Pembina Data (BPS).',
   'sub.met': 'Terpenuhi',
   'sub.notMet': 'Tidak terpenuhi',
   'sub.unchecked': 'Belum diperiksa',
@@ -117,6 +126,12 @@ const id = {
   'history.notes': 'Catatan',
   'history.open': 'masih terbuka',
   'history.skipped': 'dilewati',
+  'history.skippedNotPriority': 'Bukan data prioritas: tidak wajib diperiksa Pembina Data',
+  'history.rerouted': 'dialihkan',
+  'history.checked': 'Terpenuhi',
+  'history.otherItem': 'Butir lain',
+  'history.reroutedPriority':
+    'Ditandai data prioritas setelah disetujui: diperiksa Pembina Data sebelum terbit',
   'history.minutes': '{n} menit kerja',
   'history.late': 'melewati batas waktu',
   'history.definition': '{title}, versi {version}',
@@ -197,6 +212,15 @@ const en: Record<keyof typeof id, string> = {
   'sub.invalid': 'Not valid',
   'sub.conformityScore': 'Automatic SDI conformity check: {score}%',
   'sub.checklist': 'SDI checklist',
+  'sub.bulkChecklist': 'Every SDI checklist item is met for each chosen submission',
+  'sub.checklistRequired': 'To approve, mark every item as met.',
+  'sub.reviewPlan.priority':
+    'After approval the supervisor (BPS) reviews this data before publication: it is priority data.',
+  'sub.reviewPlan.preset':
+    "After approval the supervisor (BPS) reviews this data before publication: the region's SOP requires it.",
+  'sub.reviewPlan.not_priority':
+    'After approval this data is ready to publish without the supervisor (BPS) review: it is not priority data. Mark it as priority data if the forum agreed so.',
+  'sub.reviewPlan.no_step': "The region's SOP has no supervisor (BPS) review.",
   'sub.met': 'Met',
   'sub.notMet': 'Not met',
   'sub.unchecked': 'Not checked',
@@ -250,6 +274,12 @@ const en: Record<keyof typeof id, string> = {
   'history.notes': 'Notes',
   'history.open': 'still open',
   'history.skipped': 'skipped',
+  'history.skippedNotPriority': 'Not priority data: supervisor review not required',
+  'history.rerouted': 'rerouted',
+  'history.checked': 'Met',
+  'history.otherItem': 'Other item',
+  'history.reroutedPriority':
+    'Marked as priority data after approval: the supervisor reviews it before publication',
   'history.minutes': '{n} working minutes',
   'history.late': 'past its due time',
   'history.definition': '{title}, version {version}',

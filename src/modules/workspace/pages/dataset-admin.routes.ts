@@ -8,7 +8,13 @@ import { redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { findAgency } from '../../agencies/index.js';
 import { packageCreate, packageDelete, packageUpdate, runPackageSearch } from '../../catalog/index.js';
 import { emptyValues, valuesFromDict } from './dataset-form.page.js';
-import { type DatasetForms, datasetForms, formToInput, formValues } from './dataset-forms.js';
+import {
+  type DatasetForms,
+  datasetForms,
+  formToInput,
+  formValues,
+  urlNameFromTitle,
+} from './dataset-forms.js';
 import { DatasetsPage } from './datasets.page.js';
 import { resourceAdminRoutes } from './resource-admin.routes.js';
 import { wt } from './workspace.messages.js';
@@ -67,6 +73,8 @@ function datasetListRoutes(app: FastifyInstance, { database, site }: AppDeps, fo
     const body = (req.body ?? {}) as Record<string, unknown>;
     const agency = await findAgency(db, { code: String(body.owner_org ?? '') });
     const input = formToInput(body, can(req.actor, 'dataset:publish', { agencyId: agency?.id ?? null }));
+    // An empty URL name is made from the title (the form says so; works without JavaScript).
+    if (input.name === '') input.name = urlNameFromTitle(input.title);
     try {
       const dict = await executeAction(ctxOf(req), packageCreate, input);
       return redirectAfterPost(reply, `/workspace/datasets/${dict?.name ?? input.name}/edit?done=saved`);

@@ -36,6 +36,8 @@ export interface DatasetFormView {
   topics: Topic[];
   mayPublish: boolean;
   errors?: Record<string, string[]> | undefined;
+  /** What was typed into a refused resource form (kept, issue #17 item 6). */
+  resourceTyped?: Record<string, string> | undefined;
   /** Present when editing. */
   dict?: PackageDict | undefined;
 }
@@ -128,18 +130,44 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
       ) : (
         ''
       )}
-      <FormErrors ctx={ctx} errors={view.errors} />
+      <FormErrors
+        ctx={ctx}
+        errors={view.errors}
+        labels={{
+          title: w('form.title'),
+          name: w('form.name'),
+          notes: w('form.notes'),
+          owner_org: w('form.agency'),
+          license_id: w('form.license'),
+          update_frequency: w('form.frequency'),
+          temporal_start: w('form.temporalStart'),
+          temporal_end: w('form.temporalEnd'),
+          spatial: w('form.spatial'),
+          tags: w('form.tags'),
+          groups: w('form.topics'),
+          maintainer: w('form.maintainer'),
+          maintainer_email: w('form.maintainerEmail'),
+          state: w('form.state'),
+          private: w('form.public'),
+          upload: w('resources.file'),
+          url: w('resources.url'),
+          format: w('resources.format'),
+          description: w('resources.description'),
+          sheet: w('resources.file'),
+          schema: w('resources.file'),
+        }}
+      />
       <form method="post" action={action} class="stack form-grid">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="if_unmodified_since" value={v.if_unmodified_since} />
         <Field id="title" label={w('form.title')}>
           <input id="title" name="title" required maxlength="500" value={v.title} />
         </Field>
-        <Field id="name" label={w('form.name')} help={w('form.nameHelp')}>
+        <Field id="name" label={w('form.name')} help={editing ? w('form.nameHelp') : w('form.nameHelpNew')}>
           <input
             id="name"
             name="name"
-            required
+            required={editing}
             pattern="[a-z0-9_-]{2,100}"
             value={v.name}
             aria-describedby="name-help"
@@ -231,7 +259,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
           {w('form.save')}
         </button>
       </form>
-      {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} /> : ''}
+      {view.dict ? <ResourcesSection ctx={ctx} dict={view.dict} typed={view.resourceTyped} /> : ''}
       {view.work ? <DatasetWorkPanel ctx={ctx} work={view.work} /> : ''}
     </Layout>
   );

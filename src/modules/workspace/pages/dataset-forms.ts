@@ -20,6 +20,21 @@ const split = (v: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * A URL name made from a title (issue #17 item 8): "Jumlah Penduduk Kecamatan 2025" →
+ * "jumlah-penduduk-kecamatan-2025"; accents dropped, anything else a hyphen, at most 100.
+ */
+export function urlNameFromTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 100)
+    .replace(/^[-_]+|[-_]+$/g, '');
+}
+
 /** Browser form fields → the package_create / package_update input. */
 export function formToInput(body: Record<string, unknown>, mayPublish: boolean) {
   const state = body.state === 'active' ? 'active' : 'draft';
@@ -74,7 +89,14 @@ export function datasetForms({ config, database, site }: AppDeps) {
     req: FastifyRequest,
     reply: FastifyReply,
     values: DatasetFormValues,
-    extra: { dict?: PackageDict; errors?: Record<string, string[]>; status?: number; notice?: string } = {},
+    extra: {
+      dict?: PackageDict;
+      errors?: Record<string, string[]>;
+      status?: number;
+      notice?: string;
+      /** What was typed into a refused resource form (kept). */
+      resourceTyped?: Record<string, string>;
+    } = {},
   ) {
     const agency = await findAgency(db, { code: values.owner_org });
     if (extra.dict) {
@@ -95,6 +117,7 @@ export function datasetForms({ config, database, site }: AppDeps) {
       mayPublish: can(req.actor, 'dataset:publish', { agencyId: agency?.id ?? req.actor.agencyId }),
       errors: extra.errors,
       dict: extra.dict,
+      resourceTyped: extra.resourceTyped,
       work: extra.dict ? await loadDatasetWork(req, { database, config }, extra.dict) : undefined,
     };
     return reply

@@ -54,7 +54,19 @@ function FirstUploadForm({
 }
 
 /** The resources of a dataset being edited: list, upload form, link form, delete buttons. */
-export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: PackageDict }) {
+export function ResourcesSection({
+  ctx,
+  dict,
+  typed,
+}: {
+  ctx: PageContext;
+  dict: PackageDict;
+  /** What was typed into a refused resource form (kept). */
+  typed?: Record<string, string> | undefined;
+}) {
+  // A refused link form had a URL; a refused file form had none.
+  const file = typed && typed.url === undefined ? typed : {};
+  const link = typed?.url !== undefined ? typed : {};
   const w = (k: Parameters<typeof wt>[1]) => wt(ctx.locale, k);
   const base = `/workspace/datasets/${dict.name}`;
   const ingest = INGEST_VIEWS.get(dict);
@@ -143,11 +155,11 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
         <label safe for="res-name">
           {w('resources.name')}
         </label>
-        <input id="res-name" name="name" />
+        <input id="res-name" name="name" value={file.name} />
         <label safe for="res-description">
           {w('resources.description')}
         </label>
-        <input id="res-description" name="description" />
+        <input id="res-description" name="description" value={file.description} />
         <label safe for="res-file">
           {w('resources.file')}
         </label>
@@ -155,7 +167,7 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
         <label safe for="res-sheet">
           {ingestText(ctx.locale, 'ingest.sheet')}
         </label>
-        <input id="res-sheet" name="sheet" />
+        <input id="res-sheet" name="sheet" value={file.sheet} />
         <button safe type="submit">
           {w('resources.add')}
         </button>
@@ -166,15 +178,15 @@ export function ResourcesSection({ ctx, dict }: { ctx: PageContext; dict: Packag
         <label safe for="link-name">
           {w('resources.name')}
         </label>
-        <input id="link-name" name="name" />
+        <input id="link-name" name="name" value={link.name} />
         <label safe for="link-url">
           {w('resources.url')}
         </label>
-        <input id="link-url" name="url" type="url" required />
+        <input id="link-url" name="url" type="url" required value={link.url} />
         <label safe for="link-format">
           {w('resources.format')}
         </label>
-        <input id="link-format" name="format" />
+        <input id="link-format" name="format" value={link.format} />
         <button safe type="submit">
           {w('resources.add')}
         </button>

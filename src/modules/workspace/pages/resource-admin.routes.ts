@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { executeAction } from '../../../kernel/actions/action.js';
 import { NotFoundError } from '../../../kernel/errors.js';
-import { readApiInput } from '../../../kernel/http/api/api-input.js';
+import { formInputOf, readApiInput } from '../../../kernel/http/api/api-input.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { formErrors } from '../../../kernel/http/form-errors.js';
 import { redirectAfterPost } from '../../../kernel/http/request-context.js';
@@ -16,6 +16,14 @@ import {
 import { valuesFromDict } from './dataset-form.page.js';
 import type { DatasetForms } from './dataset-forms.js';
 import { INGEST_PROGRESS_JS } from './ingest-progress.script.js';
+
+/** What the producer typed into a refused resource form (text fields only), to fill it again. */
+function typedResource(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['name', 'description', 'sheet', 'url', 'format'])
+    if (typeof input[k] === 'string') out[k] = input[k] as string;
+  return out;
+}
 
 /** `types[<field>]=<type>` form fields as one record (the form's names are the schema's). */
 function typesFromForm(body: Record<string, unknown>): Record<string, string> {
@@ -41,20 +49,23 @@ export function resourceAdminRoutes(
 
   app.post('/workspace/datasets/:name/resources', { config: { largeUpload: true } }, async (req, reply) => {
     const dict = await loadDict(req, (req.params as { name: string }).name);
-    const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+    let read: Awaited<ReturnType<typeof readApiInput>> | undefined;
     try {
+      read = await readApiInput(req, files, config.uploadMaxBytes);
       // The producer is here to confirm: an undeclared first upload is proposed, not loaded.
-      await executeAction(ctxOf(req), resourceCreate, {
-        ...input,
+      await executeAction({ ...ctxOf(req), files }, resourceCreate, {
+        ...read.input,
         package_id: dict.id,
         propose_schema: true,
       });
     } catch (err) {
-      if (stored) await files.remove(stored.key);
+      if (read?.stored) await files.remove(read.stored.key);
+      // Every refusal keeps the form filled and names what is wrong (issue #17 item 6).
       return renderForm(req, reply, valuesFromDict(dict), {
         dict,
         errors: formErrors(err, req.locale),
         status: 400,
+        resourceTyped: typedResource(read?.input ?? formInputOf(err)),
       });
     }
     return redirectAfterPost(reply, `/workspace/datasets/${dict.name}/edit?done=resource#resources`);
@@ -67,11 +78,16 @@ export function resourceAdminRoutes(
     const d = resource ? await findDataset(db, resource.dataset_id) : undefined;
     if (!d) throw new NotFoundError({ id: 'Sumber daya tidak ditemukan', en: 'Resource not found' });
     const dict = await loadDict(req, d.name);
-    const { input, stored } = await readApiInput(req, files, config.uploadMaxBytes);
+    let read: Awaited<ReturnType<typeof readApiInput>> | undefined;
     try {
-      await executeAction(ctxOf(req), resourceUpdate, { ...input, id, propose_schema: true });
+      read = await readApiInput(req, files, config.uploadMaxBytes);
+      await executeAction({ ...ctxOf(req), files }, resourceUpdate, {
+        ...read.input,
+        id,
+        propose_schema: true,
+      });
     } catch (err) {
-      if (stored) await files.remove(stored.key);
+      if (read?.stored) await files.remove(read.stored.key);
       return renderForm(req, reply, valuesFromDict(dict), {
         dict,
         errors: formErrors(err, req.locale),

@@ -14,6 +14,8 @@ const id = {
   'form.editTitle': 'Ubah dataset',
   'form.name': 'Nama URL',
   'form.nameHelp': 'Huruf kecil, angka, - atau _; menjadi alamat /dataset/nama.',
+  'form.nameHelpNew':
+    'Huruf kecil, angka, - atau _; menjadi alamat /dataset/nama. Kosongkan untuk dibuat dari judul.',
   'form.title': 'Judul',
   'form.notes': 'Deskripsi',
   'form.agency': 'Perangkat daerah pemilik',
@@ -71,6 +73,8 @@ const en: Record<keyof typeof id, string> = {
   'form.editTitle': 'Edit dataset',
   'form.name': 'URL name',
   'form.nameHelp': 'Lower-case letters, digits, - or _; becomes the address /dataset/name.',
+  'form.nameHelpNew':
+    'Lower-case letters, digits, - or _; becomes the address /dataset/name. Leave it empty to make it from the title.',
   'form.title': 'Title',
   'form.notes': 'Description',
   'form.agency': 'Owning agency',
