@@ -11,7 +11,6 @@ import * as m0009 from './migrations/0009-sdi.js';
 import * as m0010 from './migrations/0010-job-lease.js';
 import * as m0011 from './migrations/0011-workflow-subjects-positions.js';
 import * as m0012 from './migrations/0012-calendar-zones-reminders.js';
-import * as m0013 from './migrations/0013-region-code-edition.js';
 import * as m0015 from './migrations/0015-schema-proposal.js';
 import * as m0016 from './migrations/0016-portal.js';
 import * as m0017 from './migrations/0017-datastore-alias.js';
@@ -21,6 +20,7 @@ import * as m0020 from './migrations/0020-data-requests.js';
 import * as m0021 from './migrations/0021-dissemination.js';
 import * as m0022 from './migrations/0022-evaluation.js';
 import * as m0024 from './migrations/0024-package-dict.js';
+import * as m0025 from './migrations/0025-region-code-edition.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -37,7 +37,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-job-lease': m0010,
   '0011-workflow-subjects-positions': m0011,
   '0012-calendar-zones-reminders': m0012,
-  '0013-region-code-edition': m0013,
   '0015-schema-proposal': m0015,
   '0016-portal': m0016,
   '0017-datastore-alias': m0017,
@@ -47,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-dissemination': m0021,
   '0022-evaluation': m0022,
   '0024-package-dict': m0024,
+  '0025-region-code-edition': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

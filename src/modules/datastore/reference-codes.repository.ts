@@ -22,7 +22,7 @@ export async function loadReferenceLookup(db: Kysely<DB>, schema: TableSchema): 
   for (const reference of referencesOf(schema)) {
     const level = regionLevelOf(reference);
     if (level !== undefined) {
-      // New data follows the current edition: a retired code (migration 0013) is refused.
+      // New data follows the current edition: a retired code (migration 0025) is refused.
       const rows = await db
         .selectFrom('region')
         .select('code')

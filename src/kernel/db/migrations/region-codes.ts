@@ -52,7 +52,7 @@ export async function readRegionCodes(): Promise<RegionRow[]> {
 }
 
 /**
- * Bring a loaded `region` table to the installed edition (migration 0013 and each later edition):
+ * Bring a loaded `region` table to the installed edition (migration 0025 and each later edition):
  * new codes added, changed names and parents updated, a code no longer listed kept and marked
  * `retired_in` (data citing it stays readable), and the edition setting changed so its history
  * records the step. Nothing changes when the table already holds this edition.
