@@ -44,6 +44,8 @@ export const ACTIONS = [
   'calendar:configure',
   /** Create, change and delete topics (CKAN groups); putting a dataset in one is dataset:update. */
   'topic:manage',
+  /** Curate the public portal: collections, featured datasets, key indicators, government pages. */
+  'portal:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,6 +104,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'metadata:update': 'any',
     'standard:manage': 'any',
     'topic:manage': 'any',
+    'portal:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -154,5 +157,6 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'workflow:configure': 'any',
     'calendar:configure': 'any',
     'topic:manage': 'any',
+    'portal:manage': 'any',
   },
 };

@@ -59,6 +59,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'dataset:read_closed': ['-', 'own', 'all', '-', '-', '-', '-'],
   // CKAN group_create/_update/_patch/_delete map onto topics (issue #19).
   'topic:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
+  // Issue 18: collections, featured datasets, key indicators, government pages.
+  'portal:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';
