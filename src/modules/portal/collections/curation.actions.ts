@@ -29,9 +29,7 @@ const DatasetNames = z
 async function idsFor(trx: Transaction<DB>, names: string[]): Promise<string[]> {
   if (names.length > MAX_DATASETS)
     throw new ValidationError({
-      datasets: [
-        { id: `Paling banyak ${MAX_DATASETS} data`, en: `At most ${MAX_DATASETS} datasets` },
-      ],
+      datasets: [{ id: `Paling banyak ${MAX_DATASETS} data`, en: `At most ${MAX_DATASETS} datasets` }],
     });
   const found = new Map((await findDatasetIdsByName(trx, names)).map((r) => [r.name, r.id]));
   const missing = names.filter((n) => !found.has(n));
@@ -59,7 +57,10 @@ export const collectionSave = defineAction({
   requires: 'portal:manage',
   input: z.object({
     /** Address of the collection page, /koleksi/{name}. */
-    name: z.string().trim().regex(/^[a-z0-9-]{2,100}$/),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,100}$/),
     title: z.string().trim().min(1).max(200),
     title_en: z.string().trim().min(1).max(200),
     description: z.string().trim().max(5000).default(''),
@@ -87,13 +88,23 @@ export const collectionDelete = defineAction({
   name: 'collection_delete',
   sideEffectFree: false,
   requires: 'portal:manage',
-  input: z.object({ name: z.string().trim().regex(/^[a-z0-9-]{2,100}$/) }),
+  input: z.object({
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,100}$/),
+  }),
   authorize: (ctx) => authorize(ctx.actor, 'portal:manage'),
   async run(ctx, input) {
     return mutate(ctx, async (trx, audit) => {
       const row = await deleteCollection(trx, input.name);
       if (!row) throw new NotFoundError({ id: 'Koleksi tidak ditemukan', en: 'Collection not found' });
-      await audit({ action: 'collection_delete', subjectType: 'collection', subjectId: row.id, summary: input });
+      await audit({
+        action: 'collection_delete',
+        subjectType: 'collection',
+        subjectId: row.id,
+        summary: input,
+      });
       return { name: input.name };
     });
   },

@@ -91,7 +91,10 @@ export async function deleteCollection(db: Kysely<DB>, name: string) {
 }
 
 /** The featured datasets in order. */
-export async function listFeatured(db: Kysely<DB>, opts: { publicOnly: boolean }): Promise<CuratedDatasetRow[]> {
+export async function listFeatured(
+  db: Kysely<DB>,
+  opts: { publicOnly: boolean },
+): Promise<CuratedDatasetRow[]> {
   let q = db
     .selectFrom('featured_dataset as f')
     .innerJoin('dataset as d', 'd.id', 'f.dataset_id')

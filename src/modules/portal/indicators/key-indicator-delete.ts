@@ -16,7 +16,12 @@ export const keyIndicatorDelete = defineAction({
     return mutate(ctx, async (trx, audit) => {
       const row = await deleteKeyIndicator(trx, input.name);
       if (!row) throw new NotFoundError({ id: 'Indikator tidak ditemukan', en: 'Indicator not found' });
-      await audit({ action: 'key_indicator_delete', subjectType: 'key_indicator', subjectId: row.id, summary: input });
+      await audit({
+        action: 'key_indicator_delete',
+        subjectType: 'key_indicator',
+        subjectId: row.id,
+        summary: input,
+      });
       return { name: input.name };
     });
   },

@@ -10,6 +10,13 @@ import {
   organizationList,
   packageSearch,
 } from '../../catalog/index.js';
+import { HomeCuration } from '../collections/collection.page.js';
+import {
+  type CollectionCardView,
+  type CuratedDatasetView,
+  loadCollections,
+  loadFeatured,
+} from '../collections/curation.loader.js';
 import { IndicatorCard } from '../indicators/indicator.page.js';
 import { type KeyIndicatorView, loadKeyIndicators } from '../indicators/key-indicators.js';
 import { portalText } from '../portal.messages.js';
@@ -26,6 +33,9 @@ export interface HomeView {
   popular: DatasetCardView[];
   /** The featured key indicators (the first few). */
   indicators: KeyIndicatorView[];
+  /** The custodian's featured datasets and home-page collections (public datasets only). */
+  featured: CuratedDatasetView[];
+  collections: CollectionCardView[];
 }
 
 /**
@@ -35,7 +45,7 @@ export interface HomeView {
 export async function loadHome(actx: ActionContext, locale: Locale): Promise<HomeView> {
   const search = (sort: string) =>
     executeAction(actx, packageSearch, { rows: 6, sort, facet: false, include_private: false });
-  const [newest, popular, agencies, topics, indicators] = await Promise.all([
+  const [newest, popular, agencies, topics, indicators, featured, collections] = await Promise.all([
     search('metadata_modified desc'),
     search('views_total desc, metadata_modified desc'),
     executeAction(actx, organizationList, { all_fields: true, limit: 1000 }) as Promise<
@@ -43,6 +53,8 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     >,
     loadTopics(actx, locale),
     loadKeyIndicators(actx, locale, { featuredOnly: true }),
+    loadFeatured(actx.db),
+    loadCollections(actx.db, locale, { onHomeOnly: true }),
   ]);
   return {
     datasetCount: newest.count,
@@ -51,6 +63,8 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     newest: newest.results.map(datasetCardView),
     popular: popular.results.map(datasetCardView),
     indicators: indicators.slice(0, HOME_INDICATORS),
+    featured,
+    collections,
   };
 }
 
@@ -177,6 +191,7 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
       ) : (
         ''
       )}
+      <HomeCuration ctx={ctx} featured={view.featured} collections={view.collections} />
       <section class="home-section" aria-labelledby="topics-title">
         <h2 safe id="topics-title">
           {ct('catalog.home.topics')}

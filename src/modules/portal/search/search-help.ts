@@ -34,9 +34,7 @@ export async function loadSearchHelp(
 ): Promise<SearchHelpView> {
   const query = q.trim();
   const terms =
-    locale === 'en' && query
-      ? indonesianTerms(query).map((t) => ({ ...t, href: searchLink(t.id) }))
-      : [];
+    locale === 'en' && query ? indonesianTerms(query).map((t) => ({ ...t, href: searchLink(t.id) })) : [];
   let didYouMean: SearchHelpView['didYouMean'] = null;
   if (query && count < FEW_RESULTS && terms.length === 0) {
     const words = queryWords(query);

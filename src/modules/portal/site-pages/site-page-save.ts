@@ -28,7 +28,12 @@ export const sitePageSave = defineAction({
         action: 'site_page_save',
         subjectType: 'site_page',
         subjectId: null,
-        summary: { slug: input.slug, revision: rev.id, length_id: input.body_id.length, length_en: input.body_en.length },
+        summary: {
+          slug: input.slug,
+          revision: rev.id,
+          length_id: input.body_id.length,
+          length_en: input.body_en.length,
+        },
       });
       return { slug: input.slug, revision: rev.id };
     });

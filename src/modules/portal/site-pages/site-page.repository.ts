@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../kernel/db/schema.js';
 import type { SitePageSlug } from '../../../kernel/db/schema/portal.js';
+import type { DB } from '../../../kernel/db/schema.js';
 
 /** SQL of the government pages: the current Markdown and every saved revision. */
 
