@@ -9,6 +9,7 @@ import { agencyCreate, findAgency } from '../agencies/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
 import { seedDemoCatalog } from './seed-catalog.js';
+import { seedDemoCuration } from './seed-curation.js';
 import { seedDemoIndicators } from './seed-indicators.js';
 
 export interface SeedResult {
@@ -55,6 +56,7 @@ export async function seedDemo(
   }
   const datasets = await seedDemoCatalog(database, opts.files, ctx);
   await seedDemoIndicators(ctx);
+  await seedDemoCuration(ctx);
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }
