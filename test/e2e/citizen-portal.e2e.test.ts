@@ -182,6 +182,7 @@ describeInBrowser('a citizen on the public portal (PGlite, demo region)', () => 
           '/admin/portal/koleksi/kesehatan-ibu-dan-anak',
           '/admin/portal/indikator?name=ipm',
           '/admin/portal/halaman/tentang',
+          '/admin/portal/pesan',
         ];
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 900 });

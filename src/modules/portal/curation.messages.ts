@@ -62,6 +62,15 @@ const id = {
   'admin.revision': '{date} oleh {user}',
   'admin.source': 'Dari {dataset}',
   'og.alt': 'Pratinjau {title}',
+  'contact.title': 'Kirim pesan ke Walidata',
+  'contact.name': 'Nama',
+  'contact.email': 'Alamat surel (untuk balasan)',
+  'contact.body': 'Pesan',
+  'contact.trap': 'Jangan isi kolom ini',
+  'contact.send': 'Kirim pesan',
+  'contact.sent': 'Terima kasih. Pesan Anda sudah sampai ke Walidata.',
+  'contact.inbox': 'Pesan dari halaman Kontak',
+  'contact.from': '{name} <{email}>, {date}',
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -126,6 +135,15 @@ const en: Record<keyof typeof id, string> = {
   'admin.revision': '{date} by {user}',
   'admin.source': 'From {dataset}',
   'og.alt': 'Preview of {title}',
+  'contact.title': 'Send the data custodian a message',
+  'contact.name': 'Name',
+  'contact.email': 'E-mail address (for the reply)',
+  'contact.body': 'Message',
+  'contact.trap': 'Leave this field empty',
+  'contact.send': 'Send message',
+  'contact.sent': 'Thank you. Your message has reached the data custodian.',
+  'contact.inbox': 'Messages from the Contact page',
+  'contact.from': '{name} <{email}>, {date}',
 };
 
 export type CurationKey = keyof typeof id;

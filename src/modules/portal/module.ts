@@ -10,6 +10,7 @@ import { catalogRoutes } from './pages/catalog.routes.js';
 import { curationRoutes } from './pages/curation.routes.js';
 import { portalRoutes } from './pages/portal.routes.js';
 import { publicExtrasRoutes } from './pages/public-extras.routes.js';
+import { contactMessageSend } from './site-pages/contact-message-send.js';
 import { sitePageSave } from './site-pages/site-page-save.js';
 
 /**
@@ -28,6 +29,7 @@ export const portalModule: AppModule = {
     collectionDelete,
     featuredDatasetsSave,
     sitePageSave,
+    contactMessageSend,
   ],
   routes: [
     portalRoutes,

@@ -26,6 +26,7 @@ import { executeAction } from '../../kernel/actions/action.js';
 import { collectionDelete, collectionSave, featuredDatasetsSave } from './collections/curation.actions.js';
 import { SITE_PAGE_SLUGS } from './domain/site-pages.js';
 import { keyIndicatorDelete } from './indicators/key-indicator-delete.js';
+import { contactMessageSend } from './site-pages/contact-message-send.js';
 import { sitePageSave } from './site-pages/site-page-save.js';
 
 /** A word only the private dataset's title holds: it must never come back as a suggestion. */
@@ -326,6 +327,66 @@ for (const kind of DIALECTS) {
       expect(bad.body).toContain('Kept English text');
       // Signed out, the editor asks to log in; the public cannot post.
       expect((await get('/admin/portal/halaman/tentang')).statusCode).toBe(302);
+    });
+
+    it(`${contactMessageSend.name}: the contact form reaches the custodians' inbox; a refusal keeps what was typed; the honeypot keeps nothing`, async () => {
+      const before = await t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('user_id', '=', custodian.user.id)
+        .execute();
+      const page = await t.app.inject({ method: 'GET', url: '/kontak' });
+      expect(page.body).toContain('action="/kontak"');
+      const post = (fields: Record<string, string>) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/kontak',
+          headers: { cookie: cookieHeader(page), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
+        });
+      const bad = await post({
+        name: 'Siti Warga',
+        email: 'bukan-surel',
+        body: 'Mohon data stunting per desa.',
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('value="Siti Warga"');
+      expect(bad.body).toContain('Mohon data stunting per desa.');
+      const bot = await post({
+        name: 'Bot',
+        email: 'bot@example.org',
+        body: 'spam',
+        website: 'http://spam.example',
+      });
+      expect(bot.statusCode).toBe(303);
+      const ok = await post({
+        name: 'Siti Warga',
+        email: 'siti@example.org',
+        body: 'Mohon data stunting per desa.',
+      });
+      expect(ok.statusCode).toBe(303);
+      expect(ok.headers.location).toBe('/kontak?sent=1');
+      const kept = await t.database.db.selectFrom('contact_message').selectAll().execute();
+      expect(kept.map((m) => m.name)).toEqual(['Siti Warga']);
+      const after = await t.database.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('user_id', '=', custodian.user.id)
+        .execute();
+      expect(after.length).toBe(before.length + 1);
+      expect(after.filter((n) => n.link === '/admin/portal/pesan')).toHaveLength(1);
+      const inbox = await get('/admin/portal/pesan', custodianCookie);
+      expect(inbox.body).toContain('Mohon data stunting per desa.');
+      expect(inbox.body).toContain('siti@example.org');
+      // Without the page's CSRF token the post is refused.
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: '/kontak',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'name=X&email=x%40example.org&body=y',
+      });
+      expect(forged.statusCode).toBe(403);
+      expect(await t.database.db.selectFrom('contact_message').select('id').execute()).toHaveLength(1);
     });
 
     it('search in English mode says the content is Indonesian and offers the Indonesian word', async () => {

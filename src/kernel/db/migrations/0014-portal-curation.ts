@@ -6,7 +6,8 @@ import { type Kysely, sql } from 'kysely';
  * privacy, terms, accessibility) as Markdown in both languages with every saved revision kept;
  * and `pg_trgm` for "did you mean" over titles and tags. pg_trgm ships with PostgreSQL (trusted
  * since 13, so the database owner may create it) and with PGlite as a contrib extension the
- * worker loads, so the same statement works on both engines.
+ * worker loads, so the same statement works on both engines. Messages sent through the contact
+ * page are kept for the custodian, who is notified in the task inbox.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed against no schema on purpose
 export async function up(db: Kysely<any>): Promise<void> {
@@ -54,5 +55,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       saved_by uuid references app_user(id)
     );
     create index site_page_revision_slug_idx on site_page_revision (slug, saved_at desc);
+    create table contact_message (
+      id uuid primary key default gen_random_uuid(),
+      name text not null check (length(name) between 1 and 200),
+      email text not null check (length(email) between 3 and 254),
+      body text not null check (length(body) between 1 and 5000),
+      locale text not null default 'id' check (locale in ('id', 'en')),
+      created_at timestamptz not null default now()
+    );
+    create index contact_message_created_idx on contact_message (created_at desc);
   `.execute(db);
 }

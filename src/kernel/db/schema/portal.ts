@@ -89,7 +89,18 @@ export interface SitePageRevisionTable {
   saved_by: string | null;
 }
 
+/** A message a citizen sent through the contact page; the custodians are notified. */
+export interface ContactMessageTable {
+  id: Generated<string>;
+  name: string;
+  email: string;
+  body: string;
+  locale: Generated<'id' | 'en'>;
+  created_at: CreatedAt;
+}
+
 export interface PortalTables {
+  contact_message: ContactMessageTable;
   follow_subscription: FollowSubscriptionTable;
   key_indicator: KeyIndicatorTable;
   collection: CollectionTable;

@@ -12,6 +12,7 @@ import {
   listIndicatorSources,
 } from '../collections/curation.repository.js';
 import { SITE_PAGE_DEFAULTS, type SitePageSlugName } from '../domain/site-pages.js';
+import { listContactMessages } from '../site-pages/contact.repository.js';
 import { findSitePage, listSitePageRevisions } from '../site-pages/site-page.repository.js';
 import type { CollectionFormValues, CurationAdminView, IndicatorFormValues } from './curation-admin.page.js';
 
@@ -94,4 +95,14 @@ export async function loadSitePageForm(db: Kysely<DB>, slug: SitePageSlugName) {
       user: r.username ?? '—',
     })),
   };
+}
+
+/** The contact page's messages for the custodian, newest first. */
+export async function loadContactInbox(db: Kysely<DB>) {
+  return (await listContactMessages(db)).map((m) => ({
+    name: m.name,
+    email: m.email,
+    body: m.body,
+    at: new Date(m.created_at).toISOString().slice(0, 16).replace('T', ' '),
+  }));
 }

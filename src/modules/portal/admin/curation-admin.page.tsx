@@ -196,6 +196,11 @@ export function CurationAdminPage({ ctx, view }: { ctx: PageContext; view: Curat
         <h2 id="pages-h" safe>
           {c(ctx, 'admin.pages')}
         </h2>
+        <p>
+          <a href="/admin/portal/pesan" safe>
+            {c(ctx, 'contact.inbox')}
+          </a>
+        </p>
         <ul>
           {SITE_PAGE_SLUGS.map((slug) => (
             <li>
@@ -375,6 +380,38 @@ export function SitePageFormPage({
           <p safe>{c(ctx, 'admin.none')}</p>
         )}
       </section>
+    </Layout>
+  );
+}
+
+/** GET /admin/portal/pesan — messages sent through the contact page, newest first. */
+export function ContactInboxPage({
+  ctx,
+  messages,
+}: {
+  ctx: PageContext;
+  messages: { name: string; email: string; body: string; at: string }[];
+}) {
+  const title = c(ctx, 'contact.inbox');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {messages.length ? (
+        <ol class="contact-messages">
+          {messages.map((m) => (
+            <li>
+              <p>
+                <strong safe>{c(ctx, 'contact.from', { name: m.name, email: m.email, date: m.at })}</strong>
+              </p>
+              <p class="notes" safe>
+                {m.body}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p safe>{c(ctx, 'admin.none')}</p>
+      )}
     </Layout>
   );
 }

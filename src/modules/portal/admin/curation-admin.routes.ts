@@ -13,6 +13,7 @@ import { keyIndicatorSave } from '../indicators/key-indicator-save.js';
 import { sitePageSave } from '../site-pages/site-page-save.js';
 import {
   loadCollectionForm,
+  loadContactInbox,
   loadCurationAdmin,
   loadIndicatorForm,
   loadSitePageForm,
@@ -20,6 +21,7 @@ import {
 import {
   CollectionFormPage,
   type CollectionFormValues,
+  ContactInboxPage,
   CurationAdminPage,
   EMPTY_COLLECTION,
   EMPTY_INDICATOR,
@@ -190,6 +192,12 @@ export async function curationAdminRoutes(app: FastifyInstance, { database, site
   app.post('/admin/portal/indikator/:name/hapus', async (req, reply) => {
     await executeAction(run(req), keyIndicatorDelete, { name: (req.params as { name: string }).name });
     return redirectAfterPost(reply, '/admin/portal?done=deleted');
+  });
+
+  app.get('/admin/portal/pesan', async (req, reply) => {
+    authorize(req.actor, 'portal:manage');
+    const messages = await loadContactInbox(db);
+    return sendPage(reply, ContactInboxPage({ ctx: ctxOf(req, reply, '/admin/portal'), messages }));
   });
 
   app.get('/admin/portal/halaman/:slug', async (req, reply) => {
