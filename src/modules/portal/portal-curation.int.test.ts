@@ -470,6 +470,8 @@ for (const kind of DIALECTS) {
       expect(ok.statusCode).toBe(303);
       expect((await get('/indikator')).body).toContain('Penduduk Kecamatan');
       expect((await get('/admin/portal', custodianCookie)).body).toContain('Penduduk Kecamatan');
+      // The back-office index leads the custodian here.
+      expect((await get('/admin', custodianCookie)).body).toContain('href="/admin/portal"');
       const del = await postAs(
         custodianCookie,
         '/admin/portal',
