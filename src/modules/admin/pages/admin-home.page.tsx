@@ -29,7 +29,8 @@ const en: Record<keyof typeof id, string> = {
   'home.outbox': 'Mail outbox',
   'home.outboxLead': 'Notification mails sent or waiting (without SMTP, mails stay here).',
   'home.portal': 'Portal curation',
-  'home.portalLead': 'Key indicators, featured data, collections, site pages and messages from the Contact page.',
+  'home.portalLead':
+    'Key indicators, featured data, collections, site pages and messages from the Contact page.',
 };
 const hm = defineMessages({ id, en });
 
