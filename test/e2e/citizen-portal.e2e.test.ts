@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
 import {
   describeInBrowser,
   expectNoSeriousA11yViolations,
@@ -13,6 +14,8 @@ import {
 } from './support/browser.js';
 
 const TIMEOUT = 180_000;
+/** Many pages × two widths × two languages, each scanned by axe: on a loaded machine this takes long. */
+const A11Y_TIMEOUT = 480_000;
 const run = promisify(execFile);
 
 /** A free local port, so SITE_URL (which the Data API examples name) is the server's own address. */
@@ -134,6 +137,95 @@ describeInBrowser('a citizen on the public portal (PGlite, demo region)', () => 
           await expectNoSeriousA11yViolations(page);
         });
     },
+    TIMEOUT,
+  );
+
+  it(
+    'the collections, government pages and search help pass axe on desktop and phone, in both languages',
+    async () => {
+      const { baseUrl } = server;
+      const pages = [
+        '/koleksi',
+        '/koleksi/kemiskinan-dan-pembangunan-manusia',
+        '/tentang',
+        '/kontak',
+        '/faq',
+        '/privasi',
+        '/ketentuan',
+        '/aksesibilitas',
+        '/dataset?q=population',
+        '/dataset?q=pendudk',
+        '/dataset?q=zzqqxxyy',
+      ];
+      for (const width of [1280, 390])
+        await withPage(width, async (page) => {
+          for (const lang of ['id', 'en'] as const)
+            for (const path of pages) {
+              await page.goto(`${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+              expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+              await expectNoSeriousA11yViolations(page);
+            }
+        });
+    },
+    A11Y_TIMEOUT,
+  );
+
+  it(
+    'home → a collection → its dataset; the custodian’s curation pages pass axe in both languages',
+    () =>
+      withPage(1280, async (page) => {
+        const { baseUrl } = server;
+        await page.goto(`${baseUrl}/?lang=id`);
+        expect(await page.locator('.featured li').count()).toBe(3);
+        await Promise.all([
+          page.waitForURL('**/koleksi/kemiskinan-dan-pembangunan-manusia'),
+          page.locator('.collections a', { hasText: 'Kemiskinan dan Pembangunan Manusia' }).click(),
+        ]);
+        await Promise.all([
+          page.waitForURL('**/dataset/indeks-pembangunan-manusia-2019-2024'),
+          page.locator('.compact-list a', { hasText: 'Indeks Pembangunan Manusia' }).click(),
+        ]);
+        expect(await page.locator('#related-title').count()).toBe(1);
+        expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toBe(
+          `${baseUrl}/dataset/indeks-pembangunan-manusia-2019-2024/preview.png`,
+        );
+
+        await page.goto(`${baseUrl}/login`);
+        await page.fill('#username', 'walidata');
+        await page.fill('#password', DEMO_PASSWORD);
+        await Promise.all([
+          page.waitForURL('**/workspace'),
+          page.click('form[action="/login"] button[type=submit]'),
+        ]);
+        const adminPages = [
+          '/admin/portal',
+          '/admin/portal/koleksi-baru',
+          '/admin/portal/koleksi/kesehatan-ibu-dan-anak',
+          '/admin/portal/indikator?name=ipm',
+          '/admin/portal/halaman/tentang',
+          '/admin/portal/pesan',
+        ];
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const lang of ['id', 'en'] as const)
+            for (const path of adminPages) {
+              await page.goto(`${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+              expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+              await expectNoSeriousA11yViolations(page);
+            }
+        }
+        // The custodian edits the about page; the public page shows the new text.
+        await page.goto(`${baseUrl}/admin/portal/halaman/tentang?lang=id`);
+        await page.fill('#body_id', '## Walidata Magetan\n\nKami melayani **data terbuka**.');
+        await Promise.all([
+          page.waitForURL('**/admin/portal/halaman/tentang?done=saved'),
+          page.click('main form button[type=submit]'),
+        ]);
+        await page.goto(`${baseUrl}/tentang?lang=id`);
+        expect(await page.locator('.prose h2').textContent()).toBe('Walidata Magetan');
+        expect(await page.locator('.prose strong').textContent()).toBe('data terbuka');
+        await saveScreenshot(page, 'citizen-about');
+      }),
     TIMEOUT,
   );
 

@@ -73,6 +73,8 @@ export const ACTIONS = [
   'data_request:handle',
   'data_request:respond',
   'data_request:decide_objection',
+  /** Curate the public portal: collections, featured datasets, key indicators, government pages. */
+  'portal:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +151,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'evaluation:read': 'any',
     'epss:assess': 'any',
     'evaluation:report': 'any',
+    'portal:manage': 'any',
   },
   supervisor: {
     'account:read_own': 'any',
@@ -214,5 +217,6 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'workflow:configure': 'any',
     'calendar:configure': 'any',
     'topic:manage': 'any',
+    'portal:manage': 'any',
   },
 };

@@ -83,6 +83,8 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'data_request:handle': ['-', '-', 'all', '-', '-', '-', '-'],
   'data_request:respond': ['-', 'own', '-', '-', '-', '-', '-'],
   'data_request:decide_objection': ['-', '-', '-', '-', '-', 'all', '-'],
+  // Issue 18: collections, featured datasets, key indicators, government pages.
+  'portal:manage': ['-', '-', 'all', '-', '-', '-', 'all'],
 };
 
 const OWN = '00000000-0000-4000-8000-00000000000a';

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-sdi.js';
 import * as m0010 from './migrations/0010-job-lease.js';
 import * as m0011 from './migrations/0011-workflow-subjects-positions.js';
 import * as m0012 from './migrations/0012-calendar-zones-reminders.js';
+import * as m0014 from './migrations/0014-portal-curation.js';
 import * as m0015 from './migrations/0015-schema-proposal.js';
 import * as m0016 from './migrations/0016-portal.js';
 import * as m0017 from './migrations/0017-datastore-alias.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-job-lease': m0010,
   '0011-workflow-subjects-positions': m0011,
   '0012-calendar-zones-reminders': m0012,
+  '0014-portal-curation': m0014,
   '0015-schema-proposal': m0015,
   '0016-portal': m0016,
   '0017-datastore-alias': m0017,

@@ -4,6 +4,9 @@ import { t } from '../i18n/i18n.js';
 import { badgeOf } from './nav-badge.js';
 import type { PageContext } from './page-context.js';
 
+/** The government pages every page links to in its footer (served by the portal module). */
+const FOOTER_PAGES = ['tentang', 'kontak', 'faq', 'privasi', 'ketentuan', 'aksesibilitas'] as const;
+
 /** The other language and the link that switches to it, keeping the current page. */
 function languageSwitch(ctx: PageContext) {
   const other = ctx.locale === 'id' ? 'en' : 'id';
@@ -171,6 +174,17 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
             {children}
           </main>
           <footer class="site-footer">
+            <nav aria-label={t('footer.pages')}>
+              <ul class="footer-links">
+                {FOOTER_PAGES.map((slug) => (
+                  <li>
+                    <a safe href={`/${slug}`}>
+                      {t(`footer.${slug}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <p safe>{t('footer.about')}</p>
           </footer>
         </body>

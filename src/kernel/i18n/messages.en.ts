@@ -145,6 +145,13 @@ export const EN: Record<MessageKey, string> = {
   'footer.about':
     'The One Data Indonesia platform for regional governments. Presidential Regulation 39/2019.',
   'footer.api': 'API',
+  'footer.pages': 'About the portal',
+  'footer.tentang': 'About',
+  'footer.kontak': 'Contact',
+  'footer.faq': 'FAQ',
+  'footer.privasi': 'Privacy',
+  'footer.ketentuan': 'Terms of use',
+  'footer.aksesibilitas': 'Accessibility',
   // admin pages
   'admin.lead': 'Manage agencies and user accounts, and browse the audit log.',
   'admin.agenciesLead': 'The list of agencies; add, edit or import them from CSV.',

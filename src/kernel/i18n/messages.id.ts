@@ -146,6 +146,13 @@ export const ID = {
   'error.back': 'Kembali ke beranda',
   'footer.about': 'Platform Satu Data Indonesia untuk pemerintah daerah. Perpres 39/2019.',
   'footer.api': 'API',
+  'footer.pages': 'Tentang portal',
+  'footer.tentang': 'Tentang',
+  'footer.kontak': 'Kontak',
+  'footer.faq': 'Tanya jawab',
+  'footer.privasi': 'Privasi',
+  'footer.ketentuan': 'Ketentuan penggunaan',
+  'footer.aksesibilitas': 'Aksesibilitas',
   // admin pages
   'admin.lead': 'Kelola perangkat daerah dan akun pengguna, dan telusuri log audit.',
   'admin.agenciesLead': 'Daftar perangkat daerah; tambah, ubah, atau impor dari CSV.',

@@ -43,3 +43,49 @@ export async function insertDemoKeyIndicator(
     .executeTakeFirst();
   return inserted?.id ?? null;
 }
+
+/**
+ * A demo collection (issue 18) with its datasets in order; datasets the demo catalog lacks are
+ * skipped. Returns the new collection's id, or null when it exists already.
+ */
+export async function insertDemoCollection(
+  db: Kysely<DB>,
+  c: {
+    name: string;
+    title: string;
+    title_en: string;
+    description: string;
+    description_en: string;
+    position: number;
+  },
+  datasets: string[],
+): Promise<string | null> {
+  const inserted = await db
+    .insertInto('collection')
+    .values(c)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
+  const found = await db.selectFrom('dataset').select(['id', 'name']).where('name', 'in', datasets).execute();
+  const ids = datasets.flatMap((n) => found.filter((d) => d.name === n).map((d) => d.id));
+  if (ids.length)
+    await db
+      .insertInto('collection_dataset')
+      .values(ids.map((dataset_id, position) => ({ collection_id: inserted.id, dataset_id, position })))
+      .execute();
+  return inserted.id;
+}
+
+/** The demo's featured datasets, unless some are featured already. */
+export async function insertDemoFeatured(db: Kysely<DB>, datasets: string[]): Promise<number> {
+  if (await db.selectFrom('featured_dataset').select('dataset_id').limit(1).executeTakeFirst()) return 0;
+  const found = await db.selectFrom('dataset').select(['id', 'name']).where('name', 'in', datasets).execute();
+  const ids = datasets.flatMap((n) => found.filter((d) => d.name === n).map((d) => d.id));
+  if (ids.length)
+    await db
+      .insertInto('featured_dataset')
+      .values(ids.map((dataset_id, position) => ({ dataset_id, position })))
+      .execute();
+  return ids.length;
+}

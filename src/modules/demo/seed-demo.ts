@@ -10,6 +10,7 @@ import { seedPlanningDemo } from '../planning/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
 import { seedDemoCatalog } from './seed-catalog.js';
+import { seedDemoCuration } from './seed-curation.js';
 import { seedDemoIndicators } from './seed-indicators.js';
 
 export interface SeedResult {
@@ -59,6 +60,7 @@ export async function seedDemo(
   // Planning (issue #13): last year's and this year's data lists, a forum meeting, proposals.
   const walidata = await findUser(db, { username: 'walidata' });
   if (walidata) await seedPlanningDemo(ctx, await loadActor(db, walidata.id));
+  await seedDemoCuration(ctx);
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

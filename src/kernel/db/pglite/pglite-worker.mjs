@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 if (!parentPort) throw new Error('pglite-worker must run in a worker thread');
 const port = parentPort;
@@ -36,7 +37,11 @@ port.on('message', async (/** @type {any} */ msg) => {
   try {
     if (msg.op === 'open') {
       // Dates stay 'YYYY-MM-DD' strings, as the pg driver is set to return them (database.ts).
-      db = await PGlite.create(workerData?.dataDir ?? msg.dataDir, { parsers: { 1082: (v) => v } });
+      // pg_trgm ("did you mean" in the portal's search) is created by migration 0014.
+      db = await PGlite.create(workerData?.dataDir ?? msg.dataDir, {
+        parsers: { 1082: (v) => v },
+        extensions: { pg_trgm },
+      });
       port.postMessage({ id: msg.id, ok: true });
       return;
     }

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-/** Tables of the public portal (migration 0016). */
+/** Tables of the public portal (migrations 0016 and 0014). */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -38,9 +38,76 @@ export interface KeyIndicatorTable {
   created_at: CreatedAt;
 }
 
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** A themed collection of datasets the custodian curates (migration 0014), as CKAN's showcases. */
+export interface CollectionTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  title_en: string;
+  description: Generated<string>;
+  description_en: Generated<string>;
+  position: Generated<number>;
+  /** Listed on the home page. */
+  on_home: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CollectionDatasetTable {
+  collection_id: string;
+  dataset_id: string;
+  position: Generated<number>;
+}
+
+/** A dataset the custodian features on the home page. */
+export interface FeaturedDatasetTable {
+  dataset_id: string;
+  position: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type SitePageSlug = 'tentang' | 'kontak' | 'faq' | 'privasi' | 'ketentuan' | 'aksesibilitas';
+
+/** A government page's current Markdown in both languages. */
+export interface SitePageTable {
+  slug: SitePageSlug;
+  body_id: string;
+  body_en: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** Every saved version of a government page (the current one included). */
+export interface SitePageRevisionTable {
+  id: Generated<string>;
+  slug: SitePageSlug;
+  body_id: string;
+  body_en: string;
+  saved_at: CreatedAt;
+  saved_by: string | null;
+}
+
+/** A message a citizen sent through the contact page; the custodians are notified. */
+export interface ContactMessageTable {
+  id: Generated<string>;
+  name: string;
+  email: string;
+  body: string;
+  locale: Generated<'id' | 'en'>;
+  created_at: CreatedAt;
+}
+
 export interface PortalTables {
+  contact_message: ContactMessageTable;
   follow_subscription: FollowSubscriptionTable;
   key_indicator: KeyIndicatorTable;
+  collection: CollectionTable;
+  collection_dataset: CollectionDatasetTable;
+  featured_dataset: FeaturedDatasetTable;
+  site_page: SitePageTable;
+  site_page_revision: SitePageRevisionTable;
 }
 
 export type FollowSubscription = Selectable<FollowSubscriptionTable>;

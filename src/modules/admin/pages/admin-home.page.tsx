@@ -14,6 +14,8 @@ const id = {
     'Zona waktu, jam layanan, hari libur nasional dan cuti bersama untuk menghitung waktu baku.',
   'home.outbox': 'Kotak keluar surel',
   'home.outboxLead': 'Surel pemberitahuan yang dikirim atau menunggu (tanpa SMTP, surel tinggal di sini).',
+  'home.portal': 'Kurasi portal',
+  'home.portalLead': 'Indikator utama, data pilihan, koleksi, halaman situs dan pesan dari halaman Kontak.',
 };
 const en: Record<keyof typeof id, string> = {
   'home.codeLists': 'Reference codes',
@@ -26,6 +28,9 @@ const en: Record<keyof typeof id, string> = {
   'home.calendarLead': 'Time zone, service hours, national holidays and collective leave for standard times.',
   'home.outbox': 'Mail outbox',
   'home.outboxLead': 'Notification mails sent or waiting (without SMTP, mails stay here).',
+  'home.portal': 'Portal curation',
+  'home.portalLead':
+    'Key indicators, featured data, collections, site pages and messages from the Contact page.',
 };
 const hm = defineMessages({ id, en });
 
@@ -38,6 +43,7 @@ export interface AdminSections {
   workflows: boolean;
   calendar: boolean;
   outbox: boolean;
+  portal: boolean;
 }
 
 /** Permissions that open at least one back-office section (the /admin index checks these). */
@@ -49,6 +55,7 @@ export const ADMIN_HOME_ACTIONS = [
   'workflow:configure',
   'calendar:configure',
   'outbox:read',
+  'portal:manage',
 ] as const;
 
 /** Which back-office sections this page context may open. */
@@ -61,6 +68,7 @@ export function adminSections(ctx: Pick<PageContext, 'can'>): AdminSections {
     workflows: ctx.can('workflow:configure'),
     calendar: ctx.can('calendar:configure'),
     outbox: ctx.can('outbox:read'),
+    portal: ctx.can('portal:manage'),
   };
 }
 
@@ -114,6 +122,7 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
             ['workflows', '/admin/workflows', 'home.workflows', 'home.workflowsLead'],
             ['calendar', '/admin/calendar', 'home.calendar', 'home.calendarLead'],
             ['outbox', '/admin/outbox', 'home.outbox', 'home.outboxLead'],
+            ['portal', '/admin/portal', 'home.portal', 'home.portalLead'],
           ] as const
         ).map(([key, href, title, lead]) =>
           sections[key] ? (

@@ -11,6 +11,10 @@ import {
   sendCatalogPage,
 } from '../../catalog/index.js';
 import { rdfFormatFromAccept, sendDatasetRdf } from '../../linked-data/index.js';
+import { loadRelated } from '../collections/curation.loader.js';
+import { curationText } from '../curation.messages.js';
+import { loadSearchHelp } from '../search/search-help.js';
+import { datasetShareHead } from '../sharing/open-graph.js';
 import { loadDatasetPage } from './dataset.loader.js';
 import { DatasetPage, datasetHead } from './dataset.page.js';
 import { loadDatasetExtras } from './dataset-extras.loader.js';
@@ -45,9 +49,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.get('/dataset', async (req, reply) => {
-    const view = await loadSearch(ctxOf(req), req.locale, parseSearchState(req.query), {
-      basePath: '/dataset',
-    });
+    const state = parseSearchState(req.query);
+    const view = await loadSearch(ctxOf(req), req.locale, state, { basePath: '/dataset' });
+    if (!view.error) view.help = await loadSearchHelp(database.db, req.locale, state.q, view.count);
     return sendCatalogPage(reply, DatasetSearchPage({ ctx: catalogPageContext(req, reply, site), view }));
   });
 
@@ -68,8 +72,21 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
       view.isPrivate || view.isDraft
         ? null
         : await loadDatasetExtras(database.db, req.locale, view.dict, publisher, config.siteUrl);
-    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view, extras });
-    return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl));
+    const related = extras ? await loadRelated(database.db, view.dict.id) : [];
+    const page = DatasetPage({ ctx: catalogPageContext(req, reply, site), view, extras, related });
+    // Share tags and the canonical URL only for a dataset the public sees.
+    const share = extras
+      ? datasetShareHead({
+          siteUrl: config.siteUrl,
+          siteName: publisher,
+          locale: req.locale,
+          datasetName: view.dict.name,
+          title: view.dict.title,
+          description: view.dict.notes,
+          imageAlt: curationText(req.locale, 'og.alt', { title: view.dict.title }),
+        })
+      : '';
+    return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl) + share);
   });
 
   app.get('/organization', async (req, reply) => {

@@ -28,6 +28,8 @@ import {
   searchHref,
   toggleFilter,
 } from '../../catalog/index.js';
+import type { SearchHelpView } from '../search/search-help.js';
+import { SearchHelp } from '../search/search-help.view.js';
 
 /** Where a list lives and what it is fixed to (an agency's or a topic's page). */
 export interface SearchScope {
@@ -50,6 +52,8 @@ export interface SearchView {
   pageCount: number;
   /** The search words could not be parsed: why, in the reader's language. */
   error: string | null;
+  /** /dataset only: English-mode notice, Indonesian words, did-you-mean, empty-result help. */
+  help?: SearchHelpView;
 }
 
 /** Topic names → English titles, for facet labels when the reader reads English. */
@@ -219,6 +223,7 @@ export function DatasetSearchPage({ ctx, view }: { ctx: CatalogPageContext; view
       <div class="catalog-head">
         <h1 safe>{title}</h1>
         <SearchForm ctx={ctx} view={view} label={ctx.ct('catalog.search.label')} />
+        {view.help ? <SearchHelp ctx={ctx} help={view.help} /> : ''}
       </div>
       <SearchSection ctx={ctx} view={view} />
     </Layout>

@@ -14,6 +14,8 @@ import { DatastorePreviewSection } from '../../datastore/index.js';
 import { datasetSchemaOrg, jsonLdScriptContent } from '../../linked-data/index.js';
 import { StatisticalMetadataSection } from '../../metadata/index.js';
 import { WorkflowHistory } from '../../verification/index.js';
+import { RelatedDatasets } from '../collections/collection.page.js';
+import type { RelatedDatasetView } from '../collections/curation.loader.js';
 import { FollowForm } from '../follow/follow.page.js';
 import type { DatasetPageView } from './dataset.loader.js';
 import { ChangeLogSection, CitationBox } from './dataset-extras.js';
@@ -50,11 +52,14 @@ export function DatasetPage({
   ctx,
   view,
   extras,
+  related = [],
 }: {
   ctx: CatalogPageContext;
   view: DatasetPageView;
   /** Change log and citation: public datasets only (null for private and draft ones). */
   extras: DatasetExtras | null;
+  /** Related public datasets (same topic, tags, agency). */
+  related?: RelatedDatasetView[];
 }) {
   const d = view.dict;
   return (
@@ -129,6 +134,7 @@ export function DatasetPage({
           {extras ? <ChangeLogSection ctx={ctx} extras={extras} /> : ''}
           {extras ? <CitationBox ctx={ctx} extras={extras} /> : ''}
           {extras ? <FollowForm ctx={ctx} kind="dataset" target={d.name} title={d.title} /> : ''}
+          <RelatedDatasets ctx={ctx} items={related} />
           {view.revisions ? <Revisions ctx={ctx} revisions={view.revisions} /> : ''}
           <WorkflowHistory ctx={ctx} instances={view.workflowHistory} />
         </div>

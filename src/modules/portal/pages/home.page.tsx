@@ -15,6 +15,13 @@ import {
   latestPublications,
   type PublicationView,
 } from '../../dissemination/index.js';
+import { HomeCuration } from '../collections/collection.page.js';
+import {
+  type CollectionCardView,
+  type CuratedDatasetView,
+  loadCollections,
+  loadFeatured,
+} from '../collections/curation.loader.js';
 import { IndicatorCard } from '../indicators/indicator.page.js';
 import { type KeyIndicatorView, loadKeyIndicators } from '../indicators/key-indicators.js';
 import { portalText } from '../portal.messages.js';
@@ -32,6 +39,9 @@ export interface HomeView {
   /** The featured key indicators (the first few). */
   indicators: KeyIndicatorView[];
   publications: PublicationView[];
+  /** The custodian's featured datasets and home-page collections (public datasets only). */
+  featured: CuratedDatasetView[];
+  collections: CollectionCardView[];
 }
 
 /**
@@ -41,7 +51,7 @@ export interface HomeView {
 export async function loadHome(actx: ActionContext, locale: Locale): Promise<HomeView> {
   const search = (sort: string) =>
     executeAction(actx, packageSearch, { rows: 6, sort, facet: false, include_private: false });
-  const [newest, popular, agencies, topics, indicators] = await Promise.all([
+  const [newest, popular, agencies, topics, indicators, featured, collections] = await Promise.all([
     search('metadata_modified desc'),
     search('views_total desc, metadata_modified desc'),
     executeAction(actx, organizationList, { all_fields: true, limit: 1000 }) as Promise<
@@ -49,6 +59,8 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     >,
     loadTopics(actx, locale),
     loadKeyIndicators(actx, locale, { featuredOnly: true }),
+    loadFeatured(actx.db),
+    loadCollections(actx.db, locale, { onHomeOnly: true }),
   ]);
   return {
     datasetCount: newest.count,
@@ -58,6 +70,8 @@ export async function loadHome(actx: ActionContext, locale: Locale): Promise<Hom
     popular: popular.results.map(datasetCardView),
     indicators: indicators.slice(0, HOME_INDICATORS),
     publications: await latestPublications(actx.db, { limit: 4 }),
+    featured,
+    collections,
   };
 }
 
@@ -184,6 +198,7 @@ export function HomePage({ ctx, view }: { ctx: CatalogPageContext; view: HomeVie
       ) : (
         ''
       )}
+      <HomeCuration ctx={ctx} featured={view.featured} collections={view.collections} />
       <section class="home-section" aria-labelledby="topics-title">
         <h2 safe id="topics-title">
           {ct('catalog.home.topics')}
