@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { ChartTable, ChartVersionTable } from '../../kernel/db/schema/dissemination.js';
 import type { DB } from '../../kernel/db/schema.js';
 
 /** A chart at one version (the newest when `number` is absent). */
@@ -29,4 +30,17 @@ export async function chartVersionCount(db: Kysely<DB>, chartId: string): Promis
     .where('chart_id', '=', chartId)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/** A new chart (its name, agency and maker); returns its id and name. */
+export async function insertChart(db: Kysely<DB>, values: Insertable<ChartTable>) {
+  return db.insertInto('chart').values(values).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+/** A new version of a chart: its spec and the data version it shows. */
+export async function insertChartVersion(
+  db: Kysely<DB>,
+  values: Insertable<ChartVersionTable>,
+): Promise<void> {
+  await db.insertInto('chart_version').values(values).execute();
 }

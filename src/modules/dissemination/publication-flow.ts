@@ -17,6 +17,7 @@ import {
   stepById,
   type WorkflowDefinition,
 } from '../workflows/index.js';
+import { updatePublication } from './publication.repository.js';
 
 /**
  * A publication goes through the region's dissemination SOP (process kind
@@ -91,11 +92,11 @@ export async function submitPublication(
     });
     instanceId = started.instance.id;
     publishStep = publishStepOf(definition);
-    await env.trx
-      .updateTable('publication')
-      .set({ instance_id: instanceId, publish_step: publishStep, updated_at: env.now })
-      .where('id', '=', p.id)
-      .execute();
+    await updatePublication(env.trx, p.id, {
+      instance_id: instanceId,
+      publish_step: publishStep,
+      updated_at: env.now,
+    });
   }
   const instance = await findInstance(env.trx, instanceId);
   if (!instance) throw new Error('publication run vanished');

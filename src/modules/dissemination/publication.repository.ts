@@ -1,5 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import type { Publication, PublicationKind } from '../../kernel/db/schema/dissemination.js';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type {
+  DataBookEditionTable,
+  Publication,
+  PublicationKind,
+  PublicationTable,
+} from '../../kernel/db/schema/dissemination.js';
 import type { DB } from '../../kernel/db/schema.js';
 
 /**
@@ -138,4 +143,43 @@ export async function listPlanned(db: Kysely<DB>): Promise<PublicationView[]> {
     .limit(500)
     .execute()) as PublicationView[];
   return rows.map((r) => ({ ...r, planned_release: isoDate(r.planned_release) }));
+}
+
+/** A new (draft) publication; returns its id and name. */
+export async function insertPublication(db: Kysely<DB>, values: Insertable<PublicationTable>) {
+  return db.insertInto('publication').values(values).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+/** Change the given columns of one publication. */
+export async function updatePublication(
+  db: Kysely<DB>,
+  id: string,
+  set: Updateable<PublicationTable>,
+): Promise<void> {
+  await db.updateTable('publication').set(set).where('id', '=', id).execute();
+}
+
+/** The id of the data book edition with this content hash, if one was made. */
+export async function findEditionIdByHash(db: Kysely<DB>, hash: string) {
+  return db.selectFrom('data_book_edition').select('id').where('hash', '=', hash).executeTakeFirst();
+}
+
+/** A new data book edition; returns its id. */
+export async function insertEdition(db: Kysely<DB>, values: Insertable<DataBookEditionTable>) {
+  return db.insertInto('data_book_edition').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The editions of one data book (hash and year), newest first. */
+export async function listEditionsOf(db: Kysely<DB>, publicationId: string) {
+  return db
+    .selectFrom('data_book_edition')
+    .select(['hash', 'year'])
+    .where('publication_id', '=', publicationId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The topics a publication may be filed under, by title. */
+export async function listTopics(db: Kysely<DB>) {
+  return db.selectFrom('topic').select(['id', 'name', 'title']).orderBy('title').execute();
 }

@@ -5,7 +5,12 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { renderChart } from '../charts.js';
-import { chartVersionCount, findChartVersion } from '../charts.repository.js';
+import {
+  chartVersionCount,
+  findChartVersion,
+  insertChart,
+  insertChartVersion,
+} from '../charts.repository.js';
 import { loadTable } from '../data.repository.js';
 import { ChartSpecPatchSchema, ChartSpecSchema } from '../domain/chart-spec.js';
 
@@ -63,22 +68,15 @@ export const chartCreate = defineAction({
     const { resource_id, name: wanted, ...spec } = input;
     const name = wanted ?? slugOf(spec.title);
     return mutate(ctx, async (trx, audit) => {
-      const chart = await trx
-        .insertInto('chart')
-        .values({ name, agency_id: table.agencyId, created_by: ctx.actor.userId })
-        .returning(['id', 'name'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('chart_version')
-        .values({
-          chart_id: chart.id,
-          number: 1,
-          resource_id,
-          resource_version_id: table.versionId,
-          spec: JSON.stringify(spec),
-          created_by: ctx.actor.userId,
-        })
-        .execute();
+      const chart = await insertChart(trx, { name, agency_id: table.agencyId, created_by: ctx.actor.userId });
+      await insertChartVersion(trx, {
+        chart_id: chart.id,
+        number: 1,
+        resource_id,
+        resource_version_id: table.versionId,
+        spec: JSON.stringify(spec),
+        created_by: ctx.actor.userId,
+      });
       await audit({
         action: 'chart_create',
         subjectType: 'chart',
@@ -115,17 +113,14 @@ export const chartUpdate = defineAction({
     checkColumns(table.fields, spec);
     return mutate(ctx, async (trx, audit) => {
       const number = (await chartVersionCount(trx, current.chartId)) + 1;
-      await trx
-        .insertInto('chart_version')
-        .values({
-          chart_id: current.chartId,
-          number,
-          resource_id: current.resourceId,
-          resource_version_id: table.versionId,
-          spec: JSON.stringify(spec),
-          created_by: ctx.actor.userId,
-        })
-        .execute();
+      await insertChartVersion(trx, {
+        chart_id: current.chartId,
+        number,
+        resource_id: current.resourceId,
+        resource_version_id: table.versionId,
+        spec: JSON.stringify(spec),
+        created_by: ctx.actor.userId,
+      });
       await audit({
         action: 'chart_update',
         subjectType: 'chart',

@@ -9,10 +9,14 @@ import { bookHash, sourcesOf } from '../book/book-hash.js';
 import { BookSpecSchema } from '../book/book-spec.js';
 import {
   chartNamesExist,
+  findEditionIdByHash,
   findPublication,
+  insertEdition,
+  insertPublication,
   listPublished,
   lockPublication,
   type PublicationView,
+  updatePublication,
 } from '../publication.repository.js';
 import { awaitsStaff, runEnv, submitPublication } from '../publication-flow.js';
 import { slugOf } from './chart-actions.js';
@@ -103,24 +107,20 @@ export const publicationCreate = defineAction({
     const agencyId = input.agency_id ?? ctx.actor.agencyId ?? charts[0]?.agency_id ?? null;
     const name = slugOf(input.title);
     return mutate(ctx, async (trx, audit) => {
-      const p = await trx
-        .insertInto('publication')
-        .values({
-          name,
-          kind: input.kind,
-          title: input.title,
-          title_en: input.title_en,
-          narrative: input.narrative,
-          narrative_en: input.narrative_en,
-          topic_id: input.topic_id ?? null,
-          agency_id: agencyId,
-          chart_ids: JSON.stringify(charts.map((c) => c.name)),
-          book: input.book ? JSON.stringify(input.book) : null,
-          planned_release: input.planned_release ?? null,
-          created_by: ctx.actor.userId,
-        })
-        .returning(['id', 'name'])
-        .executeTakeFirstOrThrow();
+      const p = await insertPublication(trx, {
+        name,
+        kind: input.kind,
+        title: input.title,
+        title_en: input.title_en,
+        narrative: input.narrative,
+        narrative_en: input.narrative_en,
+        topic_id: input.topic_id ?? null,
+        agency_id: agencyId,
+        chart_ids: JSON.stringify(charts.map((c) => c.name)),
+        book: input.book ? JSON.stringify(input.book) : null,
+        planned_release: input.planned_release ?? null,
+        created_by: ctx.actor.userId,
+      });
       await audit({
         action: 'publication_create',
         subjectType: 'publication',
@@ -171,11 +171,7 @@ export const publicationUpdate = defineAction({
         ...(charts ? { chart_ids: JSON.stringify(charts.map((c) => c.name)) } : {}),
         ...(input.planned_release !== undefined ? { planned_release: input.planned_release } : {}),
       };
-      await trx
-        .updateTable('publication')
-        .set({ ...set, version: p.version + 1, updated_at: new Date() })
-        .where('id', '=', p.id)
-        .execute();
+      await updatePublication(trx, p.id, { ...set, version: p.version + 1, updated_at: new Date() });
       await audit({
         action: 'publication_update',
         subjectType: 'publication',
@@ -294,24 +290,16 @@ export const dataBookGenerate = defineAction({
     const content = await collectBook(ctx.db, ANONYMOUS, spec, input.year);
     const hash = bookHash(content);
     return mutate(ctx, async (trx, audit) => {
-      const existing = await trx
-        .selectFrom('data_book_edition')
-        .select('id')
-        .where('hash', '=', hash)
-        .executeTakeFirst();
+      const existing = await findEditionIdByHash(trx, hash);
       if (!existing) {
-        const e = await trx
-          .insertInto('data_book_edition')
-          .values({
-            publication_id: p.id,
-            hash,
-            year: input.year,
-            content: JSON.stringify(content),
-            sources: JSON.stringify(sourcesOf(content)),
-            created_by: ctx.actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const e = await insertEdition(trx, {
+          publication_id: p.id,
+          hash,
+          year: input.year,
+          content: JSON.stringify(content),
+          sources: JSON.stringify(sourcesOf(content)),
+          created_by: ctx.actor.userId,
+        });
         await audit({
           action: 'data_book_generate',
           subjectType: 'data_book_edition',

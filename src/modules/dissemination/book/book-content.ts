@@ -3,6 +3,7 @@ import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { loadTable, readRows } from '../data.repository.js';
+import { variableMetadataOf } from './book.repository.js';
 import { canonicalJson, sha256 } from './book-hash.js';
 import type { BookContent, BookSpec, BookTable, BookTableSpec } from './book-spec.js';
 
@@ -24,11 +25,7 @@ export function formatCell(v: unknown, type: string): string {
 
 /** MS-Var answers that read as a note on a column (its definition or remarks). */
 async function variableNotes(db: Kysely<DB>, resourceId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('variable_metadata')
-    .select(['field_name', 'ms_var'])
-    .where('resource_id', '=', resourceId)
-    .execute();
+  const rows = await variableMetadataOf(db, resourceId);
   const out = new Map<string, string>();
   for (const r of rows) {
     const v = (r.ms_var ?? {}) as Record<string, unknown>;

@@ -24,8 +24,10 @@ import {
   findEdition,
   findPublication,
   latestEdition,
+  listEditionsOf,
   listPlanned,
   listPublished,
+  listTopics,
   previousEdition,
 } from '../publication.repository.js';
 import { awaitsStaff } from '../publication-flow.js';
@@ -153,7 +155,7 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
   });
 
   // --- Publications ---------------------------------------------------------------------------
-  const topics = () => db.selectFrom('topic').select(['id', 'name', 'title']).orderBy('title').execute();
+  const topics = () => listTopics(db);
 
   app.get('/publikasi', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
@@ -207,12 +209,7 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
       const r = await renderChart(db, req.actor, c, { locale: locale(req) }).catch(() => null);
       if (r) charts.push(r);
     }
-    const editions = await db
-      .selectFrom('data_book_edition')
-      .select(['hash', 'year'])
-      .where('publication_id', '=', p.id)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const editions = await listEditionsOf(db, p.id);
     const editable =
       !p.published_at &&
       can(req.actor, 'publication:create', { agencyId: p.agency_id }) &&
