@@ -11,7 +11,6 @@ import * as m0009 from './migrations/0009-sdi.js';
 import * as m0010 from './migrations/0010-job-lease.js';
 import * as m0011 from './migrations/0011-workflow-subjects-positions.js';
 import * as m0012 from './migrations/0012-calendar-zones-reminders.js';
-import * as m0014 from './migrations/0014-portal-curation.js';
 import * as m0015 from './migrations/0015-schema-proposal.js';
 import * as m0016 from './migrations/0016-portal.js';
 import * as m0017 from './migrations/0017-datastore-alias.js';
@@ -22,6 +21,7 @@ import * as m0021 from './migrations/0021-dissemination.js';
 import * as m0022 from './migrations/0022-evaluation.js';
 import * as m0024 from './migrations/0024-package-dict.js';
 import * as m0025 from './migrations/0025-region-code-edition.js';
+import * as m0026 from './migrations/0026-portal-curation.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -38,7 +38,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-job-lease': m0010,
   '0011-workflow-subjects-positions': m0011,
   '0012-calendar-zones-reminders': m0012,
-  '0014-portal-curation': m0014,
   '0015-schema-proposal': m0015,
   '0016-portal': m0016,
   '0017-datastore-alias': m0017,
@@ -49,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-evaluation': m0022,
   '0024-package-dict': m0024,
   '0025-region-code-edition': m0025,
+  '0026-portal-curation': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -105,7 +105,7 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t?.close());
 
-    it('creates pg_trgm on this engine (migration 0014)', async () => {
+    it('creates pg_trgm on this engine (migration 0026)', async () => {
       const { rows } = await sql<{ s: number }>`select similarity('penduduk', 'pendudk') as s`.execute(
         t.database.db,
       );

@@ -37,7 +37,7 @@ port.on('message', async (/** @type {any} */ msg) => {
   try {
     if (msg.op === 'open') {
       // Dates stay 'YYYY-MM-DD' strings, as the pg driver is set to return them (database.ts).
-      // pg_trgm ("did you mean" in the portal's search) is created by migration 0014.
+      // pg_trgm ("did you mean" in the portal's search) is created by migration 0026.
       db = await PGlite.create(workerData?.dataDir ?? msg.dataDir, {
         parsers: { 1082: (v) => v },
         extensions: { pg_trgm },

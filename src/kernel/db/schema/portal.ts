@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-/** Tables of the public portal (migrations 0016 and 0014). */
+/** Tables of the public portal (migrations 0016 and 0026). */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -40,7 +40,7 @@ export interface KeyIndicatorTable {
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** A themed collection of datasets the custodian curates (migration 0014), as CKAN's showcases. */
+/** A themed collection of datasets the custodian curates (migration 0026), as CKAN's showcases. */
 export interface CollectionTable {
   id: Generated<string>;
   name: string;
