@@ -11,6 +11,7 @@ import {
   type RunEnv,
   startInstance,
 } from '../workflows/index.js';
+import { openTasksAtSteps, runningCycleInstancesOf } from './planning.repository.js';
 
 /**
  * The data-list cycle run of a year (workflow contract of issue #12) driven by planning's own
@@ -23,15 +24,7 @@ import {
 
 /** The running cycle runs of a year (subject kind data_list_cycle), newest first. */
 export async function cycleRunsOf(db: Kysely<DB>, year: number): Promise<WorkflowInstance[]> {
-  return db
-    .selectFrom('workflow_instance as i')
-    .innerJoin('workflow_subject as s', 's.id', 'i.subject_id')
-    .selectAll('i')
-    .where('s.kind', '=', 'data_list_cycle')
-    .where('s.year', '=', year)
-    .where('i.state', '=', 'running')
-    .orderBy('i.started_at', 'desc')
-    .execute();
+  return runningCycleInstancesOf(db, year);
 }
 
 /** The open tasks of the year's cycle runs at a step tagged `hook`. */
@@ -41,13 +34,7 @@ async function openHookTasks(db: Kysely<DB>, year: number, hook: PlanningHook) {
     const def = definitionOf(instance);
     const steps = def.steps.filter((s) => s.planning === hook).map((s) => s.id);
     if (steps.length === 0) continue;
-    const tasks = await db
-      .selectFrom('workflow_task')
-      .select('id')
-      .where('instance_id', '=', instance.id)
-      .where('state', '=', 'open')
-      .where('step_id', 'in', steps)
-      .execute();
+    const tasks = await openTasksAtSteps(db, instance.id, steps);
     for (const t of tasks) out.push({ taskId: t.id, instance });
   }
   return out;

@@ -5,7 +5,18 @@ import type { DataKind, RiskClass, UpdateSchedule } from '../../kernel/db/schema
 import { dataProposalCreate } from './actions/proposals.js';
 import { dataListEnact, planningRecordGenerate } from './actions/records.js';
 import { periodsOf } from './domain/columns.js';
-import { ensureList, findList } from './planning.repository.js';
+import { insertDecision, insertMeeting } from './forum.repository.js';
+import {
+  ensureList,
+  findList,
+  insertItem,
+  insertItemDataset,
+  insertObligation,
+  itemIdsOf,
+  updateItem,
+  updateList,
+} from './planning.repository.js';
+import { agencyCodes, demoDatasets } from './planning-demo.repository.js';
 
 /** Rows the demo region plans beyond its published datasets, per agency code. */
 const EXTRA: [string, string, UpdateSchedule, DataKind][] = [
@@ -51,13 +62,8 @@ export async function seedPlanningDemo(
   const year = now.getFullYear();
   if (await findList(db, year)) return 0;
   const ctx: ActionContext = { ...system, actor: custodian };
-  const datasets = await db
-    .selectFrom('dataset')
-    .select(['id', 'title', 'agency_id', 'update_frequency', 'private'])
-    .where('state', '!=', 'deleted')
-    .orderBy('name')
-    .execute();
-  const agencies = await db.selectFrom('agency').select(['id', 'code']).execute();
+  const datasets = await demoDatasets(db);
+  const agencies = await agencyCodes(db);
   const agencyOf = new Map(agencies.map((a) => [a.code, a.id]));
   type Row = {
     title: string;
@@ -87,90 +93,68 @@ export async function seedPlanningDemo(
     ] as const) {
       const list = await ensureList(trx, y);
       for (const [n, r] of rows.slice(0, share).entries()) {
-        const item = await trx
-          .insertInto('data_list_item')
-          .values({
-            list_id: list.id,
-            position: n + 1,
-            id_ddd: `${String(Math.floor(n / 10) + 1).padStart(2, '0')}.${String((n % 10) + 1).padStart(2, '0')}`,
-            source_reference: n % 3 === 0 ? 'RPJMD 2025-2029' : n % 3 === 1 ? 'RKPD' : 'SPM',
-            data_name: r.title,
-            kind: r.kind,
-            agency_id: r.agencyId,
-            risk_class: r.risk,
-            update_schedule: r.schedule,
-            priority: n % 7 === 0,
-            status: y === year - 1 ? 'agreed' : 'planned',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (r.datasetId)
-          await trx
-            .insertInto('data_list_item_dataset')
-            .values({ item_id: item.id, dataset_id: r.datasetId })
-            .execute();
+        const item = await insertItem(trx, {
+          list_id: list.id,
+          position: n + 1,
+          id_ddd: `${String(Math.floor(n / 10) + 1).padStart(2, '0')}.${String((n % 10) + 1).padStart(2, '0')}`,
+          source_reference: n % 3 === 0 ? 'RPJMD 2025-2029' : n % 3 === 1 ? 'RKPD' : 'SPM',
+          data_name: r.title,
+          kind: r.kind,
+          agency_id: r.agencyId,
+          risk_class: r.risk,
+          update_schedule: r.schedule,
+          priority: n % 7 === 0,
+          status: y === year - 1 ? 'agreed' : 'planned',
+        });
+        if (r.datasetId) await insertItemDataset(trx, item.id, r.datasetId);
         if (y === year - 1)
           for (const p of periodsOf(r.schedule, y))
-            await trx
-              .insertInto('data_list_obligation')
-              .values({ item_id: item.id, agency_id: r.agencyId, period: p.period, due_on: p.dueOn })
-              .execute();
+            await insertObligation(trx, {
+              item_id: item.id,
+              agency_id: r.agencyId,
+              period: p.period,
+              due_on: p.dueOn,
+            });
         count++;
       }
       if (y === year - 1)
-        await trx
-          .updateTable('data_list')
-          .set({
-            status: 'enacted',
-            decree_number: `188/45/403.013/${y}`,
-            enacted_at: new Date(`${y}-01-15T03:00:00Z`),
-          })
-          .where('id', '=', list.id)
-          .execute();
+        await updateList(trx, list.id, {
+          status: 'enacted',
+          decree_number: `188/45/403.013/${y}`,
+          enacted_at: new Date(`${y}-01-15T03:00:00Z`),
+        });
     }
     const list = await ensureList(trx, year);
-    const meeting = await trx
-      .insertInto('forum_meeting')
-      .values({
-        year,
-        title: `Forum Satu Data Kabupaten Magetan ${year}`,
-        held_on: `${year - 1}-11-18`,
-        place: 'Ruang Rapat Bappelitbangda',
-        agenda: 'Pembahasan dan kesepakatan Daftar Data tahun berikutnya',
-        invitees: JSON.stringify([
-          { agencyId: null, name: 'BPS Kabupaten Magetan' },
-          { agencyId: agencyOf.get('bappeda') ?? null, name: 'Bappelitbangda' },
-          ...agencies.map((a) => ({ agencyId: a.id, name: a.code })),
-        ]),
-        attendance: JSON.stringify([
-          'BPS Kabupaten Magetan',
-          'Bappelitbangda',
-          'Diskominfo',
-          'Dinkes',
-          'Disdik',
-        ]),
-        minutes:
-          'Forum Satu Data membahas usulan Daftar Data dari perangkat daerah. Seluruh usulan disepakati kecuali dua baris yang ditunda karena belum ada standar data.',
-        minutes_recorded_at: new Date(`${year - 1}-11-18T08:00:00Z`),
-        created_by: custodian.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const items = await trx
-      .selectFrom('data_list_item')
-      .select(['id'])
-      .where('list_id', '=', list.id)
-      .orderBy('position')
-      .execute();
+    const meeting = await insertMeeting(trx, {
+      year,
+      title: `Forum Satu Data Kabupaten Magetan ${year}`,
+      held_on: `${year - 1}-11-18`,
+      place: 'Ruang Rapat Bappelitbangda',
+      agenda: 'Pembahasan dan kesepakatan Daftar Data tahun berikutnya',
+      invitees: JSON.stringify([
+        { agencyId: null, name: 'BPS Kabupaten Magetan' },
+        { agencyId: agencyOf.get('bappeda') ?? null, name: 'Bappelitbangda' },
+        ...agencies.map((a) => ({ agencyId: a.id, name: a.code })),
+      ]),
+      attendance: JSON.stringify([
+        'BPS Kabupaten Magetan',
+        'Bappelitbangda',
+        'Diskominfo',
+        'Dinkes',
+        'Disdik',
+      ]),
+      minutes:
+        'Forum Satu Data membahas usulan Daftar Data dari perangkat daerah. Seluruh usulan disepakati kecuali dua baris yang ditunda karena belum ada standar data.',
+      minutes_recorded_at: new Date(`${year - 1}-11-18T08:00:00Z`),
+      created_by: custodian.userId,
+    });
+    const items = await itemIdsOf(trx, list.id);
     for (const [n, it] of items.entries()) {
       const decision = n === items.length - 1 || n === items.length - 2 ? 'postponed' : 'agreed';
-      await trx
-        .insertInto('forum_decision')
-        .values({ meeting_id: meeting.id, item_id: it.id, decision, decided_at: now })
-        .execute();
-      await trx.updateTable('data_list_item').set({ status: decision }).where('id', '=', it.id).execute();
+      await insertDecision(trx, { meeting_id: meeting.id, item_id: it.id, decision, decided_at: now });
+      await updateItem(trx, it.id, { status: decision });
     }
-    await trx.updateTable('data_list').set({ status: 'discussed' }).where('id', '=', list.id).execute();
+    await updateList(trx, list.id, { status: 'discussed' });
     await audit({
       action: 'demo_planning_seed',
       subjectType: 'data_list',

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DataListStatus } from '../../kernel/db/schema/planning.js';
 import type { DB } from '../../kernel/db/schema.js';
-import { findList, itemFulfilment, meetingsOf, recordsOf } from './planning.repository.js';
+import {
+  decisionCountsOf,
+  findList,
+  itemFulfilment,
+  itemStatusesOf,
+  meetingsOf,
+  recordsOf,
+} from './planning.repository.js';
 
 /**
  * What planning recorded for a year, read by the evaluation (issue #16): the data list's
@@ -72,13 +79,7 @@ export async function planningFigures(
   };
   if (!list) return { ...empty, meetings: await meetingFigures(db, opts.year) };
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  let q = db
-    .selectFrom('data_list_item as i')
-    .innerJoin('agency as a', 'a.id', 'i.agency_id')
-    .select(['i.id', 'i.status', 'i.agency_id', 'a.name as agency_name'])
-    .where('i.list_id', '=', list.id);
-  if (opts.agencyId) q = q.where('i.agency_id', '=', opts.agencyId);
-  const items = await q.execute();
+  const items = await itemStatusesOf(db, list.id, opts.agencyId);
   const fulfilment = await itemFulfilment(db, list.id, today);
   const per = new Map<string, AgencyFulfilment>();
   for (const it of items) {
@@ -142,16 +143,10 @@ export async function planningFigures(
 
 async function meetingFigures(db: Kysely<DB>, year: number): Promise<ForumMeetingFigure[]> {
   const meetings = await meetingsOf(db, year);
-  const counts = await db
-    .selectFrom('forum_decision')
-    .select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(
-      'meeting_id',
-      'in',
-      meetings.length ? meetings.map((m) => m.id) : ['00000000-0000-0000-0000-000000000000'],
-    )
-    .groupBy('meeting_id')
-    .execute();
+  const counts = await decisionCountsOf(
+    db,
+    meetings.map((m) => m.id),
+  );
   return meetings.map((m) => ({
     id: m.id,
     title: m.title,

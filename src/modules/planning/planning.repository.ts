@@ -1,11 +1,17 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { StatisticalActivityTable } from '../../kernel/db/schema/metadata.js';
 import type {
   DataList,
   DataListItem,
   DataListItemTable,
+  DataListObligationTable,
+  DataListTable,
   ForumMeeting,
   PlanningRecord,
+  PlanningRecordKind,
+  PlanningRecordTable,
 } from '../../kernel/db/schema/planning.js';
+import type { WorkflowInstance } from '../../kernel/db/schema/workflow-runs.js';
 import type { DB } from '../../kernel/db/schema.js';
 
 /** Queries of planning: the year's list and items, meetings, records and fulfilment. */
@@ -171,4 +177,178 @@ export async function obligationsOf(db: Kysely<DB>, listId: string, agencyId?: s
     .where('i.list_id', '=', listId);
   if (agencyId) q = q.where('o.agency_id', '=', agencyId);
   return q.orderBy('o.due_on').orderBy('i.id_ddd').execute();
+}
+
+/** A list by its id, locked for the change that follows. */
+export async function lockListById(db: Kysely<DB>, id: string): Promise<DataList> {
+  return db.selectFrom('data_list').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
+export async function updateList(db: Kysely<DB>, listId: string, set: Updateable<DataListTable>) {
+  await db.updateTable('data_list').set(set).where('id', '=', listId).execute();
+}
+
+/** The id of the row of a list with this ID DDD, if any. */
+export async function findItemIdByIdDdd(db: Kysely<DB>, listId: string, idDdd: string) {
+  return db
+    .selectFrom('data_list_item')
+    .select('id')
+    .where('list_id', '=', listId)
+    .where('id_ddd', '=', idDdd)
+    .executeTakeFirst();
+}
+
+export async function updateItem(db: Kysely<DB>, id: string, set: Updateable<DataListItemTable>) {
+  await db.updateTable('data_list_item').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteItem(db: Kysely<DB>, id: string) {
+  await db.deleteFrom('data_list_item').where('id', '=', id).execute();
+}
+
+export async function deleteItems(db: Kysely<DB>, ids: string[]) {
+  await db.deleteFrom('data_list_item').where('id', 'in', ids).execute();
+}
+
+/** The ids of a list's rows in their order. */
+export async function itemIdsOf(db: Kysely<DB>, listId: string) {
+  return db
+    .selectFrom('data_list_item')
+    .select(['id'])
+    .where('list_id', '=', listId)
+    .orderBy('position')
+    .execute();
+}
+
+/** A dataset not deleted, named by its id or its name, that a row may be linked to. */
+export async function findLinkableDataset(db: Kysely<DB>, ref: string) {
+  return db
+    .selectFrom('dataset')
+    .select(['id', 'name', 'agency_id'])
+    .where((eb) =>
+      /^[0-9a-f-]{36}$/i.test(ref) ? eb.or([eb('id', '=', ref), eb('name', '=', ref)]) : eb('name', '=', ref),
+    )
+    .where('state', '!=', 'deleted')
+    .executeTakeFirst();
+}
+
+/** Link a dataset to a row; linking twice is no change. */
+export async function linkItemDataset(db: Kysely<DB>, itemId: string, datasetId: string) {
+  await db
+    .insertInto('data_list_item_dataset')
+    .values({ item_id: itemId, dataset_id: datasetId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function insertItemDataset(db: Kysely<DB>, itemId: string, datasetId: string) {
+  await db.insertInto('data_list_item_dataset').values({ item_id: itemId, dataset_id: datasetId }).execute();
+}
+
+export async function insertObligation(db: Kysely<DB>, v: Insertable<DataListObligationTable>) {
+  await db.insertInto('data_list_obligation').values(v).execute();
+}
+
+/** An obligation of a row for a period; one already there is left alone. */
+export async function insertObligationOnce(db: Kysely<DB>, v: Insertable<DataListObligationTable>) {
+  await db
+    .insertInto('data_list_obligation')
+    .values(v)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function findRecord(db: Kysely<DB>, year: number, kind: PlanningRecordKind) {
+  return db
+    .selectFrom('planning_record')
+    .selectAll()
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export async function findRecordId(db: Kysely<DB>, year: number, kind: PlanningRecordKind) {
+  return db
+    .selectFrom('planning_record')
+    .select('id')
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+/** The record of a year and kind, written anew when one is there. */
+export async function upsertRecord(db: Kysely<DB>, values: Insertable<PlanningRecordTable>) {
+  return db
+    .insertInto('planning_record')
+    .values(values)
+    .onConflict((oc) => oc.columns(['year', 'kind']).doUpdateSet(values))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function lockStatisticalActivity(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('statistical_activity')
+    .select(['id', 'title'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateStatisticalActivity(
+  db: Kysely<DB>,
+  id: string,
+  set: Updateable<StatisticalActivityTable>,
+) {
+  await db.updateTable('statistical_activity').set(set).where('id', '=', id).execute();
+}
+
+/** The rows of a list with their status and agency (of one agency when given). */
+export async function itemStatusesOf(db: Kysely<DB>, listId: string, agencyId?: string) {
+  let q = db
+    .selectFrom('data_list_item as i')
+    .innerJoin('agency as a', 'a.id', 'i.agency_id')
+    .select(['i.id', 'i.status', 'i.agency_id', 'a.name as agency_name'])
+    .where('i.list_id', '=', listId);
+  if (agencyId) q = q.where('i.agency_id', '=', agencyId);
+  return q.execute();
+}
+
+/** The number of decisions per meeting of these meetings. */
+export async function decisionCountsOf(db: Kysely<DB>, meetingIds: string[]) {
+  return db
+    .selectFrom('forum_decision')
+    .select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('meeting_id', 'in', meetingIds.length ? meetingIds : ['00000000-0000-0000-0000-000000000000'])
+    .groupBy('meeting_id')
+    .execute();
+}
+
+/** The running cycle runs of a year (subject kind data_list_cycle), newest first. */
+export async function runningCycleInstancesOf(db: Kysely<DB>, year: number): Promise<WorkflowInstance[]> {
+  return db
+    .selectFrom('workflow_instance as i')
+    .innerJoin('workflow_subject as s', 's.id', 'i.subject_id')
+    .selectAll('i')
+    .where('s.kind', '=', 'data_list_cycle')
+    .where('s.year', '=', year)
+    .where('i.state', '=', 'running')
+    .orderBy('i.started_at', 'desc')
+    .execute();
+}
+
+/** The open tasks of a run at these steps. */
+export async function openTasksAtSteps(db: Kysely<DB>, instanceId: string, steps: string[]) {
+  return db
+    .selectFrom('workflow_task')
+    .select('id')
+    .where('instance_id', '=', instanceId)
+    .where('state', '=', 'open')
+    .where('step_id', 'in', steps)
+    .execute();
+}
+
+/** The year of a workflow subject, if it has one. */
+export async function subjectYear(db: Kysely<DB>, subjectId: string) {
+  return db.selectFrom('workflow_subject').select('year').where('id', '=', subjectId).executeTakeFirst();
 }

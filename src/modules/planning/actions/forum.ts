@@ -8,7 +8,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/e
 import { loadCalendar, type RunEnv } from '../../workflows/index.js';
 import { advanceCycle } from '../cycle-run.js';
 import { FORUM_DECISIONS } from '../domain/columns.js';
-import { decisionsOf, findList, findMeeting } from '../planning.repository.js';
+import {
+  findItemWithYear,
+  insertMeeting,
+  lockMeeting,
+  updateMeeting,
+  upsertDecision,
+} from '../forum.repository.js';
+import { decisionsOf, findList, findMeeting, updateItem, updateList } from '../planning.repository.js';
 import { assertOpen, listNotFound, requireManage, Text, Uuid, Year } from './common.js';
 
 /** The run environment of a planning change (the cycle run's steps move in the same transaction). */
@@ -58,20 +65,16 @@ export const forumMeetingCreate = defineAction({
       typeof i === 'string' ? { agencyId: null, name: i } : { agencyId: i.agencyId ?? null, name: i.name },
     );
     return mutate(ctx, async (trx, audit) => {
-      const m = await trx
-        .insertInto('forum_meeting')
-        .values({
-          year: input.year,
-          title: input.title,
-          held_on: input.held_on,
-          place: input.place ?? '',
-          agenda: input.agenda ?? '',
-          invitees: JSON.stringify(invitees),
-          attendance: JSON.stringify([]),
-          created_by: ctx.actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const m = await insertMeeting(trx, {
+        year: input.year,
+        title: input.title,
+        held_on: input.held_on,
+        place: input.place ?? '',
+        agenda: input.agenda ?? '',
+        invitees: JSON.stringify(invitees),
+        attendance: JSON.stringify([]),
+        created_by: ctx.actor.userId,
+      });
       await audit({
         action: 'forum_meeting_create',
         subjectType: 'forum_meeting',
@@ -116,22 +119,13 @@ export const forumMinutesRecord = defineAction({
   authorize: (ctx) => requireManage(ctx.actor),
   async run(ctx, input) {
     return mutate(ctx, async (trx, audit) => {
-      const m = await trx
-        .selectFrom('forum_meeting')
-        .selectAll()
-        .where('id', '=', input.id)
-        .forUpdate()
-        .executeTakeFirst();
+      const m = await lockMeeting(trx, input.id);
       if (!m) throw new NotFoundError({ id: 'Rapat forum tidak ditemukan', en: 'Forum meeting not found' });
-      await trx
-        .updateTable('forum_meeting')
-        .set({
-          minutes: input.minutes,
-          attendance: JSON.stringify(input.attendance ?? []),
-          minutes_recorded_at: new Date(),
-        })
-        .where('id', '=', m.id)
-        .execute();
+      await updateMeeting(trx, m.id, {
+        minutes: input.minutes,
+        attendance: JSON.stringify(input.attendance ?? []),
+        minutes_recorded_at: new Date(),
+      });
       await audit({
         action: 'forum_minutes_record',
         subjectType: 'forum_meeting',
@@ -172,12 +166,7 @@ export const forumDecisionRecord = defineAction({
     return mutate(ctx, async (trx, audit) => {
       const m = await findMeeting(trx, input.meeting_id);
       if (!m) throw new NotFoundError({ id: 'Rapat forum tidak ditemukan', en: 'Forum meeting not found' });
-      const item = await trx
-        .selectFrom('data_list_item as i')
-        .innerJoin('data_list as l', 'l.id', 'i.list_id')
-        .select(['i.id', 'i.id_ddd', 'i.list_id', 'l.year'])
-        .where('i.id', '=', input.item_id)
-        .executeTakeFirst();
+      const item = await findItemWithYear(trx, input.item_id);
       if (!item)
         throw new NotFoundError({ id: 'Baris daftar data tidak ditemukan', en: 'Data list row not found' });
       if (item.year !== m.year)
@@ -197,32 +186,16 @@ export const forumDecisionRecord = defineAction({
             },
           ],
         });
-      await trx
-        .insertInto('forum_decision')
-        .values({
-          meeting_id: m.id,
-          item_id: item.id,
-          decision: input.decision,
-          note: input.note ?? '',
-          decided_at: new Date(),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['meeting_id', 'item_id'])
-            .doUpdateSet({ decision: input.decision, note: input.note ?? '', decided_at: new Date() }),
-        )
-        .execute();
-      await trx
-        .updateTable('data_list_item')
-        .set({ status: STATUS_OF[input.decision], updated_at: new Date() })
-        .where('id', '=', item.id)
-        .execute();
+      await upsertDecision(trx, {
+        meeting_id: m.id,
+        item_id: item.id,
+        decision: input.decision,
+        note: input.note ?? '',
+        decided_at: new Date(),
+      });
+      await updateItem(trx, item.id, { status: STATUS_OF[input.decision], updated_at: new Date() });
       if (list.status === 'draft')
-        await trx
-          .updateTable('data_list')
-          .set({ status: 'discussed', updated_at: new Date() })
-          .where('id', '=', list.id)
-          .execute();
+        await updateList(trx, list.id, { status: 'discussed', updated_at: new Date() });
       await audit({
         action: 'forum_decision_record',
         subjectType: 'data_list_item',

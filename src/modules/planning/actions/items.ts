@@ -4,7 +4,18 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { DATA_KINDS, DISAGGREGATIONS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
-import { bumpList, ensureList, findItem, insertItem } from '../planning.repository.js';
+import {
+  bumpList,
+  deleteItem,
+  ensureList,
+  findItem,
+  findItemIdByIdDdd,
+  findLinkableDataset,
+  insertItem,
+  linkItemDataset,
+  lockListById,
+  updateItem,
+} from '../planning.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
 import { notFoundItem } from './list.js';
 
@@ -63,12 +74,7 @@ export const dataListItemCreate = defineAction({
       const list = await ensureList(trx, input.year);
       assertOpen(list);
       const { year: _y, ...fields } = input;
-      const taken = await trx
-        .selectFrom('data_list_item')
-        .select('id')
-        .where('list_id', '=', list.id)
-        .where('id_ddd', '=', fields.id_ddd)
-        .executeTakeFirst();
+      const taken = await findItemIdByIdDdd(trx, list.id, fields.id_ddd);
       if (taken) throw duplicate(fields.id_ddd);
       const item = await insertItem(trx, { ...clean(fields), list_id: list.id });
       await bumpList(trx, list.id);
@@ -90,12 +96,7 @@ function clean<T extends Record<string, unknown>>(v: T): T {
 async function openItem(trx: Parameters<typeof findItem>[0], id: string) {
   const item = await findItem(trx, id, { forUpdate: true });
   if (!item) throw notFoundItem();
-  const list = await trx
-    .selectFrom('data_list')
-    .selectAll()
-    .where('id', '=', item.list_id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const list = await lockListById(trx, item.list_id);
   assertOpen(list);
   return { item, list };
 }
@@ -111,19 +112,10 @@ export const dataListItemUpdate = defineAction({
       const { item, list } = await openItem(trx, input.id);
       const { id, ...fields } = input;
       if (fields.id_ddd && fields.id_ddd !== item.id_ddd) {
-        const taken = await trx
-          .selectFrom('data_list_item')
-          .select('id')
-          .where('list_id', '=', list.id)
-          .where('id_ddd', '=', fields.id_ddd)
-          .executeTakeFirst();
+        const taken = await findItemIdByIdDdd(trx, list.id, fields.id_ddd);
         if (taken) throw duplicate(fields.id_ddd);
       }
-      await trx
-        .updateTable('data_list_item')
-        .set({ ...clean(fields), updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await updateItem(trx, id, { ...clean(fields), updated_at: new Date() });
       await bumpList(trx, list.id);
       await audit({
         action: 'data_list_item_update',
@@ -145,7 +137,7 @@ export const dataListItemDelete = defineAction({
   async run(ctx, input) {
     return mutate(ctx, async (trx, audit) => {
       const { item, list } = await openItem(trx, input.id);
-      await trx.deleteFrom('data_list_item').where('id', '=', item.id).execute();
+      await deleteItem(trx, item.id);
       await bumpList(trx, list.id);
       await audit({
         action: 'data_list_item_delete',
@@ -182,11 +174,11 @@ export const dataListItemRespond = defineAction({
             en: `A reason for refusing row ${item.id_ddd} is required`,
           },
         );
-      await trx
-        .updateTable('data_list_item')
-        .set({ producer_response: input.response, producer_reason: reason, updated_at: new Date() })
-        .where('id', '=', item.id)
-        .execute();
+      await updateItem(trx, item.id, {
+        producer_response: input.response,
+        producer_reason: reason,
+        updated_at: new Date(),
+      });
       await audit({
         action: 'data_list_item_respond',
         subjectType: 'data_list_item',
@@ -213,16 +205,7 @@ export const dataListItemLink = defineAction({
       const item = await findItem(trx, input.id, { forUpdate: true });
       if (!item) throw notFoundItem();
       authorize(ctx.actor, 'dataset:update', { agencyId: item.agency_id });
-      const dataset = await trx
-        .selectFrom('dataset')
-        .select(['id', 'name', 'agency_id'])
-        .where((eb) =>
-          /^[0-9a-f-]{36}$/i.test(input.dataset)
-            ? eb.or([eb('id', '=', input.dataset), eb('name', '=', input.dataset)])
-            : eb('name', '=', input.dataset),
-        )
-        .where('state', '!=', 'deleted')
-        .executeTakeFirst();
+      const dataset = await findLinkableDataset(trx, input.dataset);
       if (!dataset)
         throw new NotFoundError({
           id: `Dataset ${input.dataset} tidak ditemukan`,
@@ -233,11 +216,7 @@ export const dataListItemLink = defineAction({
           id: 'Dataset harus milik perangkat daerah produsen baris ini',
           en: "The dataset must belong to the row's producing agency",
         });
-      await trx
-        .insertInto('data_list_item_dataset')
-        .values({ item_id: item.id, dataset_id: dataset.id })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await linkItemDataset(trx, item.id, dataset.id);
       await audit({
         action: 'data_list_item_link',
         subjectType: 'data_list_item',

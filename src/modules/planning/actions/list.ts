@@ -9,12 +9,14 @@ import { LIST_COLUMNS } from '../domain/columns.js';
 import { buildListXlsx, fieldsOfRow, ListRefusedError, type ListRow, readListXlsx } from '../list-xlsx.js';
 import {
   bumpList,
+  deleteItems,
   ensureList,
   findList,
   type ItemRow,
   insertItem,
   itemFulfilment,
   listItems,
+  updateItem,
 } from '../planning.repository.js';
 import { assertOpen, listNotFound, requireManage, seesPlanning, Year } from './common.js';
 
@@ -141,11 +143,7 @@ export const dataListImport = defineAction({
         };
         const found = existing.get(fields.id_ddd);
         if (found) {
-          await trx
-            .updateTable('data_list_item')
-            .set({ ...values, updated_at: new Date() })
-            .where('id', '=', found.id)
-            .execute();
+          await updateItem(trx, found.id, { ...values, updated_at: new Date() });
           existing.delete(fields.id_ddd);
           updated++;
         } else {
@@ -154,7 +152,7 @@ export const dataListImport = defineAction({
         }
       }
       const removed = [...existing.values()].map((i) => i.id);
-      if (removed.length) await trx.deleteFrom('data_list_item').where('id', 'in', removed).execute();
+      if (removed.length) await deleteItems(trx, removed);
       await bumpList(trx, list.id);
       await audit({
         action: 'data_list_import',

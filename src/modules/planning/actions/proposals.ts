@@ -4,7 +4,14 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
-import { bumpList, ensureList, insertItem } from '../planning.repository.js';
+import { bumpList, ensureList, findItemIdByIdDdd, insertItem } from '../planning.repository.js';
+import {
+  countProposalsFromIp,
+  insertProposal,
+  lockProposal,
+  proposalsOf,
+  updateProposal,
+} from '../proposals.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
 
 /**
@@ -55,14 +62,7 @@ export const dataProposalCreate = defineAction({
           proposer_name: [{ id: 'Nama pengusul wajib diisi', en: 'Your name is required' }],
         });
       if (ctx.ip) {
-        const recent = await ctx.db
-          .selectFrom('audit_log')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('action', '=', 'data_proposal_create')
-          .where('ip', '=', ctx.ip)
-          .where('at', '>', new Date(Date.now() - 3600_000))
-          .executeTakeFirst();
-        if (Number(recent?.n ?? 0) >= 10)
+        if ((await countProposalsFromIp(ctx.db, ctx.ip, new Date(Date.now() - 3600_000))) >= 10)
           throw new ConflictError({
             id: 'Terlalu banyak usulan dari alamat ini; coba lagi satu jam lagi',
             en: 'Too many proposals from this address; try again in an hour',
@@ -70,20 +70,16 @@ export const dataProposalCreate = defineAction({
       }
     }
     return mutate(ctx, async (trx, audit) => {
-      const row = await trx
-        .insertInto('data_proposal')
-        .values({
-          year: input.year,
-          source,
-          data_name: input.data_name,
-          description: input.description ?? '',
-          agency_id: agencyId,
-          planning_document: input.planning_document ?? '',
-          proposer_name: input.proposer_name ?? ctx.actor.username,
-          proposer_email: input.proposer_email ?? '',
-        })
-        .returning(['id', 'state'])
-        .executeTakeFirstOrThrow();
+      const row = await insertProposal(trx, {
+        year: input.year,
+        source,
+        data_name: input.data_name,
+        description: input.description ?? '',
+        agency_id: agencyId,
+        planning_document: input.planning_document ?? '',
+        proposer_name: input.proposer_name ?? ctx.actor.username,
+        proposer_email: input.proposer_email ?? '',
+      });
       await audit({
         action: 'data_proposal_create',
         subjectType: 'data_proposal',
@@ -102,23 +98,7 @@ export const dataProposalList = defineAction({
   input: z.object({ year: Year }),
   authorize: (ctx) => requireManage(ctx.actor),
   async run(ctx, input) {
-    return ctx.db
-      .selectFrom('data_proposal as p')
-      .leftJoin('agency as a', 'a.id', 'p.agency_id')
-      .select([
-        'p.id',
-        'p.source',
-        'p.data_name',
-        'p.description',
-        'p.planning_document',
-        'p.proposer_name',
-        'p.state',
-        'p.created_at',
-        'a.name as agency_name',
-      ])
-      .where('p.year', '=', input.year)
-      .orderBy('p.created_at')
-      .execute();
+    return proposalsOf(ctx.db, input.year);
   },
 });
 
@@ -139,12 +119,7 @@ export const dataProposalModerate = defineAction({
   authorize: (ctx) => requireManage(ctx.actor),
   async run(ctx, input) {
     return mutate(ctx, async (trx, audit) => {
-      const p = await trx
-        .selectFrom('data_proposal')
-        .selectAll()
-        .where('id', '=', input.id)
-        .forUpdate()
-        .executeTakeFirst();
+      const p = await lockProposal(trx, input.id);
       if (!p) throw new NotFoundError({ id: 'Usulan tidak ditemukan', en: 'Proposal not found' });
       if (p.state !== 'new')
         throw new ConflictError({
@@ -161,12 +136,7 @@ export const dataProposalModerate = defineAction({
         if (Object.keys(missing).length) throw new ValidationError(missing);
         const list = await ensureList(trx, p.year);
         assertOpen(list);
-        const taken = await trx
-          .selectFrom('data_list_item')
-          .select('id')
-          .where('list_id', '=', list.id)
-          .where('id_ddd', '=', input.id_ddd as string)
-          .executeTakeFirst();
+        const taken = await findItemIdByIdDdd(trx, list.id, input.id_ddd as string);
         if (taken)
           throw new ValidationError({
             id_ddd: [
@@ -187,11 +157,10 @@ export const dataProposalModerate = defineAction({
         itemId = item.id;
         await bumpList(trx, list.id);
       }
-      await trx
-        .updateTable('data_proposal')
-        .set({ state: input.decision === 'accept' ? 'accepted' : 'rejected', item_id: itemId })
-        .where('id', '=', p.id)
-        .execute();
+      await updateProposal(trx, p.id, {
+        state: input.decision === 'accept' ? 'accepted' : 'rejected',
+        item_id: itemId,
+      });
       await audit({
         action: 'data_proposal_moderate',
         subjectType: 'data_proposal',

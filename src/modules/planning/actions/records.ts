@@ -10,7 +10,18 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/e
 import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { advanceCycle, openCollection } from '../cycle-run.js';
 import { periodsOf } from '../domain/columns.js';
-import { findList, findMeeting, listItems } from '../planning.repository.js';
+import {
+  findList,
+  findMeeting,
+  findRecord,
+  findRecordId,
+  insertObligationOnce,
+  listItems,
+  lockStatisticalActivity,
+  updateList,
+  updateStatisticalActivity,
+  upsertRecord,
+} from '../planning.repository.js';
 import { type RecordModel, renderRecordDocx, renderRecordPdf } from '../records.js';
 import { assertOpen, listNotFound, requireManage, Text, Uuid, Year } from './common.js';
 import { runEnv } from './forum.js';
@@ -33,12 +44,7 @@ export async function recordModel(
 ): Promise<RecordModel> {
   const list = await findList(db, year);
   if (!list) throw listNotFound(year);
-  const record = await db
-    .selectFrom('planning_record')
-    .selectAll()
-    .where('year', '=', year)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
+  const record = await findRecord(db, year, kind);
   if (!record)
     throw new NotFoundError({
       id: `Dokumen ${kind === 'berita_acara' ? 'Berita Acara' : 'SK'} tahun ${year} belum dibuat`,
@@ -137,18 +143,9 @@ export const planningRecordGenerate = defineAction({
         generated_by: ctx.actor.userId,
         generated_at: new Date(),
       };
-      const rec = await trx
-        .insertInto('planning_record')
-        .values(values)
-        .onConflict((oc) => oc.columns(['year', 'kind']).doUpdateSet(values))
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const rec = await upsertRecord(trx, values);
       if (input.kind === 'berita_acara')
-        await trx
-          .updateTable('data_list')
-          .set({ status: 'agreed', updated_at: new Date() })
-          .where('id', '=', list.id)
-          .execute();
+        await updateList(trx, list.id, { status: 'agreed', updated_at: new Date() });
       await audit({
         action: 'planning_record_generate',
         subjectType: 'planning_record',
@@ -208,12 +205,7 @@ export const dataListEnact = defineAction({
       const list = await findList(trx, input.year, { forUpdate: true });
       if (!list) throw listNotFound(input.year);
       assertOpen(list);
-      const ba = await trx
-        .selectFrom('planning_record')
-        .select('id')
-        .where('year', '=', input.year)
-        .where('kind', '=', 'berita_acara')
-        .executeTakeFirst();
+      const ba = await findRecordId(trx, input.year, 'berita_acara');
       if (list.status !== 'agreed' || !ba)
         throw new ConflictError({
           id: `Daftar data ${input.year} belum disepakati: buat Berita Acara Kesepakatan dahulu`,
@@ -229,25 +221,22 @@ export const dataListEnact = defineAction({
       const owed = items.filter((i) => (AGREED as readonly string[]).includes(i.status));
       for (const i of owed)
         for (const p of periodsOf(i.update_schedule, input.year))
-          await trx
-            .insertInto('data_list_obligation')
-            .values({ item_id: i.id, agency_id: i.agency_id, period: p.period, due_on: p.dueOn })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
+          await insertObligationOnce(trx, {
+            item_id: i.id,
+            agency_id: i.agency_id,
+            period: p.period,
+            due_on: p.dueOn,
+          });
       const agencyIds = [...new Set(owed.map((i) => i.agency_id))];
       const now = new Date();
-      await trx
-        .updateTable('data_list')
-        .set({
-          status: 'enacted',
-          decree_number: input.decree_number,
-          decree_file_key: input.upload?.key ?? null,
-          decree_file_name: input.upload?.fileName ?? null,
-          enacted_at: now,
-          updated_at: now,
-        })
-        .where('id', '=', list.id)
-        .execute();
+      await updateList(trx, list.id, {
+        status: 'enacted',
+        decree_number: input.decree_number,
+        decree_file_key: input.upload?.key ?? null,
+        decree_file_name: input.upload?.fileName ?? null,
+        enacted_at: now,
+        updated_at: now,
+      });
       await audit({
         action: 'data_list_enact',
         subjectType: 'data_list',
@@ -266,12 +255,7 @@ export const dataListEnact = defineAction({
         agencyIds,
         `SK ${input.decree_number}`,
       );
-      if (run.instanceId)
-        await trx
-          .updateTable('data_list')
-          .set({ collection_instance_id: run.instanceId })
-          .where('id', '=', list.id)
-          .execute();
+      if (run.instanceId) await updateList(trx, list.id, { collection_instance_id: run.instanceId });
       return {
         year: input.year,
         status: 'enacted',
@@ -312,28 +296,19 @@ export const statisticalActivityRecommendationSet = defineAction({
         ],
       });
     return mutate(ctx, async (trx, audit) => {
-      const a = await trx
-        .selectFrom('statistical_activity')
-        .select(['id', 'title'])
-        .where('id', '=', input.id)
-        .forUpdate()
-        .executeTakeFirst();
+      const a = await lockStatisticalActivity(trx, input.id);
       if (!a)
         throw new NotFoundError({
           id: 'Kegiatan statistik tidak ditemukan',
           en: 'Statistical activity not found',
         });
-      await trx
-        .updateTable('statistical_activity')
-        .set({
-          recommendation_status: input.status,
-          recommendation_number: input.number ?? null,
-          recommendation_date: input.date ?? null,
-          ...(input.activity_code ? { activity_code: input.activity_code } : {}),
-          updated_at: new Date(),
-        })
-        .where('id', '=', a.id)
-        .execute();
+      await updateStatisticalActivity(trx, a.id, {
+        recommendation_status: input.status,
+        recommendation_number: input.number ?? null,
+        recommendation_date: input.date ?? null,
+        ...(input.activity_code ? { activity_code: input.activity_code } : {}),
+        updated_at: new Date(),
+      });
       await audit({
         action: 'statistical_activity_recommendation_set',
         subjectType: 'statistical_activity',

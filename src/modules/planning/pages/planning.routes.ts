@@ -28,6 +28,7 @@ import {
   meetingsOf,
   obligationsOf,
   recordsOf,
+  subjectYear,
 } from '../planning.repository.js';
 import { ForumPage, type ForumView } from './forum.page.js';
 import { pm } from './planning.messages.js';
@@ -123,11 +124,7 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
   /** A data-list cycle task's planning screen: the year's list, or the forum's meeting. */
   app.get('/workspace/daftar-data/tugas/:id', async (req, reply) => {
     const { instance, step } = await loadTask(db, (req.params as { id: string }).id);
-    const subject = await db
-      .selectFrom('workflow_subject')
-      .select('year')
-      .where('id', '=', instance.subject_id)
-      .executeTakeFirst();
+    const subject = await subjectYear(db, instance.subject_id);
     const year = subject?.year ?? new Date().getFullYear() + 1;
     if (step.planning === 'forum') {
       const [latest] = (await meetingsOf(db, year)).reverse();
