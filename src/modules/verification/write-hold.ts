@@ -4,7 +4,7 @@
  * verifies (and BPS reviews when due), and publishing it serves it. The region's preset may
  * allow direct updates (`directUpdates`); the custodian and the administrator write directly.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { can } from '../../kernel/access/policy.js';
 import type { ActionContext, Audit } from '../../kernel/actions/context.js';
 import type { DatasetSubmission } from '../../kernel/db/schema/workflow-runs.js';
@@ -14,26 +14,7 @@ import { pointResourceAtVersion, type WrittenVersion } from '../datastore/index.
 import { definitionFor } from '../workflows/index.js';
 import { loadDatasetFor, runEnv } from './submissions.js';
 import { submitIn } from './submit.js';
-
-async function findVersion(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('resource_version')
-    .select([
-      'id',
-      'resource_id',
-      'number',
-      'table_name',
-      'table_schema',
-      'row_count',
-      'storage_key',
-      'file_name',
-      'size_bytes',
-      'sha256',
-      'state',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+import { findServedVersion, findVersion } from './write-hold.repository.js';
 
 /** addWriteHold's function: true when the write became a submission instead of being served. */
 export async function holdPublishedWrite(
@@ -69,11 +50,7 @@ export async function serveSubmittedVersions(trx: Transaction<DB>, s: DatasetSub
   const now = new Date();
   for (const r of s.resources) {
     if (!r.version_id) continue;
-    const resource = await trx
-      .selectFrom('resource')
-      .select(['datastore_version_id', 'table_schema', 'state'])
-      .where('id', '=', r.resource_id)
-      .executeTakeFirst();
+    const resource = await findServedVersion(trx, r.resource_id);
     if (resource?.state !== 'active' || resource.datastore_version_id === r.version_id) continue;
     const v = await findVersion(trx, r.version_id);
     if (v?.state !== 'complete' || v.resource_id !== r.resource_id) continue;
