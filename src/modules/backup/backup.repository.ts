@@ -124,7 +124,12 @@ export async function countRowsBesidesSeeds(db: Executor, table: TableInfo): Pro
   return res.rows[0]?.n ?? 0;
 }
 
-/** One multi-row INSERT: the server unpacks the JSON array and casts each value back. */
+/**
+ * One multi-row INSERT: the server unpacks the JSON array and casts each value back. A table the
+ * migrations seed takes the backup's copy of a seeded row in place (an upsert on the seed's column),
+ * so seeded parents with seeded children (the EPSS domains, aspects, indicators) are never
+ * deleted from under them.
+ */
 export async function insertBatch(
   db: Executor,
   table: TableInfo,
@@ -133,10 +138,21 @@ export async function insertBatch(
 ): Promise<void> {
   const overriding = columns.some((c) => c.identityAlways) ? sql`overriding system value` : sql``;
   const values = columns.length > 0 ? sql.join(columns.map(importValue)) : sql``;
+  // The seed's own column is unique (a key or a unique index): the conflict target.
+  const seed = MIGRATION_SEEDS[table.name];
+  const others = columns.filter((c) => c.name !== seed?.column);
+  const upsert = seed
+    ? others.length > 0
+      ? sql`on conflict (${sql.id(seed.column)}) do update set ${sql.join(
+          others.map((c) => sql`${sql.id(c.name)} = excluded.${sql.id(c.name)}`),
+        )}`
+      : sql`on conflict do nothing`
+    : sql``;
   await sql`
     insert into ${sql.id(table.name)} (${sql.join(columns.map((c) => sql.id(c.name)))}) ${overriding}
     select ${values} from jsonb_array_elements(${json}::jsonb) with ordinality as r(v, n)
-    order by r.n`.execute(db);
+    order by r.n
+    ${upsert}`.execute(db);
 }
 
 /** The inverse of {@link exportValue}, reading element `i` of the row array `r.v`. */
@@ -147,25 +163,6 @@ function importValue(column: ColumnInfo, i: number): RawBuilder<unknown> {
   }
   if (isBuiltin(column, 'bytea')) return sql`decode(r.v ->> ${index}, 'base64')`;
   return sql`(r.v ->> ${index})::${typeRef(column)}`;
-}
-
-/** Replace the migrations' own rows with the backup's copy when the batch carries them. */
-export async function deleteSeedRows(
-  db: Executor,
-  table: TableInfo,
-  columns: ColumnInfo[],
-  json: string,
-): Promise<void> {
-  const seed = MIGRATION_SEEDS[table.name];
-  const index = columns.findIndex((c) => c.name === seed?.column);
-  if (!seed || index < 0) return;
-  await sql`
-    delete from ${sql.id(table.name)}
-    where ${sql.id(seed.column)}::text = any(${seed.keys}::text[])
-      and ${sql.id(seed.column)}::text in (
-        select r.v ->> ${sql.raw(String(index))} from jsonb_array_elements(${json}::jsonb) as r(v))`.execute(
-    db,
-  );
 }
 
 /** Move every serial/identity sequence of the table past the largest restored value. */

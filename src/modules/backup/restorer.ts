@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
-import { deleteSeedRows, insertBatch } from './backup.repository.js';
+import { insertBatch } from './backup.repository.js';
 import { invalidBackup, isRecord, isStringArray, messageOf, parseJson } from './backup-file.js';
 import { FileRestorer } from './backup-files.js';
 import { assertEmpty } from './restore-checks.js';
@@ -106,7 +106,6 @@ export class Restorer {
     const json = `[${this.batch.join(',')}]`;
     this.batch = [];
     try {
-      await deleteSeedRows(this.db, table, this.columns, json);
       await insertBatch(this.db, table, this.columns, json);
     } catch (err) {
       throw new Error(

@@ -217,14 +217,19 @@ for (const kind of DIALECTS) {
         ['zip-bomb.xlsx', 'zip-bomb.xlsx'],
       ];
       for (const [fixture, name] of cases) {
-        await resultOf(
-          upload(
-            'resource_update',
-            { id: r.id },
-            name,
-            await readFile(broken[fixture as keyof typeof broken]),
-          ),
+        const answer = await upload(
+          'resource_update',
+          { id: r.id },
+          name,
+          await readFile(broken[fixture as keyof typeof broken]),
         );
+        // A file that is not a zip although named .xlsx (a password-protected workbook is an OLE
+        // file; a text file renamed) is refused at upload already, naming it (issue #17 item 6).
+        if (answer.statusCode === 409) {
+          expect(answer.body, name).toContain(name);
+          continue;
+        }
+        await resultOf(answer);
         await runner.runUntilIdle();
         const s = await status(r.id);
         expect(s.state, name).toBe('error');
