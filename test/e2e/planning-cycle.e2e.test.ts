@@ -201,6 +201,9 @@ describeInBrowser('planning: a full data-list cycle in a real browser (PGlite, d
           .locator('a.button')
           .click(),
       ]);
+      // An approval needs every SDI checklist item marked met (issue #17 item 4).
+      for (const radio of await custodian.locator('#verify-form input[type=radio][value="yes"]').all())
+        await radio.check();
       await Promise.all([
         custodian.waitForURL('**?done=verified'),
         custodian.click('#verify-form button[value="approve"]'),
