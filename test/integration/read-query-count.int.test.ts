@@ -55,7 +55,8 @@ for (const kind of DIALECTS) {
       const one = await statementsOf(`/dataset/${datasets[1]?.name}`);
       const eight = await statementsOf(`/dataset/${datasets[8]?.name}`);
       expect(eight.count).toBe(one.count);
-      expect(one.count, one.statements.join('\n')).toBeLessThanOrEqual(8);
+      // The stored dict, the preview and versions, the change log, related datasets: a handful.
+      expect(one.count, one.statements.join('\n')).toBeLessThanOrEqual(10);
     });
 
     it('package_show is two statements: the visibility check and the stored dict', async () => {
@@ -71,7 +72,8 @@ for (const kind of DIALECTS) {
       const api = await statementsOf('/api/3/action/package_search?q=hitung&facet.field=["tags","groups"]');
       expect(api.count, api.statements.join('\n')).toBe(2);
       const page = await statementsOf('/dataset?q=hitung');
-      expect(page.count, page.statements.join('\n')).toBeLessThanOrEqual(4);
+      // With fewer than three hits the page also looks for a "did you mean" word.
+      expect(page.count, page.statements.join('\n')).toBeLessThanOrEqual(5);
     });
 
     it('answers a repeat API read whose ETag still matches with 304 and no body, and a changed one with 200', async () => {
