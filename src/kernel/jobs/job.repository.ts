@@ -54,7 +54,11 @@ export async function hasPendingJob(db: Kysely<DB>, kind: string, exceptId?: num
 /** A lease of `ms` milliseconds from the database's clock (every runner reads the same one). */
 const leaseFromNow = (ms: number) => sql<Date>`now() + ${ms} * interval '1 millisecond'`;
 
-/** Take the oldest ready job, marking it running for `runnerId` with a lease of `leaseMs`. */
+/**
+ * Take the oldest ready job, marking it running for `runnerId` with a lease of `leaseMs`. The
+ * previous attempt's error stays on the row until the job ends, so a job that succeeded on a
+ * retry still tells an operator (and a test) why the first attempt did not.
+ */
 export async function claimNextJob(
   db: Kysely<DB>,
   runnerId: string,
@@ -62,7 +66,7 @@ export async function claimNextJob(
 ): Promise<Job | undefined> {
   const result = await sql<Job>`
     update job set state = 'running', attempts = attempts + 1, locked_by = ${runnerId},
-      locked_at = now(), lease_until = ${leaseFromNow(leaseMs)}, error = null
+      locked_at = now(), lease_until = ${leaseFromNow(leaseMs)}
     where id = (
       select id from job where state = 'queued' and run_after <= now()
       order by id limit 1 for update skip locked
