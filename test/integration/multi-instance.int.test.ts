@@ -294,7 +294,8 @@ describe.skipIf(!runs)('two instances on one PostgreSQL and one S3 server, behin
         // Claimed by one runner only: a second attempt is allowed only after a failure of the
         // first (a transient database or S3 error on a loaded machine), never because another
         // runner took the job from a live one (that failure reads "interrupted: …").
-        if (job.attempts > 1) expect(job.error ?? '', `job of upload ${n} retried`).not.toMatch(/^interrupted/);
+        if (job.attempts > 1)
+          expect(job.error ?? '', `job of upload ${n} retried`).not.toMatch(/^interrupted/);
         expect(job.attempts, `job of upload ${n}: ${job.error}`).toBeLessThanOrEqual(job.error ? 3 : 1);
         expect(version.row_count).toBe([50, 60, 70, 80][n]);
       }
