@@ -64,6 +64,8 @@ const EnvSchema = z.object({
    * takes its job over once the lease runs out (renewed every third of it, checked every half).
    */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** The anonymous page cache (src/kernel/http/page-cache.ts); `off` to measure pages cold. */
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 /** Where uploaded files live (STORAGE and the S3_* settings). */
@@ -103,6 +105,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** A running job's lease (JOB_LEASE_SECONDS), in ms. */
   jobLeaseMs: number;
+  /** Anonymous public pages served from memory while the catalog's stamps hold (PAGE_CACHE). */
+  pageCache: boolean;
 };
 
 /** Parse an environment (default: `process.env`) into a Config, with a readable error on bad values. */
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     datastoreSql: (e.DATASTORE_SQL ?? (e.DATABASE_URL ? 'on' : 'off')) === 'on',
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    pageCache: e.PAGE_CACHE === 'on',
     storage:
       e.STORAGE === 's3'
         ? {

@@ -3,6 +3,7 @@ import type { ActionContext } from '../../src/kernel/actions/context.js';
 import type { DriverKind } from '../../src/kernel/db/database.js';
 import type { Agency, Topic } from '../../src/kernel/db/schema.js';
 import { packageCreate } from '../../src/modules/catalog/actions/package-create.js';
+import { flushDatasetViews } from '../../src/modules/catalog/index.js';
 import { insertTopic } from '../../src/modules/catalog/topic.repository.js';
 import { buildAgency, buildUser } from '../factories/index.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -107,6 +108,8 @@ export const getPage = (t: TestApp, url: string, cookie?: string) =>
 
 /** A dataset's stored view count. */
 export async function viewCountOf(t: TestApp, name: string): Promise<number> {
+  // Views gather in memory for a moment before they are written (catalog/view-counter.ts).
+  await flushDatasetViews(t.database.db);
   return Number(
     (
       await t.database.db

@@ -10,6 +10,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { ANONYMOUS } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AppModule } from '../module.js';
@@ -20,12 +21,20 @@ import { getCookieSecret } from './cookie-secret.js';
 import { installErrorHandlers } from './error-handler.js';
 import { CrossOriginError, isSameOriginPost, readMultipartCsrf } from './form-guard.js';
 import { opsRoutes } from './ops.routes.js';
+import { pageCache } from './page-cache.js';
 import type { SiteInfo } from './page-context.js';
-import { type Authenticator, requestContext } from './request-context.js';
+import { type Authenticator, requestContext, resolveLocale } from './request-context.js';
 import { LOG_SERIALIZERS } from './request-log.js';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A public form acting on no one's authority: anonymous posts need no CSRF token. */
+    anonymousForm?: boolean;
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -106,6 +115,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // view whose If-None-Match still matches gets 304 with no body (streamed files are skipped:
   // they carry their own validators).
   await app.register(fastifyEtag);
+  // Before the request context: a repeat anonymous view is answered before any session lookup.
+  await app.register(pageCache, {
+    db: database.db,
+    sessionCookie: opts.authenticator.sessionCookie,
+    localeOf: resolveLocale,
+    enabled: config.pageCache,
+  });
   await app.register(requestContext, { database, config, authenticator: opts.authenticator });
 
   // Every form post must come from this site (Origin/Referer) and carry its CSRF token. The API
@@ -114,6 +130,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('preHandler', (req, reply, done) => {
     if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/')) return done();
     if (!isSameOriginPost(req, config.siteUrl)) return done(new CrossOriginError());
+    // A public form that acts on no one's authority (a follow to confirm by e-mail) needs no
+    // token from a reader without a session: a forged post could do nothing its sender cannot do
+    // directly. Its page then stays the same for every reader, and cacheable.
+    if (req.routeOptions.config?.anonymousForm && req.actor === ANONYMOUS) return done();
     if (!req.isMultipart() || req.headers['x-csrf-token'] !== undefined)
       return app.csrfProtection(req, reply, done);
     readMultipartCsrf(req, config.uploadMaxBytes).then(() => app.csrfProtection(req, reply, done), done);

@@ -27,14 +27,20 @@ export interface PageContext {
   notice?: string | undefined;
 }
 
-/** Build the page context for a request (creates the CSRF cookie when absent). */
+/** Build the page context for a request (the CSRF cookie is created when a form first asks for a token). */
 export function pageContext(req: FastifyRequest, reply: FastifyReply, site: SiteInfo): PageContext {
+  let token: string | undefined;
   return {
     t: req.t,
     locale: req.locale,
     actor: req.actor,
     path: req.url,
-    csrfToken: reply.generateCsrf(),
+    // Minted when a form asks for it: a page without one sets no cookie, so its bytes are the
+    // same for every anonymous reader (ETag, page cache).
+    get csrfToken() {
+      token ??= reply.generateCsrf();
+      return token;
+    },
     site,
     timeZone: req.timeZone,
     can: (action, subject) => can(req.actor, action, subject),

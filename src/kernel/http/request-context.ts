@@ -62,7 +62,7 @@ async function resolveActor(
 }
 
 /** Language: `?lang=` wins, then the language cookie, then Bahasa Indonesia. */
-function resolveLocale(req: FastifyRequest): Locale {
+export function resolveLocale(req: FastifyRequest): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
   if (isLocale(q)) return q;
   const c = req.cookies[LOCALE_COOKIE];

@@ -242,12 +242,13 @@ export async function listRevisions(db: Kysely<DB>, datasetId: string, limit = 5
     .execute();
 }
 
-export async function incrementDatasetViews(db: Kysely<DB>, id: string): Promise<void> {
-  await db
-    .updateTable('dataset')
-    .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
+/** Add counted page views, many datasets in one statement (see view-counter.ts). */
+export async function addDatasetViews(db: Kysely<DB>, views: ReadonlyMap<string, number>): Promise<void> {
+  if (views.size === 0) return;
+  const rows = [...views].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`);
+  await sql`
+    update dataset set view_count = dataset.view_count + v.n
+    from (values ${sql.join(rows)}) as v(id, n) where dataset.id = v.id`.execute(db);
 }
 
 export async function incrementResourceDownloads(db: Kysely<DB>, id: string): Promise<void> {

@@ -20,7 +20,6 @@ export {
   findDataset,
   findDatasetForUpdate,
   findResource,
-  incrementDatasetViews,
   incrementResourceDownloads,
   insertResource,
   insertRevision,
@@ -86,3 +85,4 @@ export {
   toggleFilter,
 } from './pages/components/search-state.js';
 export { findTopic, insertTopic, listTopics } from './topic.repository.js';
+export { countDatasetView, flushDatasetViews } from './view-counter.js';

@@ -55,7 +55,12 @@ for (const kind of DIALECTS) {
         method: 'POST',
         url,
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
+        // The follow form carries no token for a reader without a session (an anonymous form);
+        // the confirm and unsubscribe pages do.
+        payload: new URLSearchParams({
+          ...(page.body.includes('name="_csrf"') ? { _csrf: csrfFrom(page.body) } : {}),
+          ...fields,
+        }).toString(),
       });
     }
 

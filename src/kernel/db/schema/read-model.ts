@@ -21,4 +21,6 @@ export interface PackageDictTable {
 export interface CatalogStampTable {
   id: Generated<boolean>;
   stamp: ColumnType<string, string | number | undefined, string | number>;
+  /** Grows in every transaction that changes a stored dict (migration 0033). */
+  content: ColumnType<string, string | number | undefined, string | number>;
 }

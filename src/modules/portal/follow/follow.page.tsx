@@ -35,7 +35,8 @@ export function FollowForm({
         ''
       )}
       <form method="post" action="/follow" class="stack">
-        <CsrfField ctx={ctx} />
+        {/* Anonymous readers post without a token (the route is an anonymous form). */}
+        {ctx.actor.userId === null ? '' : <CsrfField ctx={ctx} />}
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="target" value={target} />
         <label for="follow-email" safe>

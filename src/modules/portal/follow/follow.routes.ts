@@ -14,7 +14,9 @@ import { findFollowByToken, findFollowByUnsubscribeToken, followTargetTitle } fr
 import { notifyFollowers } from './follow-notify.js';
 
 const SWEEP_MS = 60_000;
-const PUBLIC_FORM = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
+// A follow acts on no one's authority (the address must confirm by e-mail): an anonymous post
+// needs no CSRF token, so the pages carrying the form are the same for every reader.
+const PUBLIC_FORM = { config: { rateLimit: { max: 10, timeWindow: '1 minute' }, anonymousForm: true } };
 const tokenOf = (v: unknown) => (typeof v === 'string' && v.length <= 100 ? v : '');
 
 /**

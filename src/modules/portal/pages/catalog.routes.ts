@@ -6,7 +6,8 @@ import { t } from '../../../kernel/i18n/i18n.js';
 import {
   CATALOG_CSS_PATH,
   catalogPageContext,
-  incrementDatasetViews,
+  countDatasetView,
+  flushDatasetViews,
   parseSearchState,
   sendCatalogPage,
 } from '../../catalog/index.js';
@@ -48,14 +49,27 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
 
-  app.get('/dataset', async (req, reply) => {
+  app.addHook('onClose', () => flushDatasetViews(database.db));
+  /** Anonymous repeat views come from the page cache; a dataset page served from it still counts. */
+  const cached = { config: { pageCache: {} } };
+  const datasetPageCache = {
+    config: {
+      pageCache: {
+        onHit: (_req: unknown, datasetId: string | undefined) => {
+          if (datasetId) countDatasetView(database.db, datasetId);
+        },
+      },
+    },
+  };
+
+  app.get('/dataset', cached, async (req, reply) => {
     const state = parseSearchState(req.query);
     const view = await loadSearch(ctxOf(req), req.locale, state, { basePath: '/dataset' });
     if (!view.error) view.help = await loadSearchHelp(database.db, req.locale, state.q, view.count);
     return sendCatalogPage(reply, DatasetSearchPage({ ctx: catalogPageContext(req, reply, site), view }));
   });
 
-  app.get('/dataset/:name', async (req, reply) => {
+  app.get('/dataset/:name', datasetPageCache, async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     // Linked-data clients asking for RDF in `Accept` get the dataset's DCAT (as ckanext-dcat).
@@ -66,7 +80,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     const canonical = view.dict.name;
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).
-    if (req.method === 'GET') await incrementDatasetViews(database.db, view.dict.id);
+    if (req.method === 'GET') countDatasetView(database.db, view.dict.id);
+    req.pageCacheTag = view.dict.id;
     const publisher = t(req.locale, 'site.tagline', { region: site.regionName });
     const extras =
       view.isPrivate || view.isDraft
@@ -89,12 +104,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendCatalogPage(reply, page, datasetHead(view, config.siteUrl) + share);
   });
 
-  app.get('/organization', async (req, reply) => {
+  app.get('/organization', cached, async (req, reply) => {
     const agencies = await loadOrganizations(ctxOf(req));
     return sendCatalogPage(reply, OrganizationsPage({ ctx: catalogPageContext(req, reply, site), agencies }));
   });
 
-  app.get('/organization/:name', async (req, reply) => {
+  app.get('/organization/:name', cached, async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadOrganization(ctxOf(req), req.locale, name, parseSearchState(req.query));
@@ -106,12 +121,12 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  app.get('/group', async (req, reply) => {
+  app.get('/group', cached, async (req, reply) => {
     const topics = await loadTopics(ctxOf(req), req.locale);
     return sendCatalogPage(reply, GroupsPage({ ctx: catalogPageContext(req, reply, site), topics }));
   });
 
-  app.get('/group/:name', async (req, reply) => {
+  app.get('/group/:name', cached, async (req, reply) => {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadTopic(ctxOf(req), req.locale, name, parseSearchState(req.query));

@@ -47,7 +47,8 @@ export async function portalRoutes(app: FastifyInstance, { config, database, sit
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.isProduction };
   const demoPassword = config.isProduction ? undefined : DEMO_PASSWORD;
 
-  app.get('/', async (req, reply) => {
+  // Served from the anonymous page cache while the catalog's stamps hold (kernel/http/page-cache.ts).
+  app.get('/', { config: { pageCache: {} } }, async (req, reply) => {
     const view = await loadHome(actionContext(req, database, config.siteUrl), req.locale);
     return sendCatalogPage(reply, HomePage({ ctx: catalogPageContext(req, reply, site), view }));
   });

@@ -13,7 +13,8 @@ export function catalogPageContext(
   reply: FastifyReply,
   site: SiteInfo,
 ): CatalogPageContext {
-  return { ...pageContext(req, reply, site), ct: catalogTranslator(req.locale) };
+  // Assigned, not spread: spreading would read the lazy CSRF token and mint a cookie.
+  return Object.assign(pageContext(req, reply, site), { ct: catalogTranslator(req.locale) });
 }
 
 /** The catalog pages' stylesheet, served by the catalog routes. */

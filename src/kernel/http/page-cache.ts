@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Kysely, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import type { DB } from '../db/schema.js';
+
+/**
+ * The anonymous page cache (issue #21): a public page a route opts into (`config.pageCache`) is
+ * kept in memory after it is rendered for a reader with no session, keyed by the catalog's two
+ * change stamps (`catalog_stamp`, migration 0033), the language, the Accept header and the URL.
+ * A repeat view costs one indexed read of the stamps instead of the page's queries and
+ * rendering. It stays correct with several instances: the stamps live in the database and any
+ * committed change to what a public page shows moves one of them, so no instance serves a page
+ * older than the last change. Counters on pages (views, downloads) are not part of the stamps:
+ * an entry lives at most `ttlMs`, so they are at most that old.
+ *
+ * Only answers that are the same for every anonymous reader are stored: 200, a string body, no
+ * Set-Cookie (a page that minted a CSRF token for its reader is never shared).
+ */
+export interface PageCacheOptions {
+  db: Kysely<DB>;
+  /** The session cookie's name: a request carrying it may be someone's, never served from here. */
+  sessionCookie: string;
+  /** Reads the reader's language the way the request context does. */
+  localeOf: (req: FastifyRequest) => string;
+  maxEntries?: number;
+  ttlMs?: number;
+  /** Off switch (PAGE_CACHE=off), so a benchmark can measure the pages cold. */
+  enabled?: boolean;
+}
+
+/** What a route declares to be cached; `onHit` runs for a view served from the cache. */
+export interface PageCacheRoute {
+  onHit?: (req: FastifyRequest, tag: string | undefined) => Promise<void> | void;
+}
+
+interface Entry {
+  body: string;
+  type: string;
+  tag: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    pageCache?: PageCacheRoute;
+  }
+  interface FastifyRequest {
+    /** The key this anonymous request's page is stored under once rendered. */
+    pageCacheKey?: string;
+    /** Set by a handler: handed to the route's `onHit` when the page is served from the cache. */
+    pageCacheTag?: string;
+  }
+}
+
+/** Both stamps in one read: the catalog's shared tables and every stored dict. */
+async function readStamps(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ s: string }>`select stamp || '.' || content as s from catalog_stamp`.execute(db);
+  return r.rows[0]?.s ?? '0';
+}
+
+function isAnonymous(req: FastifyRequest, sessionCookie: string): boolean {
+  return req.headers.authorization === undefined && req.cookies[sessionCookie] === undefined;
+}
+
+export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptions) => {
+  if (options.enabled === false) return;
+  const cache = new LRUCache<string, Entry>({
+    max: options.maxEntries ?? 2000,
+    ttl: options.ttlMs ?? 60_000,
+    // Entries are weighed by their size so a few huge pages cannot hold the memory.
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (e) => e.body.length + 64,
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const route = req.routeOptions.config?.pageCache;
+    if (!route || req.method !== 'GET' || !isAnonymous(req, options.sessionCookie)) return;
+    const stamps = await readStamps(options.db);
+    const key = `${stamps}|${options.localeOf(req)}|${req.headers.accept ?? ''}|${req.url}`;
+    const hit = cache.get(key);
+    if (!hit) {
+      req.pageCacheKey = key;
+      return;
+    }
+    await route.onHit?.(req, hit.tag);
+    reply.header('content-type', hit.type).header('x-page-cache', 'hit');
+    return reply.send(hit.body);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const key = req.pageCacheKey;
+    if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (reply.hasHeader('set-cookie')) return payload;
+    cache.set(key, {
+      body: payload,
+      type: String(reply.getHeader('content-type') ?? 'text/html'),
+      tag: req.pageCacheTag,
+    });
+    return payload;
+  });
+});
