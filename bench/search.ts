@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +43,8 @@ interface Options {
   engines: DriverKind[];
   /** Datasets of the extra PostgreSQL run that measures package_search alone (0: none). */
   large: number;
+  /** Where to write the search statement's EXPLAIN (ANALYZE, BUFFERS) per engine (--plans FILE). */
+  plans: string | undefined;
 }
 
 interface Measure {
@@ -95,6 +97,7 @@ function parseArgs(args: string[]): Options {
     warmup: num('--warmup', 2, 0),
     engines,
     large: engines.includes('postgres') ? Math.floor(num('--large', 100_000, 0)) : 0,
+    plans: value('--plans'),
   };
 }
 
@@ -200,7 +203,8 @@ export async function loadCatalog(db: Kysely<DB>, catalog: GeneratedDataset[]): 
         description text, format text, url text, created timestamptz)`,
   );
   await refreshDatasetSearch(db);
-  await sql`analyze`.execute(db);
+  // As autovacuum would after a bulk load: the search-vector UPDATE left a dead copy of every row.
+  await sql`vacuum analyze`.execute(db);
 }
 
 /** A fresh database of `kind`: PGlite in a temp folder, or a new database on the PostgreSQL server. */
@@ -354,9 +358,17 @@ async function benchEngine(
     });
     const site = await ensureSite(env.database.db, config);
     const app = await createApp({ config, database: env.database, site, logger: false });
+    // The same pages with the anonymous page cache off: what a first view (or a changed catalog) costs.
+    const coldApp = await createApp({
+      config: { ...config, pageCache: false },
+      database: env.database,
+      site,
+      logger: false,
+    });
     const raw = rawRunner(env, o);
     try {
       const base = await listen(app);
+      const coldBase = await listen(coldApp);
       const facets = encodeURIComponent('["organization","tags"]');
       const searchPaths = SEARCH_WORDS.map(
         (w) => `/api/3/action/package_search?q=${w}&facet.field=${facets}`,
@@ -388,6 +400,7 @@ async function benchEngine(
         rows.push({ engine: label, target, m, ...(baseline ? { baseline } : {}) });
         return m;
       };
+      if (o.plans) await appendPlan(o.plans, label, env.database.db, searchStatements[0] as CompiledQuery);
       const searchBase = await measure('raw SQL: search statement', rawSearch);
       await measure('package_search (q + 2 facets)', () => load(base, searchPaths, o), searchBase);
       if (only === 'search') return rows;
@@ -398,14 +411,31 @@ async function benchEngine(
       const searchPagePaths = SEARCH_WORDS.map((w) => `/dataset?q=${w}`);
       await measure('search page /dataset', () => load(base, searchPagePaths, o), searchBase);
       await measure('home page /', () => load(base, ['/'], o));
+      await measure('dataset page, cache off', () => load(coldBase, pagePaths, o), rowBase);
+      await measure('search page, cache off', () => load(coldBase, searchPagePaths, o), searchBase);
+      await measure('home page, cache off', () => load(coldBase, ['/'], o));
       return rows;
     } finally {
       await raw.close();
       await app.close();
+      await coldApp.close();
     }
   } finally {
     await env.cleanup();
   }
+}
+
+/** The search statement's plan, warm (run once before), appended to `file` under `label`. */
+async function appendPlan(file: string, label: string, db: Kysely<DB>, q: CompiledQuery) {
+  await db.executeQuery(q);
+  const explain = { ...q, sql: `explain (analyze, buffers) ${q.sql}` } as CompiledQuery;
+  const rows = (await db.executeQuery(explain)).rows as Record<string, string>[];
+  const plan = rows.map((r) => Object.values(r)[0]).join('\n');
+  const words = SEARCH_WORDS[0];
+  await appendFile(
+    file,
+    `\n## ${label}, ${new Date().toISOString().slice(0, 10)}: package_search q=${words}, facets organization and tags\n\n\`\`\`\n${q.sql.trim()}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`,
+  );
 }
 
 async function countRows(database: Database): Promise<string> {

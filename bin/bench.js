@@ -23,7 +23,7 @@ if (!bench) {
   console.log('Usage: npm run bench -- <name> [options]\n\nBenchmarks:');
   for (const [n, b] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(10)} ${b.about}`);
   console.log(
-    '\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all, --large N (100000: package_search alone on PostgreSQL; 0 skips)',
+    "\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all, --large N (100000: package_search alone on PostgreSQL; 0 skips), --plans FILE (append the search statement's EXPLAIN ANALYZE per engine)",
   );
   console.log('Options of ingest: --rows N (1000000), --engine pglite|postgres|all');
   process.exit(name ? 1 : 0);

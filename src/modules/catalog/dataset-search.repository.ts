@@ -47,7 +47,8 @@ const SORT_COLUMNS: Record<SortTerm['key'], string> = {
  * One facet as a JSON array, counted over the `hits` CTE, most frequent first. Tags, topics and
  * formats are read from the arrays on each hit's own row (migration 0024), so counting costs no
  * probe into a child table per hit (the tags facet took 32 ms of probes for 947 hits at 20,000
- * datasets; the plans are in dataset-search.plans.md).
+ * datasets; the plans are in dataset-search.plans.md). The arrays are unnested in the select
+ * list (one ProjectSet pass), not by a function scan per hit, which cost two to three times more.
  */
 function facetSql(field: FacetField, limit: number, minCount: number) {
   switch (field) {
@@ -57,15 +58,15 @@ function facetSql(field: FacetField, limit: number, minCount: number) {
         group by a.code, a.name having count(*) >= ${minCount} order by count desc, a.name limit ${limit}`;
     case 'groups':
       return sql`select t.name as name, t.title as display_name, count(*)::int as count
-        from hits h cross join unnest(h.topic_names) as n(name) join topic t on t.name = n.name
+        from (select unnest(h.topic_names) as name from hits h) n join topic t on t.name = n.name
         group by t.name, t.title having count(*) >= ${minCount} order by count desc, t.title limit ${limit}`;
     case 'tags':
       return sql`select n.tag as name, n.tag as display_name, count(*)::int as count
-        from hits h cross join unnest(h.tag_names) as n(tag)
+        from (select unnest(h.tag_names) as tag from hits h) n
         group by n.tag having count(*) >= ${minCount} order by count desc, n.tag limit ${limit}`;
     case 'res_format':
       return sql`select n.format as name, n.format as display_name, count(*)::int as count
-        from hits h cross join unnest(h.res_formats) as n(format)
+        from (select unnest(h.res_formats) as format from hits h) n
         group by n.format having count(*) >= ${minCount} order by count desc, n.format limit ${limit}`;
     case 'license_id':
       return sql`select h.license_id as name, h.license_id as display_name, count(*)::int as count
