@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type Bilingual, ValidationError } from '../errors.js';
+import { AppError, type Bilingual, NotAuthorizedError, ValidationError } from '../errors.js';
 import { pick } from '../i18n/i18n.js';
 import { actionApiName, helpUrl, isBadJsonBody, sendBadJson, sendEdgeError } from './api/ckan-envelope.js';
 import { ErrorPage } from './error-page.js';
@@ -80,8 +80,14 @@ export function installErrorHandlers(app: FastifyInstance, site: SiteInfo, siteU
         .code(d.status)
         .send({ error: { status: d.status, message: pick(req.locale, d.text), ...d.text } });
     }
+    // A refusal by the policy names a permission (`user:read`): an API client may read it, a
+    // person reads what it means.
     const message =
-      d.status >= 500 ? req.t('error.500.body', { requestId: req.id }) : pick(req.locale, d.text);
+      d.status >= 500
+        ? req.t('error.500.body', { requestId: req.id })
+        : err instanceof NotAuthorizedError
+          ? req.t('error.403.body')
+          : pick(req.locale, d.text);
     return sendErrorPage(req, reply, site, d.status, message);
   });
   app.setNotFoundHandler((req, reply) => {

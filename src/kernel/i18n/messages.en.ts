@@ -35,7 +35,7 @@ export const EN: Record<MessageKey, string> = {
   'login.username': 'User name',
   'login.password': 'Password',
   'login.submit': 'Log in',
-  'login.demoHint': 'Demo accounts are listed in the README (demo password: {password}).',
+  'login.demoHint': 'Demo site: sign in with a demo account such as {usernames} (password: {password}).',
   'workspace.title': 'Workspace',
   'workspace.welcome': 'Welcome, {name}',
   'workspace.roles': 'Roles',

@@ -36,7 +36,7 @@ export const ID = {
   'login.username': 'Nama pengguna',
   'login.password': 'Kata sandi',
   'login.submit': 'Masuk',
-  'login.demoHint': 'Akun demo tercantum di README (kata sandi demo: {password}).',
+  'login.demoHint': 'Situs demo: masuk dengan akun demo seperti {usernames} (kata sandi: {password}).',
   'workspace.title': 'Ruang Kerja',
   'workspace.welcome': 'Selamat datang, {name}',
   'workspace.roles': 'Peran',

@@ -127,6 +127,32 @@ for (const kind of DIALECTS) {
       }
     });
 
+    it('names demo accounts on the login page only of a demo site, never pointing to a README', async () => {
+      const hint = /Situs demo/;
+      expect((await t.app.inject({ url: '/login' })).body).not.toMatch(hint);
+      const { user } = await buildUser(t.database, { roles: ['custodian'], isDemo: true });
+      const page = (await t.app.inject({ url: '/login' })).body;
+      expect(page).toMatch(hint);
+      expect(page).toContain(user.username);
+      expect(page).not.toContain('README');
+      const prod = await createTestApp(kind, { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(40) });
+      try {
+        await buildUser(prod.database, { roles: ['custodian'], isDemo: true });
+        expect((await prod.app.inject({ url: '/login' })).body).not.toMatch(hint);
+      } finally {
+        await prod.close();
+      }
+    });
+
+    it('shows a person what a refusal means, not the permission it names', async () => {
+      const { user } = await buildUser(t.database, { roles: ['producer'], agencyId: null });
+      const cookie = await login(t.app, user.username, TEST_PASSWORD);
+      const res = await t.app.inject({ url: '/admin/users', headers: { cookie } });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('Anda tidak memiliki izin untuk tindakan ini.');
+      expect(res.body).not.toMatch(/Akses ditolak: [a-z_]+:/);
+    });
+
     it('ends the session on logout', async () => {
       const { user } = await buildUser(t.database, { roles: ['custodian'] });
       const cookie = await login(t.app, user.username, TEST_PASSWORD);

@@ -6,4 +6,4 @@ export { accountsModule } from './module.js';
 export { LoginPage } from './pages/login.page.js';
 export { userAdminRoutes } from './pages/user-admin.routes.js';
 export { endSession, loadActor, SESSION_COOKIE, startSession } from './session.js';
-export { countUsers, findUser } from './user.repository.js';
+export { countUsers, findUser, listDemoUsernames } from './user.repository.js';

@@ -156,3 +156,15 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A few demo accounts' user names (the login page of a demo site offers them), oldest first. */
+export async function listDemoUsernames(db: Kysely<DB>, limit = 3): Promise<string[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select('username')
+    .where('is_demo', '=', true)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.username);
+}

@@ -7,13 +7,14 @@ export function LoginPage({
   error,
   username,
   next,
-  demoPassword,
+  demo,
 }: {
   ctx: PageContext;
   error?: string | undefined;
   username?: string | undefined;
   next?: string | undefined;
-  demoPassword?: string | undefined;
+  /** On a demo site: a few demo accounts and their shared password. */
+  demo?: { password: string; usernames: string[] } | undefined;
 }) {
   const t = ctx.t;
   return (
@@ -42,9 +43,9 @@ export function LoginPage({
             {t('login.submit')}
           </button>
         </form>
-        {demoPassword ? (
+        {demo ? (
           <p class="hint" safe>
-            {t('login.demoHint', { password: demoPassword })}
+            {t('login.demoHint', { password: demo.password, usernames: demo.usernames.join(', ') })}
           </p>
         ) : (
           ''

@@ -10,6 +10,7 @@ import {
   endSession,
   findUser,
   LoginPage,
+  listDemoUsernames,
   SESSION_COOKIE,
   startSession,
 } from '../../accounts/index.js';
@@ -45,7 +46,12 @@ export function safeNext(next: string | undefined, fallback: string): string {
 export async function portalRoutes(app: FastifyInstance, { config, database, site }: AppDeps) {
   const db = database.db;
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.isProduction };
-  const demoPassword = config.isProduction ? undefined : DEMO_PASSWORD;
+  // A demo site (demo accounts loaded, not production) names a few of them on its login page.
+  const demoHint = async () => {
+    if (config.isProduction) return undefined;
+    const usernames = await listDemoUsernames(db);
+    return usernames.length ? { password: DEMO_PASSWORD, usernames } : undefined;
+  };
 
   // Served from the anonymous page cache while the catalog's stamps hold (kernel/http/page-cache.ts).
   app.get('/', { config: { pageCache: {} } }, async (req, reply) => {
@@ -66,7 +72,7 @@ export async function portalRoutes(app: FastifyInstance, { config, database, sit
     if (req.actor.userId) return reply.redirect(safeNext(next, '/workspace'));
     return reply
       .type('text/html; charset=utf-8')
-      .send(LoginPage({ ctx: pageContext(req, reply, site), next, demoPassword }));
+      .send(LoginPage({ ctx: pageContext(req, reply, site), next, demo: await demoHint() }));
   });
 
   app.post('/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -78,7 +84,7 @@ export async function portalRoutes(app: FastifyInstance, { config, database, sit
         error: pick(req.locale, result.message),
         username: input.username,
         next: input.next,
-        demoPassword,
+        demo: await demoHint(),
       });
       return reply.code(401).type('text/html; charset=utf-8').send(page);
     }
