@@ -31,7 +31,7 @@ export {
   updateResource,
 } from './dataset.repository.js';
 export { FREQUENCIES, FREQUENCY_IDS, type Frequency } from './domain/frequencies.js';
-export { DEFAULT_LICENSE_ID, findLicense, LICENSES } from './domain/licenses.js';
+export { DEFAULT_LICENSE_ID, findLicense, LICENSES, licenseTitle } from './domain/licenses.js';
 export { assertPublishable, CLASSIFICATION_LABELS, publishRefusal } from './domain/publishing.js';
 export { FACET_FIELDS, type FacetField } from './domain/search-facets.js';
 export {

@@ -94,3 +94,29 @@ const BY_ID = new Map(LICENSES.map((l) => [l.id, l]));
 export function findLicense(id: string | null | undefined): License | undefined {
   return id ? BY_ID.get(id) : undefined;
 }
+
+/** License names as an Indonesian reader reads them (the API keeps CKAN's English titles). */
+const TITLES_ID: Record<string, string> = {
+  'CC-BY-4.0': 'Creative Commons Atribusi 4.0',
+  'CC-BY-SA-4.0': 'Creative Commons Atribusi-BerbagiSerupa 4.0',
+  'CC0-1.0': 'Creative Commons CC0 1.0 (domain publik)',
+  'cc-by': 'Creative Commons Atribusi',
+  'cc-by-sa': 'Creative Commons Atribusi-BerbagiSerupa',
+  'cc-zero': 'Creative Commons CC0 (domain publik)',
+  'cc-nc': 'Creative Commons NonKomersial (semua versi)',
+  'odc-by': 'Lisensi Atribusi Open Data Commons',
+  'odc-odbl': 'Lisensi Basis Data Terbuka Open Data Commons (ODbL)',
+  'odc-pddl': 'Dedikasi dan Lisensi Domain Publik Open Data Commons (PDDL)',
+  'other-open': 'Lainnya (terbuka)',
+  'other-pd': 'Lainnya (domain publik)',
+  'other-at': 'Lainnya (atribusi)',
+  'other-nc': 'Lainnya (nonkomersial)',
+  'other-closed': 'Lainnya (tidak terbuka)',
+  notspecified: 'Lisensi tidak disebutkan',
+};
+
+/** A license's name in `locale`; an unknown id is shown as given. */
+export function licenseTitle(locale: 'id' | 'en', id: string | null | undefined, fallback = ''): string {
+  if (!id) return fallback;
+  return (locale === 'id' ? TITLES_ID[id] : undefined) ?? findLicense(id)?.title ?? (fallback || id);
+}

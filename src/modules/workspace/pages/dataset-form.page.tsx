@@ -3,7 +3,7 @@ import type { Agency, Topic } from '../../../kernel/db/schema.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { PackageDict } from '../../catalog/index.js';
-import { FREQUENCIES, FREQUENCY_IDS, LICENSES } from '../../catalog/index.js';
+import { FREQUENCIES, FREQUENCY_IDS, LICENSES, licenseTitle } from '../../catalog/index.js';
 import { ResourcesSection } from './dataset-resources.js';
 import { DatasetWorkPanel, type DatasetWorkView } from './dataset-work.js';
 import { wt } from './workspace.messages.js';
@@ -191,7 +191,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
           <select id="license_id" name="license_id">
             {LICENSES.map((l) => (
               <option value={l.id} selected={l.id === v.license_id} safe>
-                {l.title}
+                {licenseTitle(ctx.locale, l.id)}
               </option>
             ))}
           </select>

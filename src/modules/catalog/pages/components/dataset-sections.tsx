@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import { escapeHtml } from '@kitajs/html';
+import { licenseTitle } from '../../domain/licenses.js';
 import type { CatalogPageContext } from './catalog-context.js';
 import type { CatalogKey } from './catalog-messages.js';
 import { type DatasetView, type RevisionView, safeHref } from './dataset-view.js';
@@ -38,10 +39,10 @@ export function MetadataTable({ ctx, view }: { ctx: CatalogPageContext; view: Da
         <Fact label={ct('catalog.field.license')}>
           {licenseHref ? (
             <a href={licenseHref} rel="license" safe>
-              {d.license_title}
+              {licenseTitle(ctx.locale, d.license_id, d.license_title)}
             </a>
           ) : (
-            <span safe>{d.license_title}</span>
+            <span safe>{licenseTitle(ctx.locale, d.license_id, d.license_title)}</span>
           )}
         </Fact>
         <Fact label={ct('catalog.field.frequency')}>
