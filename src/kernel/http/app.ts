@@ -13,6 +13,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { ANONYMOUS } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { readPageStamps } from '../db/page-stamp.repository.js';
 import type { AppModule } from '../module.js';
 import { fileStoreFor } from '../storage/file-store.js';
 import { apiRoutes } from './api/api.routes.js';
@@ -117,7 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyEtag);
   // Before the request context: a repeat anonymous view is answered before any session lookup.
   await app.register(pageCache, {
-    db: database.db,
+    readStamps: () => readPageStamps(database.db),
     sessionCookie: opts.authenticator.sessionCookie,
     localeOf: resolveLocale,
     enabled: config.pageCache,

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Kysely, sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import type { DB } from '../db/schema.js';
 
 /**
  * The anonymous page cache (issue #21): a public page a route opts into (`config.pageCache`) is
@@ -18,7 +16,8 @@ import type { DB } from '../db/schema.js';
  * Set-Cookie (a page that minted a CSRF token for its reader is never shared).
  */
 export interface PageCacheOptions {
-  db: Kysely<DB>;
+  /** The catalog's change stamps, read from the database on every cacheable request. */
+  readStamps: () => Promise<string>;
   /** The session cookie's name: a request carrying it may be someone's, never served from here. */
   sessionCookie: string;
   /** Reads the reader's language the way the request context does. */
@@ -52,12 +51,6 @@ declare module 'fastify' {
   }
 }
 
-/** Both stamps in one read: the catalog's shared tables and every stored dict. */
-async function readStamps(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ s: string }>`select stamp || '.' || content as s from catalog_stamp`.execute(db);
-  return r.rows[0]?.s ?? '0';
-}
-
 function isAnonymous(req: FastifyRequest, sessionCookie: string): boolean {
   return req.headers.authorization === undefined && req.cookies[sessionCookie] === undefined;
 }
@@ -75,7 +68,7 @@ export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptio
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const route = req.routeOptions.config?.pageCache;
     if (!route || req.method !== 'GET' || !isAnonymous(req, options.sessionCookie)) return;
-    const stamps = await readStamps(options.db);
+    const stamps = await options.readStamps();
     const key = `${stamps}|${options.localeOf(req)}|${req.headers.accept ?? ''}|${req.url}`;
     const hit = cache.get(key);
     if (!hit) {

@@ -1,4 +1,5 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
+import { PREPARED_MARK } from '../../kernel/db/database.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { type SearchVisibility, tsQuery, visibleTo, whereAll } from './dataset-search-where.repository.js';
 import type { FacetField } from './domain/search-facets.js';
@@ -119,7 +120,7 @@ export function searchStatement(db: Kysely<DB>, req: SearchRequest) {
     (f) =>
       sql`coalesce((select json_agg(f) from (${facetSql(f, limit, req.facetMinCount)}) f), '[]'::json) as ${sql.ref(`facet_${f}`)}`,
   );
-  return sql<Record<string, unknown> & { count: number; ids: string[] }>`
+  return sql<Record<string, unknown> & { count: number; ids: string[] }>`${sql.raw(PREPARED_MARK)}
     with hits as ${facetColumns.length ? sql`materialized` : sql`not materialized`} (${hits})
     select
       (select count(*)::int from hits) as count,
