@@ -118,3 +118,18 @@ export async function cyclesOf(db: Kysely<DB>, processKind: string) {
     .orderBy('period')
     .execute();
 }
+
+/** Open tasks that may carry a due time (every open one: a step may gain or lose its time). */
+export async function openTasksForRedating(db: Kysely<DB>) {
+  return db
+    .selectFrom('workflow_task as t')
+    .innerJoin('workflow_instance as i', 'i.id', 't.instance_id')
+    .select(['t.id', 't.step_id', 't.opened_at', 't.due_at', 'i.definition'])
+    .where('t.state', '=', 'open')
+    .forUpdate('t')
+    .execute();
+}
+
+export async function setTaskDue(db: Kysely<DB>, taskId: string, dueAt: Date | null): Promise<void> {
+  await db.updateTable('workflow_task').set({ due_at: dueAt }).where('id', '=', taskId).execute();
+}

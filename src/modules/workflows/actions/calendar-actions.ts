@@ -23,6 +23,7 @@ import {
 } from '../calendar.repository.js';
 import { ensureHolidayYear } from '../calendar-store.js';
 import type { Db } from '../definitions.repository.js';
+import { redateOpenTasks } from '../redate-tasks.js';
 
 const HOLIDAY_FIELDS = z.object({
   date: z
@@ -112,6 +113,7 @@ export const calendarUpdate = defineAction({
       const problems = validateWorkingCalendar(next);
       if (Object.keys(problems).length > 0) throw calendarInvalid(problems);
       await updateServiceSettings(trx, next, ctx.actor.userId);
+      const tasksRedated = await redateOpenTasks(trx);
       await audit({
         action: 'calendar_update',
         subjectType: 'work_calendar',
@@ -119,6 +121,7 @@ export const calendarUpdate = defineAction({
         summary: {
           before: { time_zone: current.timeZone, week: current.week },
           after: { time_zone: next.timeZone, week: next.week },
+          tasks_redated: tasksRedated,
         },
       });
       return presentCalendar(trx);
@@ -152,7 +155,13 @@ export const holidayCreate = defineAction({
       await ensureHolidayYear(trx, yearOf(input.date));
       if (await holidayOnDate(trx, input.date)) throw dateTaken(input.date);
       const id = await insertHoliday(trx, input);
-      await audit({ action: 'holiday_create', subjectType: 'holiday', subjectId: id, summary: input });
+      const tasksRedated = await redateOpenTasks(trx);
+      await audit({
+        action: 'holiday_create',
+        subjectType: 'holiday',
+        subjectId: id,
+        summary: { ...input, tasks_redated: tasksRedated },
+      });
       return { id, ...input };
     }),
 });
@@ -170,11 +179,16 @@ export const holidayUpdate = defineAction({
       await ensureHolidayYear(trx, yearOf(fields.date));
       if (await holidayOnDate(trx, fields.date, id)) throw dateTaken(fields.date);
       await updateHoliday(trx, id, fields);
+      const tasksRedated = await redateOpenTasks(trx);
       await audit({
         action: 'holiday_update',
         subjectType: 'holiday',
         subjectId: id,
-        summary: { before: { ...before, date: String(before.date).slice(0, 10) }, after: fields },
+        summary: {
+          before: { ...before, date: String(before.date).slice(0, 10) },
+          after: fields,
+          tasks_redated: tasksRedated,
+        },
       });
       return { id, ...fields };
     }),
@@ -191,11 +205,12 @@ export const holidayDelete = defineAction({
       const before = await lockHoliday(trx, id);
       if (!before) throw holidayNotFound(id);
       await deleteHoliday(trx, id);
+      const tasksRedated = await redateOpenTasks(trx);
       await audit({
         action: 'holiday_delete',
         subjectType: 'holiday',
         subjectId: id,
-        summary: { date: String(before.date).slice(0, 10), name: before.name },
+        summary: { date: String(before.date).slice(0, 10), name: before.name, tasks_redated: tasksRedated },
       });
       return { id, deleted: true };
     }),
@@ -222,11 +237,12 @@ export const holidayYearSeed = defineAction({
   run: (ctx, { year }) =>
     mutate(ctx, async (trx, audit) => {
       const seeded = await ensureHolidayYear(trx, year);
+      const tasksRedated = seeded ? await redateOpenTasks(trx) : 0;
       await audit({
         action: 'holiday_year_seed',
         subjectType: 'holiday_year',
         subjectId: String(year),
-        summary: { year, seeded },
+        summary: { year, seeded, tasks_redated: tasksRedated },
       });
       return { year, seeded, ...(await presentCalendar(trx)) };
     }),
