@@ -2,6 +2,7 @@ import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
 import { DATA_REQUEST_ACTIONS } from './actions/index.js';
 import { dataRequestPublicRoutes } from './pages/public.routes.js';
+import { dataRequestSettingsRoutes } from './pages/settings.routes.js';
 import { dataRequestStaffRoutes } from './pages/staff.routes.js';
 import { DATA_REQUEST_SWEEP_JOB } from './sweep-job.js';
 
@@ -9,6 +10,6 @@ import { DATA_REQUEST_SWEEP_JOB } from './sweep-job.js';
 export const dataRequestsModule: AppModule = {
   name: 'data-requests',
   actions: DATA_REQUEST_ACTIONS as ActionDefinition[],
-  routes: [dataRequestPublicRoutes, dataRequestStaffRoutes],
+  routes: [dataRequestPublicRoutes, dataRequestStaffRoutes, dataRequestSettingsRoutes],
   jobs: [DATA_REQUEST_SWEEP_JOB],
 };

@@ -33,6 +33,7 @@ export async function loadRequestSettings(db: Kysely<DB>): Promise<RequestSettin
   };
 }
 
+/** Store both settings (tests and the demo; people change them with data_request_settings_update). */
 export async function saveRequestSettings(db: Kysely<DB>, s: RequestSettings): Promise<void> {
   await putSetting(db, RETENTION_KEY, s.retentionDays);
   await putSetting(db, PUBLIC_LIST_KEY, s.publicList);
