@@ -25,6 +25,7 @@ import { requestServiceFigures } from './figures.js';
 import { sendLegalAlerts } from './legal-alerts.js';
 import { purgeExpiredPersonal } from './retention.js';
 import { loadRequestSettings, saveRequestSettings } from './settings.js';
+import { loadStaffDetail } from './staff-view.js';
 import { DATA_REQUEST_SWEEP_JOB, scheduleDataRequestSweep } from './sweep-job.js';
 
 const wib = (local: string) => new Date(`${local}+07:00`);
@@ -171,6 +172,12 @@ for (const kind of DIALECTS) {
       expect(alerts.map((a) => [a.clock, a.kind, a.recipients])).toEqual([
         ['answer', 'reminder', 1],
         ['answer', 'escalation', 2],
+      ]);
+      // The staff page lists what was sent.
+      const { detail } = await loadStaffDetail(db(), u.sub?.actor as Actor, r.id);
+      expect(detail.alerts.map((a) => `${a.clock}/${a.kind}/${a.recipients}`)).toEqual([
+        'answer/reminder/1',
+        'answer/escalation/2',
       ]);
       const audited = await db()
         .selectFrom('audit_log')
