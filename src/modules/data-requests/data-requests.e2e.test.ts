@@ -170,4 +170,47 @@ describeInBrowser('a data request, both branches, as requester and as staff', ()
     },
     TIMEOUT,
   );
+
+  it(
+    'the administrator turns the public list on; it and the settings page pass axe; the demo shows overdue requests escalated',
+    async () => {
+      const a = staff.admin as Page;
+      await a.goto(`${server.baseUrl}/admin`);
+      await Promise.all([
+        a.waitForURL(/\/admin\/permintaan-data$/),
+        a.click('a[href="/admin/permintaan-data"]'),
+      ]);
+      await expectNoSeriousA11yViolations(a);
+      await a.check('input[name="public_list"]');
+      await Promise.all([a.waitForURL(/done=saved/), a.click('#request-settings button[type=submit]')]);
+
+      const visitor = await newPage();
+      await visitor.goto(`${server.baseUrl}/`);
+      await Promise.all([visitor.waitForURL(/\/permintaan-data$/), visitor.click('#nav-request-data')]);
+      await Promise.all([
+        visitor.waitForURL(/\/permintaan-data\/daftar$/),
+        visitor.click('a[href="/permintaan-data/daftar"]'),
+      ]);
+      expect(await visitor.locator('#public-request-list tbody tr').count()).toBeGreaterThan(5);
+      expect(await visitor.locator('main').textContent()).not.toContain('(demo)');
+      await expectNoSeriousA11yViolations(visitor);
+      await saveScreenshot(visitor, 'data-request-public-list');
+
+      // The sweep ran at start: the demo's overdue requests were escalated (staff page lists it).
+      const w = staff.walidata as Page;
+      await expect
+        .poll(
+          async () => {
+            await w.goto(`${server.baseUrl}/kerja/permintaan-data`);
+            const late = w.locator('tr', { hasText: 'terlambat' }).locator('a').first();
+            await Promise.all([w.waitForLoadState(), late.click()]);
+            return w.locator('#legal-alerts li[data-kind="escalation"]').count();
+          },
+          { timeout: 60_000 },
+        )
+        .toBeGreaterThan(0);
+      await expectNoSeriousA11yViolations(w);
+    },
+    TIMEOUT,
+  );
 });
