@@ -19,6 +19,13 @@ describe('publicSubject: what the public list shows of a request', () => {
     expect(s).toContain('meminta data jumlah posyandu');
   });
 
+  it('masks the organisation only as a whole: its words may be the subject’s', () => {
+    const s = publicSubject('Jumlah tenaga kesehatan per puskesmas, untuk LSM Peduli Kesehatan', {
+      organisation: 'LSM Peduli Kesehatan',
+    });
+    expect(s).toBe('Jumlah tenaga kesehatan per puskesmas, untuk …');
+  });
+
   it('masks anything that looks like an e-mail, a phone or an identity number, keeps years and short numbers', () => {
     const s = publicSubject(
       'Hubungi budi@mail.test atau +62 811 2233 4455, NIK 3510123456780001; data 2020–2024 untuk 12 desa',

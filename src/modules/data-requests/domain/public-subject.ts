@@ -25,15 +25,15 @@ export function publicSubject(
   },
 ): string {
   let s = asked.replace(EMAIL, MASK).replace(DIGITS, (m) => (m.replace(/\D/g, '').length >= 8 ? MASK : m));
-  const words = [personal.name, personal.organisation, personal.email, personal.phone]
-    .filter((w): w is string => typeof w === 'string' && w.trim().length >= 3 && w !== '—')
-    .flatMap((w) => [
-      w.trim(),
-      ...w
-        .trim()
-        .split(/\s+/)
-        .filter((part) => part.length >= 3),
-    ]);
+  const usable = (w: string | null | undefined): w is string =>
+    typeof w === 'string' && w.trim().length >= 3 && w !== '—';
+  // A name is masked whole and word by word (a first name alone still names someone); an
+  // organisation only whole, as its words ("Kesehatan", "Universitas") are the subject's words too.
+  const name = usable(personal.name) ? personal.name.trim() : null;
+  const words = [
+    ...(name ? [name, ...name.split(/\s+/).filter((part) => part.length >= 3)] : []),
+    ...[personal.organisation, personal.email, personal.phone].filter(usable).map((w) => w.trim()),
+  ];
   for (const w of words.sort((a, b) => b.length - a.length))
     s = s.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'giu'), MASK);
   s = s.replace(/\s+/g, ' ').trim();
