@@ -7,7 +7,7 @@
  * stay — all through the periodic job `data_request_sweep`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../test/factories/index.js';
+import { buildAgency, buildUser } from '../../../test/factories/index.js';
 import '../../../test/support/install-modules.js';
 import { ctxOf } from '../../../test/support/flow-fixtures.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
@@ -16,7 +16,7 @@ import { executeAction } from '../../kernel/actions/action.js';
 import { JobRunner } from '../../kernel/jobs/job-runner.js';
 import { fileStoreFor } from '../../kernel/storage/file-store.js';
 import { dataRequestCreate, dataRequestVerify } from './actions/request-create.js';
-import { dataRequestAssign, dataRequestExtend } from './actions/request-handle.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './actions/request-handle.js';
 import { dataRequestList } from './actions/request-read.js';
 import { dataRequestObject } from './actions/request-requester.js';
 import { setServiceClock } from './clock.js';
@@ -36,6 +36,7 @@ for (const kind of DIALECTS) {
     let t: TestDatabase;
     const u: Record<string, { id: string; actor: Actor }> = {};
     let n = 0;
+    let agencyA = '';
     const db = () => t.database.db;
     const as = (actor: Actor) => ({ ...ctxOf(t.database, actor), ip: `10.9.0.${++n}` });
 
@@ -54,6 +55,15 @@ for (const kind of DIALECTS) {
           .set({ email: `${name}@banyuwangi.test` })
           .where('id', '=', b.user.id)
           .execute();
+      }
+      agencyA = (await buildAgency(t.database)).id;
+      const agencyB = (await buildAgency(t.database)).id;
+      for (const [name, agencyId] of [
+        ['pA', agencyA],
+        ['pB', agencyB],
+      ] as const) {
+        const b = await buildUser(t.database, { roles: ['producer'], agencyId });
+        u[name] = { id: b.user.id, actor: b.actor };
       }
       // The SOP's sub-coordinator holds the position; the other two are plain staff.
       await db()
@@ -189,6 +199,25 @@ for (const kind of DIALECTS) {
         'data_request_escalation',
         'data_request_reminder',
       ]);
+    });
+
+    it('while the agency holds the request, its producers are reminded with the assigned staff member, not another agency’s', async () => {
+      // Filed Mon 2 Nov 2026, due Mon 16 Nov 15:00; routed to agency A.
+      const r = await fileAt(wib('2026-11-02T09:00:00'), 'Data jumlah koperasi aktif per kecamatan');
+      await executeAction(as(u.sub?.actor as Actor), dataRequestAssign, {
+        id: r.id,
+        assignee_id: u.staff?.id,
+        note: '',
+      });
+      await executeAction(as(u.staff?.actor as Actor), dataRequestRoute, {
+        id: r.id,
+        agency_id: agencyA,
+        note: '',
+      });
+      await sendLegalAlerts(db(), wib('2026-11-13T10:00:00'), SITE);
+      expect((await alertsOf(db(), r.id)).map((a) => [a.kind, a.recipients])).toEqual([['reminder', 2]]);
+      for (const who of ['staff', 'pA']) expect(await noticesOf(who, r.code)).toHaveLength(1);
+      for (const who of ['pB', 'sub', 'other', 'kadis']) expect(await noticesOf(who, r.code)).toHaveLength(0);
     });
 
     it('before anyone is assigned the handlers are reminded; an extension earns a new reminder, not an escalation', async () => {
