@@ -8,6 +8,7 @@ import { JobRunner } from './kernel/jobs/job-runner.js';
 import { fileStoreFor } from './kernel/storage/file-store.js';
 import { countUsers } from './modules/accounts/index.js';
 import { ensureSite } from './modules/agencies/index.js';
+import { scheduleDataRequestSweep } from './modules/data-requests/index.js';
 import { seedDemo } from './modules/demo/index.js';
 import { scheduleTimeJobs } from './modules/workflows/index.js';
 import { createApp } from './modules.js';
@@ -79,6 +80,8 @@ export async function startServer(
     await jobs.start();
     // Reminders, escalations and recurring cycles run as periodic jobs (queued once).
     await scheduleTimeJobs(database.db, config.siteUrl);
+    // Data requests: legal-clock reminders and escalations, and the retention purge.
+    await scheduleDataRequestSweep(database.db, config.siteUrl);
     await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {

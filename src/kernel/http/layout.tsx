@@ -101,6 +101,11 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                     {t('nav.api')}
                   </a>
                 </li>
+                <li>
+                  <a safe href="/permintaan-data" id="nav-request-data">
+                    {t('nav.requestData')}
+                  </a>
+                </li>
                 {signedIn && ctx.can('workspace:open') ? (
                   <li>
                     <a safe href="/workspace">
@@ -183,6 +188,11 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                     </a>
                   </li>
                 ))}
+                <li>
+                  <a safe href="/permintaan-data/statistik">
+                    {t('footer.requestStats')}
+                  </a>
+                </li>
               </ul>
             </nav>
             <p safe>{t('footer.about')}</p>

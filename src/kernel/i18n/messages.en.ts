@@ -151,6 +151,7 @@ export const EN: Record<MessageKey, string> = {
   'footer.faq': 'FAQ',
   'footer.privasi': 'Privacy',
   'footer.ketentuan': 'Terms of use',
+  'footer.requestStats': 'Data request statistics',
   'footer.aksesibilitas': 'Accessibility',
   // admin pages
   'admin.lead': 'Manage agencies and user accounts, and browse the audit log.',
@@ -176,4 +177,5 @@ export const EN: Record<MessageKey, string> = {
   'nav.organizations': 'Agencies',
   'nav.groups': 'Topics',
   'nav.api': 'API',
+  'nav.requestData': 'Request data',
 };

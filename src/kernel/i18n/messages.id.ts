@@ -152,6 +152,7 @@ export const ID = {
   'footer.faq': 'Tanya jawab',
   'footer.privasi': 'Privasi',
   'footer.ketentuan': 'Ketentuan penggunaan',
+  'footer.requestStats': 'Statistik permintaan data',
   'footer.aksesibilitas': 'Aksesibilitas',
   // admin pages
   'admin.lead': 'Kelola perangkat daerah dan akun pengguna, dan telusuri log audit.',
@@ -177,6 +178,7 @@ export const ID = {
   'nav.organizations': 'Perangkat Daerah',
   'nav.groups': 'Topik',
   'nav.api': 'API',
+  'nav.requestData': 'Permintaan data',
 } as const;
 
 export type MessageKey = keyof typeof ID;

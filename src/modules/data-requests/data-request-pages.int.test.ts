@@ -14,6 +14,8 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
+import { setServiceClock } from './clock.js';
+import { MAX_AGE_MS, MIN_FILL_MS } from './form-token.js';
 
 const NAME = 'Wulandari Pemohonunik';
 const EMAIL = 'wulandari.pemohonunik@contoh.test';
@@ -24,6 +26,7 @@ for (const kind of DIALECTS) {
     let t: TestApp;
     let staffCookie = '';
     let producerB = '';
+    let adminCookie = '';
     let code = '';
     let secret = '';
     let requestId = '';
@@ -35,7 +38,9 @@ for (const kind of DIALECTS) {
       const staff = await buildUser(t.database, { roles: ['custodian'] });
       const pb = await buildUser(t.database, { roles: ['producer'], agencyId: other.id });
       await buildUser(t.database, { roles: ['producer'], agencyId: a.id });
+      const admin = await buildUser(t.database, { roles: ['administrator'] });
       staffCookie = await login(t.app, staff.user.username, TEST_PASSWORD);
+      adminCookie = await login(t.app, admin.user.username, TEST_PASSWORD);
       producerB = await login(t.app, pb.user.username, TEST_PASSWORD);
     });
     afterAll(() => t?.close());
@@ -48,13 +53,26 @@ for (const kind of DIALECTS) {
     ) {
       const page = await t.app.inject({ url: cookieFrom, headers: cookie ? { cookie } : {} });
       const jar = cookieHeader(page, cookie);
-      return t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...form }).toString(),
-      });
+      const token = tokenFrom(page.body);
+      // A person takes a while to fill the form in: the post comes after the form token's minimum age.
+      setServiceClock(new Date(Date.now() + fillMs));
+      try {
+        return await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({
+            _csrf: csrfFrom(page.body),
+            ...(token ? { form_token: token } : {}),
+            ...form,
+          }).toString(),
+        });
+      } finally {
+        setServiceClock(null);
+      }
     }
+    let fillMs = MIN_FILL_MS + 1_000;
+    const tokenFrom = (html: string) => /name="form_token" value="([^"]+)"/.exec(html)?.[1] ?? '';
     const FORM = {
       name: NAME,
       email: EMAIL,
@@ -122,6 +140,105 @@ for (const kind of DIALECTS) {
       expect(otherList.body).not.toContain(code);
     });
 
+    it('the form carries a signed token: a post too soon, forged, missing or stale is refused, keeping what was typed', async () => {
+      const count = async () =>
+        (await t.database.db.selectFrom('data_request').select('id').execute()).length;
+      const before = await count();
+      const other = { ...FORM, email: 'cepat@contoh.test', asked: 'Jumlah koperasi aktif per kecamatan' };
+      fillMs = 0;
+      const tooSoon = await formPost('/permintaan-data', other);
+      expect(tooSoon.statusCode).toBe(400);
+      expect(tooSoon.body).toContain('terlalu cepat');
+      expect(tooSoon.body).toContain('Jumlah koperasi aktif per kecamatan');
+      // The refused form carries a fresh token, so sending it again later works.
+      expect(tokenFrom(tooSoon.body)).not.toBe('');
+      fillMs = MAX_AGE_MS + 60_000;
+      const stale = await formPost('/permintaan-data', other);
+      expect(stale.statusCode).toBe(400);
+      expect(stale.body).toContain('terlalu lama');
+      fillMs = MIN_FILL_MS + 1_000;
+      for (const form_token of ['', 'abc.def', `${Date.now().toString(36)}.forgedsignature`]) {
+        const res = await formPost('/permintaan-data', { ...other, form_token });
+        expect(res.statusCode).toBe(400);
+        expect(res.body).toContain('tidak dikenali');
+      }
+      expect(await count()).toBe(before);
+      // The form works without JavaScript: the token is a hidden field of the server's page.
+      const page = await t.app.inject({ url: '/permintaan-data' });
+      expect(page.body).toMatch(/<input type="hidden" name="form_token" value="[0-9a-z]+\.[\w-]+"/);
+      expect(page.body).not.toContain('<script');
+    });
+
+    it('the public list is off by default; an administrator turns it on; producers may not', async () => {
+      expect((await t.app.inject({ url: '/permintaan-data/daftar' })).statusCode).toBe(404);
+      expect((await t.app.inject({ url: '/permintaan-data' })).body).not.toContain('/permintaan-data/daftar');
+      const denied = await t.app.inject({ url: '/admin/permintaan-data', headers: { cookie: producerB } });
+      expect(denied.statusCode).toBe(403);
+      const bad = await formPost(
+        '/admin/permintaan-data',
+        { retention_days: '5', public_list: 'on' },
+        '/admin/permintaan-data',
+        adminCookie,
+      );
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('Paling sedikit 30 hari');
+      const saved = await formPost(
+        '/admin/permintaan-data',
+        { retention_days: '365', public_list: 'on' },
+        '/admin/permintaan-data',
+        adminCookie,
+      );
+      expect(saved.statusCode).toBe(303);
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select('summary')
+        .where('action', '=', 'data_request_settings_update')
+        .executeTakeFirstOrThrow();
+      expect(audit.summary).toMatchObject({
+        retention_days: { before: 730, after: 365 },
+        public_list: { before: false, after: true },
+      });
+      const admin = await t.app.inject({ url: '/admin', headers: { cookie: adminCookie } });
+      expect(admin.body).toContain('href="/admin/permintaan-data"');
+      expect((await t.app.inject({ url: '/permintaan-data' })).body).toContain('/permintaan-data/daftar');
+
+      // A requester who writes their own name and contacts into the request: the list shows none of it.
+      const res = await formPost('/permintaan-data', {
+        ...FORM,
+        email: 'wulan.kedua@contoh.test',
+        asked: `Saya ${NAME} (${EMAIL}, ${PHONE}, NIK 3510123456780001) dari Universitas Contoh minta data jumlah nelayan per desa`,
+      });
+      expect(res.statusCode).toBe(303);
+      const second = /kode=(PD-[0-9A-Z]+)/.exec(res.headers.location ?? '')?.[1] ?? '';
+      const mail = await t.database.db
+        .selectFrom('mail_outbox')
+        .select('body')
+        .where('to_address', '=', 'wulan.kedua@contoh.test')
+        .executeTakeFirstOrThrow();
+      const s2 = /\?s=([\w-]+)/.exec(mail.body)?.[1] ?? '';
+      await formPost(
+        `/permintaan-data/${second}/konfirmasi`,
+        { s: s2 },
+        `/permintaan-data/${second}?s=${s2}`,
+      );
+      const list = await t.app.inject({ url: '/permintaan-data/daftar' });
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain('public-request-list');
+      expect(list.body).toContain('minta data jumlah nelayan per desa');
+      expect(list.body).toContain('Jumlah nelayan per kecamatan');
+      expect(list.body).not.toContain(second);
+      expect(list.body).not.toContain('3510123456780001');
+    });
+
+    it('the portal header links the form; the workspace links the staff list', async () => {
+      const home = await t.app.inject({ url: '/' });
+      expect(home.body).toContain('id="nav-request-data"');
+      expect(home.body).toContain('href="/permintaan-data"');
+      expect(home.body).toContain('href="/permintaan-data/statistik"');
+      const work = await t.app.inject({ url: '/workspace', headers: { cookie: staffCookie } });
+      expect(work.body).toContain('href="/kerja/permintaan-data"');
+    });
+
     it('puts nothing personal on any public page or API', async () => {
       const urls = [
         '/',
@@ -137,6 +254,7 @@ for (const kind of DIALECTS) {
         '/api/3/action/organization_list?all_fields=true',
         '/permintaan-data',
         '/permintaan-data/statistik',
+        '/permintaan-data/daftar',
         `/permintaan-data?q=${encodeURIComponent('nelayan')}`,
         `/permintaan-data/${code}`,
         `/permintaan-data/${code}?s=wrong-secret-000000000000`,

@@ -4,7 +4,12 @@ import type { DB } from '../../kernel/db/schema.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import { loadCalendar } from '../workflows/index.js';
 import { serviceNow } from './clock.js';
-import { agencyChoices, custodianOptions, publishedDatasetChoices } from './data-requests.repository.js';
+import {
+  agencyChoices,
+  alertsOf,
+  custodianOptions,
+  publishedDatasetChoices,
+} from './data-requests.repository.js';
 import type { StaffDetail, StaffOptions } from './pages/staff.page.js';
 import { presentForRequester } from './presenter.js';
 import { currentStep, requireRequest } from './request-flow.js';
@@ -39,6 +44,13 @@ export async function loadStaffDetail(
       ? { name: r.requester_name, email: r.email, phone: r.phone, organisation: r.organisation }
       : null,
     hasAgencyFile: r.file_key !== null,
+    alerts: (await alertsOf(db, r.id)).map((a) => ({
+      clock: a.clock,
+      kind: a.kind,
+      sentAt: a.sent_at,
+      dueAt: a.due_at,
+      recipients: a.recipients,
+    })),
   };
   const options: StaffOptions = {
     staff: canHandle ? await custodianOptions(db) : [],

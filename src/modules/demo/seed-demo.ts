@@ -6,6 +6,7 @@ import { getSetting, putSetting } from '../../kernel/db/settings.repository.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
 import { findUser, loadActor, userCreate } from '../accounts/index.js';
 import { agencyCreate, findAgency } from '../agencies/index.js';
+import { seedDemoRequests } from '../data-requests/index.js';
 import { seedPlanningDemo } from '../planning/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
@@ -61,6 +62,8 @@ export async function seedDemo(
   const walidata = await findUser(db, { username: 'walidata' });
   if (walidata) await seedPlanningDemo(ctx, await loadActor(db, walidata.id));
   await seedDemoCuration(ctx);
+  // Data requests (issue #14) in every state, filed over the last months.
+  await seedDemoRequests(ctx);
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

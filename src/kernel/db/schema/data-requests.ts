@@ -83,9 +83,23 @@ export interface DataRequestMessageTable {
   body_en: string;
 }
 
+/**
+ * A reminder or escalation sent on a legal clock (migration 0028): at most one of each kind per
+ * request, clock and due time (an extension's new due time is reminded again).
+ */
+export interface DataRequestAlertTable {
+  request_id: string;
+  clock: 'answer' | 'objection';
+  kind: 'reminder' | 'escalation';
+  due_at: Date;
+  sent_at: Date;
+  recipients: Generated<number>;
+}
+
 export interface DataRequestTables {
   data_request: DataRequestTable;
   data_request_message: DataRequestMessageTable;
+  data_request_alert: DataRequestAlertTable;
 }
 
 export type DataRequest = Selectable<DataRequestTable>;

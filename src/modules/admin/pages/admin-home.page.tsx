@@ -16,6 +16,8 @@ const id = {
   'home.outboxLead': 'Surel pemberitahuan yang dikirim atau menunggu (tanpa SMTP, surel tinggal di sini).',
   'home.portal': 'Kurasi portal',
   'home.portalLead': 'Indikator utama, data pilihan, koleksi, halaman situs dan pesan dari halaman Kontak.',
+  'home.requests': 'Layanan permintaan data',
+  'home.requestsLead': 'Masa simpan data pribadi pemohon dan daftar permintaan publik.',
 };
 const en: Record<keyof typeof id, string> = {
   'home.codeLists': 'Reference codes',
@@ -31,6 +33,8 @@ const en: Record<keyof typeof id, string> = {
   'home.portal': 'Portal curation',
   'home.portalLead':
     'Key indicators, featured data, collections, site pages and messages from the Contact page.',
+  'home.requests': 'Data request service',
+  'home.requestsLead': 'How long requesters’ personal data are kept, and the public list of requests.',
 };
 const hm = defineMessages({ id, en });
 
@@ -123,6 +127,7 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
             ['calendar', '/admin/calendar', 'home.calendar', 'home.calendarLead'],
             ['outbox', '/admin/outbox', 'home.outbox', 'home.outboxLead'],
             ['portal', '/admin/portal', 'home.portal', 'home.portalLead'],
+            ['portal', '/admin/permintaan-data', 'home.requests', 'home.requestsLead'],
           ] as const
         ).map(([key, href, title, lead]) =>
           sections[key] ? (

@@ -10,6 +10,7 @@ import {
 import { dataRequestList, dataRequestShow } from './request-read.js';
 import { dataRequestObject, dataRequestObjectionAnswer, dataRequestRate } from './request-requester.js';
 import { dataRequestRespond } from './request-respond.js';
+import { dataRequestSettingsUpdate } from './request-settings.js';
 
 /** Every action of the service (the API names of issue 14 item 6, plus verify and the objection's answer). */
 export const DATA_REQUEST_ACTIONS = [
@@ -26,4 +27,5 @@ export const DATA_REQUEST_ACTIONS = [
   dataRequestObject,
   dataRequestObjectionAnswer,
   dataRequestRate,
+  dataRequestSettingsUpdate,
 ] as ActionDefinition[];

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeAction } from '../../../kernel/actions/action.js';
+import { ValidationError } from '../../../kernel/errors.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
+import { getCookieSecret } from '../../../kernel/http/cookie-secret.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { safeFileName } from '../../../kernel/storage/file-store.js';
@@ -13,11 +15,16 @@ import {
   findRequestByCode,
   matchingDatasets,
   publicDatasetName,
+  publicRequestList,
 } from '../data-requests.repository.js';
+import { publicSubject } from '../domain/public-subject.js';
 import { perAgency, perMonth, summarize } from '../domain/statistics.js';
 import { requestServiceFigures } from '../figures.js';
+import { checkFormToken, type FormTokenVerdict, issueFormToken } from '../form-token.js';
 import { presentForRequester } from '../presenter.js';
+import { loadRequestSettings } from '../settings.js';
 import { refusal } from './errors.js';
+import { PublicListPage } from './public-list.page.js';
 import { type FormValues, RequestFormPage, SentPage } from './request-form.page.js';
 import { StatisticsPage } from './statistics.page.js';
 import { StatusPage } from './status.page.js';
@@ -36,6 +43,8 @@ export async function dataRequestPublicRoutes(
   { config, database, site, files }: AppDeps,
 ) {
   const db = database.db;
+  // The form token is signed with the site's cookie secret (shared by every instance).
+  const tokenSecret = await getCookieSecret(db, config);
   const html = (reply: FastifyReply, page: JSX.Element, code = 200) =>
     reply.code(code).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 
@@ -48,10 +57,45 @@ export async function dataRequestPublicRoutes(
   ) {
     const q = str((req.query as { q?: unknown }).q, 200).trim();
     const matches = q ? await matchingDatasets(db, q) : [];
+    const { publicList } = await loadRequestSettings(db);
+    // A refused form gets a fresh token: sending it again after a moment works.
+    const formToken = issueFormToken(tokenSecret, serviceNow());
     return html(
       reply,
-      RequestFormPage({ ctx: pageContext(req, reply, site), values, errors, q, matches }),
+      RequestFormPage({
+        ctx: pageContext(req, reply, site),
+        values,
+        errors,
+        q,
+        matches,
+        formToken,
+        publicList,
+      }),
       code,
+    );
+  }
+
+  /** Refuse a post whose form token is missing, forged, too fresh or stale (what was typed is kept). */
+  function requireFormToken(token: string): void {
+    const verdict = checkFormToken(tokenSecret, token, serviceNow());
+    if (verdict === 'ok') return;
+    const text: Record<Exclude<FormTokenVerdict, 'ok'>, { id: string; en: string }> = {
+      too_fast: {
+        id: 'Formulir terkirim terlalu cepat. Periksa isian Anda, lalu kirim lagi.',
+        en: 'The form was sent too quickly. Check what you typed, then send it again.',
+      },
+      expired: {
+        id: 'Formulir sudah terlalu lama terbuka. Periksa isian Anda, lalu kirim lagi.',
+        en: 'The form was open for too long. Check what you typed, then send it again.',
+      },
+      invalid: {
+        id: 'Formulir tidak dikenali. Periksa isian Anda, lalu kirim lagi.',
+        en: 'The form was not recognised. Check what you typed, then send it again.',
+      },
+    };
+    throw new ValidationError(
+      { form_token: [text[verdict]] },
+      { id: 'Permintaan ditolak', en: 'Request refused' },
     );
   }
 
@@ -74,6 +118,7 @@ export async function dataRequestPublicRoutes(
       ].map((k) => [k, str(body[k])]),
     );
     try {
+      requireFormToken(str(body.form_token, 200));
       const out = await executeAction(actionContext(req, database, config.siteUrl), dataRequestCreate, {
         ...values,
         website: str(body.website, 500),
@@ -100,6 +145,25 @@ export async function dataRequestPublicRoutes(
       agencies,
     });
     return html(reply, page);
+  });
+
+  /** What was asked, when the region has turned the list on (off by default: 404). */
+  app.get('/permintaan-data/daftar', async (req, reply) => {
+    if (!(await loadRequestSettings(db)).publicList) return reply.callNotFound();
+    const rows = (await publicRequestList(db)).map((r) => ({
+      subject: publicSubject(r.asked, {
+        name: r.requester_name,
+        email: r.email,
+        phone: r.phone,
+        organisation: r.organisation,
+      }),
+      agency: r.agency_name,
+      state: r.state,
+      outcome: r.outcome,
+      filedAt: r.verified_at as Date,
+      answeredAt: r.answered_at,
+    }));
+    return html(reply, PublicListPage({ ctx: pageContext(req, reply, site), rows }));
   });
 
   app.get('/permintaan-data/terkirim', async (req, reply) => {

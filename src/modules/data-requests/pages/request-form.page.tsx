@@ -15,38 +15,139 @@ export interface FormValues {
   delivery?: string;
 }
 
-function Field(props: {
-  ctx: PageContext;
+type Words = [id: string, en: string];
+
+/** One field of the form: the inputs and text areas differ only in these. */
+interface FieldSpec {
   name: keyof FormValues;
-  label: [string, string];
-  values: FormValues;
-  type?: string;
-  required?: boolean;
-  hint?: [string, string];
+  label: Words;
   max: number;
-}) {
-  const id = `dr-${props.name}`;
+  type?: 'text' | 'email' | 'tel';
+  required?: boolean;
+  hint?: Words;
+  /** A text area of this many rows instead of a one-line input. */
+  rows?: number;
+}
+
+const CONTACT: readonly FieldSpec[] = [
+  { name: 'name', label: ['Nama', 'Name'], required: true, max: 200 },
+  {
+    name: 'email',
+    type: 'email',
+    label: ['Alamat surel', 'E-mail address'],
+    required: true,
+    max: 254,
+    hint: [
+      'Kami kirim tautan konfirmasi; permintaan dihitung setelah dikonfirmasi.',
+      'We send a confirmation link; the request counts once confirmed.',
+    ],
+  },
+  { name: 'phone', type: 'tel', label: ['Telepon (opsional)', 'Phone (optional)'], max: 40 },
+  { name: 'organisation', label: ['Organisasi (opsional)', 'Organisation (optional)'], max: 200 },
+];
+
+const WHAT: readonly FieldSpec[] = [
+  { name: 'asked', label: ['Data yang diminta', 'Data asked for'], required: true, max: 4000, rows: 4 },
+  { name: 'region', label: ['Wilayah (opsional)', 'Region (optional)'], max: 200 },
+  { name: 'period', label: ['Periode (opsional)', 'Period (optional)'], max: 100 },
+  {
+    name: 'format',
+    label: ['Format (opsional, mis. CSV, XLSX)', 'Format (optional, e.g. CSV, XLSX)'],
+    max: 50,
+  },
+  { name: 'purpose', label: ['Tujuan penggunaan', 'Purpose'], required: true, max: 2000, rows: 2 },
+];
+
+const DELIVERY: readonly [value: string, label: Words][] = [
+  ['file', ['Berkas (tautan unduh)', 'File (download link)']],
+  ['link', ['Tautan dataset di portal', 'Link to a portal dataset']],
+];
+
+/** Errors name fields by the labels the form shows (the form token and honeypot by none). */
+function fieldLabels(l: PageContext['locale']): Record<string, string> {
+  return {
+    ...Object.fromEntries([...CONTACT, ...WHAT].map((f) => [f.name, say(l, b(...f.label))])),
+    delivery: say(l, b('Cara penyampaian', 'Delivery')),
+  };
+}
+
+function Field({ ctx, spec, values }: { ctx: PageContext; spec: FieldSpec; values: FormValues }) {
+  const id = `dr-${spec.name}`;
+  const value = values[spec.name] ?? '';
   return (
     <p>
       <label for={id} safe>
-        {`${say(props.ctx.locale, b(...props.label))}${props.required ? ' *' : ''}`}
+        {`${say(ctx.locale, b(...spec.label))}${spec.required ? ' *' : ''}`}
       </label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        maxlength={String(props.max)}
-        required={props.required}
-        value={props.values[props.name] ?? ''}
-      />
-      {props.hint ? <small safe>{say(props.ctx.locale, b(...props.hint))}</small> : ''}
+      {spec.rows ? (
+        <textarea
+          id={id}
+          name={spec.name}
+          required={spec.required}
+          maxlength={String(spec.max)}
+          rows={String(spec.rows)}
+          safe
+        >
+          {value}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={spec.name}
+          type={spec.type ?? 'text'}
+          maxlength={String(spec.max)}
+          required={spec.required}
+          value={value}
+        />
+      )}
+      {spec.hint ? <small safe>{say(ctx.locale, b(...spec.hint))}</small> : ''}
     </p>
+  );
+}
+
+function Suggestions({
+  ctx,
+  q,
+  matches,
+}: {
+  ctx: PageContext;
+  q: string;
+  matches: { name: string; title: string }[];
+}) {
+  const l = ctx.locale;
+  if (!q) return '';
+  if (matches.length === 0)
+    return (
+      <p safe>
+        {say(
+          l,
+          b(
+            'Tidak ada dataset yang cocok. Silakan ajukan permintaan.',
+            'No matching dataset. Please file a request.',
+          ),
+        )}
+      </p>
+    );
+  return (
+    <div class="suggestions">
+      <p safe>{say(l, b('Mungkin data ini sudah ada:', 'This data may already exist:'))}</p>
+      <ul>
+        {matches.map((m) => (
+          <li>
+            <a href={`/dataset/${m.name}`} safe>
+              {m.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
 /**
  * The public request form (no account): search the catalogue first (the request may end there),
- * then ask. The honeypot field is hidden from people by CSS and from screen readers.
+ * then ask. The honeypot field is hidden from people by CSS and from screen readers; the signed
+ * form token (form-token.ts) is a hidden field, so the form works without JavaScript.
  */
 export function RequestFormPage({
   ctx,
@@ -54,12 +155,17 @@ export function RequestFormPage({
   errors,
   q,
   matches,
+  formToken,
+  publicList,
 }: {
   ctx: PageContext;
   values: FormValues;
   errors?: Record<string, string[]> | undefined;
   q: string;
   matches: { name: string; title: string }[];
+  formToken: string;
+  /** Whether the public list of what was asked is on (a link to it). */
+  publicList: boolean;
 }) {
   const l = ctx.locale;
   const title = say(l, b('Permintaan data', 'Request data'));
@@ -85,114 +191,28 @@ export function RequestFormPage({
             {say(l, b('Cari', 'Search'))}
           </button>
         </form>
-        {q ? (
-          matches.length ? (
-            <div class="suggestions">
-              <p safe>{say(l, b('Mungkin data ini sudah ada:', 'This data may already exist:'))}</p>
-              <ul>
-                {matches.map((m) => (
-                  <li>
-                    <a href={`/dataset/${m.name}`} safe>
-                      {m.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p safe>
-              {say(
-                l,
-                b(
-                  'Tidak ada dataset yang cocok. Silakan ajukan permintaan.',
-                  'No matching dataset. Please file a request.',
-                ),
-              )}
-            </p>
-          )
-        ) : (
-          ''
-        )}
+        <Suggestions ctx={ctx} q={q} matches={matches} />
         <h2 safe>{say(l, b('Ajukan permintaan', 'File a request'))}</h2>
-        <FormErrors ctx={ctx} errors={errors} />
+        <FormErrors ctx={ctx} errors={errors} labels={fieldLabels(l)} />
         <form method="post" action="/permintaan-data" class="stack" id="request-form">
           <CsrfField ctx={ctx} />
-          <Field ctx={ctx} name="name" label={['Nama', 'Name']} values={values} required max={200} />
-          <Field
-            ctx={ctx}
-            name="email"
-            type="email"
-            label={['Alamat surel', 'E-mail address']}
-            values={values}
-            required
-            max={254}
-            hint={[
-              'Kami kirim tautan konfirmasi; permintaan dihitung setelah dikonfirmasi.',
-              'We send a confirmation link; the request counts once confirmed.',
-            ]}
-          />
-          <Field
-            ctx={ctx}
-            name="phone"
-            type="tel"
-            label={['Telepon (opsional)', 'Phone (optional)']}
-            values={values}
-            max={40}
-          />
-          <Field
-            ctx={ctx}
-            name="organisation"
-            label={['Organisasi (opsional)', 'Organisation (optional)']}
-            values={values}
-            max={200}
-          />
-          <p>
-            <label for="dr-asked" safe>
-              {`${say(l, b('Data yang diminta', 'Data asked for'))} *`}
-            </label>
-            <textarea id="dr-asked" name="asked" required maxlength="4000" rows="4" safe>
-              {values.asked ?? ''}
-            </textarea>
-          </p>
-          <Field
-            ctx={ctx}
-            name="region"
-            label={['Wilayah (opsional)', 'Region (optional)']}
-            values={values}
-            max={200}
-          />
-          <Field
-            ctx={ctx}
-            name="period"
-            label={['Periode (opsional)', 'Period (optional)']}
-            values={values}
-            max={100}
-          />
-          <Field
-            ctx={ctx}
-            name="format"
-            label={['Format (opsional, mis. CSV, XLSX)', 'Format (optional, e.g. CSV, XLSX)']}
-            values={values}
-            max={50}
-          />
-          <p>
-            <label for="dr-purpose" safe>
-              {`${say(l, b('Tujuan penggunaan', 'Purpose'))} *`}
-            </label>
-            <textarea id="dr-purpose" name="purpose" required maxlength="2000" rows="2" safe>
-              {values.purpose ?? ''}
-            </textarea>
-          </p>
+          <input type="hidden" name="form_token" value={formToken} />
+          {[...CONTACT, ...WHAT].map((spec) => (
+            <Field ctx={ctx} spec={spec} values={values} />
+          ))}
           <fieldset>
             <legend safe>{say(l, b('Cara penyampaian', 'Delivery'))}</legend>
-            <label>
-              <input type="radio" name="delivery" value="file" checked={values.delivery !== 'link'} />{' '}
-              <span safe>{say(l, b('Berkas (tautan unduh)', 'File (download link)'))}</span>
-            </label>
-            <label>
-              <input type="radio" name="delivery" value="link" checked={values.delivery === 'link'} />{' '}
-              <span safe>{say(l, b('Tautan dataset di portal', 'Link to a portal dataset'))}</span>
-            </label>
+            {DELIVERY.map(([value, label]) => (
+              <label>
+                <input
+                  type="radio"
+                  name="delivery"
+                  value={value}
+                  checked={(values.delivery === 'link' ? 'link' : 'file') === value}
+                />{' '}
+                <span safe>{say(l, b(...label))}</span>
+              </label>
+            ))}
           </fieldset>
           <div
             class="hp"
@@ -206,11 +226,22 @@ export function RequestFormPage({
             {say(l, b('Kirim permintaan', 'Send request'))}
           </button>
         </form>
-        <p>
-          <a href="/permintaan-data/statistik" safe>
-            {say(l, b('Statistik layanan permintaan data', 'Request service statistics'))}
-          </a>
-        </p>
+        <ul class="links">
+          <li>
+            <a href="/permintaan-data/statistik" safe>
+              {say(l, b('Statistik layanan permintaan data', 'Request service statistics'))}
+            </a>
+          </li>
+          {publicList ? (
+            <li>
+              <a href="/permintaan-data/daftar" safe>
+                {say(l, b('Apa yang sudah diminta', 'What was already asked'))}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
       </section>
     </Layout>
   );

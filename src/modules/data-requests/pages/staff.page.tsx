@@ -65,6 +65,14 @@ export interface StaffDetail extends Omit<PublicRequestView, 'steps' | 'messages
   proposedOutcome: string | null;
   requester: { name: string; email: string; phone: string | null; organisation: string | null } | null;
   hasAgencyFile: boolean;
+  /** Reminders and escalations sent on the legal clocks (legal-alerts.ts), oldest first. */
+  alerts: {
+    clock: 'answer' | 'objection';
+    kind: 'reminder' | 'escalation';
+    sentAt: Date;
+    dueAt: Date;
+    recipients: number;
+  }[];
   steps: PublicRequestView['steps'];
   messages: PublicRequestView['messages'];
 }
@@ -318,6 +326,35 @@ function StepForms({ ctx, d, o }: { ctx: PageContext; d: StaffDetail; o: StaffOp
 }
 
 /** One request for staff: what was asked, who asked (handlers only), the clock, the step's forms. */
+const ALERT_TEXT = {
+  answer: {
+    reminder: b('Pengingat batas waktu jawaban', 'Answer due-date reminder'),
+    escalation: b('Eskalasi: jawaban terlambat', 'Escalation: answer overdue'),
+  },
+  objection: {
+    reminder: b('Pengingat batas jawaban keberatan', 'Objection due-date reminder'),
+    escalation: b('Eskalasi: keberatan terlambat', 'Escalation: objection overdue'),
+  },
+} as const;
+
+/** What the sweep sent on this request's legal clocks, so staff see who was told and when. */
+function LegalAlerts({ ctx, alerts }: { ctx: PageContext; alerts: StaffDetail['alerts'] }) {
+  const l = ctx.locale;
+  if (alerts.length === 0) return '';
+  return (
+    <section id="legal-alerts">
+      <h2 safe>{say(l, b('Pengingat dan eskalasi', 'Reminders and escalations'))}</h2>
+      <ul>
+        {alerts.map((a) => (
+          <li data-kind={a.kind} safe>
+            {`${when(l, a.sentAt, ctx.timeZone)}: ${say(l, ALERT_TEXT[a.clock][a.kind])} (${say(l, b('batas', 'due'))} ${when(l, a.dueAt, ctx.timeZone)}; ${a.recipients} ${say(l, b('penerima', 'recipients'))})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function StaffDetailPage({
   ctx,
   d,
@@ -367,6 +404,7 @@ export function StaffDetailPage({
       ) : (
         ''
       )}
+      <LegalAlerts ctx={ctx} alerts={d.alerts} />
       {d.objection ? (
         <div>
           <h2 safe>{say(l, b('Keberatan', 'Objection'))}</h2>

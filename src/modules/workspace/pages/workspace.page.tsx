@@ -16,6 +16,9 @@ const id = {
   'hub.standardsLead': 'Konsep, definisi, klasifikasi, ukuran dan satuan yang dipakai bersama (Kode SDSN).',
   'hub.worksheet': 'Lembar kerja metadata & SDS',
   'hub.worksheetLead': 'Unduh XLSX, isi metadata sekaligus untuk banyak dataset, lalu unggah kembali.',
+  'hub.requests': 'Permintaan data',
+  'hub.requestsLead':
+    'Permintaan data dari warga: disposisi, ketersediaan, jawaban dan batas waktu UU 14/2008.',
 };
 const en: Record<keyof typeof id, string> = {
   'hub.tasksLead': 'SOP steps waiting for you, due in working time.',
@@ -26,6 +29,9 @@ const en: Record<keyof typeof id, string> = {
   'hub.standardsLead': 'Shared concepts, definitions, classifications, measures and units (SDSN code).',
   'hub.worksheet': 'Metadata & SDS worksheet',
   'hub.worksheetLead': 'Download the XLSX, fill in metadata for many datasets at once, upload it back.',
+  'hub.requests': 'Data requests',
+  'hub.requestsLead':
+    'Requests for data from the public: disposition, availability, answers and the Law 14/2008 due dates.',
 };
 const hw = defineMessages({ id, en });
 
@@ -109,6 +115,18 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
               {hw(ctx.locale, 'hub.worksheetLead')}
             </p>
           </li>
+          {ctx.can('data_request:read', { agencyId: ctx.actor.agencyId }) ? (
+            <li>
+              <a safe href="/kerja/permintaan-data" id="hub-requests">
+                {hw(ctx.locale, 'hub.requests')}
+              </a>
+              <p safe class="hint">
+                {hw(ctx.locale, 'hub.requestsLead')}
+              </p>
+            </li>
+          ) : (
+            ''
+          )}
         </ul>
       </section>
     </Layout>
