@@ -7,7 +7,12 @@ import {
   dataListItemUpdate,
 } from './items.js';
 import { dataListCopy, dataListDiff, dataListExport, dataListImport, dataListShow } from './list.js';
-import { dataProposalCreate, dataProposalList, dataProposalModerate } from './proposals.js';
+import {
+  dataProposalCreate,
+  dataProposalFromRequests,
+  dataProposalList,
+  dataProposalModerate,
+} from './proposals.js';
 import {
   dataListEnact,
   planningRecordDownload,
@@ -29,6 +34,7 @@ export const PLANNING_ACTIONS = [
   dataProposalCreate,
   dataProposalList,
   dataProposalModerate,
+  dataProposalFromRequests,
   forumMeetingCreate,
   forumMeetingShow,
   forumMinutesRecord,

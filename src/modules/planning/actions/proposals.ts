@@ -10,6 +10,7 @@ import {
   insertProposal,
   lockProposal,
   proposalsOf,
+  unmetRequestsBefore,
   updateProposal,
 } from '../proposals.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
@@ -168,6 +169,60 @@ export const dataProposalModerate = defineAction({
         summary: { decision: input.decision, data_name: p.data_name, id_ddd: input.id_ddd ?? null },
       });
       return { id: p.id, state: input.decision === 'accept' ? 'accepted' : 'rejected', item_id: itemId };
+    });
+  },
+});
+
+/** The first moment of a year: requests answered before it feed that year's list. */
+export function startOfYear(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1));
+}
+
+/**
+ * Unmet public data requests become proposals for the next year's list (source `data_request`):
+ * each request that ended "not available" because the region does not hold the data or has not
+ * produced it yet, answered before the list's year began, is offered once to the custodian as a
+ * proposal routed to the agency that answered it. The requester's personal data stays with the
+ * request (its retention applies): the proposal names the request by its code only.
+ */
+export const dataProposalFromRequests = defineAction({
+  name: 'data_proposal_from_requests',
+  sideEffectFree: false,
+  requires: 'data_list:manage',
+  input: z.object({ year: Year }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    // Nothing waiting is no change (and no audit row).
+    if ((await unmetRequestsBefore(ctx.db, startOfYear(input.year))).length === 0)
+      return { year: input.year, proposals: 0, ids: [] as string[] };
+    return mutate(ctx, async (trx, audit) => {
+      const unmet = await unmetRequestsBefore(trx, startOfYear(input.year));
+      const ids: string[] = [];
+      for (const r of unmet) {
+        const detail = [
+          r.purpose,
+          r.period ? `Periode: ${r.period}` : '',
+          r.region ? `Wilayah: ${r.region}` : '',
+        ].filter(Boolean);
+        const row = await insertProposal(trx, {
+          year: input.year,
+          source: 'data_request',
+          data_name: r.asked.slice(0, 500),
+          description: detail.join('\n').slice(0, 4000),
+          agency_id: r.agency_id,
+          planning_document: `Permintaan data ${r.code}`,
+          proposer_name: `Permintaan data ${r.code}`,
+          data_request_id: r.id,
+        });
+        ids.push(row.id);
+        await audit({
+          action: 'data_proposal_from_requests',
+          subjectType: 'data_proposal',
+          subjectId: row.id,
+          summary: { year: input.year, request: r.code, outcome: r.outcome },
+        });
+      }
+      return { year: input.year, proposals: ids.length, ids };
     });
   },
 });

@@ -55,6 +55,9 @@ const id = {
   'p.priority': 'Data prioritas',
   'p.proposals': 'Usulan',
   'p.noProposals': 'Belum ada usulan.',
+  'p.unmet':
+    '{n} permintaan data publik yang tidak terpenuhi (tidak dikuasai atau belum dihasilkan) menunggu dijadikan usulan tahun ini.',
+  'p.unmetTake': 'Jadikan usulan',
   'p.source': 'Sumber',
   'p.src.public': 'Masyarakat',
   'p.src.producer': 'Produsen data',
@@ -169,6 +172,9 @@ const en: Record<keyof typeof id, string> = {
   'p.priority': 'Priority data',
   'p.proposals': 'Proposals',
   'p.noProposals': 'No proposals yet.',
+  'p.unmet':
+    '{n} unmet public data requests (data not held or not produced yet) are waiting to become proposals for this year.',
+  'p.unmetTake': 'Turn into proposals',
   'p.source': 'Source',
   'p.src.public': 'The public',
   'p.src.producer': 'Data producer',

@@ -15,7 +15,13 @@ import { loadTask } from '../../workflows/index.js';
 import { forumDecisionRecord, forumMeetingCreate, forumMinutesRecord } from '../actions/forum.js';
 import { dataListItemCreate, dataListItemLink, dataListItemRespond } from '../actions/items.js';
 import { dataListCopy, dataListDiff, dataListImport, listXlsxFile } from '../actions/list.js';
-import { dataProposalCreate, dataProposalList, dataProposalModerate } from '../actions/proposals.js';
+import {
+  dataProposalCreate,
+  dataProposalFromRequests,
+  dataProposalList,
+  dataProposalModerate,
+  startOfYear,
+} from '../actions/proposals.js';
 import { dataListEnact, planningRecordGenerate, recordFile } from '../actions/records.js';
 import { ListRefusedError } from '../list-xlsx.js';
 import {
@@ -30,6 +36,7 @@ import {
   recordsOf,
   subjectYear,
 } from '../planning.repository.js';
+import { unmetRequestsBefore } from '../proposals.repository.js';
 import { ForumPage, type ForumView } from './forum.page.js';
 import { pm } from './planning.messages.js';
 import { PublicListPage, type PublicView } from './public.page.js';
@@ -85,6 +92,7 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       proposals: manage
         ? ((await executeAction(ctxOf(req), dataProposalList, { year })) as YearView['proposals'])
         : null,
+      unmetRequests: manage ? (await unmetRequestsBefore(db, startOfYear(year))).length : 0,
       meetings: await meetingsOf(db, year),
       records: await recordsOf(db, year),
       owed: list?.status === 'enacted' ? await obligationsOf(db, list.id, ownAgency) : [],
@@ -248,6 +256,9 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       }),
       'id_ddd',
     ),
+  );
+  app.post('/workspace/daftar-data/:year/requests-to-proposals', (req, reply) =>
+    yearPost(req, reply, dataProposalFromRequests, (year) => ({ year }), 'data_name'),
   );
   app.post('/workspace/daftar-data/:year/forum', (req, reply) =>
     yearPost(

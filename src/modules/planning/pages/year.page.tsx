@@ -13,6 +13,8 @@ export interface YearView {
   items: ItemRow[];
   fulfilment: Map<string, { state: FulfilmentState; datasets: { name: string; title: string }[] }>;
   proposals: (DataProposal & { agency_name: string | null })[] | null;
+  /** Unmet public data requests not yet turned into proposals for this year (custodian only). */
+  unmetRequests: number;
   meetings: ForumMeeting[];
   records: { kind: string; generated_at: Date }[];
   owed: {
@@ -419,6 +421,17 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
           <h2 safe id="proposals-title">
             {m('p.proposals')}
           </h2>
+          {view.unmetRequests > 0 && !enacted ? (
+            <form method="post" action={`${base}/requests-to-proposals`} id="unmet-requests">
+              <CsrfField ctx={ctx} />
+              <p safe>{m('p.unmet', { n: view.unmetRequests })}</p>
+              <button type="submit" safe>
+                {m('p.unmetTake')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
           {view.proposals.length === 0 ? (
             <p safe>{m('p.noProposals')}</p>
           ) : (

