@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
+import { multipartBody } from '../../../test/support/catalog-fixtures.js';
 import { ctxOf } from '../../../test/support/flow-fixtures.js';
 import {
   cookieHeader,
@@ -27,6 +28,9 @@ for (const kind of DIALECTS) {
     let agencies: Agency[];
     let custodian: Actor;
     let custodianCookie = '';
+    let producerCookie = '';
+    let otherProducerCookie = '';
+    let supervisorCookie = '';
     const as = (a: Actor) => ctxOf(t.database, a);
 
     beforeAll(async () => {
@@ -38,6 +42,12 @@ for (const kind of DIALECTS) {
       const c = await buildUser(t.database, { roles: ['custodian'] });
       custodian = c.actor;
       custodianCookie = await login(t.app, c.user.username, TEST_PASSWORD);
+      const p = await buildUser(t.database, { roles: ['producer'], agencyId: agencies[0]?.id });
+      producerCookie = await login(t.app, p.user.username, TEST_PASSWORD);
+      const o = await buildUser(t.database, { roles: ['producer'], agencyId: agencies[1]?.id });
+      otherProducerCookie = await login(t.app, o.user.username, TEST_PASSWORD);
+      const s = await buildUser(t.database, { roles: ['supervisor'] });
+      supervisorCookie = await login(t.app, s.user.username, TEST_PASSWORD);
     });
     afterAll(() => t?.close());
 
@@ -69,9 +79,14 @@ for (const kind of DIALECTS) {
         .executeTakeFirstOrThrow();
     }
 
-    async function formPost(url: string, form: Record<string, string>, from: string) {
-      const page = await t.app.inject({ url: from, headers: { cookie: custodianCookie } });
-      const jar = cookieHeader(page, custodianCookie);
+    async function formPost(
+      url: string,
+      form: Record<string, string>,
+      from: string,
+      cookie = custodianCookie,
+    ) {
+      const page = await t.app.inject({ url: from, headers: { cookie } });
+      const jar = cookieHeader(page, cookie);
       return t.app.inject({
         method: 'POST',
         url,
@@ -157,6 +172,100 @@ for (const kind of DIALECTS) {
         id_ddd: '41.01',
       });
       expect(moderated.state).toBe('accepted');
+    });
+
+    it('Romantik: the agency records its FS3, BPS answers with its letter, 30 working days make it overdue', async () => {
+      const activity = async (title: string, agencyId: string, fs3: string | null) =>
+        t.database.db
+          .insertInto('statistical_activity')
+          .values({
+            title,
+            agency_id: agencyId,
+            ms_keg: '{}',
+            fs3_submitted_on: fs3,
+            recommendation_status: fs3 ? 'submitted' : 'none',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const survey = await activity('Survei Kepuasan Layanan Puskesmas', agencies[0]?.id as string, null);
+      // Submitted long ago (2020) and never answered: far past 30 working days.
+      await activity('Survei Gizi Balita', agencies[0]?.id as string, '2020-01-06');
+      await activity('Kompilasi Data Sekolah', agencies[1]?.id as string, null);
+
+      // A producer sees its own agency's activities and records the FS3 of one.
+      const page = await t.app.inject({ url: '/workspace/romantik', headers: { cookie: producerCookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Survei Kepuasan Layanan Puskesmas');
+      expect(page.body).not.toContain('Kompilasi Data Sekolah');
+      expect(page.body).toMatch(/data-activity="Survei Gizi Balita" data-state="overdue"/);
+      expect(page.body).toContain('Terlambat: BPS belum menjawab dalam 30 hari kerja');
+      const today = new Date().toISOString().slice(0, 10);
+      const fs3 = await formPost(
+        `/workspace/romantik/${survey.id}/fs3`,
+        { submitted_on: today },
+        '/workspace/romantik',
+        producerCookie,
+      );
+      expect(fs3.statusCode).toBe(303);
+      const after = await t.app.inject({ url: '/workspace/romantik', headers: { cookie: producerCookie } });
+      expect(after.body).toMatch(/data-activity="Survei Kepuasan Layanan Puskesmas" data-state="waiting"/);
+      // Another agency's producer may not record it.
+      const refused = await formPost(
+        `/workspace/romantik/${survey.id}/fs3`,
+        { submitted_on: today },
+        '/workspace/romantik',
+        otherProducerCookie,
+      );
+      expect(refused.statusCode).toBe(403);
+
+      // BPS answers with the signed letter; a recommendation without number and date is refused.
+      const form = await t.app.inject({ url: '/workspace/romantik', headers: { cookie: supervisorCookie } });
+      const jar = cookieHeader(form, supervisorCookie);
+      const letter = Buffer.from('%PDF-1.4 surat rekomendasi uji');
+      const send = (fields: Record<string, string>) => {
+        const body = multipartBody(
+          { _csrf: csrfFrom(form.body), id: survey.id, ...fields },
+          { field: 'upload', name: 'rekomendasi-bps.pdf', type: 'application/pdf', content: letter },
+        );
+        return t.app.inject({
+          method: 'POST',
+          url: '/workspace/romantik/rekomendasi',
+          headers: { ...body.headers, cookie: jar },
+          payload: body.payload,
+        });
+      };
+      const incomplete = await send({ status: 'recommended', number: '', date: '' });
+      expect(incomplete.statusCode).toBe(400);
+      expect(incomplete.body).toContain('Nomor dan tanggal surat rekomendasi wajib diisi');
+      const ok = await send({
+        status: 'recommended',
+        number: 'B-123/BPS/2026',
+        date: today,
+        activity_code: 'KEG-3520-01',
+      });
+      expect(ok.statusCode).toBe(303);
+      const saved = await t.database.db
+        .selectFrom('statistical_activity')
+        .select(['recommendation_status', 'recommendation_letter_name', 'activity_code'])
+        .where('id', '=', survey.id)
+        .executeTakeFirstOrThrow();
+      expect(saved).toEqual({
+        recommendation_status: 'recommended',
+        recommendation_letter_name: 'rekomendasi-bps.pdf',
+        activity_code: 'KEG-3520-01',
+      });
+      // The agency downloads the letter BPS kept; another agency may not.
+      const download = await t.app.inject({
+        url: `/workspace/romantik/${survey.id}/surat`,
+        headers: { cookie: producerCookie },
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(letter)).toBe(true);
+      const foreign = await t.app.inject({
+        url: `/workspace/romantik/${survey.id}/surat`,
+        headers: { cookie: otherProducerCookie },
+      });
+      expect(foreign.statusCode).toBe(404);
     });
   });
 }

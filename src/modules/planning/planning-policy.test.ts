@@ -43,6 +43,7 @@ const EXPECTED: Record<string, string> = {
   planning_record_download: '-++++++',
   data_list_enact: '--+-+--',
   statistical_activity_recommendation_set: '---+---',
+  statistical_activity_fs3_record: '-++----',
 };
 
 function actorWith(role: Role): Actor {

@@ -13,12 +13,8 @@ import {
   dataProposalList,
   dataProposalModerate,
 } from './proposals.js';
-import {
-  dataListEnact,
-  planningRecordDownload,
-  planningRecordGenerate,
-  statisticalActivityRecommendationSet,
-} from './records.js';
+import { dataListEnact, planningRecordDownload, planningRecordGenerate } from './records.js';
+import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } from './romantik.js';
 
 export const PLANNING_ACTIONS = [
   dataListShow,
@@ -43,4 +39,5 @@ export const PLANNING_ACTIONS = [
   planningRecordDownload,
   dataListEnact,
   statisticalActivityRecommendationSet,
+  statisticalActivityFs3Record,
 ];

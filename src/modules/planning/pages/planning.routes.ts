@@ -11,7 +11,7 @@ import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { safeFileName } from '../../../kernel/storage/file-store.js';
 import { listAgencies } from '../../agencies/index.js';
-import { loadTask } from '../../workflows/index.js';
+import { loadCalendar, loadTask } from '../../workflows/index.js';
 import { forumDecisionRecord, forumMeetingCreate, forumMinutesRecord } from '../actions/forum.js';
 import { dataListItemCreate, dataListItemLink, dataListItemRespond } from '../actions/items.js';
 import { dataListCopy, dataListDiff, dataListImport, listXlsxFile } from '../actions/list.js';
@@ -23,8 +23,11 @@ import {
   startOfYear,
 } from '../actions/proposals.js';
 import { dataListEnact, planningRecordGenerate, recordFile } from '../actions/records.js';
+import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } from '../actions/romantik.js';
+import { romantikState } from '../domain/romantik.js';
 import { ListRefusedError } from '../list-xlsx.js';
 import {
+  activityLetter,
   decisionsOf,
   findList,
   findMeeting,
@@ -34,12 +37,14 @@ import {
   meetingsOf,
   obligationsOf,
   recordsOf,
+  romantikActivities,
   subjectYear,
 } from '../planning.repository.js';
 import { unmetRequestsBefore } from '../proposals.repository.js';
 import { ForumPage, type ForumView } from './forum.page.js';
 import { pm } from './planning.messages.js';
 import { PublicListPage, type PublicView } from './public.page.js';
+import { RomantikPage, type RomantikView } from './romantik.page.js';
 import { YearPage, type YearView } from './year.page.js';
 
 type Body = Record<string, unknown>;
@@ -69,7 +74,12 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
   const ctxOf = (req: FastifyRequest): ActionContext => actionContext(req, database, config.siteUrl);
 
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.url.startsWith('/workspace/daftar-data') && !req.url.startsWith('/workspace/forum')) return;
+    if (
+      !['/workspace/daftar-data', '/workspace/forum', '/workspace/romantik'].some((p) =>
+        req.url.startsWith(p),
+      )
+    )
+      return;
     if (!req.actor.userId) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
     authorize(req.actor, 'workspace:open');
   });
@@ -407,6 +417,105 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       'note',
     ),
   );
+
+  // Romantik: each statistical activity's FS3, BPS's answer (30 working days) and its letter.
+  async function romantikView(req: FastifyRequest, extra: Partial<RomantikView> = {}): Promise<RomantikView> {
+    const all = can(req.actor, 'dataset:read_private', {}) || can(req.actor, 'data_list:recommend');
+    const calendar = await loadCalendar(db);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: calendar.timeZone });
+    const now = new Date();
+    const rows = await romantikActivities(db, all ? undefined : (req.actor.agencyId ?? undefined));
+    return {
+      rows: rows.map((r) => {
+        const { state, due } = romantikState(calendar, r, now);
+        return { ...r, state, due: due ? day.format(due) : null };
+      }),
+      ...extra,
+    };
+  }
+
+  app.get('/workspace/romantik', async (req, reply) => {
+    const ctx = {
+      ...pageContext(req, reply, site),
+      notice: (req.query as { done?: string }).done ? pm(req.locale, 'p.saved') : undefined,
+    };
+    return sendPage(reply, RomantikPage({ ctx, view: await romantikView(req) }));
+  });
+
+  async function romantikPost(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<unknown>,
+    field: string,
+    cleanup: () => Promise<void> = async () => {},
+  ) {
+    try {
+      await run();
+    } catch (err) {
+      await cleanup();
+      if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409 && err.status !== 404))
+        throw err;
+      const errors =
+        err instanceof ValidationError
+          ? formFailure(err, req.locale, field).errors
+          : { [field]: [req.locale === 'en' ? err.text.en : err.text.id] };
+      const view = await romantikView(req, { errors });
+      return sendPage(reply, RomantikPage({ ctx: pageContext(req, reply, site), view }), 400);
+    }
+    return redirectAfterPost(reply, '/workspace/romantik?done=1');
+  }
+
+  app.post('/workspace/romantik/:id/fs3', (req, reply) => {
+    const body = (req.body ?? {}) as Body;
+    return romantikPost(
+      req,
+      reply,
+      () =>
+        executeAction(ctxOf(req), statisticalActivityFs3Record, {
+          id: (req.params as { id: string }).id,
+          submitted_on: str(body.submitted_on),
+        }),
+      'submitted_on',
+    );
+  });
+
+  app.post('/workspace/romantik/rekomendasi', async (req, reply) => {
+    authorize(req.actor, 'data_list:recommend');
+    const { input: body, storedAll } = await readApiInput(req, files, config.uploadMaxBytes, {
+      acceptsUpload: true,
+    });
+    return romantikPost(
+      req,
+      reply,
+      () =>
+        executeAction(ctxOf(req), statisticalActivityRecommendationSet, {
+          id: str(body.id),
+          status: str(body.status),
+          number: str(body.number),
+          date: str(body.date),
+          activity_code: str(body.activity_code),
+          ...(body.upload ? { upload: body.upload } : {}),
+        }),
+      'number',
+      async () => {
+        for (const f of storedAll) await files.remove(f.key);
+      },
+    );
+  });
+
+  app.get('/workspace/romantik/:id/surat', async (req, reply) => {
+    const row = await activityLetter(db, (req.params as { id: string }).id);
+    if (!row?.recommendation_letter_key) return reply.callNotFound();
+    const own = can(req.actor, 'dataset:read_private', { agencyId: row.agency_id });
+    if (!own && !can(req.actor, 'data_list:recommend')) return reply.callNotFound();
+    return reply
+      .type('application/octet-stream')
+      .header(
+        'content-disposition',
+        `attachment; filename="${safeFileName(row.recommendation_letter_name ?? 'surat-rekomendasi.pdf')}"`,
+      )
+      .send(files.open(row.recommendation_letter_key));
+  });
 
   // The public face: enacted lists (open rows), their decree and XLSX, and the proposal form.
   async function publicView(year: number | null, extra: Partial<PublicView> = {}): Promise<PublicView> {
