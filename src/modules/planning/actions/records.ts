@@ -21,7 +21,7 @@ import {
   upsertRecord,
 } from '../planning.repository.js';
 import { type RecordModel, renderRecordDocx, renderRecordPdf } from '../records.js';
-import { assertOpen, listNotFound, requireManage, Text, Uuid, Year } from './common.js';
+import { assertOpen, listNotFound, requireManage, Uuid, Year } from './common.js';
 import { runEnv } from './forum.js';
 
 const KIND = z.enum(['berita_acara', 'sk_draft'], {
