@@ -17,8 +17,20 @@ import {
 import { DIALECTS } from '../../../test/support/test-database.js';
 import type { Actor } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
+import { mutate } from '../../kernel/actions/context.js';
+import { defaultWorkingCalendar } from '../../kernel/calendar/working-calendar.js';
 import type { Agency } from '../../kernel/db/schema.js';
+import { taskComplete } from '../workflows/actions/task-complete.js';
+import {
+  regionWorkflowSet,
+  workflowDefinitionShow,
+} from '../workflows/actions/workflow-definition-actions.js';
+import { JAWA_TENGAH_FORUM_DATA, MAGETAN_STATISTIK_SEKTORAL } from '../workflows/domain/presets/index.js';
+import { insertSubject, startInstance } from '../workflows/index.js';
+import { forumDecisionRecord, forumMeetingCreate } from './actions/forum.js';
+import { dataListItemCreate } from './actions/items.js';
 import { dataProposalFromRequests, dataProposalModerate } from './actions/proposals.js';
+import { dataListEnact, planningRecordGenerate } from './actions/records.js';
 
 let seq = 0;
 
@@ -26,6 +38,7 @@ for (const kind of DIALECTS) {
   describe(`planning leftovers on ${kind}`, () => {
     let t: TestApp;
     let agencies: Agency[];
+    let idle: Agency;
     let custodian: Actor;
     let custodianCookie = '';
     let producerCookie = '';
@@ -38,7 +51,10 @@ for (const kind of DIALECTS) {
       agencies = [
         await buildAgency(t.database, { name: 'Dinas Kesehatan Sisa' }),
         await buildAgency(t.database, { name: 'Dinas Pendidikan Sisa' }),
+        await buildAgency(t.database, { name: 'Dinas Pertanian Sisa' }),
       ];
+      // An agency with no row in any list: no collection task may reach it.
+      idle = await buildAgency(t.database, { name: 'Dinas Tanpa Baris' });
       const c = await buildUser(t.database, { roles: ['custodian'] });
       custodian = c.actor;
       custodianCookie = await login(t.app, c.user.username, TEST_PASSWORD);
@@ -266,6 +282,120 @@ for (const kind of DIALECTS) {
         headers: { cookie: otherProducerCookie },
       });
       expect(foreign.statusCode).toBe(404);
+    });
+
+    /** A list of `year` over the three agencies, agreed by the forum, recorded and enacted by `who`. */
+    async function enactOverThree(year: number, who: Actor) {
+      const ids: string[] = [];
+      for (const [n, a] of agencies.entries())
+        ids.push(
+          (
+            await executeAction(as(who), dataListItemCreate, {
+              year,
+              id_ddd: `${year}.${n}`,
+              data_name: `Data ${n}`,
+              kind: 'statistik',
+              agency_id: a.id,
+              risk_class: 'terbuka',
+              update_schedule: 'tahunan',
+            })
+          ).id,
+        );
+      const m = await executeAction(as(who), forumMeetingCreate, {
+        year,
+        title: `Forum ${year}`,
+        held_on: `${year - 1}-11-01`,
+      });
+      for (const id of ids)
+        await executeAction(as(who), forumDecisionRecord, {
+          meeting_id: m.id,
+          item_id: id,
+          decision: 'agreed',
+        });
+      await executeAction(as(who), planningRecordGenerate, { year, kind: 'berita_acara', meeting_id: m.id });
+      return executeAction(as(who), dataListEnact, { year, decree_number: `SK/${year}` });
+    }
+
+    const openTasks = (instanceId: string) =>
+      t.database.db
+        .selectFrom('workflow_task')
+        .select(['id', 'step_id', 'agency_id'])
+        .where('instance_id', '=', instanceId)
+        .where('state', '=', 'open')
+        .execute();
+
+    it('Central Java step 6 fans out: one collection task per agency of the enacted list', async () => {
+      const admin = (await buildUser(t.database, { roles: ['administrator'] })).actor;
+      const stored = (await executeAction(as(admin), workflowDefinitionShow, {
+        key: JAWA_TENGAH_FORUM_DATA.key,
+      })) as { id: string };
+      await executeAction(as(admin), regionWorkflowSet, {
+        process_kind: 'data_list_cycle',
+        definition_id: stored.id,
+      });
+      const enacted = await enactOverThree(2050, custodian);
+      const open = await openTasks(enacted.instance_id as string);
+      expect(open.map((x) => x.step_id)).toEqual([
+        'collect_process_analyse',
+        'collect_process_analyse',
+        'collect_process_analyse',
+      ]);
+      expect(open.map((x) => x.agency_id).sort()).toEqual(agencies.map((a) => a.id).sort());
+      // One agency's data in does not open the forum: it waits for the other two.
+      await executeAction(as(custodian), taskComplete, {
+        id: open[0]?.id,
+        outcome: 'done',
+        note: 'Data masuk',
+      });
+      const after = await openTasks(enacted.instance_id as string);
+      expect(after.map((x) => x.step_id)).toEqual(['collect_process_analyse', 'collect_process_analyse']);
+      expect(after.map((x) => x.agency_id)).not.toContain(idle.id);
+    });
+
+    it('Magetan step 2b fans out only to the agencies with rows in the agreed list', async () => {
+      const secretariat = (await buildUser(t.database, { roles: ['secretariat'] })).actor;
+      const supervisor = (await buildUser(t.database, { roles: ['supervisor'] })).actor;
+      const year = 2051;
+      // The year's cycle run of Magetan's SOP waits at step 1b (agreeing the list).
+      const run = await mutate(as(secretariat), async (trx, audit) => {
+        const subject = await insertSubject(trx, {
+          kind: 'data_list_cycle',
+          title: `Daftar Data ${year}`,
+          year,
+          agency_id: null,
+          created_by: secretariat.userId,
+        });
+        return startInstance(
+          {
+            trx,
+            audit,
+            actor: secretariat,
+            calendar: defaultWorkingCalendar(),
+            now: new Date(),
+            siteUrl: '',
+          },
+          {
+            definitionId: null,
+            definition: MAGETAN_STATISTIK_SEKTORAL,
+            subjectType: 'data_list_cycle',
+            subjectId: subject.id,
+            subjectTitle: `Daftar Data ${year}`,
+            agencyId: null,
+            atStep: 'agree_data_list',
+          },
+        );
+      });
+      await enactOverThree(year, secretariat);
+      const [recommend] = await openTasks(run.instance.id);
+      expect(recommend?.step_id).toBe('recommend_collection');
+      await executeAction(as(supervisor), taskComplete, {
+        id: recommend?.id,
+        outcome: 'done',
+        note: 'Rekomendasi',
+      });
+      const collect = await openTasks(run.instance.id);
+      expect(collect.map((x) => x.step_id)).toEqual(['collect_data', 'collect_data', 'collect_data']);
+      expect(collect.map((x) => x.agency_id).sort()).toEqual(agencies.map((a) => a.id).sort());
     });
   });
 }
