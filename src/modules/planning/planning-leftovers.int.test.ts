@@ -397,5 +397,79 @@ for (const kind of DIALECTS) {
       expect(collect.map((x) => x.step_id)).toEqual(['collect_data', 'collect_data', 'collect_data']);
       expect(collect.map((x) => x.agency_id).sort()).toEqual(agencies.map((a) => a.id).sort());
     });
+
+    it("links a row to its data standard and its agency's statistical activity from the year page", async () => {
+      const year = 2052;
+      const row = await executeAction(as(custodian), dataListItemCreate, {
+        year,
+        id_ddd: '52.01',
+        data_name: 'Jumlah Posyandu',
+        kind: 'statistik',
+        agency_id: agencies[0]?.id,
+        risk_class: 'terbuka',
+        update_schedule: 'tahunan',
+      });
+      const standard = await t.database.db
+        .insertInto('data_standard')
+        .values({
+          name: `posyandu-${kind}`,
+          title: 'Standar Posyandu',
+          concept: 'Posyandu',
+          definition: 'Pos pelayanan terpadu',
+          source_kind: 'regional',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const own = await t.database.db
+        .insertInto('statistical_activity')
+        .values({ title: 'Pendataan Posyandu', agency_id: agencies[0]?.id as string, ms_keg: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const foreign = await t.database.db
+        .insertInto('statistical_activity')
+        .values({ title: 'Pendataan Sekolah', agency_id: agencies[1]?.id as string, ms_keg: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const url = `/workspace/daftar-data/${year}`;
+      const page = await t.app.inject({ url, headers: { cookie: custodianCookie } });
+      // The row's form offers the standards and only its own agency's activities.
+      expect(page.body).toContain(`action="${url}/items/${row.id}/links"`);
+      expect(page.body).toContain('Pendataan Posyandu');
+      expect(page.body).not.toContain('Pendataan Sekolah');
+      const refused = await formPost(
+        `${url}/items/${row.id}/links`,
+        { data_standard_id: standard.id, statistical_activity_id: foreign.id },
+        url,
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Kegiatan statistik harus milik perangkat daerah produsen baris ini');
+      const ok = await formPost(
+        `${url}/items/${row.id}/links`,
+        { data_standard_id: standard.id, statistical_activity_id: own.id },
+        url,
+      );
+      expect(ok.statusCode).toBe(303);
+      const saved = await t.database.db
+        .selectFrom('data_list_item')
+        .select(['data_standard_id', 'statistical_activity_id'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      expect(saved).toEqual({ data_standard_id: standard.id, statistical_activity_id: own.id });
+      const shown = await t.app.inject({ url, headers: { cookie: custodianCookie } });
+      expect(shown.body).toMatch(/Standar Posyandu; Pendataan Posyandu/);
+      // Choosing "(none)" unlinks.
+      await formPost(
+        `${url}/items/${row.id}/links`,
+        { data_standard_id: '', statistical_activity_id: '' },
+        url,
+      );
+      expect(
+        await t.database.db
+          .selectFrom('data_list_item')
+          .select(['data_standard_id', 'statistical_activity_id'])
+          .where('id', '=', row.id)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ data_standard_id: null, statistical_activity_id: null });
+    });
   });
 }

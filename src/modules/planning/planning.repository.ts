@@ -402,3 +402,11 @@ export async function activityLetter(db: Kysely<DB>, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export async function standardExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('data_standard').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function activityAgency(db: Kysely<DB>, id: string) {
+  return db.selectFrom('statistical_activity').select('agency_id').where('id', '=', id).executeTakeFirst();
+}

@@ -115,6 +115,10 @@ const id = {
   'p.trap': 'Jangan diisi',
   'p.saved': 'Tersimpan.',
   'p.back': 'Kembali ke daftar data',
+  'p.links': 'Standar data / kegiatan statistik',
+  'p.standard': 'Standar data',
+  'p.activity': 'Kegiatan statistik',
+  'p.none': '(tidak ada)',
   'r.title': 'Romantik: rekomendasi kegiatan statistik',
   'r.lead':
     'FS3 diajukan ke BPS, jawaban BPS paling lambat 30 hari kerja (menurut kalender kerja daerah), surat rekomendasi dan kode kegiatan BPS.',
@@ -255,6 +259,10 @@ const en: Record<keyof typeof id, string> = {
   'p.trap': 'Leave empty',
   'p.saved': 'Saved.',
   'p.back': 'Back to the data list',
+  'p.links': 'Data standard / statistical activity',
+  'p.standard': 'Data standard',
+  'p.activity': 'Statistical activity',
+  'p.none': '(none)',
   'r.title': 'Romantik: statistical activity recommendations',
   'r.lead':
     "FS3 submitted to BPS, BPS's answer due within 30 working days (by the region's working calendar), the recommendation letter and the BPS activity code.",

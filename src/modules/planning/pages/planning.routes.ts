@@ -13,7 +13,12 @@ import { safeFileName } from '../../../kernel/storage/file-store.js';
 import { listAgencies } from '../../agencies/index.js';
 import { loadCalendar, loadTask } from '../../workflows/index.js';
 import { forumDecisionRecord, forumMeetingCreate, forumMinutesRecord } from '../actions/forum.js';
-import { dataListItemCreate, dataListItemLink, dataListItemRespond } from '../actions/items.js';
+import {
+  dataListItemCreate,
+  dataListItemLink,
+  dataListItemRespond,
+  dataListItemUpdate,
+} from '../actions/items.js';
 import { dataListCopy, dataListDiff, dataListImport, listXlsxFile } from '../actions/list.js';
 import {
   dataProposalCreate,
@@ -27,6 +32,7 @@ import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } fr
 import { romantikState } from '../domain/romantik.js';
 import { ListRefusedError } from '../list-xlsx.js';
 import {
+  activityChoices,
   activityLetter,
   decisionsOf,
   findList,
@@ -38,6 +44,7 @@ import {
   obligationsOf,
   recordsOf,
   romantikActivities,
+  standardChoices,
   subjectYear,
 } from '../planning.repository.js';
 import { unmetRequestsBefore } from '../proposals.repository.js';
@@ -103,6 +110,8 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
         ? ((await executeAction(ctxOf(req), dataProposalList, { year })) as YearView['proposals'])
         : null,
       unmetRequests: manage ? (await unmetRequestsBefore(db, startOfYear(year))).length : 0,
+      standards: manage ? await standardChoices(db) : [],
+      activities: manage ? await activityChoices(db) : [],
       meetings: await meetingsOf(db, year),
       records: await recordsOf(db, year),
       owed: list?.status === 'enacted' ? await obligationsOf(db, list.id, ownAgency) : [],
@@ -242,6 +251,19 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       dataListItemLink,
       (_y, b) => ({ id: (req.params as { id: string }).id, dataset: str(b.dataset) }),
       'dataset',
+    ),
+  );
+  app.post('/workspace/daftar-data/:year/items/:id/links', (req, reply) =>
+    yearPost(
+      req,
+      reply,
+      dataListItemUpdate,
+      (_y, b) => ({
+        id: (req.params as { id: string }).id,
+        data_standard_id: str(b.data_standard_id),
+        statistical_activity_id: str(b.statistical_activity_id),
+      }),
+      'statistical_activity_id',
     ),
   );
   app.post('/workspace/daftar-data/:year/copy', (req, reply) =>
