@@ -471,5 +471,18 @@ for (const kind of DIALECTS) {
           .executeTakeFirstOrThrow(),
       ).toEqual({ data_standard_id: null, statistical_activity_id: null });
     });
+
+    it('the workspace home leads a producer, the custodian and BPS to the planning pages', async () => {
+      for (const cookie of [producerCookie, custodianCookie, supervisorCookie]) {
+        const home = await t.app.inject({ url: '/workspace', headers: { cookie } });
+        expect(home.statusCode).toBe(200);
+        expect(home.body).toContain('href="/workspace/daftar-data"');
+        expect(home.body).toContain('href="/workspace/romantik"');
+        for (const to of ['/workspace/daftar-data', '/workspace/romantik']) {
+          const res = await t.app.inject({ url: to, headers: { cookie } });
+          expect([200, 302]).toContain(res.statusCode);
+        }
+      }
+    });
   });
 }

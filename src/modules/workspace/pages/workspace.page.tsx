@@ -16,6 +16,11 @@ const id = {
   'hub.standardsLead': 'Konsep, definisi, klasifikasi, ukuran dan satuan yang dipakai bersama (Kode SDSN).',
   'hub.worksheet': 'Lembar kerja metadata & SDS',
   'hub.worksheetLead': 'Unduh XLSX, isi metadata sekaligus untuk banyak dataset, lalu unggah kembali.',
+  'hub.dataList': 'Daftar Data',
+  'hub.dataListLead':
+    'Daftar data tahunan: usulan, tanggapan produsen, Forum Satu Data, penetapan dan data yang wajib diserahkan.',
+  'hub.romantik': 'Romantik',
+  'hub.romantikLead': 'Pengajuan FS3 ke BPS, rekomendasi kegiatan statistik dan suratnya.',
 };
 const en: Record<keyof typeof id, string> = {
   'hub.tasksLead': 'SOP steps waiting for you, due in working time.',
@@ -26,6 +31,11 @@ const en: Record<keyof typeof id, string> = {
   'hub.standardsLead': 'Shared concepts, definitions, classifications, measures and units (SDSN code).',
   'hub.worksheet': 'Metadata & SDS worksheet',
   'hub.worksheetLead': 'Download the XLSX, fill in metadata for many datasets at once, upload it back.',
+  'hub.dataList': 'Data list (Daftar Data)',
+  'hub.dataListLead':
+    "The yearly data list: proposals, producers' answers, the Satu Data forum, enactment and what each agency owes.",
+  'hub.romantik': 'Romantik',
+  'hub.romantikLead': 'FS3 submissions to BPS, statistical activity recommendations and their letters.',
 };
 const hw = defineMessages({ id, en });
 
@@ -101,6 +111,26 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
               {hw(ctx.locale, 'hub.standardsLead')}
             </p>
           </li>
+          <li>
+            <a safe href="/workspace/daftar-data">
+              {hw(ctx.locale, 'hub.dataList')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.dataListLead')}
+            </p>
+          </li>
+          {ctx.can('metadata:update', { agencyId: ctx.actor.agencyId }) || ctx.can('data_list:recommend') ? (
+            <li>
+              <a safe href="/workspace/romantik">
+                {hw(ctx.locale, 'hub.romantik')}
+              </a>
+              <p safe class="hint">
+                {hw(ctx.locale, 'hub.romantikLead')}
+              </p>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <a safe href="/workspace/worksheet">
               {hw(ctx.locale, 'hub.worksheet')}
