@@ -484,5 +484,79 @@ for (const kind of DIALECTS) {
         }
       }
     });
+
+    it('imports a reference indicator list as needs, refusing a bad file whole with its rows and columns', async () => {
+      const url = '/workspace/daftar-data/2053';
+      const upload = async (csv: string) => {
+        const page = await t.app.inject({ url, headers: { cookie: custodianCookie } });
+        const body = multipartBody(
+          { _csrf: csrfFrom(page.body) },
+          { field: 'file', name: 'indikator.csv', type: 'text/csv', content: Buffer.from(csv) },
+        );
+        return t.app.inject({
+          method: 'POST',
+          url: `${url}/needs-import`,
+          headers: { ...body.headers, cookie: cookieHeader(page, custodianCookie) },
+          payload: body.payload,
+        });
+      };
+      const bad = await upload(
+        [
+          'Kode Indikator,Nama Indikator,Sumber Referensi,Produsen Data',
+          '1.1,Angka Harapan Hidup,RPJMD 2025-2029,Dinas Kesehatan Sisa',
+          ',Tanpa kode,SDGs,',
+          '1.1,Duplikat,RPJMD 2025-2029,',
+          '3.2,Rasio guru murid,SPM,Dinas Tidak Ada',
+        ].join('\n'),
+      );
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('id="import-problems"');
+      const report = bad.body.slice(bad.body.indexOf('id="import-problems"'));
+      for (const [row, column] of [
+        ['3', 'Kode Indikator'],
+        ['4', 'Kode Indikator'],
+        ['5', 'Produsen Data'],
+      ])
+        expect(report).toMatch(new RegExp(`<td>${row}</td><td>${column}</td>`));
+      const none = await t.database.db
+        .selectFrom('data_proposal')
+        .select('id')
+        .where('year', '=', 2053)
+        .execute();
+      expect(none).toEqual([]);
+      const good = [
+        'Sumber Referensi;Kode Indikator;Nama Indikator;Produsen Data;Keterangan',
+        'RPJMD 2025-2029;1.1;Angka Harapan Hidup;Dinas Kesehatan Sisa;IKU bidang kesehatan',
+        'SDGs;4.1.1;Proporsi anak yang mencapai kemahiran membaca;;',
+      ].join('\n');
+      expect((await upload(good)).statusCode).toBe(303);
+      const rows = await t.database.db
+        .selectFrom('data_proposal')
+        .select(['source', 'data_name', 'planning_document', 'agency_id', 'description'])
+        .where('year', '=', 2053)
+        .orderBy('data_name')
+        .execute();
+      expect(rows).toEqual([
+        {
+          source: 'need',
+          data_name: 'Angka Harapan Hidup',
+          planning_document: 'RPJMD 2025-2029',
+          agency_id: agencies[0]?.id,
+          description: 'Kode indikator: 1.1\nIKU bidang kesehatan',
+        },
+        {
+          source: 'need',
+          data_name: 'Proporsi anak yang mencapai kemahiran membaca',
+          planning_document: 'SDGs',
+          agency_id: null,
+          description: 'Kode indikator: 4.1.1',
+        },
+      ]);
+      // The same list again adds nothing.
+      expect((await upload(good)).statusCode).toBe(303);
+      expect(
+        await t.database.db.selectFrom('data_proposal').select('id').where('year', '=', 2053).execute(),
+      ).toHaveLength(2);
+    });
   });
 }

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, string> = {
   data_proposal_list: '--+-+--',
   data_proposal_moderate: '--+-+--',
   data_proposal_from_requests: '--+-+--',
+  data_proposal_import_needs: '--+-+--',
   forum_meeting_create: '--+-+--',
   forum_meeting_show: '-++++++',
   forum_minutes_record: '--+-+--',

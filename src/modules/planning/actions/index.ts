@@ -10,6 +10,7 @@ import { dataListCopy, dataListDiff, dataListExport, dataListImport, dataListSho
 import {
   dataProposalCreate,
   dataProposalFromRequests,
+  dataProposalImportNeeds,
   dataProposalList,
   dataProposalModerate,
 } from './proposals.js';
@@ -31,6 +32,7 @@ export const PLANNING_ACTIONS = [
   dataProposalList,
   dataProposalModerate,
   dataProposalFromRequests,
+  dataProposalImportNeeds,
   forumMeetingCreate,
   forumMeetingShow,
   forumMinutesRecord,

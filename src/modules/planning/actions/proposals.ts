@@ -4,6 +4,8 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
+import { ListRefusedError } from '../list-xlsx.js';
+import { readNeeds } from '../needs-import.js';
 import { bumpList, ensureList, findItemIdByIdDdd, insertItem } from '../planning.repository.js';
 import {
   countProposalsFromIp,
@@ -14,6 +16,7 @@ import {
   updateProposal,
 } from '../proposals.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
+import { agencyResolver } from './list.js';
 
 /**
  * Proposals for a year's list: from the public (no account; a hidden trap field and a per-address
@@ -223,6 +226,58 @@ export const dataProposalFromRequests = defineAction({
         });
       }
       return { year: input.year, proposals: ids.length, ids };
+    });
+  },
+});
+
+/**
+ * Import a reference indicator list (RPJMD, RKPD, SDGs, SPM, Permendagri…) as needs: each
+ * indicator becomes a proposal (source `need`) for the year. All or nothing: any problem refuses
+ * the whole file with its row and column; an indicator already proposed for the year from the
+ * same document is skipped, so the same list can be uploaded again.
+ */
+export const dataProposalImportNeeds = defineAction({
+  name: 'data_proposal_import_needs',
+  sideEffectFree: false,
+  requires: 'data_list:manage',
+  input: z.object({ year: Year, file: z.string().min(1).max(14_000_000) }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    const { rows, problems } = await readNeeds(Buffer.from(input.file, 'base64'), await agencyResolver(ctx));
+    if (problems.length) throw new ListRefusedError(problems);
+    return mutate(ctx, async (trx, audit) => {
+      const known = new Set(
+        (await proposalsOf(trx, input.year))
+          .filter((p) => p.source === 'need')
+          .map((p) => `${p.planning_document.toLowerCase()}|${p.data_name.toLowerCase()}`),
+      );
+      let added = 0;
+      let skipped = 0;
+      for (const r of rows) {
+        const key = `${r.source.toLowerCase()}|${r.name.toLowerCase()}`;
+        if (known.has(key)) {
+          skipped++;
+          continue;
+        }
+        known.add(key);
+        await insertProposal(trx, {
+          year: input.year,
+          source: 'need',
+          data_name: r.name,
+          description: [`Kode indikator: ${r.code}`, r.note].filter(Boolean).join('\n'),
+          agency_id: r.agencyId,
+          planning_document: r.source,
+          proposer_name: ctx.actor.username,
+        });
+        added++;
+      }
+      await audit({
+        action: 'data_proposal_import_needs',
+        subjectType: 'data_proposal',
+        subjectId: null,
+        summary: { year: input.year, added, skipped },
+      });
+      return { year: input.year, added, skipped };
     });
   },
 });

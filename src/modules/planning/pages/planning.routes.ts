@@ -23,6 +23,7 @@ import { dataListCopy, dataListDiff, dataListImport, listXlsxFile } from '../act
 import {
   dataProposalCreate,
   dataProposalFromRequests,
+  dataProposalImportNeeds,
   dataProposalList,
   dataProposalModerate,
   startOfYear,
@@ -323,23 +324,35 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
     ),
   );
 
-  app.post('/workspace/daftar-data/:year/import', async (req, reply) => {
+  /** An uploaded file run through an import action; a refused file shows its report on the year page. */
+  async function yearUpload(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: (year: number, file: string) => Promise<{ added: number; updated?: number }>,
+  ) {
     const year = yearOf((req.params as { year: string }).year);
     if (!year) return reply.callNotFound();
     try {
       const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part)
-        throw new ValidationError({ file: [{ id: 'Pilih berkas XLSX', en: 'Choose an XLSX file' }] });
-      const file = (await part.toBuffer()).toString('base64');
-      const r = await executeAction(ctxOf(req), dataListImport, { year, file });
-      return redirectAfterPost(reply, `/workspace/daftar-data/${year}?done=${r.added + r.updated}`);
+      if (!part) throw new ValidationError({ file: [{ id: 'Pilih berkas', en: 'Choose a file' }] });
+      const r = await run(year, (await part.toBuffer()).toString('base64'));
+      return redirectAfterPost(reply, `/workspace/daftar-data/${year}?done=${r.added + (r.updated ?? 0)}`);
     } catch (err) {
       if (err instanceof ListRefusedError)
         return renderYear(req, reply, year, { problems: err.problems }, 400);
       if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
       return renderYear(req, reply, year, { errors: formFailure(err, req.locale, 'file').errors }, 400);
     }
-  });
+  }
+
+  app.post('/workspace/daftar-data/:year/import', (req, reply) =>
+    yearUpload(req, reply, (year, file) => executeAction(ctxOf(req), dataListImport, { year, file })),
+  );
+  app.post('/workspace/daftar-data/:year/needs-import', (req, reply) =>
+    yearUpload(req, reply, (year, file) =>
+      executeAction(ctxOf(req), dataProposalImportNeeds, { year, file }),
+    ),
+  );
 
   app.post('/workspace/daftar-data/:year/enact', async (req, reply) => {
     const year = yearOf((req.params as { year: string }).year);

@@ -487,6 +487,26 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
           <h2 safe id="proposals-title">
             {m('p.proposals')}
           </h2>
+          {!enacted ? (
+            <form
+              method="post"
+              action={`${base}/needs-import`}
+              enctype="multipart/form-data"
+              id="needs-import"
+            >
+              <CsrfField ctx={ctx} />
+              <p safe>{m('p.needsHint')}</p>
+              <label safe for="f-needs">
+                {m('p.needsImport')}
+              </label>{' '}
+              <input id="f-needs" type="file" name="file" accept=".xlsx,.csv" required />{' '}
+              <button type="submit" safe>
+                {m('p.send')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
           {view.unmetRequests > 0 && !enacted ? (
             <form method="post" action={`${base}/requests-to-proposals`} id="unmet-requests">
               <CsrfField ctx={ctx} />
