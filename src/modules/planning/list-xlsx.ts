@@ -80,7 +80,7 @@ export async function buildListXlsx(rows: ListRow[], title: string): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function textOf(v: ExcelJS.CellValue): string {
+export function textOf(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {

@@ -34,6 +34,8 @@ const EXPECTED: Record<string, string> = {
   data_proposal_create: '+++++++',
   data_proposal_list: '--+-+--',
   data_proposal_moderate: '--+-+--',
+  data_proposal_from_requests: '--+-+--',
+  data_proposal_import_needs: '--+-+--',
   forum_meeting_create: '--+-+--',
   forum_meeting_show: '-++++++',
   forum_minutes_record: '--+-+--',
@@ -42,6 +44,7 @@ const EXPECTED: Record<string, string> = {
   planning_record_download: '-++++++',
   data_list_enact: '--+-+--',
   statistical_activity_recommendation_set: '---+---',
+  statistical_activity_fs3_record: '-++----',
 };
 
 function actorWith(role: Role): Actor {

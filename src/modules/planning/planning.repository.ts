@@ -289,7 +289,7 @@ export async function upsertRecord(db: Kysely<DB>, values: Insertable<PlanningRe
 export async function lockStatisticalActivity(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('statistical_activity')
-    .select(['id', 'title'])
+    .select(['id', 'title', 'agency_id', 'recommendation_status', 'recommendation_letter_key'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -351,4 +351,62 @@ export async function openTasksAtSteps(db: Kysely<DB>, instanceId: string, steps
 /** The year of a workflow subject, if it has one. */
 export async function subjectYear(db: Kysely<DB>, subjectId: string) {
   return db.selectFrom('workflow_subject').select('year').where('id', '=', subjectId).executeTakeFirst();
+}
+
+/** The statistical activities with their Romantik fields and agency (of one agency when given). */
+export async function romantikActivities(db: Kysely<DB>, agencyId?: string) {
+  let q = db
+    .selectFrom('statistical_activity as s')
+    .innerJoin('agency as a', 'a.id', 's.agency_id')
+    .select([
+      's.id',
+      's.title',
+      's.agency_id',
+      's.activity_code',
+      's.recommendation_status',
+      's.recommendation_number',
+      sql<string | null>`s.recommendation_date::text`.as('recommendation_date'),
+      sql<string | null>`s.fs3_submitted_on::text`.as('fs3_submitted_on'),
+      's.recommendation_letter_key',
+      's.recommendation_letter_name',
+      'a.name as agency_name',
+    ]);
+  if (agencyId) q = q.where('s.agency_id', '=', agencyId);
+  return q.orderBy('a.name').orderBy('s.title').execute();
+}
+
+/** The statistical activities a row may name, with their agency (for the row's link form). */
+export async function activityChoices(db: Kysely<DB>) {
+  return db
+    .selectFrom('statistical_activity')
+    .select(['id', 'title', 'agency_id'])
+    .orderBy('title')
+    .execute();
+}
+
+/** The data standards a row may name (code and title). */
+export async function standardChoices(db: Kysely<DB>) {
+  return db
+    .selectFrom('data_standard')
+    .select(['id', 'name', 'sdsn_code', 'title'])
+    .orderBy('title')
+    .execute();
+}
+
+/** The recommendation letter of an activity, with the activity's agency. */
+export async function activityLetter(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db
+    .selectFrom('statistical_activity')
+    .select(['agency_id', 'recommendation_letter_key', 'recommendation_letter_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function standardExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('data_standard').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function activityAgency(db: Kysely<DB>, id: string) {
+  return db.selectFrom('statistical_activity').select('agency_id').where('id', '=', id).executeTakeFirst();
 }

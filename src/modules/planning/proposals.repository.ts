@@ -34,6 +34,7 @@ export async function proposalsOf(db: Kysely<DB>, year: number) {
       'p.proposer_name',
       'p.state',
       'p.created_at',
+      'p.data_request_id',
       'a.name as agency_name',
     ])
     .where('p.year', '=', year)
@@ -48,4 +49,28 @@ export async function lockProposal(db: Kysely<DB>, id: string) {
 
 export async function updateProposal(db: Kysely<DB>, id: string, set: Updateable<DataProposalTable>) {
   await db.updateTable('data_proposal').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Outcomes of a public data request that leave a need for next year's list: the data is not held
+ * by the region, or not produced yet. An exempt request (UU 14/2008 art. 17) is held data withheld
+ * by law: a new list row would not meet it.
+ */
+export const UNMET_OUTCOMES = ['not_held', 'not_yet_produced'] as const;
+
+/**
+ * Public data requests that ended "not available" (not held, not produced yet) before `before`
+ * and have not become a proposal yet, oldest first.
+ */
+export async function unmetRequestsBefore(db: Kysely<DB>, before: Date) {
+  return db
+    .selectFrom('data_request as r')
+    .leftJoin('data_proposal as p', 'p.data_request_id', 'r.id')
+    .select(['r.id', 'r.code', 'r.asked', 'r.purpose', 'r.period', 'r.region', 'r.agency_id', 'r.outcome'])
+    .where('r.state', '=', 'not_available')
+    .where('r.outcome', 'in', [...UNMET_OUTCOMES])
+    .where('r.answered_at', '<', before)
+    .where('p.id', 'is', null)
+    .orderBy('r.answered_at')
+    .execute();
 }

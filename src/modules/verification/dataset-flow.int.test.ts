@@ -298,15 +298,17 @@ for (const kind of DIALECTS) {
         expect(new Set(tasks.map((x) => x.agency_id)).size).toBe(tasks.length);
         const mine = tasks.find((x) => x.agency_id === agencyId);
         if (!mine) throw new Error(`no ${step} task for the agency`);
-        await t.database.db
-          .updateTable('workflow_task')
-          .set({ state: 'done', outcome: 'done', closed_at: new Date() })
-          .where(
-            'id',
-            'in',
-            tasks.filter((x) => x !== mine).map((x) => x.id),
-          )
-          .execute();
+        // Step 2b fans out to the agreed list's agencies only: there may be no other lane.
+        if (tasks.length > 1)
+          await t.database.db
+            .updateTable('workflow_task')
+            .set({ state: 'done', outcome: 'done', closed_at: new Date() })
+            .where(
+              'id',
+              'in',
+              tasks.filter((x) => x !== mine).map((x) => x.id),
+            )
+            .execute();
         return mine;
       };
       const first = await ownTask('set_data_list');
@@ -324,6 +326,8 @@ for (const kind of DIALECTS) {
       expect(r.next_step).toBe('agree_data_list');
       r = await executeAction(as(secretariat), taskComplete, {
         id: r.next_task_id as string,
+        // Agreeing the list names the agencies that collect (step 2b fans out to them only).
+        agency_ids: [agencyId],
         // What the HTTP layer passes for the request's own uploaded file (never a client's key).
         upload: {
           key: 'resources/00000000-0000-4000-8000-0000000000ba/Berita_Acara.pdf',

@@ -62,6 +62,11 @@ export interface StatisticalActivityTable {
   recommendation_number: string | null;
   /** 'YYYY-MM-DD' */
   recommendation_date: string | null;
+  /** Romantik: the day the FS3 recommendation form was submitted to BPS ('YYYY-MM-DD', migration 0027). */
+  fs3_submitted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Romantik: the recommendation letter's file in the file store, and its name. */
+  recommendation_letter_key: string | null;
+  recommendation_letter_name: string | null;
   ms_keg: JsonObject<FormValues>;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -92,6 +92,8 @@ export interface DataProposalTable {
   proposer_email: Generated<string>;
   state: Generated<ProposalState>;
   item_id: string | null;
+  /** The unmet public data request this proposal came from (migration 0027). */
+  data_request_id: string | null;
   created_at: CreatedAt;
 }
 

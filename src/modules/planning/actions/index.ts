@@ -7,13 +7,15 @@ import {
   dataListItemUpdate,
 } from './items.js';
 import { dataListCopy, dataListDiff, dataListExport, dataListImport, dataListShow } from './list.js';
-import { dataProposalCreate, dataProposalList, dataProposalModerate } from './proposals.js';
 import {
-  dataListEnact,
-  planningRecordDownload,
-  planningRecordGenerate,
-  statisticalActivityRecommendationSet,
-} from './records.js';
+  dataProposalCreate,
+  dataProposalFromRequests,
+  dataProposalImportNeeds,
+  dataProposalList,
+  dataProposalModerate,
+} from './proposals.js';
+import { dataListEnact, planningRecordDownload, planningRecordGenerate } from './records.js';
+import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } from './romantik.js';
 
 export const PLANNING_ACTIONS = [
   dataListShow,
@@ -29,6 +31,8 @@ export const PLANNING_ACTIONS = [
   dataProposalCreate,
   dataProposalList,
   dataProposalModerate,
+  dataProposalFromRequests,
+  dataProposalImportNeeds,
   forumMeetingCreate,
   forumMeetingShow,
   forumMinutesRecord,
@@ -37,4 +41,5 @@ export const PLANNING_ACTIONS = [
   planningRecordDownload,
   dataListEnact,
   statisticalActivityRecommendationSet,
+  statisticalActivityFs3Record,
 ];

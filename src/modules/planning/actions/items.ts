@@ -5,6 +5,7 @@ import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { DATA_KINDS, DISAGGREGATIONS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
 import {
+  activityAgency,
   bumpList,
   deleteItem,
   ensureList,
@@ -14,6 +15,7 @@ import {
   insertItem,
   linkItemDataset,
   lockListById,
+  standardExists,
   updateItem,
 } from '../planning.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
@@ -53,7 +55,49 @@ const ItemFields = z.object({
   disaggregation: z.preprocess((v) => (v === '' ? null : v), z.enum(DISAGGREGATIONS).nullable().optional()),
   collection_method: opt(300),
   responsible_officer: opt(300),
+  /** The data standard and statistical activity the row follows ('' unlinks). */
+  data_standard_id: z.preprocess(
+    (v) => (v === '' ? null : v),
+    Uuid('standar data / data standard').nullable().optional(),
+  ),
+  statistical_activity_id: z.preprocess(
+    (v) => (v === '' ? null : v),
+    Uuid('kegiatan statistik / statistical activity').nullable().optional(),
+  ),
 });
+
+/** A linked standard must exist; a linked activity must be the row's producing agency's. */
+async function checkLinks(
+  trx: Parameters<typeof findItem>[0],
+  agencyId: string,
+  fields: {
+    data_standard_id?: string | null | undefined;
+    statistical_activity_id?: string | null | undefined;
+  },
+) {
+  if (fields.data_standard_id && !(await standardExists(trx, fields.data_standard_id)))
+    throw new ValidationError({
+      data_standard_id: [{ id: 'Standar data tidak ditemukan', en: 'Data standard not found' }],
+    });
+  if (fields.statistical_activity_id) {
+    const a = await activityAgency(trx, fields.statistical_activity_id);
+    if (!a)
+      throw new ValidationError({
+        statistical_activity_id: [
+          { id: 'Kegiatan statistik tidak ditemukan', en: 'Statistical activity not found' },
+        ],
+      });
+    if (a.agency_id !== agencyId)
+      throw new ValidationError({
+        statistical_activity_id: [
+          {
+            id: 'Kegiatan statistik harus milik perangkat daerah produsen baris ini',
+            en: "The statistical activity must belong to the row's producing agency",
+          },
+        ],
+      });
+  }
+}
 
 function duplicate(idDdd: string): ValidationError {
   return new ValidationError({
@@ -76,6 +120,7 @@ export const dataListItemCreate = defineAction({
       const { year: _y, ...fields } = input;
       const taken = await findItemIdByIdDdd(trx, list.id, fields.id_ddd);
       if (taken) throw duplicate(fields.id_ddd);
+      await checkLinks(trx, fields.agency_id, fields);
       const item = await insertItem(trx, { ...clean(fields), list_id: list.id });
       await bumpList(trx, list.id);
       await audit({
@@ -115,6 +160,7 @@ export const dataListItemUpdate = defineAction({
         const taken = await findItemIdByIdDdd(trx, list.id, fields.id_ddd);
         if (taken) throw duplicate(fields.id_ddd);
       }
+      await checkLinks(trx, fields.agency_id ?? item.agency_id, fields);
       await updateItem(trx, id, { ...clean(fields), updated_at: new Date() });
       await bumpList(trx, list.id);
       await audit({

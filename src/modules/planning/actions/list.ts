@@ -102,7 +102,7 @@ export const dataListExport = defineAction({
 });
 
 /** Agency text of the producer column → agency id (name, short name or code, case-insensitive). */
-async function agencyResolver(ctx: ActionContext) {
+export async function agencyResolver(ctx: ActionContext) {
   const agencies = await listAgencies(ctx.db);
   const by = new Map<string, string>();
   for (const a of agencies)

@@ -4,15 +4,19 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
+import { ListRefusedError } from '../list-xlsx.js';
+import { readNeeds } from '../needs-import.js';
 import { bumpList, ensureList, findItemIdByIdDdd, insertItem } from '../planning.repository.js';
 import {
   countProposalsFromIp,
   insertProposal,
   lockProposal,
   proposalsOf,
+  unmetRequestsBefore,
   updateProposal,
 } from '../proposals.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
+import { agencyResolver } from './list.js';
 
 /**
  * Proposals for a year's list: from the public (no account; a hidden trap field and a per-address
@@ -168,6 +172,112 @@ export const dataProposalModerate = defineAction({
         summary: { decision: input.decision, data_name: p.data_name, id_ddd: input.id_ddd ?? null },
       });
       return { id: p.id, state: input.decision === 'accept' ? 'accepted' : 'rejected', item_id: itemId };
+    });
+  },
+});
+
+/** The first moment of a year: requests answered before it feed that year's list. */
+export function startOfYear(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1));
+}
+
+/**
+ * Unmet public data requests become proposals for the next year's list (source `data_request`):
+ * each request that ended "not available" because the region does not hold the data or has not
+ * produced it yet, answered before the list's year began, is offered once to the custodian as a
+ * proposal routed to the agency that answered it. The requester's personal data stays with the
+ * request (its retention applies): the proposal names the request by its code only.
+ */
+export const dataProposalFromRequests = defineAction({
+  name: 'data_proposal_from_requests',
+  sideEffectFree: false,
+  requires: 'data_list:manage',
+  input: z.object({ year: Year }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    // Nothing waiting is no change (and no audit row).
+    if ((await unmetRequestsBefore(ctx.db, startOfYear(input.year))).length === 0)
+      return { year: input.year, proposals: 0, ids: [] as string[] };
+    return mutate(ctx, async (trx, audit) => {
+      const unmet = await unmetRequestsBefore(trx, startOfYear(input.year));
+      const ids: string[] = [];
+      for (const r of unmet) {
+        const detail = [
+          r.purpose,
+          r.period ? `Periode: ${r.period}` : '',
+          r.region ? `Wilayah: ${r.region}` : '',
+        ].filter(Boolean);
+        const row = await insertProposal(trx, {
+          year: input.year,
+          source: 'data_request',
+          data_name: r.asked.slice(0, 500),
+          description: detail.join('\n').slice(0, 4000),
+          agency_id: r.agency_id,
+          planning_document: `Permintaan data ${r.code}`,
+          proposer_name: `Permintaan data ${r.code}`,
+          data_request_id: r.id,
+        });
+        ids.push(row.id);
+        await audit({
+          action: 'data_proposal_from_requests',
+          subjectType: 'data_proposal',
+          subjectId: row.id,
+          summary: { year: input.year, request: r.code, outcome: r.outcome },
+        });
+      }
+      return { year: input.year, proposals: ids.length, ids };
+    });
+  },
+});
+
+/**
+ * Import a reference indicator list (RPJMD, RKPD, SDGs, SPM, Permendagri…) as needs: each
+ * indicator becomes a proposal (source `need`) for the year. All or nothing: any problem refuses
+ * the whole file with its row and column; an indicator already proposed for the year from the
+ * same document is skipped, so the same list can be uploaded again.
+ */
+export const dataProposalImportNeeds = defineAction({
+  name: 'data_proposal_import_needs',
+  sideEffectFree: false,
+  requires: 'data_list:manage',
+  input: z.object({ year: Year, file: z.string().min(1).max(14_000_000) }),
+  authorize: (ctx) => requireManage(ctx.actor),
+  async run(ctx, input) {
+    const { rows, problems } = await readNeeds(Buffer.from(input.file, 'base64'), await agencyResolver(ctx));
+    if (problems.length) throw new ListRefusedError(problems);
+    return mutate(ctx, async (trx, audit) => {
+      const known = new Set(
+        (await proposalsOf(trx, input.year))
+          .filter((p) => p.source === 'need')
+          .map((p) => `${p.planning_document.toLowerCase()}|${p.data_name.toLowerCase()}`),
+      );
+      let added = 0;
+      let skipped = 0;
+      for (const r of rows) {
+        const key = `${r.source.toLowerCase()}|${r.name.toLowerCase()}`;
+        if (known.has(key)) {
+          skipped++;
+          continue;
+        }
+        known.add(key);
+        await insertProposal(trx, {
+          year: input.year,
+          source: 'need',
+          data_name: r.name,
+          description: [`Kode indikator: ${r.code}`, r.note].filter(Boolean).join('\n'),
+          agency_id: r.agencyId,
+          planning_document: r.source,
+          proposer_name: ctx.actor.username,
+        });
+        added++;
+      }
+      await audit({
+        action: 'data_proposal_import_needs',
+        subjectType: 'data_proposal',
+        subjectId: null,
+        summary: { year: input.year, added, skipped },
+      });
+      return { year: input.year, added, skipped };
     });
   },
 });

@@ -17,13 +17,11 @@ import {
   findRecordId,
   insertObligationOnce,
   listItems,
-  lockStatisticalActivity,
   updateList,
-  updateStatisticalActivity,
   upsertRecord,
 } from '../planning.repository.js';
 import { type RecordModel, renderRecordDocx, renderRecordPdf } from '../records.js';
-import { assertOpen, listNotFound, requireManage, Text, Uuid, Year } from './common.js';
+import { assertOpen, listNotFound, requireManage, Uuid, Year } from './common.js';
 import { runEnv } from './forum.js';
 
 const KIND = z.enum(['berita_acara', 'sk_draft'], {
@@ -263,59 +261,6 @@ export const dataListEnact = defineAction({
         agencies: agencyIds.length,
         instance_id: run.instanceId,
       };
-    });
-  },
-});
-
-/** BPS records its recommendation on a statistical activity (Romantik). */
-export const statisticalActivityRecommendationSet = defineAction({
-  name: 'statistical_activity_recommendation_set',
-  sideEffectFree: false,
-  requires: 'data_list:recommend',
-  input: z.object({
-    id: Uuid('kegiatan statistik / statistical activity'),
-    status: z.enum(['submitted', 'revision', 'recommended', 'not_required'], {
-      error: 'Status rekomendasi tidak dikenal / Unknown recommendation status',
-    }),
-    number: Text(200).optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD / Date must be YYYY-MM-DD')
-      .optional(),
-    activity_code: Text(100).optional(),
-  }),
-  authorize: (ctx) => authorize(ctx.actor, 'data_list:recommend'),
-  async run(ctx, input) {
-    if (input.status === 'recommended' && (!input.number || !input.date))
-      throw new ValidationError({
-        number: [
-          {
-            id: 'Nomor dan tanggal surat rekomendasi wajib diisi',
-            en: 'The letter number and date are required',
-          },
-        ],
-      });
-    return mutate(ctx, async (trx, audit) => {
-      const a = await lockStatisticalActivity(trx, input.id);
-      if (!a)
-        throw new NotFoundError({
-          id: 'Kegiatan statistik tidak ditemukan',
-          en: 'Statistical activity not found',
-        });
-      await updateStatisticalActivity(trx, a.id, {
-        recommendation_status: input.status,
-        recommendation_number: input.number ?? null,
-        recommendation_date: input.date ?? null,
-        ...(input.activity_code ? { activity_code: input.activity_code } : {}),
-        updated_at: new Date(),
-      });
-      await audit({
-        action: 'statistical_activity_recommendation_set',
-        subjectType: 'statistical_activity',
-        subjectId: a.id,
-        summary: { status: input.status, number: input.number ?? null, date: input.date ?? null },
-      });
-      return { id: a.id, status: input.status };
     });
   },
 });

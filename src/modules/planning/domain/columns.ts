@@ -22,41 +22,27 @@ export const ITEM_STATUSES = ['planned', 'agreed', 'changed', 'refused', 'postpo
 export const LIST_STATUSES = ['draft', 'discussed', 'agreed', 'enacted'] as const;
 export const FORUM_DECISIONS = ['agreed', 'changed', 'refused', 'postponed'] as const;
 
-/** The text fields of an item that the 19 columns carry, by item column name. */
-export type ItemTextField =
-  | 'id_ddd'
-  | 'id_ddp'
-  | 'source_reference'
-  | 'indicator_code'
-  | 'indicator_name'
-  | 'data_name'
-  | 'kind'
-  | 'indicator_variable'
-  | 'standard_code'
-  | 'risk_class'
-  | 'definition'
-  | 'unit'
-  | 'presentation'
-  | 'update_schedule'
-  | 'rad_category'
-  | 'metadata_code'
-  | 'portal_link'
-  | 'sdi_link';
-
 export interface ListColumn {
   header: string;
   /** The item field; 'agency' is the producer agency (written by name, read by name, short name or code). */
-  field: ItemTextField | 'agency';
+  field: string;
   label: Bilingual;
   required?: boolean;
   codes?: readonly string[];
+  /** The longest text the field keeps (a coded or agency column has none). */
+  max?: number;
   explain: Bilingual;
 }
 
-export const LIST_COLUMNS: readonly ListColumn[] = [
+/**
+ * The 19 columns, once: the XLSX headers and order, the explanation sheet, the item fields
+ * (`ItemTextField` below is read from here) and the item form's checks all come from this list.
+ */
+const COLUMN_SPECS = [
   {
     header: 'ID DDD',
     field: 'id_ddd',
+    max: 100,
     required: true,
     label: { id: 'ID DDD', en: 'Regional data list ID' },
     explain: { id: 'Nomor unik baris Daftar Data Daerah', en: 'Unique number of the regional list row' },
@@ -64,6 +50,7 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'ID DDP',
     field: 'id_ddp',
+    max: 100,
     label: { id: 'ID DDP', en: 'Priority data list ID' },
     explain: {
       id: 'Tautan ke Daftar Data Prioritas pusat; kosong bila tidak merujuk data nasional',
@@ -73,6 +60,7 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'Sumber Referensi',
     field: 'source_reference',
+    max: 500,
     label: { id: 'Sumber Referensi', en: 'Source reference' },
     explain: {
       id: 'Dokumen perencanaan asal (RPJMD, RKPD, SDGs, SPM…)',
@@ -82,18 +70,21 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'Kode Indikator',
     field: 'indicator_code',
+    max: 100,
     label: { id: 'Kode Indikator', en: 'Indicator code' },
     explain: { id: 'Kode indikator pada dokumen referensi', en: 'Indicator code in the reference document' },
   },
   {
     header: 'Nama Indikator',
     field: 'indicator_name',
+    max: 500,
     label: { id: 'Nama Indikator', en: 'Indicator name' },
     explain: { id: 'Nama indikator pada dokumen referensi', en: 'Indicator name in the reference document' },
   },
   {
     header: 'Nama Data',
     field: 'data_name',
+    max: 500,
     required: true,
     label: { id: 'Nama Data', en: 'Data name' },
     explain: { id: 'Nama data yang dikumpulkan', en: 'Name of the data collected' },
@@ -109,12 +100,14 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'Indikator/Variabel',
     field: 'indicator_variable',
+    max: 500,
     label: { id: 'Indikator/Variabel', en: 'Indicator/variable' },
     explain: { id: 'Indikator atau variabel yang diukur', en: 'Indicator or variable measured' },
   },
   {
     header: 'Kode Standar Data',
     field: 'standard_code',
+    max: 100,
     label: { id: 'Kode Standar Data', en: 'Data standard code' },
     explain: { id: 'Kode standar data (bila ada)', en: 'Data standard code (when there is one)' },
   },
@@ -142,18 +135,21 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'Definisi',
     field: 'definition',
+    max: 5000,
     label: { id: 'Definisi', en: 'Definition' },
     explain: { id: 'Definisi data', en: 'Definition of the data' },
   },
   {
     header: 'Satuan',
     field: 'unit',
+    max: 100,
     label: { id: 'Satuan', en: 'Unit' },
     explain: { id: 'Satuan ukuran', en: 'Unit of measure' },
   },
   {
     header: 'Klasifikasi Penyajian',
     field: 'presentation',
+    max: 500,
     label: { id: 'Klasifikasi Penyajian', en: 'Presentation classification' },
     explain: {
       id: 'Rincian penyajian (menurut kecamatan, jenis kelamin…)',
@@ -174,33 +170,42 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   {
     header: 'Kategori RAD',
     field: 'rad_category',
+    max: 200,
     label: { id: 'Kategori RAD', en: 'RAD category' },
     explain: { id: 'Kategori Rencana Aksi Daerah', en: 'Regional action plan category' },
   },
   {
     header: 'Kode Metadata',
     field: 'metadata_code',
+    max: 100,
     label: { id: 'Kode Metadata', en: 'Metadata code' },
     explain: { id: 'Kode metadata (MS-Keg/MS-Var/MS-Ind)', en: 'Metadata code (MS-Keg/MS-Var/MS-Ind)' },
   },
   {
     header: 'Link Portal Daerah',
     field: 'portal_link',
+    max: 1000,
     label: { id: 'Link Portal Daerah', en: 'Regional portal link' },
     explain: { id: 'Alamat data di portal daerah', en: 'Address of the data on the regional portal' },
   },
   {
     header: 'Link Portal SDI',
     field: 'sdi_link',
+    max: 1000,
     label: { id: 'Link Portal SDI', en: 'SDI portal link' },
     explain: {
       id: 'Alamat data di portal Satu Data Indonesia',
       en: 'Address of the data on the national SDI portal',
     },
   },
-];
+] as const satisfies readonly ListColumn[];
 
-export const LIST_HEADERS = LIST_COLUMNS.map((c) => c.header);
+/** The text fields of an item that the 19 columns carry, by item column name. */
+export type ItemTextField = Exclude<(typeof COLUMN_SPECS)[number]['field'], 'agency'>;
+
+export const LIST_COLUMNS: readonly (ListColumn & { field: ItemTextField | 'agency' })[] = COLUMN_SPECS;
+
+export const LIST_HEADERS: readonly string[] = LIST_COLUMNS.map((c) => c.header);
 
 /** How many expectation periods a year holds for an update schedule (insidental: one, at year end). */
 export function periodsOf(schedule: string, year: number): { period: string; dueOn: string }[] {

@@ -11,14 +11,30 @@ import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { safeFileName } from '../../../kernel/storage/file-store.js';
 import { listAgencies } from '../../agencies/index.js';
-import { loadTask } from '../../workflows/index.js';
+import { loadCalendar, loadTask } from '../../workflows/index.js';
 import { forumDecisionRecord, forumMeetingCreate, forumMinutesRecord } from '../actions/forum.js';
-import { dataListItemCreate, dataListItemLink, dataListItemRespond } from '../actions/items.js';
+import {
+  dataListItemCreate,
+  dataListItemLink,
+  dataListItemRespond,
+  dataListItemUpdate,
+} from '../actions/items.js';
 import { dataListCopy, dataListDiff, dataListImport, listXlsxFile } from '../actions/list.js';
-import { dataProposalCreate, dataProposalList, dataProposalModerate } from '../actions/proposals.js';
+import {
+  dataProposalCreate,
+  dataProposalFromRequests,
+  dataProposalImportNeeds,
+  dataProposalList,
+  dataProposalModerate,
+  startOfYear,
+} from '../actions/proposals.js';
 import { dataListEnact, planningRecordGenerate, recordFile } from '../actions/records.js';
+import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } from '../actions/romantik.js';
+import { romantikState } from '../domain/romantik.js';
 import { ListRefusedError } from '../list-xlsx.js';
 import {
+  activityChoices,
+  activityLetter,
   decisionsOf,
   findList,
   findMeeting,
@@ -28,11 +44,15 @@ import {
   meetingsOf,
   obligationsOf,
   recordsOf,
+  romantikActivities,
+  standardChoices,
   subjectYear,
 } from '../planning.repository.js';
+import { unmetRequestsBefore } from '../proposals.repository.js';
 import { ForumPage, type ForumView } from './forum.page.js';
 import { pm } from './planning.messages.js';
 import { PublicListPage, type PublicView } from './public.page.js';
+import { RomantikPage, type RomantikView } from './romantik.page.js';
 import { YearPage, type YearView } from './year.page.js';
 
 type Body = Record<string, unknown>;
@@ -62,7 +82,12 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
   const ctxOf = (req: FastifyRequest): ActionContext => actionContext(req, database, config.siteUrl);
 
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.url.startsWith('/workspace/daftar-data') && !req.url.startsWith('/workspace/forum')) return;
+    if (
+      !['/workspace/daftar-data', '/workspace/forum', '/workspace/romantik'].some((p) =>
+        req.url.startsWith(p),
+      )
+    )
+      return;
     if (!req.actor.userId) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
     authorize(req.actor, 'workspace:open');
   });
@@ -85,6 +110,9 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       proposals: manage
         ? ((await executeAction(ctxOf(req), dataProposalList, { year })) as YearView['proposals'])
         : null,
+      unmetRequests: manage ? (await unmetRequestsBefore(db, startOfYear(year))).length : 0,
+      standards: manage ? await standardChoices(db) : [],
+      activities: manage ? await activityChoices(db) : [],
       meetings: await meetingsOf(db, year),
       records: await recordsOf(db, year),
       owed: list?.status === 'enacted' ? await obligationsOf(db, list.id, ownAgency) : [],
@@ -226,6 +254,19 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       'dataset',
     ),
   );
+  app.post('/workspace/daftar-data/:year/items/:id/links', (req, reply) =>
+    yearPost(
+      req,
+      reply,
+      dataListItemUpdate,
+      (_y, b) => ({
+        id: (req.params as { id: string }).id,
+        data_standard_id: str(b.data_standard_id),
+        statistical_activity_id: str(b.statistical_activity_id),
+      }),
+      'statistical_activity_id',
+    ),
+  );
   app.post('/workspace/daftar-data/:year/copy', (req, reply) =>
     yearPost(
       req,
@@ -248,6 +289,9 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       }),
       'id_ddd',
     ),
+  );
+  app.post('/workspace/daftar-data/:year/requests-to-proposals', (req, reply) =>
+    yearPost(req, reply, dataProposalFromRequests, (year) => ({ year }), 'data_name'),
   );
   app.post('/workspace/daftar-data/:year/forum', (req, reply) =>
     yearPost(
@@ -280,23 +324,35 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
     ),
   );
 
-  app.post('/workspace/daftar-data/:year/import', async (req, reply) => {
+  /** An uploaded file run through an import action; a refused file shows its report on the year page. */
+  async function yearUpload(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: (year: number, file: string) => Promise<{ added: number; updated?: number }>,
+  ) {
     const year = yearOf((req.params as { year: string }).year);
     if (!year) return reply.callNotFound();
     try {
       const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part)
-        throw new ValidationError({ file: [{ id: 'Pilih berkas XLSX', en: 'Choose an XLSX file' }] });
-      const file = (await part.toBuffer()).toString('base64');
-      const r = await executeAction(ctxOf(req), dataListImport, { year, file });
-      return redirectAfterPost(reply, `/workspace/daftar-data/${year}?done=${r.added + r.updated}`);
+      if (!part) throw new ValidationError({ file: [{ id: 'Pilih berkas', en: 'Choose a file' }] });
+      const r = await run(year, (await part.toBuffer()).toString('base64'));
+      return redirectAfterPost(reply, `/workspace/daftar-data/${year}?done=${r.added + (r.updated ?? 0)}`);
     } catch (err) {
       if (err instanceof ListRefusedError)
         return renderYear(req, reply, year, { problems: err.problems }, 400);
       if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
       return renderYear(req, reply, year, { errors: formFailure(err, req.locale, 'file').errors }, 400);
     }
-  });
+  }
+
+  app.post('/workspace/daftar-data/:year/import', (req, reply) =>
+    yearUpload(req, reply, (year, file) => executeAction(ctxOf(req), dataListImport, { year, file })),
+  );
+  app.post('/workspace/daftar-data/:year/needs-import', (req, reply) =>
+    yearUpload(req, reply, (year, file) =>
+      executeAction(ctxOf(req), dataProposalImportNeeds, { year, file }),
+    ),
+  );
 
   app.post('/workspace/daftar-data/:year/enact', async (req, reply) => {
     const year = yearOf((req.params as { year: string }).year);
@@ -396,6 +452,105 @@ export async function planningRoutes(app: FastifyInstance, { database, site, con
       'note',
     ),
   );
+
+  // Romantik: each statistical activity's FS3, BPS's answer (30 working days) and its letter.
+  async function romantikView(req: FastifyRequest, extra: Partial<RomantikView> = {}): Promise<RomantikView> {
+    const all = can(req.actor, 'dataset:read_private', {}) || can(req.actor, 'data_list:recommend');
+    const calendar = await loadCalendar(db);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: calendar.timeZone });
+    const now = new Date();
+    const rows = await romantikActivities(db, all ? undefined : (req.actor.agencyId ?? undefined));
+    return {
+      rows: rows.map((r) => {
+        const { state, due } = romantikState(calendar, r, now);
+        return { ...r, state, due: due ? day.format(due) : null };
+      }),
+      ...extra,
+    };
+  }
+
+  app.get('/workspace/romantik', async (req, reply) => {
+    const ctx = {
+      ...pageContext(req, reply, site),
+      notice: (req.query as { done?: string }).done ? pm(req.locale, 'p.saved') : undefined,
+    };
+    return sendPage(reply, RomantikPage({ ctx, view: await romantikView(req) }));
+  });
+
+  async function romantikPost(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<unknown>,
+    field: string,
+    cleanup: () => Promise<void> = async () => {},
+  ) {
+    try {
+      await run();
+    } catch (err) {
+      await cleanup();
+      if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409 && err.status !== 404))
+        throw err;
+      const errors =
+        err instanceof ValidationError
+          ? formFailure(err, req.locale, field).errors
+          : { [field]: [req.locale === 'en' ? err.text.en : err.text.id] };
+      const view = await romantikView(req, { errors });
+      return sendPage(reply, RomantikPage({ ctx: pageContext(req, reply, site), view }), 400);
+    }
+    return redirectAfterPost(reply, '/workspace/romantik?done=1');
+  }
+
+  app.post('/workspace/romantik/:id/fs3', (req, reply) => {
+    const body = (req.body ?? {}) as Body;
+    return romantikPost(
+      req,
+      reply,
+      () =>
+        executeAction(ctxOf(req), statisticalActivityFs3Record, {
+          id: (req.params as { id: string }).id,
+          submitted_on: str(body.submitted_on),
+        }),
+      'submitted_on',
+    );
+  });
+
+  app.post('/workspace/romantik/rekomendasi', async (req, reply) => {
+    authorize(req.actor, 'data_list:recommend');
+    const { input: body, storedAll } = await readApiInput(req, files, config.uploadMaxBytes, {
+      acceptsUpload: true,
+    });
+    return romantikPost(
+      req,
+      reply,
+      () =>
+        executeAction(ctxOf(req), statisticalActivityRecommendationSet, {
+          id: str(body.id),
+          status: str(body.status),
+          number: str(body.number),
+          date: str(body.date),
+          activity_code: str(body.activity_code),
+          ...(body.upload ? { upload: body.upload } : {}),
+        }),
+      'number',
+      async () => {
+        for (const f of storedAll) await files.remove(f.key);
+      },
+    );
+  });
+
+  app.get('/workspace/romantik/:id/surat', async (req, reply) => {
+    const row = await activityLetter(db, (req.params as { id: string }).id);
+    if (!row?.recommendation_letter_key) return reply.callNotFound();
+    const own = can(req.actor, 'dataset:read_private', { agencyId: row.agency_id });
+    if (!own && !can(req.actor, 'data_list:recommend')) return reply.callNotFound();
+    return reply
+      .type('application/octet-stream')
+      .header(
+        'content-disposition',
+        `attachment; filename="${safeFileName(row.recommendation_letter_name ?? 'surat-rekomendasi.pdf')}"`,
+      )
+      .send(files.open(row.recommendation_letter_key));
+  });
 
   // The public face: enacted lists (open rows), their decree and XLSX, and the proposal form.
   async function publicView(year: number | null, extra: Partial<PublicView> = {}): Promise<PublicView> {

@@ -2,7 +2,7 @@ import type { DataList, DataProposal, ForumMeeting } from '../../../kernel/db/sc
 import type { Agency } from '../../../kernel/db/schema.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
+import { type ItemTextField, LIST_COLUMNS } from '../domain/columns.js';
 import type { ListProblem } from '../list-xlsx.js';
 import type { FulfilmentState, ItemRow } from '../planning.repository.js';
 import { type PmKey, pm } from './planning.messages.js';
@@ -13,6 +13,11 @@ export interface YearView {
   items: ItemRow[];
   fulfilment: Map<string, { state: FulfilmentState; datasets: { name: string; title: string }[] }>;
   proposals: (DataProposal & { agency_name: string | null })[] | null;
+  /** What a row may be linked to (its data standard, its agency's statistical activities). */
+  standards: { id: string; title: string; sdsn_code: string | null }[];
+  activities: { id: string; title: string; agency_id: string }[];
+  /** Unmet public data requests not yet turned into proposals for this year (custodian only). */
+  unmetRequests: number;
   meetings: ForumMeeting[];
   records: { kind: string; generated_at: Date }[];
   owed: {
@@ -101,27 +106,78 @@ function Select({
   );
 }
 
+function TextArea({
+  label,
+  name,
+  value,
+  rows,
+}: {
+  label: string;
+  name: string;
+  value?: string | undefined;
+  rows: number;
+}) {
+  return (
+    <p>
+      <label safe for={`f-${name}`}>
+        {label}
+      </label>
+      <br />
+      <textarea id={`f-${name}`} name={name} rows={String(rows)} safe>
+        {value ?? ''}
+      </textarea>
+    </p>
+  );
+}
+
+/** A table's header row, one column heading per text. */
+function Head({ cols }: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th scope="col" safe>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A one-line form on a row: its fields, then its button. */
+function InlineForm({
+  ctx,
+  action,
+  submit,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  submit: string;
+  children: JSX.Element | JSX.Element[];
+}) {
+  return (
+    <form method="post" action={action} class="inline">
+      <CsrfField ctx={ctx} />
+      {children}{' '}
+      <button type="submit" safe>
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+/** The §3.5 header of an item field, as the 19-column format names it. */
+const header = (field: ItemTextField | 'agency') =>
+  LIST_COLUMNS.find((c) => c.field === field)?.header ?? field;
+
 function Problems({ problems, m }: { problems: ListProblem[]; m: M }) {
   return (
     <div class="errors" role="alert" id="import-problems">
       <p safe>{m('p.refused')}</p>
       <table class="table">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {m('p.sheet')}
-            </th>
-            <th scope="col" safe>
-              {m('p.row')}
-            </th>
-            <th scope="col" safe>
-              {m('p.column')}
-            </th>
-            <th scope="col" safe>
-              {m('p.problem')}
-            </th>
-          </tr>
-        </thead>
+        <Head cols={[m('p.sheet'), m('p.row'), m('p.column'), m('p.problem')]} />
         <tbody>
           {problems.map((p) => (
             <tr>
@@ -152,6 +208,8 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
   const enacted = list?.status === 'enacted';
   const base = `/workspace/daftar-data/${year}`;
   const agencyName = new Map(view.agencies.map((a) => [a.id, a.name]));
+  const standardName = new Map(view.standards.map((d) => [d.id, d.title]));
+  const activityName = new Map(view.activities.map((a) => [a.id, a.title]));
   const typed = view.typed ?? {};
   return (
     <Layout ctx={ctx} title={m('p.title', { year })}>
@@ -235,24 +293,15 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
       ) : (
         <div class="table-wrap">
           <table class="table" id="items">
-            <thead>
-              <tr>
-                <th scope="col">ID DDD</th>
-                <th scope="col">Nama Data</th>
-                <th scope="col">Produsen Data</th>
-                <th scope="col">Jenis Data</th>
-                <th scope="col">Jadwal Pemutakhiran</th>
-                <th scope="col" safe>
-                  {m('p.itemStatus')}
-                </th>
-                <th scope="col" safe>
-                  {m('p.response')}
-                </th>
-                <th scope="col" safe>
-                  {m('p.fulfilment')}
-                </th>
-              </tr>
-            </thead>
+            <Head
+              cols={[
+                ...(['id_ddd', 'data_name', 'agency', 'kind', 'update_schedule'] as const).map(header),
+                m('p.itemStatus'),
+                m('p.response'),
+                m('p.fulfilment'),
+                m('p.links'),
+              ]}
+            />
             <tbody>
               {items.map((i) => {
                 const f = view.fulfilment.get(i.id);
@@ -270,8 +319,11 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                     <td>
                       <span safe>{answerText(i, m)}</span>
                       {mine && !enacted ? (
-                        <form method="post" action={`${base}/items/${i.id}/respond`} class="inline">
-                          <CsrfField ctx={ctx} />
+                        <InlineForm
+                          ctx={ctx}
+                          action={`${base}/items/${i.id}/respond`}
+                          submit={m('p.respond')}
+                        >
                           <label safe for={`r-${i.id}`}>
                             {m('p.response')}
                           </label>{' '}
@@ -286,11 +338,8 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                           <label safe for={`rr-${i.id}`}>
                             {m('p.reason')}
                           </label>{' '}
-                          <input id={`rr-${i.id}`} name="reason" value={typed[`reason-${i.id}`] ?? ''} />{' '}
-                          <button type="submit" safe>
-                            {m('p.respond')}
-                          </button>
-                        </form>
+                          <input id={`rr-${i.id}`} name="reason" value={typed[`reason-${i.id}`] ?? ''} />
+                        </InlineForm>
                       ) : (
                         ''
                       )}
@@ -303,16 +352,56 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                         ''
                       )}
                       {enacted && ctx.can('dataset:update', { agencyId: i.agency_id }) ? (
-                        <form method="post" action={`${base}/items/${i.id}/link`} class="inline">
-                          <CsrfField ctx={ctx} />
+                        <InlineForm ctx={ctx} action={`${base}/items/${i.id}/link`} submit={m('p.link')}>
                           <label safe for={`l-${i.id}`}>
                             {m('p.dataset')}
                           </label>{' '}
-                          <input id={`l-${i.id}`} name="dataset" />{' '}
-                          <button type="submit" safe>
-                            {m('p.link')}
-                          </button>
-                        </form>
+                          <input id={`l-${i.id}`} name="dataset" />
+                        </InlineForm>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td>
+                      <span safe>
+                        {[
+                          standardName.get(i.data_standard_id ?? ''),
+                          activityName.get(i.statistical_activity_id ?? ''),
+                        ]
+                          .filter(Boolean)
+                          .join('; ') || '-'}
+                      </span>
+                      {manage && !enacted ? (
+                        <InlineForm ctx={ctx} action={`${base}/items/${i.id}/links`} submit={m('p.save')}>
+                          <label safe for={`ls-${i.id}`}>
+                            {m('p.standard')}
+                          </label>{' '}
+                          <select id={`ls-${i.id}`} name="data_standard_id">
+                            <option value="" safe>
+                              {m('p.none')}
+                            </option>
+                            {view.standards.map((d) => (
+                              <option value={d.id} selected={d.id === i.data_standard_id} safe>
+                                {d.sdsn_code ? `${d.title} (${d.sdsn_code})` : d.title}
+                              </option>
+                            ))}
+                          </select>{' '}
+                          <label safe for={`la-${i.id}`}>
+                            {m('p.activity')}
+                          </label>{' '}
+                          <select id={`la-${i.id}`} name="statistical_activity_id">
+                            <option value="" safe>
+                              {m('p.none')}
+                            </option>
+                            {view.activities
+                              .filter((a) => a.agency_id === i.agency_id)
+                              .map((a) => (
+                                <option value={a.id} selected={a.id === i.statistical_activity_id} safe>
+                                  {a.title}
+                                </option>
+                              ))}
+                          </select>
+                        </InlineForm>
                       ) : (
                         ''
                       )}
@@ -333,21 +422,9 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
             <p safe>{m('p.noOwe')}</p>
           ) : (
             <table class="table" id="owed">
-              <thead>
-                <tr>
-                  <th scope="col">ID DDD</th>
-                  <th scope="col">Nama Data</th>
-                  <th scope="col" safe>
-                    {m('p.agency')}
-                  </th>
-                  <th scope="col" safe>
-                    {m('p.period')}
-                  </th>
-                  <th scope="col" safe>
-                    {m('p.due')}
-                  </th>
-                </tr>
-              </thead>
+              <Head
+                cols={[header('id_ddd'), header('data_name'), m('p.agency'), m('p.period'), m('p.due')]}
+              />
               <tbody>
                 {view.owed.map((o) => (
                   <tr>
@@ -372,34 +449,25 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
           </h2>
           <form method="post" action={`${base}/items`}>
             <CsrfField ctx={ctx} />
-            <Field label="ID DDD" name="id_ddd" value={typed.id_ddd} required />
-            <Field label="Nama Data" name="data_name" value={typed.data_name} required />
+            <Field label={header('id_ddd')} name="id_ddd" value={typed.id_ddd} required />
+            <Field label={header('data_name')} name="data_name" value={typed.data_name} required />
             <Select
               label={m('p.agency')}
               name="agency_id"
               value={typed.agency_id}
               options={view.agencies.map((a) => ({ value: a.id, label: a.name }))}
             />
-            <Select
-              label="Jenis Data"
-              name="kind"
-              value={typed.kind}
-              options={DATA_KINDS.map((k) => ({ value: k, label: k }))}
-            />
-            <Select
-              label="Klasifikasi Risiko"
-              name="risk_class"
-              value={typed.risk_class}
-              options={RISK_CLASSES.map((k) => ({ value: k, label: k }))}
-            />
-            <Select
-              label="Jadwal Pemutakhiran"
-              name="update_schedule"
-              value={typed.update_schedule ?? 'tahunan'}
-              options={UPDATE_SCHEDULES.map((k) => ({ value: k, label: k }))}
-            />
-            <Field label="Definisi" name="definition" value={typed.definition} />
-            <Field label="Satuan" name="unit" value={typed.unit} />
+            {LIST_COLUMNS.filter((c) => c.codes).map((c) => (
+              <Select
+                label={c.header}
+                name={c.field}
+                value={typed[c.field] ?? (c.field === 'update_schedule' ? 'tahunan' : undefined)}
+                options={(c.codes ?? []).map((k) => ({ value: k, label: k }))}
+              />
+            ))}
+            {(['definition', 'unit'] as const).map((f) => (
+              <Field label={header(f)} name={f} value={typed[f]} />
+            ))}
             <p>
               <input id="f-priority" type="checkbox" name="priority" value="true" />{' '}
               <label safe for="f-priority">
@@ -419,24 +487,42 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
           <h2 safe id="proposals-title">
             {m('p.proposals')}
           </h2>
+          {!enacted ? (
+            <form
+              method="post"
+              action={`${base}/needs-import`}
+              enctype="multipart/form-data"
+              id="needs-import"
+            >
+              <CsrfField ctx={ctx} />
+              <p safe>{m('p.needsHint')}</p>
+              <label safe for="f-needs">
+                {m('p.needsImport')}
+              </label>{' '}
+              <input id="f-needs" type="file" name="file" accept=".xlsx,.csv" required />{' '}
+              <button type="submit" safe>
+                {m('p.send')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+          {view.unmetRequests > 0 && !enacted ? (
+            <form method="post" action={`${base}/requests-to-proposals`} id="unmet-requests">
+              <CsrfField ctx={ctx} />
+              <p safe>{m('p.unmet', { n: view.unmetRequests })}</p>
+              <button type="submit" safe>
+                {m('p.unmetTake')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
           {view.proposals.length === 0 ? (
             <p safe>{m('p.noProposals')}</p>
           ) : (
             <table class="table" id="proposals">
-              <thead>
-                <tr>
-                  <th scope="col">Nama Data</th>
-                  <th scope="col" safe>
-                    {m('p.source')}
-                  </th>
-                  <th scope="col" safe>
-                    {m('p.status')}
-                  </th>
-                  <th scope="col" safe>
-                    {m('p.decide')}
-                  </th>
-                </tr>
-              </thead>
+              <Head cols={[header('data_name'), m('p.source'), m('p.status'), m('p.decide')]} />
               <tbody>
                 {view.proposals.map((p) => (
                   <tr data-proposal={p.data_name}>
@@ -452,7 +538,9 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                       {p.state === 'new' && !enacted ? (
                         <form method="post" action={`${base}/proposals/${p.id}`} class="inline">
                           <CsrfField ctx={ctx} />
-                          <label for={`pd-${p.id}`}>ID DDD</label>{' '}
+                          <label safe for={`pd-${p.id}`}>
+                            {header('id_ddd')}
+                          </label>{' '}
                           <input id={`pd-${p.id}`} name="id_ddd" size="6" />{' '}
                           <label safe for={`pa-${p.id}`}>
                             {m('p.agency')}
@@ -509,24 +597,13 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
             <Field label={m('p.meetingTitle')} name="title" value={typed.title} required />
             <Field label={m('p.heldOn')} name="held_on" type="date" value={typed.held_on} required />
             <Field label={m('p.place')} name="place" value={typed.place} />
-            <p>
-              <label safe for="f-agenda">
-                {m('p.agenda')}
-              </label>
-              <br />
-              <textarea id="f-agenda" name="agenda" rows="3" safe>
-                {typed.agenda ?? ''}
-              </textarea>
-            </p>
-            <p>
-              <label safe for="f-invitees">
-                {m('p.invitees')}
-              </label>
-              <br />
-              <textarea id="f-invitees" name="invitees" rows="4" safe>
-                {typed.invitees ?? `BPS\nBappeda\n${view.agencies.map((a) => a.name).join('\n')}`}
-              </textarea>
-            </p>
+            <TextArea label={m('p.agenda')} name="agenda" value={typed.agenda} rows={3} />
+            <TextArea
+              label={m('p.invitees')}
+              name="invitees"
+              value={typed.invitees ?? `BPS\nBappeda\n${view.agencies.map((a) => a.name).join('\n')}`}
+              rows={4}
+            />
             <button type="submit" safe>
               {m('p.save')}
             </button>
@@ -571,15 +648,7 @@ export function YearPage({ ctx, view }: { ctx: PageContext; view: YearView }) {
                 label: `${mt.title} (${String(mt.held_on).slice(0, 10)})`,
               }))}
             />
-            <p>
-              <label safe for="f-signatories">
-                {m('p.signatories')}
-              </label>
-              <br />
-              <textarea id="f-signatories" name="signatories" rows="3" safe>
-                {typed.signatories ?? ''}
-              </textarea>
-            </p>
+            <TextArea label={m('p.signatories')} name="signatories" value={typed.signatories} rows={3} />
             <button type="submit" safe>
               {m('p.generate')}
             </button>

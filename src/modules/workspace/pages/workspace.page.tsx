@@ -19,6 +19,11 @@ const id = {
   'hub.requests': 'Permintaan data',
   'hub.requestsLead':
     'Permintaan data dari warga: disposisi, ketersediaan, jawaban dan batas waktu UU 14/2008.',
+  'hub.dataList': 'Daftar Data',
+  'hub.dataListLead':
+    'Daftar data tahunan: usulan, tanggapan produsen, Forum Satu Data, penetapan dan data yang wajib diserahkan.',
+  'hub.romantik': 'Romantik',
+  'hub.romantikLead': 'Pengajuan FS3 ke BPS, rekomendasi kegiatan statistik dan suratnya.',
 };
 const en: Record<keyof typeof id, string> = {
   'hub.tasksLead': 'SOP steps waiting for you, due in working time.',
@@ -32,6 +37,11 @@ const en: Record<keyof typeof id, string> = {
   'hub.requests': 'Data requests',
   'hub.requestsLead':
     'Requests for data from the public: disposition, availability, answers and the Law 14/2008 due dates.',
+  'hub.dataList': 'Data list (Daftar Data)',
+  'hub.dataListLead':
+    "The yearly data list: proposals, producers' answers, the Satu Data forum, enactment and what each agency owes.",
+  'hub.romantik': 'Romantik',
+  'hub.romantikLead': 'FS3 submissions to BPS, statistical activity recommendations and their letters.',
 };
 const hw = defineMessages({ id, en });
 
@@ -107,6 +117,26 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
               {hw(ctx.locale, 'hub.standardsLead')}
             </p>
           </li>
+          <li>
+            <a safe href="/workspace/daftar-data">
+              {hw(ctx.locale, 'hub.dataList')}
+            </a>
+            <p safe class="hint">
+              {hw(ctx.locale, 'hub.dataListLead')}
+            </p>
+          </li>
+          {ctx.can('metadata:update', { agencyId: ctx.actor.agencyId }) || ctx.can('data_list:recommend') ? (
+            <li>
+              <a safe href="/workspace/romantik">
+                {hw(ctx.locale, 'hub.romantik')}
+              </a>
+              <p safe class="hint">
+                {hw(ctx.locale, 'hub.romantikLead')}
+              </p>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <a safe href="/workspace/worksheet">
               {hw(ctx.locale, 'hub.worksheet')}

@@ -18,7 +18,8 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
   key: 'jawa-tengah-forum-data',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
   // 3: issue #13 (planning steps open the planning screens).
-  version: 3,
+  // 4: issue #13 (step 6 runs one lane per agency of the list step 5 set).
+  version: 4,
   processKind: 'data_list_cycle',
   title: t('Forum Data Provinsi Jawa Tengah', 'Central Java province Forum Data'),
   source: { seed: '000_d7c36ee3170075eb.txt', region: 'Provinsi Jawa Tengah' },
@@ -94,7 +95,8 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       ],
       duration: '1 hari',
       transitions: continueTo('collect_process_analyse'),
-      routing: { planning: 'enact' },
+      // Its output is the list of sectoral data per agency: the agencies step 6 collects from.
+      routing: { chooses: 'agencies', planning: 'enact' },
     }),
     step('collect_process_analyse', {
       sopNo: '6',
@@ -110,7 +112,10 @@ export const JAWA_TENGAH_FORUM_DATA: WorkflowDefinition = {
       outputs: [rec('Data Statistik sektoral OPD & Kab/Kota', 'Sectoral data per agency/regency')],
       duration: '8 bulan',
       transitions: continueTo('data_forum'),
-      routing: { planning: 'collect' },
+      // One task per agency of step 5's list (the seed's "per OPD dan Kab/Kota"): the custodian
+      // office collects from each agency's PPID in its own lane; the forum (step 7) opens once
+      // every agency's data is in.
+      routing: { scope: { kind: 'fan_out', chosenAt: 'socialise_forum' }, planning: 'collect' },
     }),
     step('data_forum', {
       sopNo: '7',

@@ -42,7 +42,8 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
   key: 'magetan-statistik-sektoral',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
   // 3: issue #13 (planning steps open the planning screens).
-  version: 3,
+  // 4: issue #13 (step 2b fans out to the agencies of the agreed list, not to every agency).
+  version: 4,
   processKind: 'dataset_collection',
   title: t(
     'Penyelenggaraan Kegiatan Statistik Sektoral Kabupaten Magetan',
@@ -81,7 +82,8 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       ],
       duration: null,
       transitions: continueTo('recommend_collection'),
-      routing: { planning: 'enact' },
+      // The agreed list names the agencies that collect (enacting the list chooses them).
+      routing: { chooses: 'agencies', planning: 'enact' },
     }),
     step('recommend_collection', {
       sopNo: '2',
@@ -108,7 +110,10 @@ export const MAGETAN_STATISTIK_SEKTORAL: WorkflowDefinition = {
       outputs: [rec(SDI_DATA.id, SDI_DATA.en)],
       duration: '14 hari',
       transitions: continueTo('upload_data'),
-      routing: { ...FAN_OUT_ALL, planning: 'collect' },
+      // Collection follows the Kesepakatan Daftar Data (this step's input): only the agencies
+      // with rows in the agreed list collect, each in its own lane. Step 1 still asks every
+      // agency, as every agency checks what it holds and proposes its rows.
+      routing: { scope: { kind: 'fan_out', chosenAt: 'agree_data_list' }, planning: 'collect' },
     }),
     step('upload_data', {
       sopNo: '2c',
