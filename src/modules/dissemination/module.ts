@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
+import { regionBoundariesSet, regionBoundariesShow } from './actions/boundaries-actions.js';
 import { chartCreate, chartShow, chartUpdate } from './actions/chart-actions.js';
 import {
   dataBookGenerate,
@@ -27,6 +28,8 @@ export const disseminationModule: AppModule = {
     publicationList,
     publicationSubmit,
     dataBookGenerate,
+    regionBoundariesSet,
+    regionBoundariesShow,
   ] as ActionDefinition[],
   routes: [disseminationRoutes],
 };

@@ -87,8 +87,11 @@ export function ChartBuilderPage(props: {
   table?: LoadedTable | undefined;
   values?: FormValues;
   errors?: FormErrors | undefined;
+  /** The region's boundaries are uploaded: the choropleth kind is offered. */
+  mapAvailable?: boolean;
 }) {
   const { ctx, tables, table } = props;
+  const types = CHART_TYPES.filter((t) => t !== 'choropleth' || props.mapAvailable);
   const m = msg(ctx);
   const v = props.values ?? {};
   const columns = (table?.fields ?? []).map((f): [string, string] => [f.name, f.title ?? f.name]);
@@ -119,8 +122,25 @@ export function ChartBuilderPage(props: {
             id="type"
             label={m('chart.type')}
             value={v.type}
-            options={CHART_TYPES.map((t) => [t, m(`type.${t}`)])}
+            options={types.map((t) => [t, m(`type.${t}`)])}
           />
+          {props.mapAvailable ? (
+            ''
+          ) : (
+            <p class="hint" id="map-hint">
+              <span safe>{m('chart.mapHint')}</span>
+              {ctx.can('codelist:manage') ? (
+                <>
+                  {' '}
+                  <a href="/admin/batas-wilayah" safe>
+                    {m('chart.mapSetting')}
+                  </a>
+                </>
+              ) : (
+                ''
+              )}
+            </p>
+          )}
           <Select id="category" label={m('chart.category')} value={v.category} options={columns} />
           <Select id="value" label={m('chart.value')} value={v.value} options={columns} />
           <Select
