@@ -20,7 +20,7 @@ export interface MapInput {
   boundaries: RegionBoundaries;
 }
 
-function mapOption(spec: ChartSpec, data: ChartData, map: MapInput, base: object): echarts.EChartsCoreOption {
+function mapOption(data: ChartData, map: MapInput, base: object): echarts.EChartsCoreOption {
   const mapName = `region-${map.key}`;
   if (!registered.has(mapName)) {
     echarts.registerMap(mapName, map.boundaries as unknown as Parameters<typeof echarts.registerMap>[1]);
@@ -86,7 +86,7 @@ function option(spec: ChartSpec, data: ChartData, map?: MapInput): echarts.EChar
       subtextStyle: { color: '#333' },
     },
   };
-  if (spec.type === 'choropleth' && map) return mapOption(spec, data, map, base);
+  if (spec.type === 'choropleth' && map) return mapOption(data, map, base);
   if (spec.type === 'pie' || spec.type === 'donut') {
     const s = data.series[0];
     return {

@@ -34,6 +34,7 @@ import {
   previousEdition,
 } from '../publication.repository.js';
 import { awaitsStaff } from '../publication-flow.js';
+import { plannedDataReleases } from '../release-sources.js';
 import { BoundariesPage } from './boundaries.js';
 import { dt } from './dissemination.messages.js';
 import {
@@ -377,14 +378,26 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
   app.get('/jadwal-rilis', async (req, reply) =>
     sendPage(
       reply,
-      ReleaseCalendarPage({ ctx: pageContext(req, reply, site), items: await listPlanned(db) }),
+      ReleaseCalendarPage({
+        ctx: pageContext(req, reply, site),
+        items: await listPlanned(db),
+        data: await plannedDataReleases(db),
+      }),
     ),
   );
   app.get('/jadwal-rilis.ics', async (_req, reply) => {
     const host = new URL(config.siteUrl).host;
     return reply
       .type('text/calendar; charset=utf-8')
-      .send(releaseCalendarIcs(await listPlanned(db), config.siteUrl, host));
+      .send(
+        releaseCalendarIcs(
+          await listPlanned(db),
+          config.siteUrl,
+          host,
+          await plannedDataReleases(db),
+          new Date(),
+        ),
+      );
   });
 
   app.get('/publikasi/verifikasi/:hash', async (req, reply) => {
