@@ -262,6 +262,45 @@ for (const kind of DIALECTS) {
       expect((await t.app.inject({ url: '/catalog.ttl?q=penduduk' })).body).not.toContain('#publikasi');
     });
 
+    it('the publication form offers the data book kind with a template of public tables; a bad definition is refused beside the form', async () => {
+      const cookie = await login(
+        t.app,
+        (await buildUser(t.database, { roles: ['custodian'] })).user.username,
+        TEST_PASSWORD,
+      );
+      const form = await t.app.inject({ url: '/publikasi/baru?kind=book', headers: { cookie } });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('<option value="book" selected');
+      const template = /<textarea id="book"[^>]*>([^<]*)<\/textarea>/.exec(form.body)?.[1] ?? '';
+      const unescape = (h: string) => h.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const spec = JSON.parse(unescape(template));
+      expect(JSON.stringify(spec)).toContain(pop.resourceId);
+      const post = (fields: Record<string, string>) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/publikasi/baru',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrfFrom(form.body), ...fields }).toString(),
+        });
+      const bad = await post({ kind: 'book', title: 'Buku Rusak', book: '{ bukan json' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toMatch(/<li data-field="book"/);
+      expect(bad.body).toContain('{ bukan json');
+      const ok = await post({ kind: 'book', title: 'Magetan Dalam Angka Uji', book: JSON.stringify(spec) });
+      expect(ok.statusCode).toBe(303);
+      const name = String(ok.headers.location).split('/').pop() as string;
+      const row = await t.database.db
+        .selectFrom('publication')
+        .select(['kind', 'book'])
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+      expect(row.kind).toBe('book');
+      expect(JSON.stringify(row.book)).toContain(pop.resourceId);
+      // Another kind ignores the template the form always carries.
+      const info = await post({ kind: 'infographic', title: 'Infografis Tanpa Buku', book: '{ bukan json' });
+      expect(info.statusCode).toBe(303);
+    });
+
     it('the release calendar lists the enacted data list’s open deliveries (registered by planning), not drafts or closed rows', async () => {
       const year = new Date().getUTCFullYear() + 1;
       const list = async (status: 'enacted' | 'draft', y: number) =>

@@ -19,7 +19,7 @@ import {
 } from '../actions/publication-actions.js';
 import { type BookSource, changedSources } from '../book/book-hash.js';
 import { renderBookPdf } from '../book/book-pdf.js';
-import type { BookContent } from '../book/book-spec.js';
+import { type BookContent, bookTemplate } from '../book/book-spec.js';
 import { loadBoundaries } from '../boundaries.js';
 import { type RenderedChart, renderChart, svgToPng } from '../charts.js';
 import { readableTables } from '../data.repository.js';
@@ -246,10 +246,24 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
     );
   });
 
+  /** The book definition's starting point: the region's public tables this person may chart. */
+  async function bookTemplateFor(req: FastifyRequest): Promise<string> {
+    const tables = (await readableTables(db, req.actor)).filter(
+      (t) => t.datasetPublic && can(req.actor, 'publication:create', { agencyId: t.agencyId }),
+    );
+    const spec = bookTemplate(site.regionName, `Pemerintah ${site.regionName}`, tables);
+    return JSON.stringify(spec, null, 2);
+  }
+
   app.get('/publikasi/baru', async (req, reply) => {
     if (needLogin(req, reply)) return reply;
-    const chart = (req.query as Record<string, unknown>).chart;
-    const values = { charts: typeof chart === 'string' ? chart : '' };
+    const q = req.query as Record<string, unknown>;
+    const chart = q.chart;
+    const values = {
+      charts: typeof chart === 'string' ? chart : '',
+      kind: q.kind === 'book' ? 'book' : '',
+      book: await bookTemplateFor(req),
+    };
     return sendPage(
       reply,
       PublicationNewPage({ ctx: pageContext(req, reply, site), topics: await topics(), values }),
@@ -260,8 +274,10 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
     if (needLogin(req, reply)) return reply;
     const body = formBody(req.body);
     const values = Object.fromEntries(Object.keys(body).map((k) => [k, textField(body, k)]));
+    // The book definition is read only for a data book (the form always carries its template).
+    const { book, ...rest } = values;
     try {
-      const r = await executeAction(actx(req), publicationCreate, values);
+      const r = await executeAction(actx(req), publicationCreate, values.kind === 'book' ? values : rest);
       return reply.redirect(`/publikasi/${r.name}`, 303);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;

@@ -358,7 +358,10 @@ export function PublicationNewPage(props: {
           id="kind"
           label={m('pub.kind')}
           value={v.kind}
-          options={(['infographic', 'presentation', 'report'] as const).map((k) => [k, m(`kind.${k}`)])}
+          options={(['infographic', 'presentation', 'report', 'book'] as const).map((k) => [
+            k,
+            m(`kind.${k}`),
+          ])}
         />
         <Field id="title" label={m('pub.titleField')} value={v.title} required />
         <Field id="title_en" label={m('pub.titleEn')} value={v.title_en} />
@@ -372,6 +375,17 @@ export function PublicationNewPage(props: {
           value={v.topic_id}
           options={[['', m('chart.none')], ...props.topics.map((t): [string, string] => [t.id, t.title])]}
         />
+        <p>
+          <label for="book" safe>
+            {m('pub.bookField')}
+          </label>
+          <small id="book-help" safe>
+            {m('pub.bookHelp')}
+          </small>
+          <textarea id="book" name="book" rows="14" aria-describedby="book-help" class="code" safe>
+            {v.book ?? ''}
+          </textarea>
+        </p>
         <button type="submit" safe>
           {m('pub.create')}
         </button>
