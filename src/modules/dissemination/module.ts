@@ -10,6 +10,7 @@ import {
   publicationSubmit,
   publicationUpdate,
 } from './actions/publication-actions.js';
+import { DISSEMINATION_DEMO_JOB } from './demo-job.js';
 import { disseminationRoutes } from './pages/dissemination.routes.js';
 
 /**
@@ -32,4 +33,5 @@ export const disseminationModule: AppModule = {
     regionBoundariesShow,
   ] as ActionDefinition[],
   routes: [disseminationRoutes],
+  jobs: [DISSEMINATION_DEMO_JOB],
 };

@@ -88,6 +88,8 @@ export const publicationCreate = defineAction({
       .default('infographic'),
     ...FIELDS,
     agency_id: optionalUuid,
+    /** The URL name; by default made from the title. */
+    name: NAME.optional(),
     book: z.preprocess((v) => {
       if (typeof v !== 'string') return v || undefined;
       if (!v.trim()) return undefined;
@@ -111,8 +113,12 @@ export const publicationCreate = defineAction({
       });
     const charts = await chartsFor(ctx, input.charts);
     const agencyId = input.agency_id ?? ctx.actor.agencyId ?? charts[0]?.agency_id ?? null;
-    const name = slugOf(input.title);
+    const name = input.name ?? slugOf(input.title);
     return mutate(ctx, async (trx, audit) => {
+      if (input.name && (await findPublication(trx, input.name)))
+        throw new ValidationError({
+          name: [{ id: `Nama ${input.name} sudah dipakai`, en: `The name ${input.name} is taken` }],
+        });
       const p = await insertPublication(trx, {
         name,
         kind: input.kind,

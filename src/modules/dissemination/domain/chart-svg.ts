@@ -53,7 +53,7 @@ function mapOption(data: ChartData, map: MapInput, base: object): echarts.EChart
         nameProperty: 'code',
         top: 84,
         bottom: 24,
-        left: 160,
+        left: 220,
         right: 24,
         roam: false,
         itemStyle: { areaColor: '#f2f2f2', borderColor: '#444', borderWidth: 0.6 },
