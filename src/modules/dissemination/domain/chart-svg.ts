@@ -33,18 +33,29 @@ function mapOption(data: ChartData, map: MapInput, base: object): echarts.EChart
   const names = new Map(map.boundaries.features.map((f) => [f.properties.code, f.properties.name]));
   const min = numbers.length ? Math.min(...numbers) : 0;
   const max = numbers.length ? Math.max(...numbers) : 1;
+  // Four equal classes with rounded bounds (whole numbers for counts), darkest the highest.
+  const digits = numbers.every(Number.isInteger) ? 0 : 1;
+  const round = (v: number) => Number(v.toFixed(digits));
+  const step = (max === min ? 1 : max - min) / SEQUENTIAL.length;
+  const pieces = SEQUENTIAL.map((color, k) => {
+    const lo = round(min + k * step);
+    const hi =
+      k === SEQUENTIAL.length - 1 ? Math.max(max, round(min + (k + 1) * step)) : round(min + (k + 1) * step);
+    return {
+      min: lo,
+      max: hi,
+      color,
+      label: `${lo.toLocaleString('id-ID')} – ${hi.toLocaleString('id-ID')}`,
+    };
+  }).reverse();
   return {
     ...base,
     visualMap: {
       type: 'piecewise',
-      min,
-      max: max === min ? min + 1 : max,
-      splitNumber: 4,
-      inRange: { color: SEQUENTIAL },
+      pieces,
       left: 16,
       bottom: 16,
       textStyle: { color: '#222' },
-      precision: numbers.every(Number.isInteger) ? 0 : 1,
     },
     series: [
       {

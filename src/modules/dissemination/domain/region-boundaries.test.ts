@@ -93,6 +93,9 @@ describe('region boundaries (GeoJSON for choropleth maps)', () => {
     expect(fills).toHaveLength(3);
     expect(new Set(fills.slice(0, 2)).size).toBe(2);
     expect(fills[2]).toBe('#f2f2f2');
+    // The legend: four classes with whole-number bounds, highest first.
+    expect(svg.indexOf('>325 – 400</text>')).toBeGreaterThan(0);
+    expect(svg.indexOf('>325 – 400</text>')).toBeLessThan(svg.indexOf('>100 – 175</text>'));
     // Labels carry district names, not codes.
     expect(svg).toContain('>Poncol</text>');
     // Without boundaries the figure falls back to bars and still says what it shows.
