@@ -7,7 +7,9 @@ import type { FileStore } from '../../kernel/storage/file-store.js';
 import { findUser, loadActor, userCreate } from '../accounts/index.js';
 import { agencyCreate, findAgency } from '../agencies/index.js';
 import { seedDemoRequests } from '../data-requests/index.js';
+import { seedDisseminationDemo } from '../dissemination/index.js';
 import { seedPlanningDemo } from '../planning/index.js';
+import { listDemoDistricts } from './demo.repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
 import { seedDemoCatalog } from './seed-catalog.js';
@@ -64,6 +66,10 @@ export async function seedDemo(
   await seedDemoCuration(ctx);
   // Data requests (issue #14) in every state, filed over the last months.
   await seedDemoRequests(ctx);
+  // Dissemination (issue #15): schematic district boundaries now; charts and the data book once
+  // their tables are loaded (a job).
+  if (walidata)
+    await seedDisseminationDemo(ctx, await loadActor(db, walidata.id), await listDemoDistricts(db));
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

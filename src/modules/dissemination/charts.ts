@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/access/policy.js';
 import type { DB } from '../../kernel/db/schema.js';
 import { NotFoundError } from '../../kernel/errors.js';
+import { loadBoundaries } from './boundaries.js';
 import { findChartVersion } from './charts.repository.js';
 import { loadTable, readRows } from './data.repository.js';
 import {
@@ -12,7 +13,8 @@ import {
   ChartSpecSchema,
   describeChart,
 } from './domain/chart-spec.js';
-import { chartSvg } from './domain/chart-svg.js';
+import { chartSvg, type MapInput } from './domain/chart-svg.js';
+import { withDistrictNames } from './domain/region-boundaries.js';
 
 export interface RenderedChart {
   name: string;
@@ -52,7 +54,15 @@ export async function renderChart(
     spec.series ?? '',
     ...spec.filters.map((f) => f.field),
   ]);
-  const data = aggregateRows(spec, rows);
+  let data = aggregateRows(spec, rows);
+  let map: MapInput | undefined;
+  if (spec.type === 'choropleth') {
+    const stored = await loadBoundaries(db);
+    if (stored) {
+      map = { key: stored.hash.slice(0, 16), boundaries: stored.boundaries };
+      data = withDistrictNames(data, stored.boundaries);
+    }
+  }
   const locale = opts.locale ?? 'id';
   return {
     name,
@@ -60,7 +70,7 @@ export async function renderChart(
     latest: latest.number,
     spec,
     data,
-    svg: chartSvg(spec, data, { locale, id: `${name}-${v.number}` }),
+    svg: chartSvg(spec, data, { locale, id: `${name}-${v.number}`, ...(map ? { map } : {}) }),
     description: describeChart(spec, data, locale),
     dataset: { name: table.datasetName, title: table.datasetTitle, public: table.datasetPublic },
     versionNumber: table.versionNumber,

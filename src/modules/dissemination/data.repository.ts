@@ -127,3 +127,15 @@ export async function readRows(
     from ${sql.id('datastore', table.tableName)} order by _id limit ${limit}`.execute(db);
   return rows;
 }
+
+/** A resource's id by its dataset's name and its own name (the demo loader finds its tables so). */
+export async function resourceIdByNames(db: Kysely<DB>, datasetName: string, resourceName: string) {
+  const r = await db
+    .selectFrom('resource')
+    .innerJoin('dataset', 'dataset.id', 'resource.dataset_id')
+    .select('resource.id')
+    .where('dataset.name', '=', datasetName)
+    .where('resource.name', '=', resourceName)
+    .executeTakeFirst();
+  return r?.id;
+}

@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
+import { regionBoundariesSet, regionBoundariesShow } from './actions/boundaries-actions.js';
 import { chartCreate, chartShow, chartUpdate } from './actions/chart-actions.js';
 import {
   dataBookGenerate,
@@ -9,6 +10,7 @@ import {
   publicationSubmit,
   publicationUpdate,
 } from './actions/publication-actions.js';
+import { DISSEMINATION_DEMO_JOB } from './demo-job.js';
 import { disseminationRoutes } from './pages/dissemination.routes.js';
 
 /**
@@ -27,6 +29,9 @@ export const disseminationModule: AppModule = {
     publicationList,
     publicationSubmit,
     dataBookGenerate,
+    regionBoundariesSet,
+    regionBoundariesShow,
   ] as ActionDefinition[],
   routes: [disseminationRoutes],
+  jobs: [DISSEMINATION_DEMO_JOB],
 };

@@ -183,3 +183,52 @@ export async function listEditionsOf(db: Kysely<DB>, publicationId: string) {
 export async function listTopics(db: Kysely<DB>) {
   return db.selectFrom('topic').select(['id', 'name', 'title']).orderBy('title').execute();
 }
+
+/**
+ * Published publications for the DCAT catalog: newest first, with their agency's code, their
+ * topic, the public datasets their charts show, and whether a book edition exists.
+ */
+export async function listPublishedForCatalog(db: Kysely<DB>, limit = 500) {
+  const pubs = await listPublished(db, { limit });
+  if (pubs.length === 0) return [];
+  const ids = pubs.map((p) => p.id);
+  const agencies = await db
+    .selectFrom('publication as p')
+    .innerJoin('agency as a', 'a.id', 'p.agency_id')
+    .leftJoin('topic as t', 't.id', 'p.topic_id')
+    .select(['p.id', 'a.code as agency_code', 't.name as topic_name'])
+    .where('p.id', 'in', ids)
+    .execute();
+  const charts = [...new Set(pubs.flatMap((p) => p.chart_ids))];
+  const datasets = charts.length
+    ? await db
+        .selectFrom('chart as c')
+        .innerJoin('chart_version as v', 'v.chart_id', 'c.id')
+        .innerJoin('resource as r', 'r.id', 'v.resource_id')
+        .innerJoin('dataset as d', 'd.id', 'r.dataset_id')
+        .select(['c.name as chart', 'd.id as dataset_id'])
+        .where('c.name', 'in', charts)
+        .where('d.private', '=', false)
+        .where('d.state', '=', 'active')
+        .distinct()
+        .execute()
+    : [];
+  const books = await db
+    .selectFrom('data_book_edition')
+    .select('publication_id')
+    .where('publication_id', 'in', ids)
+    .distinct()
+    .execute();
+  return pubs.map((p) => {
+    const a = agencies.find((x) => x.id === p.id);
+    return {
+      publication: p,
+      agencyCode: a?.agency_code ?? null,
+      topicName: a?.topic_name ?? null,
+      datasetIds: [
+        ...new Set(datasets.filter((d) => p.chart_ids.includes(d.chart)).map((d) => d.dataset_id)),
+      ].sort(),
+      hasEdition: books.some((b) => b.publication_id === p.id),
+    };
+  });
+}

@@ -1,6 +1,7 @@
 import type { NamedNode } from 'n3';
 import type { PackageDict } from '../catalog/index.js';
 import { DEFAULT_LICENSE_ID, findLicense } from '../catalog/index.js';
+import type { CatalogPublication } from '../dissemination/index.js';
 import {
   addAgent,
   addAuthorityTerm,
@@ -9,6 +10,7 @@ import {
   datasetUri,
   type LinkedDataContext,
 } from './dcat-dataset.js';
+import { addPublication, publicationUri } from './dcat-publication.js';
 import { dateTime, Graph, node, plain, text, typed } from './graph.js';
 import { dcat, dct, foaf, hydra } from './vocab.js';
 
@@ -32,6 +34,8 @@ export interface CatalogPaging {
 export interface CatalogInput {
   region: CatalogRegion;
   datasets: PackageDict[];
+  /** Published publications (issue #15), listed on the first page beside the datasets. */
+  publications?: CatalogPublication[];
   /** metadata_modified of the most recently changed public dataset, if any. */
   lastModified: string | null;
   paging: CatalogPaging;
@@ -108,6 +112,10 @@ export function buildCatalogGraph(ctx: LinkedDataContext, input: CatalogInput): 
   for (const dict of input.datasets) {
     addDataset(g, ctx, dict);
     g.add(catalog, dcat('dataset'), node(datasetUri(ctx.siteUrl, dict)));
+  }
+  for (const p of input.publications ?? []) {
+    addPublication(g, ctx, p);
+    g.add(catalog, dcat('dataset'), node(publicationUri(ctx.siteUrl, p.name)));
   }
   if (input.datasets.some((d) => d.groups.length > 0))
     g.add(catalog, dcat('themeTaxonomy'), node(`${ctx.siteUrl}/group`));

@@ -13,6 +13,7 @@ import {
   presentPackages,
   runPackageSearch,
 } from '../catalog/index.js';
+import { catalogPublications } from '../dissemination/index.js';
 import { rdfFormatFromAccept } from './content-negotiation.js';
 import { buildCatalogGraph, buildDatasetGraph, DATASETS_PER_PAGE, lastPage } from './dcat-catalog.js';
 import { loadRegionNames } from './region-names.js';
@@ -122,11 +123,19 @@ async function readCatalog(req: FastifyRequest, reply: FastifyReply, deps: AppDe
       await schemaOrgQuads(page.results.map((d) => datasetSchemaOrg(d, deps.config.siteUrl, regionNames))),
       format,
     );
+  // Published publications ride on the first page of an unfiltered listing (or one filtered
+  // only by modified_since, which they honour too); a search by words or fields is for datasets.
+  const since = query.modified_since ? new Date(`${query.modified_since}T00:00:00Z`) : null;
+  const publications =
+    query.page === 1 && !query.q && !query.fq
+      ? (await catalogPublications(ctx.db)).filter((p) => !since || p.modified >= since)
+      : [];
   const graph = buildCatalogGraph(
     { siteUrl: deps.config.siteUrl, regionNames, profile: query.profiles },
     {
       region: { code: regionCode, name: regionName },
       datasets: page.results,
+      publications,
       lastModified: latest.results[0]?.metadata_modified ?? null,
       paging: {
         page: query.page,

@@ -8,6 +8,14 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/e2e/support/browser.js';
+import {
+  addCustodianStaff,
+  assignPositions,
+  completeTask,
+  DEMO_CHAIN,
+  signIn,
+  signInChain,
+} from '../../../test/e2e/support/sop-actors.js';
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
 
 const TIMEOUT = 240_000;
@@ -23,63 +31,37 @@ describeInBrowser('an infographic dissemination run with a rejection, and its hi
   let browser: Browser;
   const pages: Record<string, Page> = {};
 
-  async function signIn(username: string, password: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await Promise.all([
-      page.waitForURL((url) => !url.pathname.startsWith('/login')),
-      page.click('form[action="/login"] button[type=submit]'),
-    ]);
-    return page;
-  }
-
   /** Complete the open task of `step` on /tugas, optionally choosing a person, with one outcome. */
-  async function complete(who: string, step: string, outcome: string, opts: { assignee?: string } = {}) {
-    const page = pages[who] as Page;
-    await page.goto(`${server.baseUrl}/tugas`);
-    const row = page.locator(`tr[data-step="${step}"]`).first();
-    if (opts.assignee) await row.locator('select[name="assignee_id"]').selectOption({ label: opts.assignee });
-    await row.locator('textarea[name="note"]').fill(`${step}: ${outcome} (${who})`);
-    await Promise.all([
-      page.waitForURL(/\/tugas\?done=1$/),
-      row.locator(`button[name="outcome"][value="${outcome}"]`).click(),
-    ]);
-  }
+  const complete = (who: string, step: string, outcome: string, opts: { assignee?: string } = {}) =>
+    completeTask(pages[who] as Page, server.baseUrl, step, outcome, {
+      ...opts,
+      note: `${step}: ${outcome} (${who})`,
+    });
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    const admin = await signIn('admin', DEMO_PASSWORD);
-    for (const name of ['staf.satu', 'staf.dua']) {
-      await admin.goto(`${server.baseUrl}/admin/users/new`);
-      await admin.fill('#username', name);
-      await admin.fill('#fullName', `Staf Statistik ${name}`);
-      await admin.fill('#password', STAFF_PASSWORD);
-      await admin.check('#role-custodian');
-      await Promise.all([
-        admin.waitForURL((url) => !url.pathname.endsWith('/new')),
-        admin.click('form[action="/admin/users/new"] button[type=submit]'),
-      ]);
-    }
+    const admin = await signIn(browser, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await addCustodianStaff(
+      admin,
+      server.baseUrl,
+      ['staf.satu', 'staf.dua'].map((name) => ({
+        username: name,
+        fullName: `Staf Statistik ${name}`,
+        password: STAFF_PASSWORD,
+      })),
+    );
     // Positions: the custodian account is the sub-coordinator, the leader the head of division.
     await admin.goto(`${server.baseUrl}/admin/positions`);
     await expectNoSeriousA11yViolations(admin);
-    for (const [user, role, position] of [
-      ['walidata', 'custodian', 'sub_coordinator'],
+    await assignPositions(admin, server.baseUrl, [
+      ...DEMO_CHAIN,
       ['staf.satu', 'custodian', 'staff'],
       ['staf.dua', 'custodian', 'staff'],
-      ['pimpinan', 'leader', 'division_head'],
-    ] as const) {
-      const row = admin.locator(`tr[data-user="${user}"][data-role="${role}"]`);
-      await row.locator('select[name="position"]').selectOption(position);
-      await Promise.all([admin.waitForURL(/done=1$/), row.locator('button[type=submit]').click()]);
-    }
-    pages.walidata = await signIn('walidata', DEMO_PASSWORD);
-    pages.pimpinan = await signIn('pimpinan', DEMO_PASSWORD);
-    pages['staf.satu'] = await signIn('staf.satu', STAFF_PASSWORD);
-    pages['staf.dua'] = await signIn('staf.dua', STAFF_PASSWORD);
+    ]);
+    Object.assign(pages, await signInChain(browser, server.baseUrl));
+    pages['staf.satu'] = await signIn(browser, server.baseUrl, 'staf.satu', STAFF_PASSWORD);
+    pages['staf.dua'] = await signIn(browser, server.baseUrl, 'staf.dua', STAFF_PASSWORD);
   }, TIMEOUT);
 
   afterAll(async () => {

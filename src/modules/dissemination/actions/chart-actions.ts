@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
+import type { ActionContext } from '../../../kernel/actions/context.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ValidationError } from '../../../kernel/errors.js';
+import { loadBoundaries } from '../boundaries.js';
 import { renderChart } from '../charts.js';
 import {
   chartVersionCount,
@@ -49,6 +51,19 @@ function checkColumns(
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
+/** A choropleth needs the region's boundaries (uploaded once by an administrator). */
+async function checkMap(ctx: ActionContext, type: string) {
+  if (type !== 'choropleth' || (await loadBoundaries(ctx.db))) return;
+  throw new ValidationError({
+    type: [
+      {
+        id: 'Peta tematik memerlukan batas wilayah kecamatan (GeoJSON) yang diunggah administrator',
+        en: 'A choropleth map needs the district boundaries (GeoJSON) an administrator uploads',
+      },
+    ],
+  });
+}
+
 /** chart_create: save a chart on a table the actor may read, bound to the table's current version. */
 export const chartCreate = defineAction({
   name: 'chart_create',
@@ -65,6 +80,7 @@ export const chartCreate = defineAction({
   async run(ctx, input) {
     const table = await loadTable(ctx.db, ctx.actor, input.resource_id);
     checkColumns(table.fields, input);
+    await checkMap(ctx, input.type);
     const { resource_id, name: wanted, ...spec } = input;
     const name = wanted ?? slugOf(spec.title);
     return mutate(ctx, async (trx, audit) => {
@@ -111,6 +127,7 @@ export const chartUpdate = defineAction({
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const spec = ChartSpecSchema.parse({ ...(current.spec as object), ...defined });
     checkColumns(table.fields, spec);
+    if (defined.type) await checkMap(ctx, spec.type);
     return mutate(ctx, async (trx, audit) => {
       const number = (await chartVersionCount(trx, current.chartId)) + 1;
       await insertChartVersion(trx, {

@@ -88,15 +88,23 @@ export const publicationCreate = defineAction({
       .default('infographic'),
     ...FIELDS,
     agency_id: optionalUuid,
-    book: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() ? JSON.parse(v) : v || undefined),
-      BookSpecSchema.optional(),
-    ),
+    /** The URL name; by default made from the title. */
+    name: NAME.optional(),
+    book: z.preprocess((v) => {
+      if (typeof v !== 'string') return v || undefined;
+      if (!v.trim()) return undefined;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v; // refused below as not an object, with the field named
+      }
+    }, BookSpecSchema.optional()),
   }),
   authorize(ctx, input) {
     authorize(ctx.actor, 'publication:create', { agencyId: input.agency_id ?? ctx.actor.agencyId });
   },
   async run(ctx, input) {
+    const book = input.kind === 'book' ? input.book : undefined;
     if (input.kind === 'book' && !input.book)
       throw new ValidationError({
         book: [
@@ -105,8 +113,12 @@ export const publicationCreate = defineAction({
       });
     const charts = await chartsFor(ctx, input.charts);
     const agencyId = input.agency_id ?? ctx.actor.agencyId ?? charts[0]?.agency_id ?? null;
-    const name = slugOf(input.title);
+    const name = input.name ?? slugOf(input.title);
     return mutate(ctx, async (trx, audit) => {
+      if (input.name && (await findPublication(trx, input.name)))
+        throw new ValidationError({
+          name: [{ id: `Nama ${input.name} sudah dipakai`, en: `The name ${input.name} is taken` }],
+        });
       const p = await insertPublication(trx, {
         name,
         kind: input.kind,
@@ -117,7 +129,7 @@ export const publicationCreate = defineAction({
         topic_id: input.topic_id ?? null,
         agency_id: agencyId,
         chart_ids: JSON.stringify(charts.map((c) => c.name)),
-        book: input.book ? JSON.stringify(input.book) : null,
+        book: book ? JSON.stringify(book) : null,
         planned_release: input.planned_release ?? null,
         created_by: ctx.actor.userId,
       });

@@ -73,3 +73,38 @@ export interface BookContent {
   foreword: string;
   chapters: { number: number; title: string; titleEn: string; tables: BookTable[] }[];
 }
+
+/**
+ * A starting definition for a new data book ("{region} Dalam Angka"): one chapter per agency
+ * of the public tables given (at most `max` tables), codes numbered chapter.1.table, titles
+ * from the datasets. Staff edit it before creating the book.
+ */
+export function bookTemplate(
+  region: string,
+  publisher: string,
+  tables: { resourceId: string; datasetTitle: string; agencyName: string }[],
+  max = 6,
+): BookSpec {
+  const chapters = new Map<string, { resourceId: string; datasetTitle: string }[]>();
+  for (const t of tables.slice(0, max))
+    chapters.set(t.agencyName, [...(chapters.get(t.agencyName) ?? []), t]);
+  return {
+    region,
+    title: '',
+    title_en: '',
+    publisher,
+    foreword: '',
+    chapters: [...chapters].map(([agency, list], c) => ({
+      title: agency,
+      title_en: agency,
+      tables: list.map((t, i) => ({
+        code: `${c + 1}.1.${i + 1}`,
+        title: t.datasetTitle,
+        title_en: t.datasetTitle,
+        resource_id: t.resourceId,
+        columns: [],
+        filters: [],
+      })),
+    })),
+  };
+}

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Chart kinds the builder offers (a choropleth needs uploaded boundaries: not offered yet). */
-export const CHART_TYPES = ['bar', 'line', 'stacked', 'pie', 'donut', 'table'] as const;
+/**
+ * Chart kinds. A choropleth colours the region's districts by value: its category column holds
+ * district codes, and it is offered only once the boundaries have been uploaded (a site setting).
+ */
+export const CHART_TYPES = ['bar', 'line', 'stacked', 'pie', 'donut', 'table', 'choropleth'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 export const AGGREGATES = ['sum', 'avg', 'count', 'min', 'max'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -63,6 +66,8 @@ export const ChartSpecPatchSchema = z.object({
 /** Aggregated chart data: one row per category, one value per series. */
 export interface ChartData {
   categories: string[];
+  /** A choropleth's district codes (normalized), one per category; the categories are then the districts' names. */
+  codes?: string[];
   series: { name: string; values: (number | null)[] }[];
 }
 
@@ -119,6 +124,7 @@ const KIND_WORDS: Record<ChartType, { id: string; en: string }> = {
   pie: { id: 'Grafik lingkaran', en: 'Pie chart' },
   donut: { id: 'Grafik donat', en: 'Donut chart' },
   table: { id: 'Tabel', en: 'Table' },
+  choropleth: { id: 'Peta tematik per kecamatan', en: 'Choropleth map by district' },
 };
 
 const fmt = (v: number | null, locale: 'id' | 'en') =>

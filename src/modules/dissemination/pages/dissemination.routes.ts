@@ -1,5 +1,6 @@
+import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../../kernel/access/policy.js';
+import { authorize, can } from '../../../kernel/access/policy.js';
 import { executeAction } from '../../../kernel/actions/action.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { formBody, sendPage, textField } from '../../../kernel/http/admin-form.js';
@@ -7,6 +8,7 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
+import { regionBoundariesSet } from '../actions/boundaries-actions.js';
 import { chartCreate, chartUpdate } from '../actions/chart-actions.js';
 import {
   dataBookGenerate,
@@ -17,7 +19,8 @@ import {
 } from '../actions/publication-actions.js';
 import { type BookSource, changedSources } from '../book/book-hash.js';
 import { renderBookPdf } from '../book/book-pdf.js';
-import type { BookContent } from '../book/book-spec.js';
+import { type BookContent, bookTemplate } from '../book/book-spec.js';
+import { loadBoundaries } from '../boundaries.js';
 import { type RenderedChart, renderChart, svgToPng } from '../charts.js';
 import { readableTables } from '../data.repository.js';
 import {
@@ -31,6 +34,8 @@ import {
   previousEdition,
 } from '../publication.repository.js';
 import { awaitsStaff } from '../publication-flow.js';
+import { plannedDataReleases } from '../release-sources.js';
+import { BoundariesPage } from './boundaries.js';
 import { dt } from './dissemination.messages.js';
 import {
   ChartBuilderPage,
@@ -73,12 +78,85 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
     );
     const rid = values.resource_id ?? values.resource ?? '';
     const table = tables.find((t) => t.resourceId === rid);
+    const mapAvailable = Boolean(await loadBoundaries(db));
     return sendPage(
       reply,
-      ChartBuilderPage({ ctx: pageContext(req, reply, site), tables, table, values, errors }),
+      ChartBuilderPage({ ctx: pageContext(req, reply, site), tables, table, values, errors, mapAvailable }),
       errors ? 400 : 200,
     );
   }
+
+  // --- Region boundaries for choropleth maps (an administrator setting) ----------------------
+  app.get('/admin/batas-wilayah', async (req, reply) => {
+    if (needLogin(req, reply)) return reply;
+    authorize(req.actor, 'codelist:manage');
+    const stored = await loadBoundaries(db);
+    const ctx = {
+      ...pageContext(req, reply, site),
+      notice: (req.query as { saved?: string }).saved ? dt(req.locale, 'map.saved') : undefined,
+    };
+    return sendPage(
+      reply,
+      BoundariesPage({
+        ctx,
+        stored,
+        values: {
+          code_property: stored?.codeProperty ?? 'kode',
+          name_property: stored?.nameProperty ?? 'nama',
+        },
+      }),
+    );
+  });
+
+  app.post('/admin/batas-wilayah', async (req, reply) => {
+    if (needLogin(req, reply)) return reply;
+    authorize(req.actor, 'codelist:manage');
+    const values = { code_property: 'kode', name_property: 'nama' };
+    try {
+      const part = req.isMultipart() ? await req.file() : undefined;
+      const field = (k: string) => {
+        const f = part?.fields[k];
+        const one = Array.isArray(f) ? f[0] : f;
+        return one && 'value' in one ? String(one.value) : '';
+      };
+      values.code_property = field('code_property') || 'kode';
+      values.name_property = field('name_property') || 'nama';
+      let geojson = '';
+      if (part) {
+        try {
+          geojson = new TextDecoder('utf-8', { fatal: true }).decode(await part.toBuffer());
+        } catch (err) {
+          const tooLarge = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+          throw new ValidationError({
+            geojson: [
+              tooLarge
+                ? { id: 'Berkas GeoJSON terlalu besar', en: 'The GeoJSON file is too large' }
+                : { id: 'Berkas GeoJSON bukan teks UTF-8', en: 'The GeoJSON file is not UTF-8 text' },
+            ],
+          });
+        }
+      }
+      await executeAction(actx(req), regionBoundariesSet, {
+        geojson,
+        ...values,
+        file_name: (part?.filename ?? '').split(/[/\\]/).pop()?.slice(0, 200) ?? '',
+      });
+      return reply.redirect('/admin/batas-wilayah?saved=1', 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const errors = Object.values(formErrors(err, req.locale)).flat();
+      return sendPage(
+        reply,
+        BoundariesPage({
+          ctx: pageContext(req, reply, site),
+          stored: await loadBoundaries(db),
+          values,
+          errors,
+        }),
+        400,
+      );
+    }
+  });
 
   app.get('/grafik/baru', async (req, reply) => {
     if (needLogin(req, reply)) return reply;
@@ -168,10 +246,24 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
     );
   });
 
+  /** The book definition's starting point: the region's public tables this person may chart. */
+  async function bookTemplateFor(req: FastifyRequest): Promise<string> {
+    const tables = (await readableTables(db, req.actor)).filter(
+      (t) => t.datasetPublic && can(req.actor, 'publication:create', { agencyId: t.agencyId }),
+    );
+    const spec = bookTemplate(site.regionName, `Pemerintah ${site.regionName}`, tables);
+    return JSON.stringify(spec, null, 2);
+  }
+
   app.get('/publikasi/baru', async (req, reply) => {
     if (needLogin(req, reply)) return reply;
-    const chart = (req.query as Record<string, unknown>).chart;
-    const values = { charts: typeof chart === 'string' ? chart : '' };
+    const q = req.query as Record<string, unknown>;
+    const chart = q.chart;
+    const values = {
+      charts: typeof chart === 'string' ? chart : '',
+      kind: q.kind === 'book' ? 'book' : '',
+      book: await bookTemplateFor(req),
+    };
     return sendPage(
       reply,
       PublicationNewPage({ ctx: pageContext(req, reply, site), topics: await topics(), values }),
@@ -182,8 +274,10 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
     if (needLogin(req, reply)) return reply;
     const body = formBody(req.body);
     const values = Object.fromEntries(Object.keys(body).map((k) => [k, textField(body, k)]));
+    // The book definition is read only for a data book (the form always carries its template).
+    const { book, ...rest } = values;
     try {
-      const r = await executeAction(actx(req), publicationCreate, values);
+      const r = await executeAction(actx(req), publicationCreate, values.kind === 'book' ? values : rest);
       return reply.redirect(`/publikasi/${r.name}`, 303);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -300,14 +394,26 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
   app.get('/jadwal-rilis', async (req, reply) =>
     sendPage(
       reply,
-      ReleaseCalendarPage({ ctx: pageContext(req, reply, site), items: await listPlanned(db) }),
+      ReleaseCalendarPage({
+        ctx: pageContext(req, reply, site),
+        items: await listPlanned(db),
+        data: await plannedDataReleases(db),
+      }),
     ),
   );
   app.get('/jadwal-rilis.ics', async (_req, reply) => {
     const host = new URL(config.siteUrl).host;
     return reply
       .type('text/calendar; charset=utf-8')
-      .send(releaseCalendarIcs(await listPlanned(db), config.siteUrl, host));
+      .send(
+        releaseCalendarIcs(
+          await listPlanned(db),
+          config.siteUrl,
+          host,
+          await plannedDataReleases(db),
+          new Date(),
+        ),
+      );
   });
 
   app.get('/publikasi/verifikasi/:hash', async (req, reply) => {

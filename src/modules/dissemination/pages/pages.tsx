@@ -87,8 +87,11 @@ export function ChartBuilderPage(props: {
   table?: LoadedTable | undefined;
   values?: FormValues;
   errors?: FormErrors | undefined;
+  /** The region's boundaries are uploaded: the choropleth kind is offered. */
+  mapAvailable?: boolean;
 }) {
   const { ctx, tables, table } = props;
+  const types = CHART_TYPES.filter((t) => t !== 'choropleth' || props.mapAvailable);
   const m = msg(ctx);
   const v = props.values ?? {};
   const columns = (table?.fields ?? []).map((f): [string, string] => [f.name, f.title ?? f.name]);
@@ -119,8 +122,25 @@ export function ChartBuilderPage(props: {
             id="type"
             label={m('chart.type')}
             value={v.type}
-            options={CHART_TYPES.map((t) => [t, m(`type.${t}`)])}
+            options={types.map((t) => [t, m(`type.${t}`)])}
           />
+          {props.mapAvailable ? (
+            ''
+          ) : (
+            <p class="hint" id="map-hint">
+              <span safe>{m('chart.mapHint')}</span>
+              {ctx.can('codelist:manage') ? (
+                <>
+                  {' '}
+                  <a href="/admin/batas-wilayah" safe>
+                    {m('chart.mapSetting')}
+                  </a>
+                </>
+              ) : (
+                ''
+              )}
+            </p>
+          )}
           <Select id="category" label={m('chart.category')} value={v.category} options={columns} />
           <Select id="value" label={m('chart.value')} value={v.value} options={columns} />
           <Select
@@ -338,7 +358,10 @@ export function PublicationNewPage(props: {
           id="kind"
           label={m('pub.kind')}
           value={v.kind}
-          options={(['infographic', 'presentation', 'report'] as const).map((k) => [k, m(`kind.${k}`)])}
+          options={(['infographic', 'presentation', 'report', 'book'] as const).map((k) => [
+            k,
+            m(`kind.${k}`),
+          ])}
         />
         <Field id="title" label={m('pub.titleField')} value={v.title} required />
         <Field id="title_en" label={m('pub.titleEn')} value={v.title_en} />
@@ -352,6 +375,17 @@ export function PublicationNewPage(props: {
           value={v.topic_id}
           options={[['', m('chart.none')], ...props.topics.map((t): [string, string] => [t.id, t.title])]}
         />
+        <p>
+          <label for="book" safe>
+            {m('pub.bookField')}
+          </label>
+          <small id="book-help" safe>
+            {m('pub.bookHelp')}
+          </small>
+          <textarea id="book" name="book" rows="14" aria-describedby="book-help" class="code" safe>
+            {v.book ?? ''}
+          </textarea>
+        </p>
         <button type="submit" safe>
           {m('pub.create')}
         </button>

@@ -1,6 +1,7 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { PublicationView } from '../publication.repository.js';
+import type { PlannedDataRelease } from '../release-sources.js';
 import { dt } from './dissemination.messages.js';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -12,8 +13,67 @@ export function punctuality(p: PublicationView): 'on_time' | 'late' | 'pending' 
   return p.planned_release && actual > p.planned_release ? 'late' : 'on_time';
 }
 
-/** GET /jadwal-rilis — planned and actual release dates of publications. */
-export function ReleaseCalendarPage({ ctx, items }: { ctx: PageContext; items: PublicationView[] }) {
+/** The enacted data list's planned releases (from planning, through the registered source). */
+function DataReleases({ ctx, data }: { ctx: PageContext; data: PlannedDataRelease[] }) {
+  const m = (k: Parameters<typeof dt>[1]) => dt(ctx.locale, k);
+  return (
+    <section aria-labelledby="cal-data-title">
+      <h2 id="cal-data-title" safe>
+        {m('cal.data')}
+      </h2>
+      {data.length === 0 ? (
+        <p safe>{m('cal.dataEmpty')}</p>
+      ) : (
+        <table class="table" id="release-calendar-data">
+          <caption class="visually-hidden" safe>
+            {m('cal.data')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {m('cal.dataName')}
+              </th>
+              <th scope="col" safe>
+                {m('cal.period')}
+              </th>
+              <th scope="col" safe>
+                {m('cal.agency')}
+              </th>
+              <th scope="col" safe>
+                {m('cal.planned')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr data-release={d.key}>
+                <th scope="row">
+                  <a href={d.path} safe>
+                    {d.title}
+                  </a>
+                </th>
+                <td safe>{d.period}</td>
+                <td safe>{d.agency}</td>
+                <td safe>{d.plannedOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** GET /jadwal-rilis — planned and actual release dates of publications, and the data list's planned releases. */
+export function ReleaseCalendarPage({
+  ctx,
+  items,
+  data = [],
+}: {
+  ctx: PageContext;
+  items: PublicationView[];
+  data?: PlannedDataRelease[];
+}) {
   const m = (k: Parameters<typeof dt>[1]) => dt(ctx.locale, k);
   return (
     <Layout ctx={ctx} title={m('cal.title')}>
@@ -23,6 +83,7 @@ export function ReleaseCalendarPage({ ctx, items }: { ctx: PageContext; items: P
           {m('cal.ics')}
         </a>
       </p>
+      <h2 safe>{m('cal.publications')}</h2>
       {items.length === 0 ? (
         <p safe>{m('cal.empty')}</p>
       ) : (
@@ -66,6 +127,7 @@ export function ReleaseCalendarPage({ ctx, items }: { ctx: PageContext; items: P
           </tbody>
         </table>
       )}
+      <DataReleases ctx={ctx} data={data} />
     </Layout>
   );
 }
@@ -74,7 +136,13 @@ const icsText = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n
 const icsDate = (d: string) => d.replace(/-/g, '');
 
 /** The release calendar as iCalendar (RFC 5545): one all-day event per planned release. */
-export function releaseCalendarIcs(items: PublicationView[], siteUrl: string, host: string): string {
+export function releaseCalendarIcs(
+  items: PublicationView[],
+  siteUrl: string,
+  host: string,
+  data: PlannedDataRelease[] = [],
+  stamp: Date = new Date(0),
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -94,6 +162,21 @@ export function releaseCalendarIcs(items: PublicationView[], siteUrl: string, ho
       `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, '')}`,
       `SUMMARY:${icsText(p.title)}`,
       `URL:${siteUrl}/publikasi/${p.name}`,
+      'END:VEVENT',
+    );
+  }
+  for (const d of data) {
+    const next = new Date(`${d.plannedOn}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:data-${d.key}@${host}`,
+      `DTSTAMP:${stamp.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`,
+      `DTSTART;VALUE=DATE:${icsDate(d.plannedOn)}`,
+      `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, '')}`,
+      `SUMMARY:${icsText(`${d.title} (${d.period})`)}`,
+      `DESCRIPTION:${icsText(d.agency)}`,
+      `URL:${siteUrl}${d.path}`,
       'END:VEVENT',
     );
   }

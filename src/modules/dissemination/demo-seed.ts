@@ -1,0 +1,194 @@
+import type { Actor } from '../../kernel/access/policy.js';
+import { executeAction } from '../../kernel/actions/action.js';
+import type { ActionContext } from '../../kernel/actions/context.js';
+import { enqueueJob } from '../../kernel/jobs/job.repository.js';
+import type { JobHandler } from '../../kernel/jobs/job-handler.js';
+import { loadActor } from '../accounts/index.js';
+import { regionBoundariesSet } from './actions/boundaries-actions.js';
+import { chartCreate } from './actions/chart-actions.js';
+import { dataBookGenerate, publicationCreate } from './actions/publication-actions.js';
+import { findChartVersion } from './charts.repository.js';
+import { loadTable, resourceIdByNames } from './data.repository.js';
+import { type DemoPayload, DISSEMINATION_DEMO_JOB } from './demo-job.js';
+import { findPublication } from './publication.repository.js';
+
+/** The demo book's URL name: "Kabupaten Magetan Dalam Angka" (its editions are per year). */
+export const DEMO_BOOK = 'kabupaten-magetan-dalam-angka';
+
+/**
+ * A schematic map of the demo districts, generated (no third-party boundaries are shipped):
+ * one square each on a grid over the regency's rough extent, so choropleths can be shown.
+ * The file name says it is schematic; a region uploads its real boundaries instead.
+ */
+export function schematicBoundaries(districts: { code: string; name: string }[]) {
+  const cols = Math.max(1, Math.ceil(Math.sqrt(districts.length * 1.5)));
+  const size = 0.05;
+  return {
+    type: 'FeatureCollection',
+    features: districts.map((d, i) => {
+      const x = 111.2 + (i % cols) * size;
+      const y = -7.55 - Math.floor(i / cols) * size;
+      return {
+        type: 'Feature',
+        properties: { kode: d.code, nama: d.name },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + size, y],
+              [x + size, y - size],
+              [x, y - size],
+              [x, y],
+            ].map(([a, b]) => [Math.round((a ?? 0) * 1e4) / 1e4, Math.round((b ?? 0) * 1e4) / 1e4]),
+          ],
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * Called by the demo loader: the schematic boundaries now, and the charts and book later (a
+ * job, once the tables are loaded). `custodian` is the demo Walidata who makes them.
+ */
+export async function seedDisseminationDemo(
+  ctx: ActionContext,
+  custodian: Actor,
+  districts: { code: string; name: string }[],
+): Promise<void> {
+  if (districts.length > 0)
+    await executeAction(ctx, regionBoundariesSet, {
+      geojson: JSON.stringify(schematicBoundaries(districts)),
+      file_name: 'batas-kecamatan-skematis-demo.geojson',
+    });
+  if (custodian.userId)
+    await enqueueJob(ctx.db, DISSEMINATION_DEMO_JOB, { userId: custodian.userId, round: 0 });
+}
+
+const DENSITY = ['kepadatan-penduduk-kecamatan-2024', 'Kepadatan penduduk per kecamatan 2024'] as const;
+const BY_DISTRICT = ['jumlah-penduduk-kecamatan-jenis-kelamin-2024', 'Penduduk per kecamatan 2024'] as const;
+const YEARLY = [
+  'jumlah-penduduk-kecamatan-jenis-kelamin-2024',
+  'Penduduk Kabupaten Magetan 2019–2024',
+] as const;
+
+const CHARTS = [
+  {
+    name: 'kepadatan-penduduk-per-kecamatan-2024',
+    table: DENSITY,
+    spec: {
+      type: 'choropleth',
+      category: 'kode_kecamatan',
+      value: 'kepadatan_jiwa_per_km2',
+      title: 'Kepadatan penduduk per kecamatan, 2024',
+      subtitle: 'Jiwa per km² (peta skematis demo)',
+      source: 'Bappeda Kabupaten Magetan',
+    },
+  },
+  {
+    name: 'penduduk-per-kecamatan-2024',
+    table: BY_DISTRICT,
+    spec: {
+      type: 'bar',
+      category: 'nama_kecamatan',
+      value: 'jumlah',
+      title: 'Jumlah penduduk per kecamatan, 2024',
+      source: 'Dispendukcapil Kabupaten Magetan',
+    },
+  },
+  {
+    name: 'penduduk-kabupaten-2019-2024',
+    table: YEARLY,
+    spec: {
+      type: 'line',
+      category: 'tahun',
+      value: 'jumlah',
+      title: 'Jumlah penduduk Kabupaten Magetan, 2019–2024',
+      source: 'Dispendukcapil Kabupaten Magetan',
+    },
+  },
+] as const;
+
+export const disseminationDemoHandler: JobHandler<DemoPayload> = {
+  async run(payload, job) {
+    const actor = await loadActor(job.db, payload.userId);
+    const ctx: ActionContext = { db: job.db, actor, requestId: `job-${job.jobId}`, ip: null };
+    const ids = new Map<string, string>();
+    for (const t of [DENSITY, BY_DISTRICT, YEARLY]) {
+      const id = await resourceIdByNames(job.db, t[0], t[1]);
+      const ready = id
+        ? await loadTable(job.db, actor, id).then(
+            () => true,
+            () => false,
+          )
+        : false;
+      if (!ready || !id) {
+        // Not loaded yet: look again in a while (about an hour of tries, then give up quietly).
+        if (id && payload.round < 240)
+          await enqueueJob(
+            job.db,
+            DISSEMINATION_DEMO_JOB,
+            { userId: payload.userId, round: payload.round + 1 },
+            { runAfter: new Date(Date.now() + 15_000) },
+          );
+        return;
+      }
+      ids.set(t.join('/'), id);
+    }
+    for (const c of CHARTS) {
+      if (await findChartVersion(job.db, c.name)) continue;
+      await executeAction(ctx, chartCreate, {
+        ...c.spec,
+        name: c.name,
+        resource_id: ids.get(c.table.join('/')),
+      });
+    }
+    if (!(await findPublication(job.db, DEMO_BOOK))) {
+      await executeAction(ctx, publicationCreate, {
+        kind: 'book',
+        name: DEMO_BOOK,
+        title: 'Kabupaten Magetan Dalam Angka',
+        title_en: 'Magetan Regency in Figures',
+        narrative: 'Buku data kependudukan Kabupaten Magetan, dibuat dari data yang terbit di portal.',
+        charts: CHARTS.map((c) => c.name).join(','),
+        book: {
+          region: 'Kabupaten Magetan',
+          publisher: 'Pemerintah Kabupaten Magetan',
+          foreword:
+            'Buku ini disusun otomatis dari data yang telah diverifikasi dan diterbitkan di portal Satu Data.',
+          chapters: [
+            {
+              title: 'Kependudukan',
+              title_en: 'Population',
+              tables: [
+                {
+                  code: '1.1.1',
+                  title: 'Jumlah Penduduk menurut Kecamatan dan Jenis Kelamin, 2024',
+                  title_en: 'Population by District and Sex, 2024',
+                  resource_id: ids.get(BY_DISTRICT.join('/')),
+                },
+                {
+                  code: '1.1.2',
+                  title: 'Luas Wilayah dan Kepadatan Penduduk menurut Kecamatan, 2024',
+                  title_en: 'Area and Population Density by District, 2024',
+                  resource_id: ids.get(DENSITY.join('/')),
+                },
+                {
+                  code: '1.2.1',
+                  title: 'Jumlah Penduduk Kabupaten Magetan, 2019–2024',
+                  title_en: 'Population of Magetan Regency, 2019–2024',
+                  resource_id: ids.get(YEARLY.join('/')),
+                },
+              ],
+            },
+          ],
+        },
+      });
+      await executeAction(ctx, dataBookGenerate, { name: DEMO_BOOK, year: 2024 });
+    }
+  },
+  async cleanUp() {
+    // Nothing half-done: each chart and the book are made by their own action, in their own transaction.
+  },
+};

@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../src/modules/demo/demo-accounts.js';
+
+/**
+ * The set-up the dissemination browser tests share (issue #12's run history and issue #15's
+ * infographic): sign people in, add staff accounts, give the SOP positions, and complete a
+ * step's open task on "Tugas saya".
+ */
+
+/** A new browser context signed in as `username`. */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.click('form[action="/login"] button[type=submit]'),
+  ]);
+  return page;
+}
+
+/** The demo administrator adds custodian (Walidata) staff accounts. */
+export async function addCustodianStaff(
+  admin: Page,
+  baseUrl: string,
+  users: { username: string; fullName: string; password: string }[],
+): Promise<void> {
+  for (const u of users) {
+    await admin.goto(`${baseUrl}/admin/users/new`);
+    await admin.fill('#username', u.username);
+    await admin.fill('#fullName', u.fullName);
+    await admin.fill('#password', u.password);
+    await admin.check('#role-custodian');
+    await Promise.all([
+      admin.waitForURL((url) => !url.pathname.endsWith('/new')),
+      admin.click('form[action="/admin/users/new"] button[type=submit]'),
+    ]);
+  }
+}
+
+export type Position = 'staff' | 'sub_coordinator' | 'division_head';
+
+/** The administrator gives each (user, role) its position in the SOP on /admin/positions. */
+export async function assignPositions(
+  admin: Page,
+  baseUrl: string,
+  rows: readonly (readonly [user: string, role: string, position: Position])[],
+): Promise<void> {
+  await admin.goto(`${baseUrl}/admin/positions`);
+  for (const [user, role, position] of rows) {
+    const row = admin.locator(`tr[data-user="${user}"][data-role="${role}"]`);
+    await row.locator('select[name="position"]').selectOption(position);
+    await Promise.all([admin.waitForURL(/done=1$/), row.locator('button[type=submit]').click()]);
+  }
+}
+
+/** The demo's dissemination chain: Walidata initials (sub-coordinator), the leader approves (head of division). */
+export const DEMO_CHAIN = [
+  ['walidata', 'custodian', 'sub_coordinator'],
+  ['pimpinan', 'leader', 'division_head'],
+] as const;
+
+/** Sign in the demo Walidata and leader (the chain's checkers) with the demo password. */
+export async function signInChain(
+  browser: Browser,
+  baseUrl: string,
+): Promise<Record<'walidata' | 'pimpinan', Page>> {
+  return {
+    walidata: await signIn(browser, baseUrl, 'walidata', DEMO_PASSWORD),
+    pimpinan: await signIn(browser, baseUrl, 'pimpinan', DEMO_PASSWORD),
+  };
+}
+
+/** Complete the open task of `step` on /tugas with one outcome, optionally choosing who does the next step. */
+export async function completeTask(
+  page: Page,
+  baseUrl: string,
+  step: string,
+  outcome: string,
+  opts: { assignee?: string; note?: string } = {},
+): Promise<void> {
+  await page.goto(`${baseUrl}/tugas`);
+  const row = page.locator(`tr[data-step="${step}"]`).first();
+  if (opts.assignee) await row.locator('select[name="assignee_id"]').selectOption({ label: opts.assignee });
+  await row.locator('textarea[name="note"]').fill(opts.note ?? `${step}: ${outcome}`);
+  await Promise.all([
+    page.waitForURL(/\/tugas\?done=1$/),
+    row.locator(`button[name="outcome"][value="${outcome}"]`).click(),
+  ]);
+}
