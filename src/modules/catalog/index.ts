@@ -85,4 +85,10 @@ export {
   searchHref,
   toggleFilter,
 } from './pages/components/search-state.js';
+export {
+  countPortalUse,
+  type PortalUseCounter,
+  type PortalUseHit,
+  providePortalUseCounter,
+} from './portal-usage.js';
 export { findTopic, insertTopic, listTopics } from './topic.repository.js';

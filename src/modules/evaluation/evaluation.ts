@@ -91,8 +91,12 @@ interface DefShape {
   steps?: StepDef[];
 }
 
-export async function periodOf(db: Kysely<DB>, year: number): Promise<{ from: Date; to: Date }> {
-  return yearBounds(db, year, await regionTimeZone(db));
+export async function periodOf(
+  db: Kysely<DB>,
+  year: number,
+): Promise<{ from: Date; to: Date; timeZone: string }> {
+  const timeZone = await regionTimeZone(db);
+  return { ...(await yearBounds(db, year, timeZone)), timeZone };
 }
 
 /** Every figure of the performance pages for a year (and an agency, a topic). */
@@ -100,8 +104,14 @@ export async function performance(
   db: Kysely<DB>,
   q: { year: number; agencyId?: string | null; topicId?: string | null },
 ): Promise<PerformanceView> {
-  const { from, to } = await periodOf(db, q.year);
-  const f: FigureFilter = { from, to, agencyId: q.agencyId ?? undefined, topicId: q.topicId ?? undefined };
+  const { from, to, timeZone } = await periodOf(db, q.year);
+  const f: FigureFilter = {
+    from,
+    to,
+    timeZone,
+    agencyId: q.agencyId ?? undefined,
+    topicId: q.topicId ?? undefined,
+  };
   const sources = evaluationSources();
   const [steps, processes, verification, usage, planning, requests] = await Promise.all([
     stepFigures(db, f),
@@ -179,7 +189,8 @@ function conformityCoverage(
 
 /** The facts the EPSS rules read, for a year. */
 export async function evaluationFacts(db: Kysely<DB>, year: number): Promise<EvaluationFacts> {
-  const { from, to } = await periodOf(db, year);
+  const period = await periodOf(db, year);
+  const { from, to } = period;
   const published = await publishedDatasets(db);
   const conformity = await datasetConformities(
     db,
@@ -219,7 +230,7 @@ export async function evaluationFacts(db: Kysely<DB>, year: number): Promise<Eva
           agenciesTotal: requests.agenciesAsked,
         }
       : null,
-    usage: await usageTotal(db, from, to),
+    usage: await usageTotal(db, period),
   };
 }
 

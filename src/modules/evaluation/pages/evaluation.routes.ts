@@ -21,6 +21,7 @@ import { agencyName, listAgencies, listTopics } from '../figures.repository.js';
 import { renderReportDocx } from '../report-docx.js';
 import { buildReportModel } from '../report-model.js';
 import { renderReportPdf } from '../report-pdf.js';
+import { flushPortalUsage } from '../usage-counter.js';
 import { em } from './evaluation.messages.js';
 import { AssessmentPage, IndicatorPage, type IndicatorPageView, PerformancePage } from './evaluation.page.js';
 
@@ -31,6 +32,8 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
   const db = database.db;
   const ctxOf = (req: FastifyRequest) => actionContext(req, database, config.siteUrl);
   const link = (p: string) => p;
+  // Portal use counted in memory is written before the app lets its database go.
+  app.addHook('onClose', () => flushPortalUsage(db));
 
   app.addHook('preHandler', async (req, reply) => {
     if (!req.url.startsWith('/evaluasi')) return;

@@ -6,6 +6,7 @@ import { t } from '../../../kernel/i18n/i18n.js';
 import {
   CATALOG_CSS_PATH,
   catalogPageContext,
+  countPortalUse,
   incrementDatasetViews,
   parseSearchState,
   sendCatalogPage,
@@ -67,6 +68,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).
     if (req.method === 'GET') await incrementDatasetViews(database.db, view.dict.id);
+    if (req.method === 'GET') countPortalUse(database.db, req, view.dict.id, 'view');
     const publisher = t(req.locale, 'site.tagline', { region: site.regionName });
     const extras =
       view.isPrivate || view.isDraft
