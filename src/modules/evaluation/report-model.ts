@@ -39,6 +39,10 @@ const T = {
     sop: 'Kinerja SOP',
     processes: 'Waktu proses terhadap standar pelayanan',
     requests: 'Layanan Permintaan Data',
+    releases: 'Ketepatan Waktu Rilis',
+    relCols: ['Publikasi', 'Instansi', 'Rencana rilis', 'Terbit', 'Hari terlambat'],
+    relLine: (m: number, t: number, l: number) =>
+      `${m} dari ${t} rilis yang jatuh tempo terbit tepat waktu menurut jadwal rilis; ${l} terlambat.`,
     usage: 'Pemakaian Portal',
     epss: 'Hasil Penilaian Mandiri EPSS',
     recs: 'Rekomendasi',
@@ -84,6 +88,10 @@ const T = {
     sop: 'SOP performance',
     processes: 'Process times against the service standard',
     requests: 'Data request service',
+    releases: 'Release punctuality',
+    relCols: ['Publication', 'Agency', 'Planned release', 'Published', 'Days late'],
+    relLine: (m: number, t: number, l: number) =>
+      `${m} of ${t} releases due were published on time by the release calendar; ${l} late.`,
     usage: 'Portal use',
     epss: 'EPSS self-assessment result',
     recs: 'Recommendations',
@@ -222,6 +230,25 @@ export function buildReportModel(input: {
           },
         }
       : { heading: t.requests, paragraphs: [t.notRecorded] },
+  );
+  const rel = perf.releases.summary;
+  sections.push(
+    rel
+      ? {
+          heading: t.releases,
+          paragraphs: [t.relLine(rel.met, rel.total, rel.late)],
+          table: {
+            columns: t.relCols,
+            rows: perf.releases.rows.map((r) => [
+              r.title,
+              r.agency_name ?? '—',
+              r.planned,
+              r.published ?? '—',
+              String(r.days_late),
+            ]),
+          },
+        }
+      : { heading: t.releases, paragraphs: [t.notRecorded] },
   );
   const months = new Map<string, [number, number, number]>();
   for (const u of perf.usage) {

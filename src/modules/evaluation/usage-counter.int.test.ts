@@ -127,6 +127,16 @@ for (const kind of DIALECTS) {
       const p = await performance(t.database.db, { year });
       const row = p.usage.find((u) => u.dataset_id === c.publicId);
       expect(row).toMatchObject({ month: today().slice(0, 7), views: 3, downloads: 1, api_calls: 0 });
+      // The performance page shows the same counts in its usage table, with its exports.
+      const cookie = await login(t.app, c.custodian.user.username, TEST_PASSWORD);
+      const res = await t.app.inject({ method: 'GET', url: `/evaluasi?tahun=${year}`, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      const usageTable = res.body.slice(res.body.indexOf('<table id="usage">'));
+      expect(usageTable).toContain(`<td>${today().slice(0, 7)}</td><td>Jumlah Penduduk Kecamatan Uji</td>`);
+      expect(usageTable).toMatch(/<td>3<\/td><td>1<\/td><td>0<\/td>/);
+      expect(res.body).toContain(`ekspor.csv?tahun=${year}&angka=pemakaian`);
+      // Nothing planned on the release calendar: punctuality is "not recorded yet".
+      expect(res.body).toMatch(/id="h-rel"[\s\S]*?Belum tercatat di platform\./);
     });
   });
 }
