@@ -30,7 +30,9 @@ for (const kind of DIALECTS) {
       expect(['20101', '20102', '30103', '40101', '50201'].map(w.indicator)).toEqual([60, 40, 34, 25, 100]);
       // Every indicator at level 1 but 10101 at 5: the index rises by 4 × 7 % of it.
       const levels = new Map(
-        w.structure.flatMap((d) => d.aspects.flatMap((a) => a.indicators.map((x) => [x.code, 1 as number] as const))),
+        w.structure.flatMap((d) =>
+          d.aspects.flatMap((a) => a.indicators.map((x) => [x.code, 1 as number] as const)),
+        ),
       );
       levels.set('10101', 5);
       expect(computeIndex(w.structure, levels).overall).toBeCloseTo(1.28, 9);

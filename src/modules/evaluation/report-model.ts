@@ -22,7 +22,26 @@ export interface ReportSection {
   paragraphs: string[];
   table?: ReportTable;
   bars?: ReportBar[];
+  /** The bar chart's axis: a bar's value (0..1) times `max`, e.g. percent in time or index 0–5. */
+  barAxis?: { max: number; name: string };
 }
+/** The section's bars as a chart (labels, values on the axis' scale, the axis). */
+export function barChartInput(s: ReportSection): {
+  labels: string[];
+  values: number[];
+  max: number;
+  name: string;
+} {
+  const axis = s.barAxis ?? { max: 100, name: '' };
+  const bars = s.bars ?? [];
+  return {
+    labels: bars.map((b) => b.label),
+    values: bars.map((b) => Math.round(Math.max(0, Math.min(1, b.value)) * axis.max * 100) / 100),
+    max: axis.max,
+    name: axis.name,
+  };
+}
+
 export interface ReportModel {
   title: string;
   subtitle: string;
@@ -190,6 +209,7 @@ export function buildReportModel(input: {
         s.inTimeShare === null ? '—' : pct(s.inTime, s.withDue),
       ]),
     },
+    barAxis: { max: 100, name: t.stepCols[6] as string },
     bars: perf.steps
       .filter((s) => s.inTimeShare !== null)
       .map((s) => ({
@@ -275,6 +295,7 @@ export function buildReportModel(input: {
         fmt(epss.previousIndex?.domains.get(d.code), 2),
       ]),
     },
+    barAxis: { max: 5, name: t.epssCols[2] as string },
     bars: epss.structure.map((d) => {
       const v = epss.index.domains.get(d.code) ?? null;
       return { label: pick(d.name), value: v === null ? 0 : v / 5, text: fmt(v, 2) };
