@@ -6,6 +6,7 @@ import { getSetting, putSetting } from '../../kernel/db/settings.repository.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
 import { findUser, loadActor, userCreate } from '../accounts/index.js';
 import { agencyCreate, findAgency } from '../agencies/index.js';
+import { seedEvaluationDemo } from '../evaluation/index.js';
 import { seedPlanningDemo } from '../planning/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
@@ -61,6 +62,18 @@ export async function seedDemo(
   const walidata = await findUser(db, { username: 'walidata' });
   if (walidata) await seedPlanningDemo(ctx, await loadActor(db, walidata.id));
   await seedDemoCuration(ctx);
+  // Evaluation (issue #16): a year of portal use, last year's verified EPSS and approved report,
+  // this year's self-assessment in progress.
+  const [bps, pimpinan] = [
+    await findUser(db, { username: 'bps' }),
+    await findUser(db, { username: 'pimpinan' }),
+  ];
+  if (walidata && bps && pimpinan)
+    await seedEvaluationDemo(ctx, {
+      tpi: await loadActor(db, walidata.id),
+      bps: await loadActor(db, bps.id),
+      leader: await loadActor(db, pimpinan.id),
+    });
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

@@ -7,6 +7,7 @@ export {
   evaluationShow,
   sopPerformanceShow,
 } from './actions/evaluation-actions.js';
+export { seedEvaluationDemo } from './demo-history.js';
 export { evaluationModule } from './module.js';
 export {
   type EvaluationSources,
