@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../../test/factories/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
+import type { Actor } from '../../kernel/access/policy.js';
+import { executeAction } from '../../kernel/actions/action.js';
 import { correctEpssWeights } from '../../kernel/db/migrations/0030-evaluation-usage-weights.js';
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../../kernel/errors.js';
+import { epssStructureUpdate } from './actions/epss-structure-update.js';
 import { computeIndex } from './domain/epss.js';
 import { loadStructure } from './epss.repository.js';
 
@@ -52,6 +57,72 @@ for (const kind of DIALECTS) {
       expect(w.aspect('202')).toBe(16);
       expect(w.indicator('20101')).toBe(60);
       expect(w.indicator('50201')).toBe(100);
+    });
+  });
+
+  describe(`epss_structure_update on ${kind}`, () => {
+    let t: TestDatabase;
+    let admin: Actor;
+    let custodian: Actor;
+    const update = (actor: Actor, changes: Record<string, unknown>[]) =>
+      executeAction({ db: t.database.db, actor, requestId: null, ip: null }, epssStructureUpdate, {
+        changes,
+      });
+    const domainWeights = async () => (await loadStructure(t.database.db)).map((d) => d.weight);
+
+    beforeAll(async () => {
+      t = await createTestDatabase(kind);
+      admin = (await buildUser(t.database, { roles: ['administrator'] })).actor;
+      custodian = (await buildUser(t.database, { roles: ['custodian'] })).actor;
+    });
+    afterAll(() => t?.drop());
+
+    it('moves weight between domains and renames an indicator, audited with what it was', async () => {
+      const r = await update(admin, [
+        { level: 'domain', code: '4', weight: 15 },
+        { level: 'domain', code: '5', weight: 14 },
+        { level: 'indicator', code: '50303', name_id: 'Pemanfaatan Big Data dan Sumber Data Baru' },
+      ]);
+      expect(r.changes).toHaveLength(3);
+      expect(await domainWeights()).toEqual([28, 24, 19, 15, 14]);
+      const s = await loadStructure(t.database.db);
+      const x = s.flatMap((d) => d.aspects.flatMap((a) => a.indicators)).find((i) => i.code === '50303');
+      expect(x?.name.id).toBe('Pemanfaatan Big Data dan Sumber Data Baru');
+      expect(x?.weight).toBe(34);
+      const audits = await t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'epss_structure_update')
+        .orderBy('id')
+        .execute();
+      expect(audits).toHaveLength(3);
+      expect(audits[0]?.summary).toMatchObject({ code: '4', before: { weight: 17 }, after: { weight: 15 } });
+    });
+
+    it('refuses weights that no longer add up to 100, and changes nothing', async () => {
+      await expect(update(admin, [{ level: 'domain', code: '1', weight: 30 }])).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+      await expect(update(admin, [{ level: 'indicator', code: '20101', weight: 70 }])).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+      await expect(update(admin, [{ level: 'domain', code: '1', weight: null }])).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+      expect(await domainWeights()).toEqual([28, 24, 19, 15, 14]);
+      // An empty indicator weight shares what its siblings leave: 20101 empty beside 20102 at 40.
+      await update(admin, [{ level: 'indicator', code: '20101', weight: null }]);
+      const s = await loadStructure(t.database.db);
+      expect(s[1]?.aspects[0]?.indicators.map((i) => i.weight)).toEqual([null, 40]);
+    });
+
+    it("is the administrator's alone, and an unknown code is not found", async () => {
+      await expect(update(custodian, [{ level: 'domain', code: '1', weight: 28 }])).rejects.toBeInstanceOf(
+        NotAuthorizedError,
+      );
+      await expect(update(admin, [{ level: 'aspect', code: '999', weight: 10 }])).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 }

@@ -1,3 +1,4 @@
+export { epssStructureUpdate } from './actions/epss-structure-update.js';
 export {
   epssAssessmentShow,
   epssIndicatorUpdate,
