@@ -1,53 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
-import {
-  describeInBrowser,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  saveScreenshot,
-  startTestServer,
-  type TestServer,
-} from './support/browser.js';
-
-const TIMEOUT = 180_000;
+import { expect, it } from 'vitest';
+import { describeInBrowser, expectNoSeriousA11yViolations, saveScreenshot } from './support/browser.js';
+import { BROWSER_TIMEOUT, useDemoBrowser } from './support/evaluation-browser.js';
 
 describeInBrowser(
   'EPSS self-assessment from proposal to BPS verification in a real browser (PGlite, demo region)',
   () => {
-    let server: TestServer;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      server = await startTestServer();
-      browser = await launchBrowser();
-    }, TIMEOUT);
-
-    afterAll(async () => {
-      for (const c of contexts) await c.close();
-      await browser?.close();
-      await server?.stop();
-    }, TIMEOUT);
-
-    async function signIn(username: string): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/login`);
-      await page.fill('#username', username);
-      await page.fill('#password', DEMO_PASSWORD);
-      await Promise.all([
-        page.waitForURL('**/workspace'),
-        page.click('form[action="/login"] button[type=submit]'),
-      ]);
-      return page;
-    }
+    const demo = useDemoBrowser();
+    const signIn = (username: string) => demo.signIn(username);
 
     it(
       'the custodian (TPI) reads the proposal and its evidence, picks a level; BPS adjusts it with a note; the worksheet shows both',
       async () => {
-        const base = server.baseUrl;
+        const base = demo.server.baseUrl;
         const year = new Date().getFullYear();
         const tpi = await signIn('walidata');
         await tpi.goto(`${base}/evaluasi?tahun=${year}`);
@@ -91,7 +55,7 @@ describeInBrowser(
         expect(await bps.locator('#epss-index').textContent()).toContain('1 diverifikasi BPS');
         await saveScreenshot(bps, 'epss-worksheet');
       },
-      TIMEOUT,
+      BROWSER_TIMEOUT,
     );
   },
 );

@@ -1,53 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.js';
-import {
-  describeInBrowser,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  saveScreenshot,
-  startTestServer,
-  type TestServer,
-} from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, expectNoSeriousA11yViolations, saveScreenshot } from './support/browser.js';
+import { BROWSER_TIMEOUT, useDemoBrowser } from './support/evaluation-browser.js';
 
-const TIMEOUT = 180_000;
 const NAME = 'jumlah-puskesmas-e2e';
 const TITLE = 'Jumlah Puskesmas per Kecamatan';
 
 describeInBrowser('dataset verification flow in a real browser (PGlite, demo region)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  }, TIMEOUT);
-
-  /** A signed-in browser profile for one demo account (kept for the whole flow). */
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', DEMO_PASSWORD);
-    await Promise.all([
-      page.waitForURL('**/workspace'),
-      page.click('form[action="/login"] button[type=submit]'),
-    ]);
-    return page;
-  }
+  const demo = useDemoBrowser();
+  const signIn = (username: string) => demo.signIn(username);
 
   /** Open "Tugas saya" and return the step ids of the rows about our dataset. */
   async function inboxSteps(page: Page): Promise<string[]> {
-    await page.goto(`${server.baseUrl}/tugas`);
+    await page.goto(`${demo.server.baseUrl}/tugas`);
     const rows = page.locator('#tasks tr[data-feature]', { hasText: TITLE });
     const n = await rows.count();
     const out: string[] = [];
@@ -75,7 +40,7 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
   it(
     'producer uploads and submits, custodian returns, producer resubmits, custodian approves, supervisor recommends, custodian publishes',
     async () => {
-      const base = server.baseUrl;
+      const base = demo.server.baseUrl;
       const producer = await signIn('produsen.dinkes');
       const custodian = await signIn('walidata');
       const supervisor = await signIn('bps');
@@ -172,14 +137,12 @@ describeInBrowser('dataset verification flow in a real browser (PGlite, demo reg
       expect(history?.status()).toBe(200);
       expect(await custodian.locator('main').textContent()).toContain('B-042/35200/2026');
 
-      const context = await browser.newContext();
-      contexts.push(context);
-      const visitor = await context.newPage();
+      const visitor = await demo.visitor();
       const res = await visitor.goto(`${base}/dataset/${NAME}`);
       expect(res?.status()).toBe(200);
       expect(await visitor.locator('h1').textContent()).toBe(TITLE);
       expect(await visitor.locator('main').textContent()).not.toContain('B-042/35200/2026');
     },
-    TIMEOUT,
+    BROWSER_TIMEOUT,
   );
 });

@@ -166,15 +166,19 @@ export async function createEvaluationFixture(kind: DriverKind): Promise<Evaluat
   await submission(dA, r2, 2, 'submitted');
   await submission(dB, r3, 1, 'returned');
 
-  // Portal use: A's dataset 10 views + 3 downloads in January, 7 API calls in February; 99 views in 2025.
+  // Portal use: A's dataset 10 views + 3 downloads in January, 7 API calls in February; 99 views
+  // and 50 more on 31 December in 2025 (a day that is still 2025 in WIB); B's 2 downloads on the
+  // year's last day.
   await db
     .insertInto('portal_usage')
     .values([
-      { month: '2026-01-01', dataset_id: dA, kind: 'view', count: 10 },
-      { month: '2026-01-01', dataset_id: dA, kind: 'download', count: 3 },
-      { month: '2026-02-01', dataset_id: dA, kind: 'api', count: 7 },
-      { month: '2025-12-01', dataset_id: dA, kind: 'view', count: 99 },
-      { month: '2026-02-01', dataset_id: dB, kind: 'view', count: 4 },
+      { day: '2026-01-01', dataset_id: dA, kind: 'view', count: 10 },
+      { day: '2026-01-01', dataset_id: dA, kind: 'download', count: 3 },
+      { day: '2026-02-01', dataset_id: dA, kind: 'api', count: 7 },
+      { day: '2025-12-01', dataset_id: dA, kind: 'view', count: 99 },
+      { day: '2026-02-01', dataset_id: dB, kind: 'view', count: 4 },
+      { day: '2025-12-31', dataset_id: dA, kind: 'view', count: 50 },
+      { day: '2026-12-31', dataset_id: dB, kind: 'download', count: 2 },
     ])
     .execute();
 

@@ -60,6 +60,8 @@ export const ACTIONS = [
   'evaluation:report',
   /** Approve the yearly report before it goes to the head of region. */
   'evaluation:approve',
+  /** Edit the EPSS structure (names and weights of domains, aspects, indicators) when BPS changes it. */
+  'epss:configure',
   /** Planning (issue #13): keep the yearly data list, moderate proposals, run the forum, enact. */
   'data_list:manage',
   /** A producer agrees or refuses its agency's rows of the planned list with a reason. */
@@ -218,5 +220,6 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     'calendar:configure': 'any',
     'topic:manage': 'any',
     'portal:manage': 'any',
+    'epss:configure': 'any',
   },
 };

@@ -71,6 +71,7 @@ const EXPECTED: Record<Action, [Cell, Cell, Cell, Cell, Cell, Cell, Cell]> = {
   'epss:verify': ['-', '-', '-', 'all', '-', '-', '-'],
   'evaluation:report': ['-', '-', 'all', '-', 'all', '-', '-'],
   'evaluation:approve': ['-', '-', '-', '-', '-', 'all', '-'],
+  'epss:configure': ['-', '-', '-', '-', '-', '-', 'all'],
   // Planning (issue #13): custodian and secretariat keep the list; producers answer for their agency; BPS recommends.
   'data_list:manage': ['-', '-', 'all', '-', 'all', '-', '-'],
   'data_list:respond': ['-', 'own', '-', '-', '-', '-', '-'],

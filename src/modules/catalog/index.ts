@@ -84,5 +84,11 @@ export {
   searchHref,
   toggleFilter,
 } from './pages/components/search-state.js';
+export {
+  countPortalUse,
+  type PortalUseCounter,
+  type PortalUseHit,
+  providePortalUseCounter,
+} from './portal-usage.js';
 export { findTopic, insertTopic, listTopics } from './topic.repository.js';
 export { countDatasetView, flushDatasetViews } from './view-counter.js';

@@ -8,6 +8,7 @@ import { findUser, loadActor, userCreate } from '../accounts/index.js';
 import { agencyCreate, findAgency } from '../agencies/index.js';
 import { seedDemoRequests } from '../data-requests/index.js';
 import { seedDisseminationDemo } from '../dissemination/index.js';
+import { seedEvaluationDemo } from '../evaluation/index.js';
 import { seedPlanningDemo } from '../planning/index.js';
 import { listDemoDistricts } from './demo.repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
@@ -70,6 +71,18 @@ export async function seedDemo(
   // their tables are loaded (a job).
   if (walidata)
     await seedDisseminationDemo(ctx, await loadActor(db, walidata.id), await listDemoDistricts(db));
+  // Evaluation (issue #16): a year of portal use, last year's verified EPSS and approved report,
+  // this year's self-assessment in progress.
+  const [bps, pimpinan] = [
+    await findUser(db, { username: 'bps' }),
+    await findUser(db, { username: 'pimpinan' }),
+  ];
+  if (walidata && bps && pimpinan)
+    await seedEvaluationDemo(ctx, {
+      tpi: await loadActor(db, walidata.id),
+      bps: await loadActor(db, bps.id),
+      leader: await loadActor(db, pimpinan.id),
+    });
   await putSetting(db, 'demo_seeded', true);
   return { seeded: true, agencies, users, datasets };
 }

@@ -1,4 +1,7 @@
+import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+
+const chartHeight = (bars: number) => 60 + bars * 28;
 
 /** A horizontal bar chart as SVG, rendered on the server by echarts (which escapes its texts). */
 export function barChartSvg(input: {
@@ -7,7 +10,7 @@ export function barChartSvg(input: {
   max?: number;
   name: string;
 }): string {
-  const height = 60 + input.labels.length * 28;
+  const height = chartHeight(input.labels.length);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height });
   try {
     chart.setOption({
@@ -26,4 +29,23 @@ export function barChartSvg(input: {
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * The same chart as a PNG for the report (DOCX and PDF cannot take SVG everywhere): the echarts
+ * SVG rasterised by resvg with the system's fonts, at twice its size for print. Returns the
+ * chart's size in SVG pixels so the documents place it at that size.
+ */
+export function barChartPng(input: Parameters<typeof barChartSvg>[0]): {
+  png: Buffer;
+  width: number;
+  height: number;
+} {
+  const svg = barChartSvg(input);
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return { png: Buffer.from(r.render().asPng()), width: 720, height: chartHeight(input.labels.length) };
 }

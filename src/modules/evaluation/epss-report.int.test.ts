@@ -251,8 +251,17 @@ for (const kind of DIALECTS) {
       ])
         expect(docText).toContain(h);
       expect(docText).toMatch(/Disetujui oleh \S+ pada 20\d\d-\d\d-\d\d/);
+      // The bars are charts: PNG images (SOP steps in time, EPSS domains), not text blocks.
+      const images = zip.files.filter((x) => /^word\/media\/.+\.png$/.test(x.path));
+      expect(images).toHaveLength(2);
+      const png = await (images[0] as (typeof images)[number]).buffer();
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+      expect(docText).not.toContain('█');
       const pdf = await renderReportPdf(model);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // Two chart images (each with its alpha mask, also an image object).
+      expect(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBe(4);
       if (!POPPLER) return;
       const file = path.join(dir, `laporan-${kind}.pdf`);
       writeFileSync(file, pdf);

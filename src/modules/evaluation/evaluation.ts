@@ -14,6 +14,7 @@ import {
   type Text,
 } from './domain/epss.js';
 import { type Coverage, type EvaluationFacts, proposeLevels } from './domain/proposals.js';
+import { type ReleaseSummary, summariseReleases } from './domain/releases.js';
 import { findAssessment, listScores, loadStructure } from './epss.repository.js';
 import {
   apiAccess,
@@ -36,6 +37,7 @@ import {
   verificationFigures,
   yearBounds,
 } from './figures.repository.js';
+import { type ReleaseRow, releaseRows } from './releases.repository.js';
 import { evaluationSources, type PlanningInputs, type RequestInputs } from './sources.js';
 
 /** Service standards of whole processes in calendar days (SOP 001: a data request in 3 weeks). */
@@ -77,6 +79,8 @@ export interface PerformanceView {
   processes: ProcessFigure[];
   verification: VerificationFigureRow[];
   usage: UsageFigureRow[];
+  /** The release calendar's publications planned in the year, and their punctuality. */
+  releases: { rows: ReleaseRow[]; summary: ReleaseSummary | null };
   planning: PlanningInputs | null;
   requests: RequestInputs | null;
 }
@@ -91,23 +95,34 @@ interface DefShape {
   steps?: StepDef[];
 }
 
-export async function periodOf(db: Kysely<DB>, year: number): Promise<{ from: Date; to: Date }> {
-  return yearBounds(db, year, await regionTimeZone(db));
+export async function periodOf(
+  db: Kysely<DB>,
+  year: number,
+): Promise<{ from: Date; to: Date; timeZone: string }> {
+  const timeZone = await regionTimeZone(db);
+  return { ...(await yearBounds(db, year, timeZone)), timeZone };
 }
 
 /** Every figure of the performance pages for a year (and an agency, a topic). */
 export async function performance(
   db: Kysely<DB>,
-  q: { year: number; agencyId?: string | null; topicId?: string | null },
+  q: { year: number; agencyId?: string | null; topicId?: string | null; now?: Date },
 ): Promise<PerformanceView> {
-  const { from, to } = await periodOf(db, q.year);
-  const f: FigureFilter = { from, to, agencyId: q.agencyId ?? undefined, topicId: q.topicId ?? undefined };
+  const { from, to, timeZone } = await periodOf(db, q.year);
+  const f: FigureFilter = {
+    from,
+    to,
+    timeZone,
+    agencyId: q.agencyId ?? undefined,
+    topicId: q.topicId ?? undefined,
+  };
   const sources = evaluationSources();
-  const [steps, processes, verification, usage, planning, requests] = await Promise.all([
+  const [steps, processes, verification, usage, releases, planning, requests] = await Promise.all([
     stepFigures(db, f),
     processFigures(db, f, SERVICE_STANDARD_DAYS),
     verificationFigures(db, f),
     usageFigures(db, f),
+    releaseRows(db, f, q.now ?? new Date()),
     sources.planning(db, { year: q.year, ...(q.agencyId ? { agencyId: q.agencyId } : {}) }),
     sources.requests(db, { from, to, ...(q.agencyId ? { agencyId: q.agencyId } : {}) }),
   ]);
@@ -149,6 +164,7 @@ export async function performance(
     })),
     verification,
     usage,
+    releases: { rows: releases, summary: summariseReleases(releases) },
     planning,
     requests,
   };
@@ -178,8 +194,13 @@ function conformityCoverage(
 }
 
 /** The facts the EPSS rules read, for a year. */
-export async function evaluationFacts(db: Kysely<DB>, year: number): Promise<EvaluationFacts> {
-  const { from, to } = await periodOf(db, year);
+export async function evaluationFacts(
+  db: Kysely<DB>,
+  year: number,
+  now: Date = new Date(),
+): Promise<EvaluationFacts> {
+  const period = await periodOf(db, year);
+  const { from, to } = period;
   const published = await publishedDatasets(db);
   const conformity = await datasetConformities(
     db,
@@ -209,7 +230,7 @@ export async function evaluationFacts(db: Kysely<DB>, year: number): Promise<Eva
     collectionRuns: await runCoverage(db, 'dataset_collection', from, to),
     verification: await verificationCoverage(db, from, to),
     romantik: await romantikCoverage(db),
-    releases: planning?.releases ?? null,
+    releases: summariseReleases(await releaseRows(db, period, now)),
     forum: planning?.forum ?? null,
     requests: requests
       ? {
@@ -219,7 +240,7 @@ export async function evaluationFacts(db: Kysely<DB>, year: number): Promise<Eva
           agenciesTotal: requests.agenciesAsked,
         }
       : null,
-    usage: await usageTotal(db, from, to),
+    usage: await usageTotal(db, period),
   };
 }
 

@@ -89,6 +89,18 @@ export function figureRows(
           u.api_calls,
         ]),
       };
+    case 'rilis':
+      return {
+        columns: ['publication', 'agency', 'planned_release', 'published', 'status', 'days_late'],
+        rows: p.releases.rows.map((r) => [
+          r.name,
+          r.agency_name,
+          r.planned,
+          r.published,
+          r.status,
+          r.days_late,
+        ]),
+      };
     case 'pemenuhan':
       return {
         columns: ['agency', 'planned', 'fulfilled'],

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { Coverage } from './domain/proposals.js';
+import { dayBounds } from './figures.repository.js';
 
 /** Counts the EPSS rules read (domain/proposals.ts), straight from the records. */
 
@@ -97,11 +98,12 @@ export async function romantikCoverage(db: Kysely<DB>): Promise<Coverage> {
   return cov(r.rows[0]);
 }
 
-export async function usageTotal(db: Kysely<DB>, from: Date, to: Date): Promise<number> {
+export async function usageTotal(
+  db: Kysely<DB>,
+  period: { from: Date; to: Date; timeZone: string },
+): Promise<number> {
   const r = await sql<{ n: number | null }>`
-    select sum(count)::int as n from portal_usage where month >= ${from}::date and month < ${to}::date`.execute(
-    db,
-  );
+    select sum(count)::int as n from portal_usage u where u.day >= ${dayBounds(period)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 

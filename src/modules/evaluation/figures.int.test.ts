@@ -78,12 +78,13 @@ for (const kind of DIALECTS) {
       });
     });
 
-    it('portal use per dataset and month, the year only', async () => {
+    it("portal use per dataset and month, summed from days of the year in the region's time zone", async () => {
       const p = await show(f.custodian, { year: 2026 });
       expect(p.usage.map((u) => [u.month, u.agency_name, u.views, u.downloads, u.api_calls])).toEqual([
         ['2026-01', f.agencyA.name, 10, 3, 0],
         ['2026-02', f.agencyA.name, 0, 0, 7],
         ['2026-02', f.agencyB.name, 4, 0, 0],
+        ['2026-12', f.agencyB.name, 0, 2, 0],
       ]);
     });
 

@@ -13,6 +13,14 @@ export interface FigureFilter {
   to: Date;
   agencyId?: string | undefined;
   topicId?: string | undefined;
+  /** The region's time zone: which days of `portal_usage` fall in the period. */
+  timeZone?: string | undefined;
+}
+
+/** The period's first and past-the-last day in the region's time zone (for day-counted rows). */
+export function dayBounds(f: { from: Date; to: Date; timeZone?: string | undefined }) {
+  const tz = f.timeZone ?? 'Asia/Jakarta';
+  return sql`(${f.from}::timestamptz at time zone ${tz})::date and u.day < (${f.to}::timestamptz at time zone ${tz})::date`;
 }
 
 /** The year's bounds in the region's time zone. */
@@ -169,16 +177,16 @@ export interface UsageFigureRow {
   api_calls: number;
 }
 
-/** Portal use per dataset and month (counts only; see usage.repository.ts). */
+/** Portal use per dataset and month, summed from the days counted (usage-counter.ts). */
 export async function usageFigures(db: Kysely<DB>, f: FigureFilter): Promise<UsageFigureRow[]> {
   const r = await sql<UsageFigureRow>`
-    select to_char(u.month, 'YYYY-MM') as month, d.id as dataset_id, d.title as dataset_title,
+    select to_char(u.day, 'YYYY-MM') as month, d.id as dataset_id, d.title as dataset_title,
       a.id as agency_id, a.name as agency_name,
       (sum(u.count) filter (where u.kind = 'view'))::int as views,
       (sum(u.count) filter (where u.kind = 'download'))::int as downloads,
       (sum(u.count) filter (where u.kind = 'api'))::int as api_calls
     from portal_usage u join dataset d on d.id = u.dataset_id join agency a on a.id = d.agency_id
-    where u.month >= ${f.from}::date and u.month < ${f.to}::date
+    where u.day >= ${dayBounds(f)}
       ${f.agencyId ? sql`and d.agency_id = ${f.agencyId}` : sql``}
       ${f.topicId ? sql`and exists (select 1 from dataset_topic dt where dt.dataset_id = d.id and dt.topic_id = ${f.topicId})` : sql``}
     group by 1, 2, 3, 4, 5

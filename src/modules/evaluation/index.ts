@@ -1,3 +1,4 @@
+export { epssStructureUpdate } from './actions/epss-structure-update.js';
 export {
   epssAssessmentShow,
   epssIndicatorUpdate,
@@ -7,6 +8,7 @@ export {
   evaluationShow,
   sopPerformanceShow,
 } from './actions/evaluation-actions.js';
+export { seedEvaluationDemo } from './demo-history.js';
 export { evaluationModule } from './module.js';
 export {
   type EvaluationSources,

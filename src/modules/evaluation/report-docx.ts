@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   ShadingType,
@@ -11,7 +12,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportModel, ReportTable } from './report-model.js';
+import { barChartPng } from './chart.js';
+import { barChartInput, type ReportModel, type ReportTable } from './report-model.js';
+
+/** Width of a chart on the page (points of an A4 page's text column). */
+const CHART_WIDTH = 600;
 
 /** The same report as an editable Word document (docx), to be signed after the leader approves. */
 export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
@@ -49,22 +54,25 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.heading)] }));
     for (const p of s.paragraphs) children.push(new Paragraph(p));
     if (s.table?.rows.length) children.push(table(s.table));
-    if (s.bars?.length)
+    if (s.bars?.length) {
+      // The bars as a real chart image (echarts → SVG → PNG), the table above carries the numbers.
+      const chart = barChartPng(barChartInput(s));
       children.push(
-        ...s.bars.map(
-          (b) =>
-            new Paragraph({
-              children: [
-                new TextRun(`${b.label}  `),
-                new TextRun({
-                  text: '█'.repeat(Math.round(Math.max(0, Math.min(1, b.value)) * 30)),
-                  color: '1F5F8B',
-                }),
-                new TextRun(`  ${b.text}`),
-              ],
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: chart.png,
+              transformation: {
+                width: CHART_WIDTH,
+                height: Math.round((CHART_WIDTH * chart.height) / chart.width),
+              },
+              altText: { title: s.heading, description: s.heading, name: s.heading },
             }),
-        ),
+          ],
+        }),
       );
+    }
   }
   children.push(
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Persetujuan / Approval')] }),

@@ -22,7 +22,26 @@ export interface ReportSection {
   paragraphs: string[];
   table?: ReportTable;
   bars?: ReportBar[];
+  /** The bar chart's axis: a bar's value (0..1) times `max`, e.g. percent in time or index 0–5. */
+  barAxis?: { max: number; name: string };
 }
+/** The section's bars as a chart (labels, values on the axis' scale, the axis). */
+export function barChartInput(s: ReportSection): {
+  labels: string[];
+  values: number[];
+  max: number;
+  name: string;
+} {
+  const axis = s.barAxis ?? { max: 100, name: '' };
+  const bars = s.bars ?? [];
+  return {
+    labels: bars.map((b) => b.label),
+    values: bars.map((b) => Math.round(Math.max(0, Math.min(1, b.value)) * axis.max * 100) / 100),
+    max: axis.max,
+    name: axis.name,
+  };
+}
+
 export interface ReportModel {
   title: string;
   subtitle: string;
@@ -39,6 +58,10 @@ const T = {
     sop: 'Kinerja SOP',
     processes: 'Waktu proses terhadap standar pelayanan',
     requests: 'Layanan Permintaan Data',
+    releases: 'Ketepatan Waktu Rilis',
+    relCols: ['Publikasi', 'Instansi', 'Rencana rilis', 'Terbit', 'Hari terlambat'],
+    relLine: (m: number, t: number, l: number) =>
+      `${m} dari ${t} rilis yang jatuh tempo terbit tepat waktu menurut jadwal rilis; ${l} terlambat.`,
     usage: 'Pemakaian Portal',
     epss: 'Hasil Penilaian Mandiri EPSS',
     recs: 'Rekomendasi',
@@ -84,6 +107,10 @@ const T = {
     sop: 'SOP performance',
     processes: 'Process times against the service standard',
     requests: 'Data request service',
+    releases: 'Release punctuality',
+    relCols: ['Publication', 'Agency', 'Planned release', 'Published', 'Days late'],
+    relLine: (m: number, t: number, l: number) =>
+      `${m} of ${t} releases due were published on time by the release calendar; ${l} late.`,
     usage: 'Portal use',
     epss: 'EPSS self-assessment result',
     recs: 'Recommendations',
@@ -182,6 +209,7 @@ export function buildReportModel(input: {
         s.inTimeShare === null ? '—' : pct(s.inTime, s.withDue),
       ]),
     },
+    barAxis: { max: 100, name: t.stepCols[6] as string },
     bars: perf.steps
       .filter((s) => s.inTimeShare !== null)
       .map((s) => ({
@@ -223,6 +251,25 @@ export function buildReportModel(input: {
         }
       : { heading: t.requests, paragraphs: [t.notRecorded] },
   );
+  const rel = perf.releases.summary;
+  sections.push(
+    rel
+      ? {
+          heading: t.releases,
+          paragraphs: [t.relLine(rel.met, rel.total, rel.late)],
+          table: {
+            columns: t.relCols,
+            rows: perf.releases.rows.map((r) => [
+              r.title,
+              r.agency_name ?? '—',
+              r.planned,
+              r.published ?? '—',
+              String(r.days_late),
+            ]),
+          },
+        }
+      : { heading: t.releases, paragraphs: [t.notRecorded] },
+  );
   const months = new Map<string, [number, number, number]>();
   for (const u of perf.usage) {
     const m = months.get(u.month) ?? [0, 0, 0];
@@ -248,6 +295,7 @@ export function buildReportModel(input: {
         fmt(epss.previousIndex?.domains.get(d.code), 2),
       ]),
     },
+    barAxis: { max: 5, name: t.epssCols[2] as string },
     bars: epss.structure.map((d) => {
       const v = epss.index.domains.get(d.code) ?? null;
       return { label: pick(d.name), value: v === null ? 0 : v / 5, text: fmt(v, 2) };

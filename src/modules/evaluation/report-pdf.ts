@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { ReportModel, ReportTable } from './report-model.js';
+import { barChartPng } from './chart.js';
+import { barChartInput, type ReportModel, type ReportTable } from './report-model.js';
 
 /** pdfkit's Helvetica is WinAnsi: dashes and quotes become ASCII, anything else '?'. */
 const safe = (s: string) =>
@@ -63,20 +64,13 @@ export async function renderReportPdf(m: ReportModel): Promise<Buffer> {
     for (const p of s.paragraphs) doc.font('Helvetica').fontSize(10).text(safe(p), { width }).moveDown(0.3);
     if (s.table?.rows.length) table(s.table);
     if (s.bars?.length) {
-      const labelW = width * 0.4;
-      for (const b of s.bars) {
-        ensure(16);
-        const y = doc.y;
-        doc
-          .font('Helvetica')
-          .fontSize(8)
-          .text(safe(b.label), MARGIN, y + 2, { width: labelW - 6, lineBreak: false, ellipsis: true });
-        const w = Math.max(0, Math.min(1, b.value)) * (width - labelW - 40);
-        doc.rect(MARGIN + labelW, y + 2, w, 9).fill('#1f5f8b');
-        doc.fillColor('#000').text(safe(b.text), MARGIN + labelW + w + 4, y + 2, { lineBreak: false });
-        doc.x = MARGIN;
-        doc.y = y + 14;
-      }
+      // The bars as a real chart image (echarts → SVG → PNG), as wide as the text column.
+      const chart = barChartPng(barChartInput(s));
+      const h = (width * chart.height) / chart.width;
+      ensure(h + 10);
+      doc.image(chart.png, MARGIN, doc.y, { width, height: h });
+      doc.x = MARGIN;
+      doc.y += h;
       doc.moveDown(0.8);
     }
   }

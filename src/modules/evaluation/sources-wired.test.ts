@@ -51,7 +51,6 @@ describe('the port wired to planning (planningFigures)', () => {
       { agencyId: 'b', agencyName: 'Dinas b', planned: 2, fulfilled: 0 },
     ]);
     expect(r?.forum).toEqual({ meetings: 2, withMinutes: 1, listAgreed: true });
-    expect(r?.releases).toBeNull();
     expect(planningInputsOf(pf({ status: 'draft', meetings: [meeting(true)] }))?.forum?.listAgreed).toBe(
       false,
     );

@@ -6,7 +6,8 @@ import type { EvaluationSources, PlanningInputs, RequestInputs } from './sources
 /**
  * The port wired to the planning module (issue #13: planningFigures) and the request service
  * (issue #14: requestServiceFigures). Nothing recorded for the period reads as null ("not
- * recorded yet"). The release calendar is not kept by planning yet: releases stay null.
+ * recorded yet"). Publication punctuality comes from dissemination's release calendar
+ * (releases.repository.ts), not from here.
  */
 export function planningInputsOf(pf: PlanningFigures): PlanningInputs | null {
   if (pf.status === null && pf.meetings.length === 0) return null;
@@ -17,7 +18,6 @@ export function planningInputsOf(pf: PlanningFigures): PlanningInputs | null {
       planned: a.items,
       fulfilled: a.fulfilled,
     })),
-    releases: null,
     forum: {
       meetings: pf.meetings.length,
       withMinutes: pf.meetings.filter((m) => m.hasMinutes).length,

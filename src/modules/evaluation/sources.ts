@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
-import type { Coverage } from './domain/proposals.js';
 
 /**
  * What evaluation reads from the planning module (issue #13) and the data-request service
@@ -19,8 +18,6 @@ export interface FulfilmentRow {
 
 export interface PlanningInputs {
   fulfilment: FulfilmentRow[];
-  /** Scheduled releases and those published on time (release calendar); null when none kept. */
-  releases: (Coverage & { late: number }) | null;
   forum: { meetings: number; withMinutes: number; listAgreed: boolean } | null;
 }
 

@@ -5,9 +5,14 @@
  * when BPS changes the worksheet; the evaluation module reads those tables, never this file,
  * except to check the seed. Kept here (not in a module) because a migration imports no module.
  *
- * Weights: domain 3 (19 %) and its aspects (32/26/21/21) are as BPS presented them; the other
- * domain weights (28/24/15/14) are the commonly cited ones and are editable; aspects and
- * indicators without a published weight share their domain or aspect equally.
+ * Weights (percent within the parent): domains 28/24/19/17/12; aspects 25×4 | 21/16/21/21/21 |
+ * 32/26/21/21 | 35/30/35 | 34/33/33; indicators equal within their aspect except 20101/20102
+ * (60/40) and the three-indicator aspects (34/33/33 or 33/33/34). Domain 3 and its aspects are as
+ * BPS presented them (STANDARDS.md §3.7); the rest follow the weights BPS's EPSS 2026 material
+ * gives as each indicator's share of the index (e.g. 10101 7.00 %, 20101 3.02 %, 30201 4.94 %,
+ * 50201 3.96 %), as two public EPSS worksheets implement them. The first seed (migration 0022)
+ * had 15/14 for domains 4 and 5 and left aspects and indicators to equal shares; migration
+ * 0030 corrects the weights a region has not edited. Every weight stays editable.
  */
 export interface EpssText {
   id: string;
@@ -30,14 +35,16 @@ export interface EpssIndicatorSeed {
   code: string;
   aspect: string;
   name: EpssText;
+  /** Percent within the aspect. */
+  weight: number;
 }
 
 export const EPSS_DOMAINS: readonly EpssDomainSeed[] = [
   { code: '1', name: { id: 'Prinsip Satu Data Indonesia', en: 'One Data Indonesia principles' }, weight: 28 },
   { code: '2', name: { id: 'Kualitas Data', en: 'Data quality' }, weight: 24 },
   { code: '3', name: { id: 'Proses Bisnis Statistik', en: 'Statistical business process' }, weight: 19 },
-  { code: '4', name: { id: 'Kelembagaan', en: 'Institutions' }, weight: 15 },
-  { code: '5', name: { id: 'Statistik Nasional', en: 'National statistics' }, weight: 14 },
+  { code: '4', name: { id: 'Kelembagaan', en: 'Institutions' }, weight: 17 },
+  { code: '5', name: { id: 'Statistik Nasional', en: 'National statistics' }, weight: 12 },
 ];
 
 export const EPSS_ASPECTS: readonly EpssAspectSeed[] = [
@@ -45,64 +52,64 @@ export const EPSS_ASPECTS: readonly EpssAspectSeed[] = [
     code: '101',
     domain: '1',
     name: { id: 'Standar Data Statistik', en: 'Statistical data standards' },
-    weight: null,
+    weight: 25,
   },
-  { code: '102', domain: '1', name: { id: 'Metadata Statistik', en: 'Statistical metadata' }, weight: null },
+  { code: '102', domain: '1', name: { id: 'Metadata Statistik', en: 'Statistical metadata' }, weight: 25 },
   {
     code: '103',
     domain: '1',
     name: { id: 'Interoperabilitas Data', en: 'Data interoperability' },
-    weight: null,
+    weight: 25,
   },
   {
     code: '104',
     domain: '1',
     name: { id: 'Kode Referensi dan/atau Data Induk', en: 'Reference codes and master data' },
-    weight: null,
+    weight: 25,
   },
-  { code: '201', domain: '2', name: { id: 'Relevansi', en: 'Relevance' }, weight: null },
-  { code: '202', domain: '2', name: { id: 'Akurasi', en: 'Accuracy' }, weight: null },
+  { code: '201', domain: '2', name: { id: 'Relevansi', en: 'Relevance' }, weight: 21 },
+  { code: '202', domain: '2', name: { id: 'Akurasi', en: 'Accuracy' }, weight: 16 },
   {
     code: '203',
     domain: '2',
     name: { id: 'Aktualitas dan Ketepatan Waktu', en: 'Timeliness and punctuality' },
-    weight: null,
+    weight: 21,
   },
-  { code: '204', domain: '2', name: { id: 'Aksesibilitas', en: 'Accessibility' }, weight: null },
+  { code: '204', domain: '2', name: { id: 'Aksesibilitas', en: 'Accessibility' }, weight: 21 },
   {
     code: '205',
     domain: '2',
     name: { id: 'Keterbandingan dan Konsistensi', en: 'Comparability and coherence' },
-    weight: null,
+    weight: 21,
   },
   { code: '301', domain: '3', name: { id: 'Perencanaan Data', en: 'Data planning' }, weight: 32 },
   { code: '302', domain: '3', name: { id: 'Pengumpulan Data', en: 'Data collection' }, weight: 26 },
   { code: '303', domain: '3', name: { id: 'Pemeriksaan Data', en: 'Data checking' }, weight: 21 },
   { code: '304', domain: '3', name: { id: 'Penyebarluasan Data', en: 'Data dissemination' }, weight: 21 },
-  { code: '401', domain: '4', name: { id: 'Profesionalitas', en: 'Professionalism' }, weight: null },
+  { code: '401', domain: '4', name: { id: 'Profesionalitas', en: 'Professionalism' }, weight: 35 },
   {
     code: '402',
     domain: '4',
     name: { id: 'SDM yang Memadai dan Kapabel', en: 'Adequate and capable staff' },
-    weight: null,
+    weight: 30,
   },
   {
     code: '403',
     domain: '4',
     name: { id: 'Pengorganisasian Statistik', en: 'Organisation of statistics' },
-    weight: null,
+    weight: 35,
   },
   {
     code: '501',
     domain: '5',
     name: { id: 'Pemanfaatan Data Statistik', en: 'Use of statistics' },
-    weight: null,
+    weight: 34,
   },
   {
     code: '502',
     domain: '5',
     name: { id: 'Pengelolaan Kegiatan Statistik', en: 'Management of statistical activities' },
-    weight: null,
+    weight: 33,
   },
   {
     code: '503',
@@ -111,14 +118,42 @@ export const EPSS_ASPECTS: readonly EpssAspectSeed[] = [
       id: 'Penguatan SSN Berkelanjutan',
       en: 'Sustained strengthening of the national statistical system',
     },
-    weight: null,
+    weight: 33,
   },
 ];
+
+/** Indicator weights within their aspect where they are not equal shares (see above). */
+const INDICATOR_WEIGHTS: Record<string, number> = {
+  '20101': 60,
+  '20102': 40,
+  '20401': 34,
+  '20402': 33,
+  '20403': 33,
+  '30101': 33,
+  '30102': 33,
+  '30103': 34,
+  '50101': 34,
+  '50102': 33,
+  '50103': 33,
+  '50301': 33,
+  '50302': 33,
+  '50303': 34,
+};
+const PER_ASPECT: Record<string, number> = {
+  '201': 2,
+  '203': 2,
+  '205': 2,
+  '303': 2,
+  '401': 4,
+  '402': 2,
+  '403': 4,
+};
 
 const i = (code: string, aspect: string, id: string, en: string): EpssIndicatorSeed => ({
   code,
   aspect,
   name: { id, en },
+  weight: INDICATOR_WEIGHTS[code] ?? 100 / (PER_ASPECT[aspect] ?? 1),
 });
 
 export const EPSS_INDICATORS: readonly EpssIndicatorSeed[] = [

@@ -102,8 +102,8 @@ export interface EvaluationReportTable {
 export type PortalUsageKind = 'view' | 'download' | 'api';
 
 export interface PortalUsageTable {
-  /** First day of the month ('YYYY-MM-01'). */
-  month: ColumnType<string, string, string>;
+  /** The day counted, in the region's time zone ('YYYY-MM-DD'; migration 0030). */
+  day: ColumnType<string, string, string>;
   dataset_id: string;
   kind: PortalUsageKind;
   count: number;

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { requestedRange } from '../../../kernel/http/byte-range.js';
 import {
   canSeeDataset,
+  countPortalUse,
   findDataset,
   findResource,
   incrementResourceDownloads,
@@ -45,6 +46,7 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
     if (!canSeeDataset(req.actor, dataset, sharedWith)) throw new NotFoundError(NOT_FOUND);
     if (resource.url_type !== 'upload' || !resource.storage_key) {
       await incrementResourceDownloads(db, resource.id);
+      countPortalUse(db, req, dataset.id, 'download');
       return reply.redirect(resource.url);
     }
     const serving = await fileServing(db, req.actor, resource, dataset, sharedWith);
@@ -54,8 +56,10 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
     const etag = `"${resource.hash ?? resource.id}"`;
     const range = size === undefined ? undefined : requestedRange(req.headers, size, etag);
     // A resumed download (a range past the first byte) is the same download, counted once.
-    if (!range || range === 'unsatisfiable' || range.start === 0)
+    if (!range || range === 'unsatisfiable' || range.start === 0) {
       await incrementResourceDownloads(db, resource.id);
+      countPortalUse(db, req, dataset.id, 'download');
+    }
     const name = resource.url || 'data';
     reply.header('x-content-type-options', 'nosniff');
     // What this URL sends depends on who asks when the file has classified columns.

@@ -3,7 +3,7 @@ import { executeAction } from '../../../kernel/actions/action.js';
 import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
-import { incrementResourceDownloads, packageShow } from '../../catalog/index.js';
+import { countPortalUse, incrementResourceDownloads, packageShow } from '../../catalog/index.js';
 import { buildDataPackage } from '../read/datapackage.js';
 import { EXPORT_TYPES, type ExportFormat, exportStream } from '../read/exporters.js';
 import { listLoadedResources, loadReadableTable, type ReadableTable } from '../read/readable-table.js';
@@ -60,6 +60,7 @@ export async function tableDownloadRoutes(app: FastifyInstance, deps: AppDeps) {
         const query = req.query as Record<string, unknown>;
         const t = await tableForRequest(req, deps, req.params as { name: string; id: string }, query.version);
         await incrementResourceDownloads(db, t.resource.id);
+        countPortalUse(db, req, t.dataset.id, 'download');
         const bom = format === 'csv' && (query.bom === '1' || query.bom === 'true');
         return cacheHeaders(reply, readerDependent(t))
           .header('content-type', EXPORT_TYPES[format])

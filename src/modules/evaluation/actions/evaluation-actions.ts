@@ -6,6 +6,7 @@ import { approveLatestReport, assessIndicator, generateReport, verifyIndicator }
 import { round2 } from '../domain/epss.js';
 import { latestReport } from '../epss.repository.js';
 import { assessmentView, performance } from '../evaluation.js';
+import { epssStructureUpdate } from './epss-structure-update.js';
 
 /**
  * The evaluation API (issue #16 item 5), the same policy as the pages: performance figures for
@@ -211,4 +212,5 @@ export const EVALUATION_ACTIONS = [
   epssIndicatorVerify,
   evaluationReportGenerate,
   evaluationReportApprove,
+  epssStructureUpdate,
 ];

@@ -28,7 +28,7 @@ function seededStructure(): EpssStructure {
       indicators: EPSS_INDICATORS.filter((x) => x.aspect === a.code).map((x) => ({
         code: x.code,
         name: x.name,
-        weight: null,
+        weight: x.weight,
         criteria: [...EPSS_LEVEL_CRITERIA],
       })),
     })),
@@ -49,6 +49,55 @@ describe('EPSS structure (STANDARDS §3.7)', () => {
     expect(new Set(EPSS_INDICATORS.map((x) => x.code)).size).toBe(38);
     expect(EPSS_DOMAINS.reduce((a, d) => a + d.weight, 0)).toBe(100);
     expect(EPSS_ASPECTS.filter((a) => a.domain === '3').map((a) => a.weight)).toEqual([32, 26, 21, 21]);
+  });
+
+  it("weighs each indicator by BPS's published share of the index (to the 0.01 % they publish)", () => {
+    // Percent of the whole index per indicator, as BPS's EPSS material lists them.
+    const published: Record<string, number> = {
+      '10101': 7.0,
+      '10401': 7.0,
+      '20101': 3.02,
+      '20102': 2.02,
+      '20201': 3.84,
+      '20301': 2.52,
+      '20401': 1.71,
+      '20402': 1.66,
+      '30101': 2.01,
+      '30103': 2.07,
+      '30201': 4.94,
+      '30301': 2.0,
+      '30401': 3.99,
+      '40101': 1.49,
+      '40201': 2.55,
+      '40304': 1.49,
+      '50101': 1.39,
+      '50103': 1.35,
+      '50201': 3.96,
+      '50301': 1.31,
+      '50303': 1.35,
+    };
+    const share = (code: string) => {
+      const x = EPSS_INDICATORS.find((i) => i.code === code);
+      const a = EPSS_ASPECTS.find((y) => y.code === x?.aspect);
+      const d = EPSS_DOMAINS.find((y) => y.code === a?.domain);
+      return ((d?.weight ?? 0) * (a?.weight ?? 0) * (x?.weight ?? 0)) / 10_000;
+    };
+    for (const [code, pct] of Object.entries(published)) expect(share(code), code).toBeCloseTo(pct, 1);
+    expect(EPSS_DOMAINS.map((d) => d.weight)).toEqual([28, 24, 19, 17, 12]);
+    // Every level adds up to 100 within its parent, so the shares add up to the whole index.
+    for (const d of EPSS_DOMAINS) {
+      const aspects = EPSS_ASPECTS.filter((a) => a.domain === d.code);
+      expect(
+        aspects.reduce((n, a) => n + (a.weight ?? 0), 0),
+        d.code,
+      ).toBe(100);
+      for (const a of aspects)
+        expect(
+          EPSS_INDICATORS.filter((x) => x.aspect === a.code).reduce((n, x) => n + x.weight, 0),
+          a.code,
+        ).toBeCloseTo(100, 9);
+    }
+    expect(EPSS_INDICATORS.reduce((n, x) => n + share(x.code), 0)).toBeCloseTo(100, 9);
   });
 
   it('names the indicators the issue singles out', () => {

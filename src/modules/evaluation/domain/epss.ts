@@ -132,3 +132,27 @@ export function structureCounts(s: EpssStructure): { domains: number; aspects: n
     indicators: aspects.flatMap((a) => a.indicators).length,
   };
 }
+
+/**
+ * Why a weight cannot be saved, or null: domain weights are required and add up to 100; the
+ * given weights of aspects (within a domain) or indicators (within an aspect) add up to at most
+ * 100, and to exactly 100 when none is left to share the rest.
+ */
+export function weightProblem(
+  level: 'domain' | 'aspect' | 'indicator',
+  weight: number | null,
+  siblings: (number | null)[],
+): Text | null {
+  if (weight !== null && (weight < 0 || weight > 100))
+    return { id: 'Bobot harus antara 0 dan 100', en: 'A weight must be between 0 and 100' };
+  if (level === 'domain' && weight === null)
+    return { id: 'Bobot domain wajib diisi', en: 'A domain needs a weight' };
+  const all = [...siblings, weight];
+  const sum = all.reduce<number>((a, w) => a + (w ?? 0), 0);
+  const open = all.some((w) => w === null);
+  if (Math.abs(sum - 100) < 1e-9 || (open && sum < 100)) return null;
+  return {
+    id: `Jumlah bobot menjadi ${Math.round(sum * 100) / 100}; bobot dalam satu induk harus berjumlah 100`,
+    en: `The weights would add up to ${Math.round(sum * 100) / 100}; weights under one parent must add up to 100`,
+  };
+}

@@ -1,5 +1,6 @@
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { EpssStructure } from '../domain/epss.js';
 import type { AssessmentView, IndicatorView, PerformanceView } from '../evaluation.js';
 import { type EvaluationMessage, em } from './evaluation.messages.js';
 
@@ -66,12 +67,59 @@ function Table({ id, head, rows }: { id: string; head: string[]; rows: (string |
   );
 }
 
+interface FigureTable {
+  id: string;
+  head: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * One figure of the performance page: its heading, an optional note, then (when there is
+ * something to show) what comes before the table (a chart, a summary line), the table and its
+ * CSV/XLSX links; otherwise the "nothing" sentence.
+ */
+function FigureSection(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  note?: string;
+  before?: JSX.Element;
+  table: FigureTable | null | false;
+  figure?: string;
+  q?: string;
+  empty?: string;
+}) {
+  const t = w(props.ctx);
+  return (
+    <section aria-labelledby={`h-${props.id}`}>
+      <h2 id={`h-${props.id}`} safe>
+        {props.title}
+      </h2>
+      {props.note ? <p safe>{props.note}</p> : ''}
+      {props.table ? (
+        <>
+          {props.before ?? ''}
+          <Table id={props.table.id} head={props.table.head} rows={props.table.rows} />
+          {props.figure && props.q !== undefined ? (
+            <Exports ctx={props.ctx} q={props.q} figure={props.figure} />
+          ) : (
+            ''
+          )}
+        </>
+      ) : (
+        <p safe>{props.empty ?? t('none')}</p>
+      )}
+    </section>
+  );
+}
+
 export function PerformancePage({ ctx, view }: { ctx: PageContext; view: PerformancePageView }) {
   const t = w(ctx);
   const p = view.perf;
   const pick = (x: { id: string; en: string }) => x[ctx.locale];
   // Markup built by echarts, which escapes every text it writes into the SVG (see chart.ts).
   const safeSvg = view.stepChartSvg ?? '';
+  const rel = p.releases.summary;
   return (
     <Layout ctx={ctx} title={t('perf.title', { year: p.year })}>
       <h1 safe>{t('perf.title', { year: p.year })}</h1>
@@ -128,199 +176,203 @@ export function PerformancePage({ ctx, view }: { ctx: PageContext; view: Perform
         ''
       )}
 
-      <section aria-labelledby="h-ful">
-        <h2 id="h-ful" safe>
-          {t('ful.title')}
-        </h2>
-        {p.planning ? (
-          <Table
-            id="fulfilment"
-            head={[t('ver.agency'), t('ful.planned'), t('ful.fulfilled'), t('ful.share')]}
-            rows={p.planning.fulfilment.map((r) => [
+      <FigureSection
+        ctx={ctx}
+        id="ful"
+        title={t('ful.title')}
+        empty={t('notRecorded')}
+        table={
+          p.planning && {
+            id: 'fulfilment',
+            head: [t('ver.agency'), t('ful.planned'), t('ful.fulfilled'), t('ful.share')],
+            rows: p.planning.fulfilment.map((r) => [
               r.agencyName,
               r.planned,
               r.fulfilled,
               pct(r.fulfilled, r.planned),
-            ])}
-          />
-        ) : (
-          <p safe>{t('notRecorded')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-steps">
-        <h2 id="h-steps" safe>
-          {t('steps.title')}
-        </h2>
-        {p.steps.length ? (
-          <>
-            <figure>
-              {safeSvg}
-              <figcaption safe>{t('steps.chart')}</figcaption>
-            </figure>
-            <Table
-              id="steps"
-              head={[
-                t('steps.process'),
-                t('steps.step'),
-                t('steps.standard'),
-                t('steps.n'),
-                t('steps.median'),
-                t('steps.p90'),
-                t('steps.share'),
-              ]}
-              rows={p.steps.map((s) => [
-                s.definitionKey,
-                pick(s.stepTitle),
-                s.standard ?? '—',
-                s.n,
-                fmt(s.medianMinutes),
-                fmt(s.p90Minutes),
-                s.inTimeShare === null ? '—' : pct(s.inTime, s.withDue),
-              ])}
-            />
-            <Exports ctx={ctx} q={view.exportQuery} figure="langkah" />
-          </>
-        ) : (
-          <p safe>{t('none')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-proc">
-        <h2 id="h-proc" safe>
-          {t('proc.title')}
-        </h2>
-        {p.processes.length ? (
-          <>
-            <Table
-              id="processes"
-              head={[
-                t('steps.process'),
-                t('proc.n'),
-                t('proc.median'),
-                t('proc.p90'),
-                t('proc.allInTime'),
-                t('proc.standard'),
-                t('proc.within'),
-              ]}
-              rows={p.processes.map((x) => [
-                pick(x.title),
-                x.n,
-                fmt(x.medianDays),
-                fmt(x.p90Days),
-                pct(x.allStepsInTime, x.n),
-                x.standardDays ?? '—',
-                x.withinStandard === null ? '—' : pct(x.withinStandard, x.n),
-              ])}
-            />
-            <Exports ctx={ctx} q={view.exportQuery} figure="proses" />
-          </>
-        ) : (
-          <p safe>{t('none')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-ver">
-        <h2 id="h-ver" safe>
-          {t('ver.title')}
-        </h2>
-        {p.verification.length ? (
-          <>
-            <Table
-              id="verification"
-              head={[
-                t('ver.agency'),
-                t('ver.submissions'),
-                t('ver.decisions'),
-                t('ver.returns'),
-                t('ver.median'),
-                t('ver.p90'),
-              ]}
-              rows={p.verification.map((v) => [
-                v.agency_name,
-                v.submissions,
-                v.decisions,
-                v.returns,
-                fmt(v.median_minutes),
-                fmt(v.p90_minutes),
-              ])}
-            />
-            <Exports ctx={ctx} q={view.exportQuery} figure="verifikasi" />
-          </>
-        ) : (
-          <p safe>{t('none')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-req">
-        <h2 id="h-req" safe>
-          {t('req.title')}
-        </h2>
-        {p.requests ? (
-          <Table
-            id="requests"
-            head={[t('ver.agency'), t('req.total'), t('req.answered'), t('req.within')]}
-            rows={p.requests.byAgency.map((r) => [
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="steps"
+        title={t('steps.title')}
+        figure="langkah"
+        q={view.exportQuery}
+        before={
+          <figure>
+            {safeSvg}
+            <figcaption safe>{t('steps.chart')}</figcaption>
+          </figure>
+        }
+        table={
+          p.steps.length > 0 && {
+            id: 'steps',
+            head: [
+              t('steps.process'),
+              t('steps.step'),
+              t('steps.standard'),
+              t('steps.n'),
+              t('steps.median'),
+              t('steps.p90'),
+              t('steps.share'),
+            ],
+            rows: p.steps.map((s) => [
+              s.definitionKey,
+              pick(s.stepTitle),
+              s.standard ?? '—',
+              s.n,
+              fmt(s.medianMinutes),
+              fmt(s.p90Minutes),
+              s.inTimeShare === null ? '—' : pct(s.inTime, s.withDue),
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="proc"
+        title={t('proc.title')}
+        figure="proses"
+        q={view.exportQuery}
+        table={
+          p.processes.length > 0 && {
+            id: 'processes',
+            head: [
+              t('steps.process'),
+              t('proc.n'),
+              t('proc.median'),
+              t('proc.p90'),
+              t('proc.allInTime'),
+              t('proc.standard'),
+              t('proc.within'),
+            ],
+            rows: p.processes.map((x) => [
+              pick(x.title),
+              x.n,
+              fmt(x.medianDays),
+              fmt(x.p90Days),
+              pct(x.allStepsInTime, x.n),
+              x.standardDays ?? '—',
+              x.withinStandard === null ? '—' : pct(x.withinStandard, x.n),
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="ver"
+        title={t('ver.title')}
+        figure="verifikasi"
+        q={view.exportQuery}
+        table={
+          p.verification.length > 0 && {
+            id: 'verification',
+            head: [
+              t('ver.agency'),
+              t('ver.submissions'),
+              t('ver.decisions'),
+              t('ver.returns'),
+              t('ver.median'),
+              t('ver.p90'),
+            ],
+            rows: p.verification.map((v) => [
+              v.agency_name,
+              v.submissions,
+              v.decisions,
+              v.returns,
+              fmt(v.median_minutes),
+              fmt(v.p90_minutes),
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="req"
+        title={t('req.title')}
+        empty={t('notRecorded')}
+        table={
+          p.requests && {
+            id: 'requests',
+            head: [t('ver.agency'), t('req.total'), t('req.answered'), t('req.within')],
+            rows: p.requests.byAgency.map((r) => [
               r.agencyName,
               r.total,
               r.answered,
               pct(r.withinStandard, r.total),
-            ])}
-          />
-        ) : (
-          <p safe>{t('notRecorded')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-rel">
-        <h2 id="h-rel" safe>
-          {t('rel.title')}
-        </h2>
-        {p.planning?.releases ? (
-          <p safe>
-            {t('rel.line', {
-              met: p.planning.releases.met,
-              total: p.planning.releases.total,
-              late: p.planning.releases.late,
-            })}
-          </p>
-        ) : (
-          <p safe>{t('notRecorded')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="h-use">
-        <h2 id="h-use" safe>
-          {t('use.title')}
-        </h2>
-        <p safe>{t('use.note')}</p>
-        {p.usage.length ? (
-          <>
-            <Table
-              id="usage"
-              head={[
-                t('use.month'),
-                t('use.dataset'),
-                t('ver.agency'),
-                t('use.views'),
-                t('use.downloads'),
-                t('use.api'),
-              ]}
-              rows={p.usage.map((u) => [
-                u.month,
-                u.dataset_title,
-                u.agency_name,
-                u.views,
-                u.downloads,
-                u.api_calls,
-              ])}
-            />
-            <Exports ctx={ctx} q={view.exportQuery} figure="pemakaian" />
-          </>
-        ) : (
-          <p safe>{t('none')}</p>
-        )}
-      </section>
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="rel"
+        title={t('rel.title')}
+        empty={t('notRecorded')}
+        figure="rilis"
+        q={view.exportQuery}
+        before={
+          rel ? (
+            <p id="release-line" safe>
+              {t('rel.line', { met: rel.met, total: rel.total, late: rel.late, pending: rel.pending })}
+            </p>
+          ) : (
+            ''
+          )
+        }
+        table={
+          rel && {
+            id: 'releases',
+            head: [
+              t('rel.publication'),
+              t('ver.agency'),
+              t('rel.planned'),
+              t('rel.published'),
+              t('rel.status'),
+              t('rel.daysLate'),
+            ],
+            rows: p.releases.rows.map((r) => [
+              r.title,
+              r.agency_name ?? '—',
+              r.planned,
+              r.published ?? '—',
+              t(`rel.${r.status}`),
+              r.days_late,
+            ]),
+          }
+        }
+      />
+      <FigureSection
+        ctx={ctx}
+        id="use"
+        title={t('use.title')}
+        figure="pemakaian"
+        q={view.exportQuery}
+        note={t('use.note')}
+        table={
+          p.usage.length > 0 && {
+            id: 'usage',
+            head: [
+              t('use.month'),
+              t('use.dataset'),
+              t('ver.agency'),
+              t('use.views'),
+              t('use.downloads'),
+              t('use.api'),
+            ],
+            rows: p.usage.map((u) => [
+              u.month,
+              u.dataset_title,
+              u.agency_name,
+              u.views,
+              u.downloads,
+              u.api_calls,
+            ]),
+          }
+        }
+      />
 
       {view.regionWide ? (
         <section aria-labelledby="h-rep">
@@ -647,6 +699,99 @@ export function IndicatorPage({ ctx, view }: { ctx: PageContext; view: Indicator
           ''
         )}
       </section>
+    </Layout>
+  );
+}
+
+export interface StructurePageView {
+  structure: EpssStructure;
+  errors?: Record<string, string[]>;
+  /** What was typed (field name → value) when a save was refused. */
+  typed?: Record<string, string>;
+}
+
+/** The administrator's form over the whole EPSS structure: one row per domain, aspect, indicator. */
+export function StructurePage({ ctx, view }: { ctx: PageContext; view: StructurePageView }) {
+  const t = w(ctx);
+  const typed = view.typed ?? {};
+  const rows: { level: string; code: string; name: { id: string; en: string }; weight: number | null }[] = [];
+  for (const d of view.structure) {
+    rows.push({ level: 'domain', code: d.code, name: d.name, weight: d.weight });
+    for (const a of d.aspects) {
+      rows.push({ level: 'aspect', code: a.code, name: a.name, weight: a.weight });
+      for (const x of a.indicators)
+        rows.push({ level: 'indicator', code: x.code, name: x.name, weight: x.weight });
+    }
+  }
+  const value = (field: string, stored: string) => typed[field] ?? stored;
+  return (
+    <Layout ctx={ctx} title={t('str.title')}>
+      <h1 safe>{t('str.title')}</h1>
+      <p safe>{t('str.intro')}</p>
+      <FormErrors ctx={ctx} errors={view.errors} />
+      <form method="post" action="/evaluasi/epss/struktur" id="structure-form">
+        <CsrfField ctx={ctx} />
+        <div class="table-wrap" tabindex="0">
+          <table class="epss-structure">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('str.code')}
+                </th>
+                <th scope="col" safe>
+                  {t('str.nameId')}
+                </th>
+                <th scope="col" safe>
+                  {t('str.nameEn')}
+                </th>
+                <th scope="col" safe>
+                  {t('str.weight')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const key = `${r.level}-${r.code}`;
+                return (
+                  <tr id={`s-${key}`}>
+                    <th scope="row" safe>
+                      {r.code}
+                    </th>
+                    <td>
+                      <input
+                        name={`n-${key}`}
+                        aria-label={`${t('str.nameId')} ${r.code}`}
+                        value={value(`n-${key}`, r.name.id)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        name={`e-${key}`}
+                        aria-label={`${t('str.nameEn')} ${r.code}`}
+                        value={value(`e-${key}`, r.name.en)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        name={`w-${key}`}
+                        type="number"
+                        min="0"
+                        max="100"
+                        step="any"
+                        aria-label={`${t('str.weight')} ${r.code}`}
+                        value={value(`w-${key}`, r.weight === null ? '' : String(r.weight))}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit" safe>
+          {t('str.save')}
+        </button>
+      </form>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
 import { t } from '../../../kernel/i18n/i18n.js';
@@ -7,6 +7,7 @@ import {
   CATALOG_CSS_PATH,
   catalogPageContext,
   countDatasetView,
+  countPortalUse,
   flushDatasetViews,
   parseSearchState,
   sendCatalogPage,
@@ -55,8 +56,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
   const datasetPageCache = {
     config: {
       pageCache: {
-        onHit: (_req: unknown, datasetId: string | undefined) => {
-          if (datasetId) countDatasetView(database.db, datasetId);
+        onHit: (req: FastifyRequest, datasetId: string | undefined) => {
+          if (!datasetId) return;
+          countDatasetView(database.db, datasetId);
+          countPortalUse(database.db, req, datasetId, 'view');
         },
       },
     },
@@ -80,7 +83,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     const canonical = view.dict.name;
     if (name !== canonical) return reply.redirect(`/dataset/${encodeURIComponent(canonical)}`, 301);
     // Views count page reads only (not HEAD, not the API or the RDF forms).
-    if (req.method === 'GET') countDatasetView(database.db, view.dict.id);
+    if (req.method === 'GET') {
+      countDatasetView(database.db, view.dict.id);
+      countPortalUse(database.db, req, view.dict.id, 'view');
+    }
     req.pageCacheTag = view.dict.id;
     const publisher = t(req.locale, 'site.tagline', { region: site.regionName });
     const extras =
