@@ -101,22 +101,37 @@ export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<Va
   const now = stages ? () => performance.now() : () => 0;
   return async (sink) => {
     let nextId = 0;
-    let lines: string[] = [];
     let chunks = 0;
     const valid: (string | null)[][] = [];
-    /** Sends the first `count` lines waiting (all by default) as one COPY chunk. */
-    const flush = async (count = lines.length) => {
-      if (count === 0) return;
-      let t = now();
-      const text = (count === lines.length ? lines : lines.slice(0, count)).join('');
-      lines = count === lines.length ? [] : lines.slice(count);
-      if (stages) stages.serialize += now() - t;
-      t = now();
+    // Each batch's rows are joined into flat text at once, so only a few strings per chunk
+    // outlive the batch (thousands of small line strings held until a chunk is full would
+    // survive into the old generation and grow the heap with garbage). Chunks hold exactly
+    // `chunkRows` rows but the last.
+    let pieces: string[] = [];
+    let pendingRows = 0;
+    const full: string[] = [];
+    const send = async (text: string) => {
+      const t = now();
       await sink.write(text);
       if (stages) stages.copyWait += now() - t;
       chunks++;
       if (input.failAfterChunks !== undefined && chunks >= input.failAfterChunks)
         throw new Error(`injected failure after ${chunks} COPY chunks`);
+    };
+    const serialize = () => {
+      let lines: string[] = [];
+      for (const values of valid) {
+        lines.push(copyLine(++nextId, values));
+        if (++pendingRows === chunkRows) {
+          pieces.push(lines.join(''));
+          full.push(pieces.length === 1 ? (pieces[0] as string) : pieces.join(''));
+          lines = [];
+          pieces = [];
+          pendingRows = 0;
+        }
+      }
+      if (lines.length > 0) pieces.push(lines.join(''));
+      valid.length = 0;
     };
     const take = async (batch: readonly TableRow[]) => {
       if (input.signal?.aborted) throw new Error('ingest stopped: the job runner is stopping');
@@ -132,10 +147,9 @@ export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<Va
         stages.validate += n - t;
         t = n;
       }
-      for (const values of valid) lines.push(copyLine(++nextId, values));
-      valid.length = 0;
+      serialize();
       if (stages) stages.serialize += now() - t;
-      while (lines.length >= chunkRows) await flush(chunkRows);
+      for (let chunk = full.shift(); chunk !== undefined; chunk = full.shift()) await send(chunk);
       await progress.report();
     };
     for (const batch of sample.buffered) await take(batch);
@@ -152,7 +166,8 @@ export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<Va
     // The last chunk and the database catching up count as the end of the load, not a stall.
     const t = now();
     const waited = stages?.copyWait ?? 0;
-    await flush();
+    if (pieces.length > 0) await send(pieces.join(''));
+    pieces = [];
     await sink.finish();
     if (stages) {
       stages.copyWait = waited;
