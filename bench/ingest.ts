@@ -1,16 +1,20 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Database, type DriverKind, openDatabase } from '../src/kernel/db/database.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import { DiskFileStore } from '../src/kernel/storage/file-store.js';
+import type { TableSchema } from '../src/kernel/table-schema/table-schema.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from '../src/modules/datastore/copy-sink.js';
-import { ingestVersion } from '../src/modules/datastore/ingest.js';
+import { emptyStages, type IngestStages, ingestVersion } from '../src/modules/datastore/ingest.js';
 import { createIngestVersion } from '../src/modules/datastore/resource-versions.js';
 
 /**
@@ -22,10 +26,15 @@ import { createIngestVersion } from '../src/modules/datastore/resource-versions.
  * database when BENCH_DATABASE_URL or DATABASE_URL is set — measures:
  *   (a) baseline: the file's text COPYed (CSV format) into an untyped all-text table, streamed in
  *       the same chunks the loader uses, no parsing in Node;
- *   (b) ingest: our full pipeline on the stored file (read + detect + parse + infer + validate +
- *       typed COPY + primary key + swap), as the job runs it.
- * Prints rows/s, the ratio of (b) to (a), and the peak RSS of this process during each (PGlite's
- * worker thread lives in it, so its memory counts).
+ *   (b) declared: our full pipeline on the stored file for a resource with a declared Table
+ *       Schema (types, required, the village code a foreign key to the region table), as the job
+ *       runs it: read + parse + validate + typed COPY + primary key + full-text index + swap;
+ *   (c) undeclared: the same for a first upload with no schema (inferred from the file).
+ * Each measurement runs in a child process of its own with a fresh database, so its peak RSS is
+ * its own (PGlite's worker thread lives in that process, so its memory counts). Prints rows/s,
+ * the ratio to (a), the peak RSS, and for (b) and (c) the main thread's time per stage: read
+ * (decode + parse), schema (inference), validate, serialize (COPY text), COPY wait (stalled on
+ * the database), finish (last chunk, primary key, full-text index), swap.
  */
 
 interface Options {
@@ -188,7 +197,7 @@ async function baseline(database: Database, file: string): Promise<void> {
 }
 
 /** A dataset and resource to load into (rows written directly: the bench measures the load). */
-async function target(database: Database) {
+async function target(database: Database, schema: TableSchema | null) {
   const { db } = database;
   const agency = await db
     .insertInto('agency')
@@ -207,16 +216,42 @@ async function target(database: Database) {
     .executeTakeFirstOrThrow();
   return db
     .insertInto('resource')
-    .values({ dataset_id: dataset.id, name: 'desa.csv', format: 'CSV' })
+    .values({
+      dataset_id: dataset.id,
+      name: 'desa.csv',
+      format: 'CSV',
+      table_schema: schema ? JSON.stringify(schema) : null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
-/** (b) the full ingest of the stored file, as the job runs it. */
-async function ingest(database: Database, dataDir: string, file: string) {
+/** The schema a producer would declare for the generated file. */
+const DECLARED: TableSchema = {
+  fields: [
+    { name: 'kode_desa', type: 'string', constraints: { required: true } },
+    { name: 'nama_desa', type: 'string', constraints: { required: true } },
+    { name: 'tahun', type: 'year', constraints: { required: true, minimum: 2000, maximum: 2100 } },
+    { name: 'jumlah_penduduk', type: 'integer', constraints: { required: true, minimum: 0 } },
+    { name: 'jumlah_keluarga', type: 'integer', constraints: { required: true, minimum: 0 } },
+    { name: 'luas_km2', type: 'number', decimalChar: '.', constraints: { required: true, minimum: 0 } },
+    { name: 'kepadatan', type: 'number', decimalChar: '.', constraints: { required: true } },
+    { name: 'keterangan', type: 'string' },
+  ],
+  foreignKeys: [{ fields: 'kode_desa', reference: { resource: 'region:village', fields: 'code' } }],
+};
+
+/** (b) and (c): the full ingest of the stored file, as the job runs it. */
+async function ingest(
+  database: Database,
+  dataDir: string,
+  file: string,
+  schema: TableSchema | null,
+  stages: IngestStages,
+) {
   const files = new DiskFileStore(path.join(dataDir, 'files'));
   const stored = await files.save(createReadStream(file), 'desa.csv', Number.MAX_SAFE_INTEGER);
-  const resource = await target(database);
+  const resource = await target(database, schema);
   const version = await database.db.transaction().execute((trx) =>
     createIngestVersion(trx, {
       resourceId: resource.id,
@@ -229,7 +264,9 @@ async function ingest(database: Database, dataDir: string, file: string) {
     }),
   );
   return async () => {
-    const outcome = await ingestVersion({ db: database.db, driver: database.kind, files }, version.id);
+    const outcome = await ingestVersion({ db: database.db, driver: database.kind, files }, version.id, {
+      stages,
+    });
     if (outcome.state !== 'complete')
       throw new Error(`ingest did not complete: ${JSON.stringify(outcome).slice(0, 2000)}`);
     return outcome.rowCount;
@@ -239,7 +276,69 @@ async function ingest(database: Database, dataDir: string, file: string) {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en-US');
 
+type Phase = 'raw' | 'declared' | 'undeclared';
+const PHASES: Phase[] = ['raw', 'declared', 'undeclared'];
+
+interface Measured {
+  seconds: number;
+  peakRss: number;
+  rows: number;
+  stages: IngestStages | null;
+}
+
+/** One measurement in this process (the child's side): a fresh database, one phase. */
+async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Measured> {
+  const env = await freshDatabase(kind);
+  try {
+    await migrateToLatest(env.database.db);
+    if (phase === 'raw') {
+      const raw = await withPeakRss(() => baseline(env.database, file));
+      return { seconds: raw.seconds, peakRss: raw.peakRss, rows: 0, stages: null };
+    }
+    const stages = emptyStages();
+    const load = await ingest(
+      env.database,
+      env.dataDir,
+      file,
+      phase === 'declared' ? DECLARED : null,
+      stages,
+    );
+    const full = await withPeakRss(load);
+    return { seconds: full.seconds, peakRss: full.peakRss, rows: full.result, stages };
+  } finally {
+    await env.cleanup();
+  }
+}
+
+const run$ = promisify(execFile);
+
+/** Runs one measurement in a child process, so each peak RSS is that measurement's alone. */
+async function measureInChild(kind: DriverKind, phase: Phase, file: string): Promise<Measured> {
+  const benchJs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'bench.js');
+  const { stdout } = await run$(
+    process.execPath,
+    [benchJs, 'ingest', '--child', `${kind}:${phase}`, '--file', file],
+    { env: process.env, maxBuffer: 1 << 20 },
+  );
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as Measured;
+}
+
+const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
+
+function stageLine(stages: IngestStages): string {
+  return `            stages: read ${ms(stages.read)}, schema ${ms(stages.schema)}, validate ${ms(stages.validate)}, serialize ${ms(stages.serialize)}, COPY wait ${ms(stages.copyWait)}, finish (keys + full-text index) ${ms(stages.finish)}, swap ${ms(stages.swap)}`;
+}
+
 export async function run(args: string[]): Promise<void> {
+  const child = args.indexOf('--child');
+  if (child >= 0) {
+    const [kind, phase] = (args[child + 1] ?? '').split(':') as [DriverKind, Phase];
+    const file = args[args.indexOf('--file') + 1] as string;
+    const result = await measure(kind, phase, file);
+    console.log(JSON.stringify(result));
+    return;
+  }
   const o = parseArgs(args);
   const work = await mkdtemp(path.join(os.tmpdir(), 'satudata-bench-csv-'));
   try {
@@ -247,15 +346,16 @@ export async function run(args: string[]): Promise<void> {
     const lines: string[] = [];
     let generated = false;
     for (const kind of o.engines) {
-      const env = await freshDatabase(kind);
-      try {
-        await migrateToLatest(env.database.db);
-        if (!generated) {
-          // Real village codes (the reference table), so the foreign-key check passes as it would.
+      if (!generated) {
+        // Real village codes (the reference table), so the foreign-key check passes as it would.
+        const env = await freshDatabase(kind);
+        try {
+          await migrateToLatest(env.database.db);
           const villages = await env.database.db
             .selectFrom('region')
             .select('code')
             .where('level', '=', 'village')
+            .where('retired_in', 'is', null)
             .orderBy('code')
             .execute();
           if (villages.length === 0) throw new Error('no village codes in the region table');
@@ -269,20 +369,27 @@ export async function run(args: string[]): Promise<void> {
           console.log(
             `CSV: ${o.rows.toLocaleString('en-US')} rows × ${COLUMNS.length} columns, ${mb(bytes)}, ${villages.length} village codes (${Date.now() - t0} ms to write)`,
           );
+        } finally {
+          await env.cleanup();
         }
-        const raw = await withPeakRss(() => baseline(env.database, file));
-        const load = await ingest(env.database, env.dataDir, file);
-        const full = await withPeakRss(load);
-        if (full.result !== o.rows) throw new Error(`loaded ${full.result} rows, expected ${o.rows}`);
-        const rawRate = o.rows / raw.seconds;
-        const fullRate = o.rows / full.seconds;
-        lines.push(
-          `${kind.padEnd(9)} raw COPY   ${raw.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, raw.seconds).padStart(10)} rows/s  peak RSS ${mb(raw.peakRss)}`,
-          `${kind.padEnd(9)} ingest     ${full.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, full.seconds).padStart(10)} rows/s  peak RSS ${mb(full.peakRss)}  = ${Math.round((fullRate / rawRate) * 100)}% of raw COPY`,
-        );
-        console.log(lines.slice(-2).join('\n'));
-      } finally {
-        await env.cleanup();
+      }
+      let rawRate = 0;
+      for (const phase of PHASES) {
+        const m = await measureInChild(kind, phase, file);
+        const r = o.rows / m.seconds;
+        if (phase === 'raw') {
+          rawRate = r;
+          lines.push(
+            `${kind.padEnd(9)} raw COPY    ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}`,
+          );
+        } else {
+          if (m.rows !== o.rows) throw new Error(`${phase}: loaded ${m.rows} rows, expected ${o.rows}`);
+          lines.push(
+            `${kind.padEnd(9)} ${phase.padEnd(11)} ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  = ${Math.round((r / rawRate) * 100)}% of raw COPY`,
+          );
+          if (m.stages) lines.push(stageLine(m.stages));
+        }
+        console.log(lines.slice(phase === 'raw' ? -1 : -2).join('\n'));
       }
     }
     console.log(`\nSummary (${o.rows.toLocaleString('en-US')} rows)\n${lines.join('\n')}`);

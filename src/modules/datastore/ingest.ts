@@ -15,7 +15,7 @@ import type { TableReading } from './domain/table-reading/table-reading.js';
 import { createTableValidator } from './domain/validation/table-validator.js';
 import { inheritedSchemaOf } from './extensions.js';
 import { holdForConfirmation, proposeSchema } from './first-upload.js';
-import { IngestProgress, validatingFeed } from './ingest-feed.js';
+import { IngestProgress, type IngestStages, validatingFeed } from './ingest-feed.js';
 import { type IngestOutcome, recordFailure, swapIn } from './ingest-outcome.js';
 import { openReading, schemaForUpload, takeSample } from './ingest-reading.js';
 import { loadReferenceLookup } from './reference-codes.repository.js';
@@ -28,6 +28,7 @@ import {
 } from './resource-version.repository.js';
 import { dropVersionTable, loadVersionTable } from './version-table.repository.js';
 
+export { emptyStages, type IngestStages } from './ingest-feed.js';
 export type { IngestOutcome } from './ingest-outcome.js';
 export { isTabularFormat } from './ingest-reading.js';
 
@@ -60,6 +61,8 @@ export interface IngestOptions {
   failAfterChunks?: number;
   /** Without a declared schema: propose the inferred one and load nothing (first-upload.ts). */
   proposeSchema?: boolean;
+  /** Filled with the time spent per stage (the benchmark reads it). */
+  stages?: IngestStages;
 }
 
 /** What people read when a load stopped half-way (process stopped, database error). */
@@ -88,12 +91,21 @@ export async function ingestVersion(
   await markVersionRunning(db, versionId);
   const progress = new IngestProgress(db, versionId, options.progressMs ?? 500, deps.onProgress);
   let reading: TableReading<unknown> | undefined;
+  const stages = options.stages;
+  let mark = performance.now();
+  /** Adds the time since the last mark to a stage. */
+  const lap = (stage: keyof IngestStages) => {
+    const at = performance.now();
+    if (stages) stages[stage] += at - mark;
+    mark = at;
+  };
   try {
     reading = await openReading(deps.files, version, options.sheet, (n) => {
       progress.bytesDone += n;
     });
     const batches = reading.batches[Symbol.asyncIterator]();
     const sample = await takeSample(batches, options.sampleRows ?? 1000);
+    lap('read');
     const styleOption = reading.numberStyle ? { numberStyle: reading.numberStyle } : {};
     // No schema of its own: the one declared by what it fulfils (its data standard) is enforced
     // on this first upload, and becomes the resource's when the upload loads (swapIn).
@@ -116,6 +128,7 @@ export async function ingestVersion(
       sample,
       styleOption,
     );
+    lap('schema');
     const lookup = await loadReferenceLookup(db, schema);
     const validator = createTableValidator(schema, lookup, styleOption);
     validator.checkHeader(reading.columns);
@@ -127,10 +140,19 @@ export async function ingestVersion(
       chunkRows: options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 5_000),
       signal: deps.signal,
       failAfterChunks: options.failAfterChunks,
+      stages,
     });
-    const report = await loadVersionTable(db, deps.driver, versionId, schema, feed);
+    let fed = 0;
+    const report = await loadVersionTable(db, deps.driver, versionId, schema, async (sink) => {
+      const done = await feed(sink);
+      fed = performance.now();
+      return done;
+    });
+    if (stages) stages.finish += performance.now() - fed;
+    mark = performance.now();
     try {
       await swapIn(db, version, schema, resource.table_schema === null, report, options.rebuild === true);
+      lap('swap');
     } catch (err) {
       await dropVersionTable(db, versionId);
       throw err;

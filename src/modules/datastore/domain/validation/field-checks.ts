@@ -9,6 +9,7 @@ import type { NumberStyle } from '../table-reading/indonesian-number.js';
 import { readBoolean, readDate, readNumberFast, readYearMonth } from './field-values.js';
 import * as msg from './messages.js';
 import type { ReferenceLookup } from './reference-lookup.js';
+import { SeenKeys } from './seen-keys.js';
 import type { ReportBuilder } from './validation-report.js';
 
 /** A check of one canonical value; records its own error and says whether the value passed. */
@@ -163,13 +164,10 @@ export function checksOf(field: TableField, ctx: CompileContext, self: CompiledF
     });
   }
   if (constraints.unique === true) {
-    const seen = new Map<string, number>();
+    const seen = new SeenKeys();
     checks.push((value, row) => {
-      const first = seen.get(value);
-      if (first === undefined) {
-        seen.set(value, row);
-        return true;
-      }
+      const first = seen.firstRowOrAdd(value, row);
+      if (first === undefined) return true;
       report.add('unique-error', () => msg.uniqueError(row, self.label, value, first));
       return false;
     });

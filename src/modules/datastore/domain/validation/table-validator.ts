@@ -16,6 +16,7 @@ import { type CompiledField, NUMERIC_TYPES } from './field-checks.js';
 import * as msg from './messages.js';
 import { createPeriodTracker } from './period-change.js';
 import type { ReferenceLookup } from './reference-lookup.js';
+import { SeenKeys } from './seen-keys.js';
 import { ReportBuilder, type ValidationReport } from './validation-report.js';
 
 export { readNumberFast } from './field-values.js';
@@ -91,7 +92,7 @@ export function createTableValidator(
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i]));
 
   const primaryKeyIndexes = primaryKey.flatMap((name) => fieldIndex.get(name) ?? []);
-  const primaryKeySeen = primaryKeyIndexes.length > 0 ? new Map<string, number>() : undefined;
+  const primaryKeySeen = primaryKeyIndexes.length > 0 ? new SeenKeys() : undefined;
 
   const sums = fields.flatMap((field, index) => {
     const parts = (field['x-sum-of'] ?? []).flatMap((name) => {
@@ -187,14 +188,14 @@ export function createTableValidator(
         let key = values[primaryKeyIndexes[0] ?? 0] ?? '';
         for (let k = 1; k < primaryKeyIndexes.length; k++)
           key += KEY_SEPARATOR + (values[primaryKeyIndexes[k] ?? 0] ?? '');
-        const first = primaryKeySeen.get(key);
+        const first = primaryKeySeen.firstRowOrAdd(key, rowNumber);
         if (first !== undefined) {
           const names = primaryKeyIndexes.map((i) => compiled[i]?.label ?? '');
           report.add('primary-key-error', () =>
             msg.primaryKeyError(rowNumber, names, key.split(KEY_SEPARATOR).join(', '), first),
           );
           isValid = false;
-        } else primaryKeySeen.set(key, rowNumber);
+        }
       }
       if (!isValid) return undefined;
       for (const sum of sums) checkSum(sum, values, rowNumber);
