@@ -272,7 +272,8 @@ for (const kind of DIALECTS) {
       expect(form.statusCode).toBe(200);
       expect(form.body).toContain('<option value="book" selected');
       const template = /<textarea id="book"[^>]*>([^<]*)<\/textarea>/.exec(form.body)?.[1] ?? '';
-      const unescapeHtml = (h: string) => h.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const unescapeHtml = (h: string) =>
+        h.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
       const spec = JSON.parse(unescapeHtml(template));
       expect(JSON.stringify(spec)).toContain(pop.resourceId);
       const post = (fields: Record<string, string>) =>
