@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { EpssStructure } from '../domain/epss.js';
@@ -83,7 +84,7 @@ function FigureSection(props: {
   id: string;
   title: string;
   note?: string;
-  before?: JSX.Element;
+  before?: Children;
   table: FigureTable | null | false;
   figure?: string;
   q?: string;

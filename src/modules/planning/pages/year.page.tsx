@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { DataList, DataProposal, ForumMeeting } from '../../../kernel/db/schema/planning.js';
 import type { Agency } from '../../../kernel/db/schema.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
@@ -155,7 +156,7 @@ function InlineForm({
   ctx: PageContext;
   action: string;
   submit: string;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
 }) {
   return (
     <form method="post" action={action} class="inline">
