@@ -22,6 +22,7 @@ import * as m0022 from './migrations/0022-evaluation.js';
 import * as m0024 from './migrations/0024-package-dict.js';
 import * as m0025 from './migrations/0025-region-code-edition.js';
 import * as m0026 from './migrations/0026-portal-curation.js';
+import * as m0032 from './migrations/0032-portal-logos-related.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024-package-dict': m0024,
   '0025-region-code-edition': m0025,
   '0026-portal-curation': m0026,
+  '0032-portal-logos-related': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
