@@ -2,6 +2,7 @@ import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { type CurationKey, curationText } from '../curation.messages.js';
 import { SITE_PAGE_SLUGS, SITE_PAGE_TITLES, type SitePageSlugName } from '../domain/site-pages.js';
+import { logoText } from '../logos/logo.messages.js';
 
 type Errors = Record<string, string[]> | undefined;
 const c = (ctx: PageContext, key: CurationKey, p: Record<string, string> = {}) =>
@@ -130,6 +131,11 @@ export function CurationAdminPage({ ctx, view }: { ctx: PageContext; view: Curat
     <Layout ctx={ctx} title={c(ctx, 'admin.title')}>
       <h1 safe>{c(ctx, 'admin.title')}</h1>
       <p safe>{c(ctx, 'admin.lead')}</p>
+      <p>
+        <a href="/admin/portal/logo" id="logo-admin-link" safe>
+          {logoText(ctx.locale, 'logo.manage')}
+        </a>
+      </p>
       <section aria-labelledby="featured-h">
         <h2 id="featured-h" safe>
           {c(ctx, 'admin.featured')}
