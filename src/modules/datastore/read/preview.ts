@@ -89,11 +89,12 @@ async function loadChart(
   if (!value || !axis) return undefined;
   let rows = await sumByCategory(db, t, axis, value, where, CHART_MAX_CATEGORIES);
   // The default axis must draw something: a per-district table of one year charted over the year
-  // is a single dot (issue #17 item 7), so try the next axis (region) before giving up on a chart.
-  for (const next of chosen ? [] : axes.slice(1)) {
-    if (rows.length >= 2) break;
-    axis = next;
-    rows = await sumByCategory(db, t, next, value, where, CHART_MAX_CATEGORIES);
+  // is a single dot (issue #17 item 7), so try the first region axis once (one more statement at
+  // most) before giving up on a chart.
+  const region = axes.find((c) => c.type === 'string' && c !== axis);
+  if (!chosen && rows.length < 2 && region) {
+    axis = region;
+    rows = await sumByCategory(db, t, region, value, where, CHART_MAX_CATEGORIES);
   }
   if (!chosen && rows.length < 2) return undefined;
   const shown = rows.slice(0, CHART_MAX_CATEGORIES);
