@@ -3,7 +3,13 @@
  * bytes, kept in the file store, shown in the header and on the agency's page with alt text; a
  * refused upload changes nothing and keeps what was typed.
  */
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoSeriousA11yViolations,
+  hasBrowser,
+  launchBrowser,
+} from '../../../../test/e2e/support/browser.js';
 import { buildUser, TEST_PASSWORD } from '../../../../test/factories/index.js';
 import { createAgency, multipartBody } from '../../../../test/support/catalog-fixtures.js';
 import {
@@ -147,6 +153,40 @@ for (const kind of DIALECTS) {
       expect(text.statusCode).toBe(400);
       expect(text.body).toContain('PNG, JPEG atau SVG');
     });
+
+    it.runIf(hasBrowser && kind === 'pglite')(
+      'the logo page and an agency page with its logo are axe-clean, desktop and phone',
+      async () => {
+        await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const { port } = t.app.server.address() as AddressInfo;
+        const base = `http://127.0.0.1:${port}`;
+        const browser = await launchBrowser();
+        try {
+          for (const viewport of [
+            { width: 1280, height: 900 },
+            { width: 390, height: 844 },
+          ]) {
+            const context = await browser.newContext({ viewport });
+            await context.addCookies(
+              adminCookie.split('; ').map((pair) => {
+                const [name = '', ...rest] = pair.split('=');
+                return { name, value: rest.join('='), url: base };
+              }),
+            );
+            const page = await context.newPage();
+            await page.goto(`${base}/admin/portal/logo`);
+            expect(await page.locator('#region-form').count()).toBe(1);
+            await expectNoSeriousA11yViolations(page);
+            await page.goto(`${base}/organization/${agency.code}`);
+            await expectNoSeriousA11yViolations(page);
+            await context.close();
+          }
+        } finally {
+          await browser.close();
+        }
+      },
+      90_000,
+    );
 
     it('a producer may not upload a logo, and may not open the page', async () => {
       const producer = await buildUser(t.database, { roles: ['producer'], agencyId: agency.id });
