@@ -111,7 +111,9 @@ export async function logoRoutes(app: FastifyInstance, { database, site, files }
   /** The region's logo, or the platform's emblem until one is uploaded (the header always has one). */
   app.get('/logo/region', async (_req, reply) => {
     const logo = await findRegionLogo(db);
-    return logo ? sendLogo(reply, logo) : reply.redirect('/static/logo.svg', 302);
+    if (logo) return sendLogo(reply, logo);
+    // Every page's header asks for it: let browsers keep the answer a few minutes.
+    return reply.header('cache-control', 'public, max-age=300').redirect('/static/logo.svg', 302);
   });
 
   app.get('/logo/agency/:code', async (req, reply) => {
