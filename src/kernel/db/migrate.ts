@@ -25,6 +25,7 @@ import * as m0026 from './migrations/0026-portal-curation.js';
 import * as m0027 from './migrations/0027-planning-requests-romantik.js';
 import * as m0028 from './migrations/0028-data-request-alerts.js';
 import * as m0030 from './migrations/0030-evaluation-usage-weights.js';
+import * as m0032 from './migrations/0032-portal-logos-related.js';
 import * as m0033 from './migrations/0033-page-stamp.js';
 import type { DB } from './schema.js';
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-planning-requests-romantik': m0027,
   '0028-data-request-alerts': m0028,
   '0030-evaluation-usage-weights': m0030,
+  '0032-portal-logos-related': m0032,
   '0033-page-stamp': m0033,
 };
 

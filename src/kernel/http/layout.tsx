@@ -68,7 +68,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           </a>
           <header class="site-header">
             <a class="brand" href="/">
-              <img src="/static/logo.svg" alt="" width="40" height="40" />
+              <img src="/logo/region" alt={t('site.logoAlt')} height="40" />
               <span>
                 <strong safe>{ctx.site.regionName}</strong>
                 <small>Satu Data</small>

@@ -4,6 +4,7 @@ import type { MessageKey } from './messages.id.js';
 export const EN: Record<MessageKey, string> = {
   'site.tagline': '{region} One Data Portal',
   'site.skip': 'Skip to main content',
+  'site.logoAlt': 'Regional emblem',
   'nav.home': 'Home',
   'nav.workspace': 'Workspace',
   'nav.account': 'Account',

@@ -5,6 +5,7 @@
 export const ID = {
   'site.tagline': 'Portal Satu Data {region}',
   'site.skip': 'Lewati ke konten utama',
+  'site.logoAlt': 'Lambang daerah',
   'nav.home': 'Beranda',
   'nav.workspace': 'Ruang Kerja',
   'nav.account': 'Akun',

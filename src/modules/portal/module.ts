@@ -6,6 +6,8 @@ import { followConfirm, followSubscribe, followUnsubscribe } from './follow/foll
 import { followRoutes } from './follow/follow.routes.js';
 import { keyIndicatorDelete } from './indicators/key-indicator-delete.js';
 import { keyIndicatorSave } from './indicators/key-indicator-save.js';
+import { logoRoutes } from './logos/logo.routes.js';
+import { portalLogoSave } from './logos/logo-save.js';
 import { catalogRoutes } from './pages/catalog.routes.js';
 import { curationRoutes } from './pages/curation.routes.js';
 import { portalRoutes } from './pages/portal.routes.js';
@@ -30,6 +32,7 @@ export const portalModule: AppModule = {
     featuredDatasetsSave,
     sitePageSave,
     contactMessageSend,
+    portalLogoSave,
   ],
   routes: [
     portalRoutes,
@@ -38,6 +41,7 @@ export const portalModule: AppModule = {
     feedsRoutes,
     followRoutes,
     curationRoutes,
+    logoRoutes,
     curationAdminRoutes,
   ],
 };

@@ -112,3 +112,27 @@ export interface PortalTables {
 
 export type FollowSubscription = Selectable<FollowSubscriptionTable>;
 export type KeyIndicator = Selectable<KeyIndicatorTable>;
+
+/**
+ * A logo uploaded by an administrator (migration 0032): an agency's in `agency.logo`, the
+ * region's in site_setting `region_logo`. The file sits in the file store under `key`.
+ */
+export interface StoredLogo {
+  key: string;
+  /** `image/png`, `image/jpeg` or `image/svg+xml` (an SVG is checked before it is stored). */
+  type: 'image/png' | 'image/jpeg' | 'image/svg+xml';
+  size: number;
+  /** `sha256:<hex>`: also the ETag it is served with. */
+  hash: string;
+  /** Alternative text in both languages (what a screen reader says). */
+  alt_id: string;
+  alt_en: string;
+  updated_at: string;
+}
+
+declare module '../schema.js' {
+  interface AgencyTable {
+    /** The agency's logo (migration 0032), null when none was uploaded. */
+    logo: ColumnType<StoredLogo | null, string | null | undefined, string | null>;
+  }
+}

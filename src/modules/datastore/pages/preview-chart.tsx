@@ -1,6 +1,7 @@
 import type { CatalogPageContext } from '../../catalog/index.js';
+import { chartSvg } from '../read/chart.js';
 import type { PreviewData } from '../read/preview.js';
-import { label, pagePath, previewTranslator } from './preview-links.js';
+import { label, numberText, pagePath, previewTranslator } from './preview-links.js';
 
 export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
   const t = previewTranslator(ctx);
@@ -10,11 +11,21 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
   const s = d.state;
   const summary = ch.categories
     .slice(0, 12)
-    .map((c, i) => `${c}: ${ch.values[i]?.toLocaleString(ctx.locale === 'id' ? 'id-ID' : 'en-GB')}`)
+    .map((c, i) => `${c}: ${numberText(ctx.locale, ch.values[i])}`)
     .join('; ');
   // Markup built by echarts, which escapes every text it writes into the SVG (see chartSvg).
-  const safeSvg = ch.svg;
+  const safeSvg = chartSvg({
+    categories: ch.categories,
+    values: ch.values,
+    seriesName: label(ch.value),
+    line: ch.line,
+    locale: ctx.locale,
+  });
   const alt = t('chart.alt', { value: label(ch.value), axis: label(ch.axis), summary });
+  // "Jumlah Jumlah penduduk" reads badly: a column already named as a sum is not prefixed again.
+  const sumOf = /^(jumlah|total|sum)\b/i.test(label(ch.value))
+    ? label(ch.value)
+    : t('chart.sum', { value: label(ch.value) });
   return (
     <section class="ds-chart" aria-labelledby={`grafik-${rid}`}>
       <h4 safe id={`grafik-${rid}`}>
@@ -53,7 +64,7 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
         <div class="ds-chart-svg" role="img" aria-label={alt}>
           {safeSvg}
         </div>
-        <figcaption safe>{t('chart.sum', { value: label(ch.value) })}</figcaption>
+        <figcaption safe>{sumOf}</figcaption>
       </figure>
       {ch.truncated ? <p safe>{t('chart.truncated', { n: ch.categories.length })}</p> : ''}
       <details>
@@ -65,7 +76,7 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
                 {label(ch.axis)}
               </th>
               <th scope="col" safe>
-                {t('chart.sum', { value: label(ch.value) })}
+                {sumOf}
               </th>
             </tr>
           </thead>
@@ -74,7 +85,7 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
               <tr>
                 <td safe>{c}</td>
                 <td safe class="num">
-                  {String(ch.values[i] ?? '')}
+                  {numberText(ctx.locale, ch.values[i])}
                 </td>
               </tr>
             ))}

@@ -77,6 +77,21 @@ export function hrefWith(
 
 export const label = (c: ReadableColumn) => c.field?.title ?? c.name;
 
+const NUMBER_FORMATS = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 10 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 }),
+};
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A number as the reader writes it (issue #17 item 7): `16.232` and `410,5` in Indonesian,
+ * `16,232` and `410.5` in English. Anything that is not a plain number is shown as it is.
+ */
+export function numberText(locale: 'id' | 'en', v: unknown): string {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && NUMERIC.test(v) ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? NUMBER_FORMATS[locale].format(n) : cellText(v);
+}
+
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   return String(v);

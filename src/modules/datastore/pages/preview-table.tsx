@@ -2,7 +2,9 @@ import type { CatalogPageContext } from '../../catalog/index.js';
 import { Pager } from '../../catalog/index.js';
 import { PREVIEW_PAGE_ROWS, type PreviewData } from '../read/preview.js';
 import type { ReadableColumn } from '../read/readable-table.js';
-import { cellText, hrefWith, label, pagePath, previewTranslator } from './preview-links.js';
+import { cellText, hrefWith, label, numberText, pagePath, previewTranslator } from './preview-links.js';
+
+const isNumeric = (c: ReadableColumn) => c.type === 'integer' || c.type === 'number';
 
 function SortHeader({ ctx, d, c }: { ctx: CatalogPageContext; d: PreviewData; c: ReadableColumn }) {
   const t = previewTranslator(ctx);
@@ -57,8 +59,8 @@ export function PreviewTable({ ctx, d }: { ctx: CatalogPageContext; d: PreviewDa
               d.rows.map((row) => (
                 <tr>
                   {d.columns.map((c, i) => (
-                    <td class={c.type === 'integer' || c.type === 'number' ? 'num' : undefined} safe>
-                      {cellText(row[i])}
+                    <td class={isNumeric(c) ? 'num' : undefined} safe>
+                      {isNumeric(c) ? numberText(ctx.locale, row[i]) : cellText(row[i])}
                     </td>
                   ))}
                 </tr>

@@ -6,6 +6,8 @@ export interface ChartInput {
   seriesName: string;
   width?: number;
   height?: number;
+  /** Numbers on the value axis as the reader writes them (`350.000` in Indonesian). */
+  locale?: 'id' | 'en';
 }
 
 /**
@@ -28,7 +30,14 @@ export function chartSvg(input: ChartInput & { line?: boolean }): string {
         data: input.categories,
         axisLabel: { rotate: input.categories.length > 8 ? 45 : 0, color: '#333' },
       },
-      yAxis: { type: 'value', axisLabel: { color: '#333' } },
+      yAxis: {
+        type: 'value',
+        axisLabel: {
+          color: '#333',
+          formatter: (v: number) =>
+            new Intl.NumberFormat(input.locale === 'en' ? 'en-GB' : 'id-ID').format(v),
+        },
+      },
       series: [
         {
           type: input.line ? 'line' : 'bar',

@@ -98,8 +98,9 @@ for (const kind of DIALECTS) {
         '3520010',
         'Poncol',
         '2022',
-        '31000',
-        '410.5',
+        // Numbers as Indonesians write them (issue #17 item 7).
+        '31.000',
+        '410,5',
         'false',
         '2022-12-31',
       ]);
@@ -120,14 +121,14 @@ for (const kind of DIALECTS) {
       const base = `/dataset/${pub.datasetName}?tabel=${pub.resourceId}`;
       const sorted = await page(`${base}&urut=kepadatan&arah=turun`);
       expect(previewCells(sorted).map((r) => r[4])).toEqual([
-        '1210',
-        '1200.5',
+        '1.210',
+        '1.200,5',
         '520',
-        '512.75',
-        '417.25',
-        '410.5',
+        '512,75',
+        '417,25',
+        '410,5',
         '1',
-        '-5.5',
+        '-5,5',
       ]);
       expect(sorted).toContain('aria-sort="descending"');
       const filtered = await page(`${base}&kolom=nama_wilayah&nilai=Parang`);

@@ -3,7 +3,6 @@ import type { Actor } from '../../../kernel/access/policy.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { ValidationError } from '../../../kernel/errors.js';
 import { sumByCategory } from '../datastore-search.repository.js';
-import { chartSvg } from './chart.js';
 import { loadReadableTable, type ReadableColumn, type ReadableTable } from './readable-table.js';
 import type { SearchParams } from './search-params.js';
 import { jsonValue, runSearch } from './search-query.js';
@@ -29,7 +28,8 @@ export interface PreviewChart {
   axis: ReadableColumn;
   categories: string[];
   values: number[];
-  svg: string;
+  /** Drawn as a line (a period axis) rather than bars; the page draws the SVG in its language. */
+  line: boolean;
   truncated: boolean;
 }
 
@@ -84,9 +84,19 @@ async function loadChart(
   values: ReadableColumn[],
 ): Promise<PreviewChart | undefined> {
   const value = values.find((c) => c.name === state.chartValue) ?? values[0];
-  const axis = axes.find((c) => c.name === state.chartAxis) ?? axes[0];
+  const chosen = axes.find((c) => c.name === state.chartAxis);
+  let axis = chosen ?? axes[0];
   if (!value || !axis) return undefined;
-  const rows = await sumByCategory(db, t, axis, value, where, CHART_MAX_CATEGORIES);
+  let rows = await sumByCategory(db, t, axis, value, where, CHART_MAX_CATEGORIES);
+  // The default axis must draw something: a per-district table of one year charted over the year
+  // is a single dot (issue #17 item 7), so try the first region axis once (one more statement at
+  // most) before giving up on a chart.
+  const region = axes.find((c) => c.type === 'string' && c !== axis);
+  if (!chosen && rows.length < 2 && region) {
+    axis = region;
+    rows = await sumByCategory(db, t, region, value, where, CHART_MAX_CATEGORIES);
+  }
+  if (!chosen && rows.length < 2) return undefined;
   const shown = rows.slice(0, CHART_MAX_CATEGORIES);
   const categories = shown.map((r) => String(jsonValue(axis, r.k) ?? '—'));
   const nums = shown.map((r) => Number(r.v ?? 0));
@@ -96,7 +106,7 @@ async function loadChart(
     axis,
     categories,
     values: nums,
-    svg: chartSvg({ categories, values: nums, seriesName: value.field?.title ?? value.name, line: isPeriod }),
+    line: isPeriod,
     truncated: rows.length > CHART_MAX_CATEGORIES,
   };
 }

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext } from '../../../kernel/http/request-context.js';
+import { withHead } from '../../../kernel/http/share-head.js';
 import { regionBoundariesSet } from '../actions/boundaries-actions.js';
 import { chartCreate, chartUpdate } from '../actions/chart-actions.js';
 import {
@@ -47,6 +48,7 @@ import {
   VerifyPage,
 } from './pages.js';
 import { ReleaseCalendarPage, releaseCalendarIcs } from './release-calendar.js';
+import { chartShareHead, publicationShareHead } from './share-cards.js';
 
 const NAME = /^[a-z0-9-]{1,100}$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -205,7 +207,8 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
         .type('text/html; charset=utf-8')
         .header('x-frame-options', 'ALLOWALL')
         .send(ChartEmbed({ ctx, chart }));
-    return sendPage(reply, ChartPage({ ctx, chart, siteUrl: config.siteUrl }));
+    const share = chartShareHead(config.siteUrl, site, req.locale, chart, number);
+    return sendPage(reply, await withHead(ChartPage({ ctx, chart, siteUrl: config.siteUrl }), share));
   }
 
   app.get('/grafik/:file', async (req, reply) =>
@@ -309,17 +312,21 @@ export async function disseminationRoutes(app: FastifyInstance, { config, databa
       can(req.actor, 'publication:create', { agencyId: p.agency_id }) &&
       (await awaitsStaff(db, p));
     const ctx = { ...pageContext(req, reply, site), notice: extra.notice };
+    const share = publicationShareHead(config.siteUrl, site, req.locale, p, charts);
     return sendPage(
       reply,
-      PublicationPage({
-        ctx,
-        p,
-        charts,
-        editable,
-        editions,
-        errors: extra.errors,
-        ...(extra.values ? { values: extra.values } : {}),
-      }),
+      await withHead(
+        PublicationPage({
+          ctx,
+          p,
+          charts,
+          editable,
+          editions,
+          errors: extra.errors,
+          ...(extra.values ? { values: extra.values } : {}),
+        }),
+        share,
+      ),
       extra.errors ? 400 : 200,
     );
   }

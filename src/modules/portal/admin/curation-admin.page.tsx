@@ -2,6 +2,16 @@ import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { type CurationKey, curationText } from '../curation.messages.js';
 import { SITE_PAGE_SLUGS, SITE_PAGE_TITLES, type SitePageSlugName } from '../domain/site-pages.js';
+import { logoText } from '../logos/logo.messages.js';
+import {
+  AdminSection,
+  Area,
+  Check,
+  CuratedLinks,
+  DeleteForm,
+  Field,
+  SaveButton,
+} from './curation-admin.parts.js';
 
 type Errors = Record<string, string[]> | undefined;
 const c = (ctx: PageContext, key: CurationKey, p: Record<string, string> = {}) =>
@@ -63,77 +73,18 @@ export interface CurationAdminView {
   sources: { id: string; label: string; columns: string[] }[];
 }
 
-function Field({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
-  return (
-    <p>
-      <label for={id} safe>
-        {label}
-      </label>
-      <input id={id} name={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} />
-      {hint ? (
-        <small id={`${id}-hint`} safe>
-          {hint}
-        </small>
-      ) : (
-        ''
-      )}
-    </p>
-  );
-}
-
-function Area({
-  id,
-  label,
-  value,
-  rows = 4,
-  hint,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  rows?: number;
-  hint?: string;
-}) {
-  return (
-    <p>
-      <label for={id} safe>
-        {label}
-      </label>
-      <textarea id={id} name={id} rows={String(rows)} aria-describedby={hint ? `${id}-hint` : undefined} safe>
-        {value}
-      </textarea>
-      {hint ? (
-        <small id={`${id}-hint`} safe>
-          {hint}
-        </small>
-      ) : (
-        ''
-      )}
-    </p>
-  );
-}
-
-function Check({ id, label, checked }: { id: string; label: string; checked: boolean }) {
-  return (
-    <p>
-      <input type="checkbox" id={id} name={id} value="true" checked={checked} />{' '}
-      <label for={id} safe>
-        {label}
-      </label>
-    </p>
-  );
-}
-
 /** GET /admin/portal — featured datasets, collections, key indicators, site pages. */
 export function CurationAdminPage({ ctx, view }: { ctx: PageContext; view: CurationAdminView }) {
   return (
     <Layout ctx={ctx} title={c(ctx, 'admin.title')}>
       <h1 safe>{c(ctx, 'admin.title')}</h1>
       <p safe>{c(ctx, 'admin.lead')}</p>
-      <section aria-labelledby="featured-h">
-        <h2 id="featured-h" safe>
-          {c(ctx, 'admin.featured')}
-        </h2>
+      <p>
+        <a href="/admin/portal/logo" id="logo-admin-link" safe>
+          {logoText(ctx.locale, 'logo.manage')}
+        </a>
+      </p>
+      <AdminSection id="featured" title={c(ctx, 'admin.featured')}>
         <form method="post" action="/admin/portal/unggulan">
           <CsrfField ctx={ctx} />
           <FormErrors ctx={ctx} errors={view.featuredErrors} />
@@ -143,59 +94,34 @@ export function CurationAdminPage({ ctx, view }: { ctx: PageContext; view: Curat
             value={view.featured}
             hint={c(ctx, 'admin.datasetsHint')}
           />
-          <button type="submit" safe>
-            {c(ctx, 'admin.save')}
-          </button>
+          <SaveButton ctx={ctx} />
         </form>
-      </section>
-      <section aria-labelledby="collections-h">
-        <h2 id="collections-h" safe>
-          {c(ctx, 'admin.collections')}
-        </h2>
-        {view.collections.length ? (
-          <ul>
-            {view.collections.map((k) => (
-              <li>
-                <a href={`/admin/portal/koleksi/${encodeURIComponent(k.name)}`} safe>
-                  {k.title}
-                </a>{' '}
-                <small safe>{c(ctx, 'collections.count', { n: String(k.count) })}</small>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p safe>{c(ctx, 'admin.none')}</p>
-        )}
-        <a href="/admin/portal/koleksi-baru" safe>
-          {c(ctx, 'admin.new')}
-        </a>
-      </section>
-      <section aria-labelledby="indicators-h">
-        <h2 id="indicators-h" safe>
-          {c(ctx, 'admin.indicators')}
-        </h2>
-        {view.indicators.length ? (
-          <ul>
-            {view.indicators.map((k) => (
-              <li>
-                <a href={`/admin/portal/indikator?name=${encodeURIComponent(k.name)}`} safe>
-                  {k.title}
-                </a>{' '}
-                <small safe>{c(ctx, 'admin.source', { dataset: k.dataset })}</small>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p safe>{c(ctx, 'admin.none')}</p>
-        )}
-        <a href="/admin/portal/indikator" safe>
-          {c(ctx, 'admin.newIndicator')}
-        </a>
-      </section>
-      <section aria-labelledby="pages-h">
-        <h2 id="pages-h" safe>
-          {c(ctx, 'admin.pages')}
-        </h2>
+      </AdminSection>
+      <AdminSection id="collections" title={c(ctx, 'admin.collections')}>
+        <CuratedLinks
+          ctx={ctx}
+          items={view.collections.map((k) => ({
+            href: `/admin/portal/koleksi/${encodeURIComponent(k.name)}`,
+            title: k.title,
+            note: c(ctx, 'collections.count', { n: String(k.count) }),
+          }))}
+          newHref="/admin/portal/koleksi-baru"
+          newLabel={c(ctx, 'admin.new')}
+        />
+      </AdminSection>
+      <AdminSection id="indicators" title={c(ctx, 'admin.indicators')}>
+        <CuratedLinks
+          ctx={ctx}
+          items={view.indicators.map((k) => ({
+            href: `/admin/portal/indikator?name=${encodeURIComponent(k.name)}`,
+            title: k.title,
+            note: c(ctx, 'admin.source', { dataset: k.dataset }),
+          }))}
+          newHref="/admin/portal/indikator"
+          newLabel={c(ctx, 'admin.newIndicator')}
+        />
+      </AdminSection>
+      <AdminSection id="pages" title={c(ctx, 'admin.pages')}>
         <p>
           <a href="/admin/portal/pesan" safe>
             {c(ctx, 'contact.inbox')}
@@ -210,7 +136,7 @@ export function CurationAdminPage({ ctx, view }: { ctx: PageContext; view: Curat
             </li>
           ))}
         </ul>
-      </section>
+      </AdminSection>
     </Layout>
   );
 }
@@ -252,19 +178,12 @@ export function CollectionFormPage({
           rows={8}
           hint={c(ctx, 'admin.datasetsHint')}
         />
-        <button type="submit" safe>
-          {c(ctx, 'admin.save')}
-        </button>
+        <SaveButton ctx={ctx} />
       </form>
       {isNew ? (
         ''
       ) : (
-        <form method="post" action={`/admin/portal/koleksi/${encodeURIComponent(values.name)}/hapus`}>
-          <CsrfField ctx={ctx} />
-          <button type="submit" class="danger" safe>
-            {c(ctx, 'admin.delete')}
-          </button>
-        </form>
+        <DeleteForm ctx={ctx} action={`/admin/portal/koleksi/${encodeURIComponent(values.name)}/hapus`} />
       )}
     </Layout>
   );
@@ -310,17 +229,10 @@ export function IndicatorFormPage({
         <Area id="definition" label={c(ctx, 'admin.definition')} value={values.definition} />
         <Field id="position" label={c(ctx, 'admin.position')} value={values.position} />
         <Check id="featured" label={c(ctx, 'admin.featuredFlag')} checked={values.featured} />
-        <button type="submit" safe>
-          {c(ctx, 'admin.save')}
-        </button>
+        <SaveButton ctx={ctx} />
       </form>
       {values.name ? (
-        <form method="post" action={`/admin/portal/indikator/${encodeURIComponent(values.name)}/hapus`}>
-          <CsrfField ctx={ctx} />
-          <button type="submit" class="danger" safe>
-            {c(ctx, 'admin.delete')}
-          </button>
-        </form>
+        <DeleteForm ctx={ctx} action={`/admin/portal/indikator/${encodeURIComponent(values.name)}/hapus`} />
       ) : (
         ''
       )}
@@ -362,14 +274,9 @@ export function SitePageFormPage({
           hint={c(ctx, 'admin.markdownHint')}
         />
         <Area id="body_en" label={c(ctx, 'admin.bodyEn')} value={values.body_en} rows={14} />
-        <button type="submit" safe>
-          {c(ctx, 'admin.save')}
-        </button>
+        <SaveButton ctx={ctx} />
       </form>
-      <section aria-labelledby="revisions-h">
-        <h2 id="revisions-h" safe>
-          {c(ctx, 'admin.revisions')}
-        </h2>
+      <AdminSection id="revisions" title={c(ctx, 'admin.revisions')}>
         {revisions.length ? (
           <ol class="revision-list">
             {revisions.map((r) => (
@@ -379,7 +286,7 @@ export function SitePageFormPage({
         ) : (
           <p safe>{c(ctx, 'admin.none')}</p>
         )}
-      </section>
+      </AdminSection>
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import {
   listFeatured,
 } from './curation.repository.js';
 import { listRelatedDatasets } from './related.repository.js';
+import { listSameIndicatorDatasets } from './related-indicator.repository.js';
 
 export interface CuratedDatasetView {
   name: string;
@@ -28,9 +29,14 @@ export interface CollectionPageView extends CollectionCardView {
   datasets: CuratedDatasetView[];
 }
 
+export type RelatedReason = 'indicator' | 'standard' | 'topic' | 'tag' | 'agency';
+
+/** At most this many related datasets on a dataset page. */
+const RELATED_SHOWN = 5;
+
 export interface RelatedDatasetView extends CuratedDatasetView {
-  /** Why it is related: topic, tag, agency. */
-  reasons: ('topic' | 'tag' | 'agency')[];
+  /** Why it is related: same indicator or data standard first, then topic, tag, agency. */
+  reasons: RelatedReason[];
 }
 
 const NOT_FOUND = { id: 'Koleksi tidak ditemukan', en: 'Collection not found' };
@@ -79,16 +85,32 @@ export async function loadFeatured(db: Kysely<DB>): Promise<CuratedDatasetView[]
   return (await listFeatured(db, { publicOnly: true })).map(datasetView);
 }
 
-/** Related public datasets of a dataset, with the reasons they are related. */
+/**
+ * Related public datasets of a dataset, with the reasons they are related: those presenting the
+ * same indicator or following the same data standard first, then those sharing topics, tags or
+ * the agency; a dataset related both ways is listed once with every reason.
+ */
 export async function loadRelated(db: Kysely<DB>, datasetId: string): Promise<RelatedDatasetView[]> {
-  return (await listRelatedDatasets(db, datasetId)).map((r) => ({
-    name: r.name,
-    title: r.title,
-    agency: r.agency_name,
-    reasons: [
+  const [byIndicator, byTopic] = await Promise.all([
+    listSameIndicatorDatasets(db, datasetId, RELATED_SHOWN),
+    listRelatedDatasets(db, datasetId, RELATED_SHOWN),
+  ]);
+  const out = new Map<string, RelatedDatasetView>();
+  const add = (r: { name: string; title: string; agency_name: string }, reasons: RelatedReason[]) => {
+    const seen = out.get(r.name);
+    if (seen) seen.reasons.push(...reasons);
+    else out.set(r.name, { name: r.name, title: r.title, agency: r.agency_name, reasons });
+  };
+  for (const r of byIndicator)
+    add(r, [
+      ...(r.same_indicator ? (['indicator'] as const) : []),
+      ...(r.same_standard ? (['standard'] as const) : []),
+    ]);
+  for (const r of byTopic)
+    add(r, [
       ...(r.topics > 0 ? (['topic'] as const) : []),
       ...(r.tags > 0 ? (['tag'] as const) : []),
       ...(r.same_agency ? (['agency'] as const) : []),
-    ],
-  }));
+    ]);
+  return [...out.values()].slice(0, RELATED_SHOWN);
 }

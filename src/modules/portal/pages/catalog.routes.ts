@@ -15,6 +15,7 @@ import {
 import { rdfFormatFromAccept, sendDatasetRdf } from '../../linked-data/index.js';
 import { loadRelated } from '../collections/curation.loader.js';
 import { curationText } from '../curation.messages.js';
+import { loadAgencyLogo } from '../logos/logo.loader.js';
 import { loadSearchHelp } from '../search/search-help.js';
 import { datasetShareHead } from '../sharing/open-graph.js';
 import { loadDatasetPage } from './dataset.loader.js';
@@ -119,7 +120,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     const { name } = req.params as { name: string };
     if (!NAME.test(name)) return reply.callNotFound();
     const data = await loadOrganization(ctxOf(req), req.locale, name, parseSearchState(req.query));
-    const page = OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data });
+    const logo = await loadAgencyLogo(database.db, req.locale, data.agency.code);
+    const page = OrganizationPage({ ctx: catalogPageContext(req, reply, site), ...data, logo });
     return sendCatalogPage(
       reply,
       page,

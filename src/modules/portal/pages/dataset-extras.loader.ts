@@ -19,6 +19,8 @@ export interface DatasetExtras {
   citation: Citation;
   /** The version the citation names: the dataset's own, else the newest table version. */
   version: string;
+  /** The page's absolute URL on SITE_URL (citation and share links). */
+  url: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function loadDatasetExtras(
   );
   const newest = versions.at(-1);
   const version = dict.version || (newest ? String(newest.number) : '');
+  const url = `${siteUrl}/dataset/${encodeURIComponent(dict.name)}`;
   const accessed = new Date().toISOString().slice(0, 10);
   const cite = citation(
     {
@@ -61,7 +64,7 @@ export async function loadDatasetExtras(
       version,
       date: dict.metadata_modified ?? '',
       publisher,
-      url: `${siteUrl}/dataset/${encodeURIComponent(dict.name)}`,
+      url,
       accessed,
     },
     {
@@ -69,5 +72,5 @@ export async function loadDatasetExtras(
       accessed: portalText(locale, 'cite.accessed', { date: accessed }),
     },
   );
-  return { changes, citation: cite, version };
+  return { changes, citation: cite, version, url };
 }

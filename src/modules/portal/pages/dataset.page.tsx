@@ -1,4 +1,5 @@
 import { Layout } from '../../../kernel/http/layout.js';
+import { ShareLinks } from '../../../kernel/http/share-links.js';
 import type { CatalogPageContext } from '../../catalog/index.js';
 import {
   Breadcrumb,
@@ -133,6 +134,7 @@ export function DatasetPage({
           <StatisticalMetadataSection locale={ctx.locale} dict={d} />
           {extras ? <ChangeLogSection ctx={ctx} extras={extras} /> : ''}
           {extras ? <CitationBox ctx={ctx} extras={extras} /> : ''}
+          {extras ? <ShareLinks locale={ctx.locale} url={extras.url} title={d.title} /> : ''}
           {extras ? <FollowForm ctx={ctx} kind="dataset" target={d.name} title={d.title} /> : ''}
           <RelatedDatasets ctx={ctx} items={related} />
           {view.revisions ? <Revisions ctx={ctx} revisions={view.revisions} /> : ''}

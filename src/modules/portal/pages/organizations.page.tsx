@@ -6,6 +6,7 @@ import type { Locale } from '../../../kernel/i18n/i18n.js';
 import type { CatalogPageContext, SearchState } from '../../catalog/index.js';
 import { Breadcrumb, organizationList, organizationShow, SearchForm } from '../../catalog/index.js';
 import { FollowForm } from '../follow/follow.page.js';
+import type { LogoView } from '../logos/logo.loader.js';
 import { loadSearch, SearchSection, type SearchView } from './dataset-search.page.js';
 
 export interface AgencyView {
@@ -109,15 +110,19 @@ export function OrganizationPage({
   ctx,
   agency,
   search,
+  logo = null,
 }: {
   ctx: CatalogPageContext;
   agency: AgencyView;
   search: SearchView;
+  /** The agency's uploaded logo, if any. */
+  logo?: LogoView | null;
 }) {
   return (
     <Layout ctx={ctx} title={agency.name}>
       <Breadcrumb ctx={ctx} links={[{ href: '/organization', text: ctx.ct('catalog.nav.organizations') }]} />
       <div class="catalog-head">
+        {logo ? <img class="org-logo" src={logo.src} alt={logo.alt} /> : ''}
         <h1 safe>{agency.name}</h1>
         <p class="entity-meta">
           <span safe>{agency.shortName}</span> · <span safe>{ctx.t(`agency.kind.${agency.kind}`)}</span>
