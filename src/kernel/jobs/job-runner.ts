@@ -181,12 +181,9 @@ export class JobRunner {
     }, this.leaseMs / 3);
     renewal.unref();
     const timer = jobDuration.startTimer({ kind: job.kind });
-    let outcome = 'done';
+    let outcome: 'done' | 'error' = 'error';
     try {
-      await this.runHandler(job, signal);
-    } catch (err) {
-      outcome = 'error';
-      throw err;
+      outcome = await this.runHandler(job, signal);
     } finally {
       clearInterval(renewal);
       timer({ outcome: signal.aborted ? 'stopped' : outcome });
@@ -194,17 +191,18 @@ export class JobRunner {
     return true;
   }
 
-  private async runHandler(job: Job, signal: AbortSignal): Promise<void> {
+  /** Run the handler and record its outcome; 'error' when the attempt failed (retried or not). */
+  private async runHandler(job: Job, signal: AbortSignal): Promise<'done' | 'error'> {
     const { db } = this.options;
     const definition = jobKind(job.kind);
-    if (!definition) return;
+    if (!definition) return 'error';
     const ctx = this.context(job, signal);
     let payload: ReturnType<typeof definition.payload.parse>;
     try {
       payload = definition.payload.parse(job.payload);
     } catch (error) {
       await failJob(db, job, `invalid payload: ${describe(error)}`, false);
-      return;
+      return 'error';
     }
     const handler = await definition.load();
     try {
@@ -221,9 +219,10 @@ export class JobRunner {
           await failJob(db, job, message, !final);
         }
       });
-      return;
+      return 'error';
     }
     await this.settle(() => finishJob(db, job));
+    return 'done';
   }
 
   /**

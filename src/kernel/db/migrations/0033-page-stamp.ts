@@ -67,6 +67,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     deferrable initially deferred for each row
     execute function page_stamp_bump()`.execute(db);
 
+  // Lock order: the dataset row, then its stored dict. A change to a child row (a resource,
+  // its version, a tag) used to lock the dict first and the dataset row after (the facet arrays
+  // are refreshed on it), while a write that starts from the dataset (resource_create locks it
+  // FOR UPDATE, then inserts) takes them the other way: two instances ingesting into one dataset
+  // deadlocked. Every path now takes the dataset row first, in id order.
+  await sql`
+    create or replace function package_dict_touch() returns trigger language plpgsql as $$
+    declare
+      ids uuid[] := '{}';
+    begin
+      if tg_op <> 'INSERT' then ids := ids || (to_jsonb(old) ->> tg_argv[0])::uuid; end if;
+      if tg_op <> 'DELETE' then ids := ids || (to_jsonb(new) ->> tg_argv[0])::uuid; end if;
+      if tg_nargs > 1 and tg_argv[1] = 'resource' then
+        select coalesce(array_agg(dataset_id), '{}') into ids from resource where id = any(ids);
+      end if;
+      perform 1 from dataset where id = any(ids) order by id for no key update;
+      update package_dict set generation = generation + 1 where dataset_id = any(ids);
+      return null;
+    end $$`.execute(db);
+
   await sql`drop trigger package_dict_touch on resource_version`.execute(db);
   await sql`
     create trigger package_dict_touch after insert or delete on resource_version
