@@ -407,8 +407,12 @@ async function benchEngine(
       const rowBase = await measure('raw SQL: one stored dict row', rawRow);
       await measure('package_show', () => load(base, showPaths, o), rowBase);
       const pagePaths = names.map((d) => `/dataset/${d.name}`);
-      await measure('dataset page', () => load(base, pagePaths, o), rowBase);
       const searchPagePaths = SEARCH_WORDS.map((w) => `/dataset?q=${w}`);
+      // Each page read once first, as the dicts above (a site that was read): the cached rows
+      // measure repeat views; the "cache off" rows below what a first view costs.
+      for (const p of [...pagePaths, ...searchPagePaths, '/'])
+        await fetch(base + p).then((r) => r.arrayBuffer());
+      await measure('dataset page', () => load(base, pagePaths, o), rowBase);
       await measure('search page /dataset', () => load(base, searchPagePaths, o), searchBase);
       await measure('home page /', () => load(base, ['/'], o));
       await measure('dataset page, cache off', () => load(coldBase, pagePaths, o), rowBase);

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 /**
  * The anonymous page cache (issue #21): a public page a route opts into (`config.pageCache`) is
  * kept in memory after it is rendered for a reader with no session, keyed by the catalog's two
- * change stamps (`catalog_stamp`, migration 0033), the language, the Accept header and the URL.
+ * change stamps (`catalog_stamp`, migration 0033), the language, the route's variant and the URL.
  * A repeat view costs one indexed read of the stamps instead of the page's queries and
  * rendering. It stays correct with several instances: the stamps live in the database and any
  * committed change to what a public page shows moves one of them, so no instance serves a page
@@ -31,6 +31,12 @@ export interface PageCacheOptions {
 /** What a route declares to be cached; `onHit` runs for a view served from the cache. */
 export interface PageCacheRoute {
   onHit?: (req: FastifyRequest, tag: string | undefined) => Promise<void> | void;
+  /**
+   * What else of the request picks the answer, for a route that negotiates (the dataset page
+   * answers RDF to an `Accept` asking for it): the variant's name, part of the key. Without it
+   * the key is the URL and language only, so browsers' many Accept strings share one entry.
+   */
+  variant?: (req: FastifyRequest) => string;
 }
 
 interface Entry {
@@ -69,7 +75,7 @@ export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptio
     const route = req.routeOptions.config?.pageCache;
     if (!route || req.method !== 'GET' || !isAnonymous(req, options.sessionCookie)) return;
     const stamps = await options.readStamps();
-    const key = `${stamps}|${options.localeOf(req)}|${req.headers.accept ?? ''}|${req.url}`;
+    const key = `${stamps}|${options.localeOf(req)}|${route.variant?.(req) ?? ''}|${req.url}`;
     const hit = cache.get(key);
     if (!hit) {
       req.pageCacheKey = key;

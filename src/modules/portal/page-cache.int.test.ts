@@ -64,6 +64,18 @@ for (const kind of DIALECTS) {
       expect(english.body).not.toBe(first.body);
     });
 
+    it('shares one entry between browsers’ Accept headers, and keeps RDF asked by Accept apart', async () => {
+      const url = `/dataset/${PUBLIC_NAME}?cache=accept`;
+      await get(t.app, url, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+      const other = await get(t.app, url, { accept: '*/*' });
+      expect(other.headers['x-page-cache']).toBe('hit');
+      const turtle = await get(t.app, url, { accept: 'text/turtle' });
+      expect(turtle.headers['x-page-cache']).toBeUndefined();
+      expect(String(turtle.headers['content-type'])).toContain('text/turtle');
+      expect((await get(t.app, url, { accept: 'text/turtle' })).headers['x-page-cache']).toBe('hit');
+      expect((await get(t.app, url)).headers['content-type']).toContain('text/html');
+    });
+
     it('never serves a page older than a change committed through another instance', async () => {
       for (const url of [`/dataset/${PUBLIC_NAME}`, '/dataset', '/']) {
         await get(t.app, url);

@@ -57,6 +57,8 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
   const datasetPageCache = {
     config: {
       pageCache: {
+        // The page, or its DCAT in the RDF format an `Accept` header asks for.
+        variant: (req: FastifyRequest) => rdfFormatFromAccept(req.headers.accept) ?? 'html',
         onHit: (req: FastifyRequest, datasetId: string | undefined) => {
           if (!datasetId) return;
           countDatasetView(database.db, datasetId);
