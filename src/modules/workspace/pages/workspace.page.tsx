@@ -52,10 +52,25 @@ export interface WorkspaceView {
   work: AgencyWork[];
 }
 
+/** One card of the workspace home: where it leads and what is there. */
+function HubCard({ href, title, lead, id }: { href: string; title: string; lead: string; id?: string }) {
+  return (
+    <li>
+      <a safe href={href} id={id}>
+        {title}
+      </a>
+      <p safe class="hint">
+        {lead}
+      </p>
+    </li>
+  );
+}
+
 /** A signed-in user's home: who they are, for which agency, and where their work is. */
 export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
   const t = ctx.t;
   const roles = ctx.actor.roles.filter((r) => r !== 'public');
+  const m = (k: Parameters<typeof hw>[1]) => hw(ctx.locale, k);
   return (
     <Layout ctx={ctx} title={t('workspace.title')}>
       <h1 safe>{t('workspace.welcome', { name: view.fullName })}</h1>
@@ -93,67 +108,27 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
       <section>
         <h2 safe>{t('workspace.tasks')}</h2>
         <ul class="cards">
-          <li>
-            <a safe href="/tugas">
-              {t('workspace.tasks')}
-            </a>
-            <p safe class="hint">
-              {hw(ctx.locale, 'hub.tasksLead')}
-            </p>
-          </li>
-          <li>
-            <a safe href="/workspace/submissions">
-              {hw(ctx.locale, 'hub.submissions')}
-            </a>
-            <p safe class="hint">
-              {hw(ctx.locale, 'hub.submissionsLead')}
-            </p>
-          </li>
-          <li>
-            <a safe href="/workspace/standards">
-              {hw(ctx.locale, 'hub.standards')}
-            </a>
-            <p safe class="hint">
-              {hw(ctx.locale, 'hub.standardsLead')}
-            </p>
-          </li>
-          <li>
-            <a safe href="/workspace/daftar-data">
-              {hw(ctx.locale, 'hub.dataList')}
-            </a>
-            <p safe class="hint">
-              {hw(ctx.locale, 'hub.dataListLead')}
-            </p>
-          </li>
+          <HubCard href="/tugas" title={t('workspace.tasks')} lead={hw(ctx.locale, 'hub.tasksLead')} />
+          <HubCard
+            href="/workspace/submissions"
+            title={m('hub.submissions')}
+            lead={m('hub.submissionsLead')}
+          />
+          <HubCard href="/workspace/standards" title={m('hub.standards')} lead={m('hub.standardsLead')} />
+          <HubCard href="/workspace/daftar-data" title={m('hub.dataList')} lead={m('hub.dataListLead')} />
           {ctx.can('metadata:update', { agencyId: ctx.actor.agencyId }) || ctx.can('data_list:recommend') ? (
-            <li>
-              <a safe href="/workspace/romantik">
-                {hw(ctx.locale, 'hub.romantik')}
-              </a>
-              <p safe class="hint">
-                {hw(ctx.locale, 'hub.romantikLead')}
-              </p>
-            </li>
+            <HubCard href="/workspace/romantik" title={m('hub.romantik')} lead={m('hub.romantikLead')} />
           ) : (
             ''
           )}
-          <li>
-            <a safe href="/workspace/worksheet">
-              {hw(ctx.locale, 'hub.worksheet')}
-            </a>
-            <p safe class="hint">
-              {hw(ctx.locale, 'hub.worksheetLead')}
-            </p>
-          </li>
+          <HubCard href="/workspace/worksheet" title={m('hub.worksheet')} lead={m('hub.worksheetLead')} />
           {ctx.can('data_request:read', { agencyId: ctx.actor.agencyId }) ? (
-            <li>
-              <a safe href="/kerja/permintaan-data" id="hub-requests">
-                {hw(ctx.locale, 'hub.requests')}
-              </a>
-              <p safe class="hint">
-                {hw(ctx.locale, 'hub.requestsLead')}
-              </p>
-            </li>
+            <HubCard
+              href="/kerja/permintaan-data"
+              id="hub-requests"
+              title={m('hub.requests')}
+              lead={m('hub.requestsLead')}
+            />
           ) : (
             ''
           )}
