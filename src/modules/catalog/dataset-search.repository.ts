@@ -33,16 +33,20 @@ export interface SearchResult {
   facets: Partial<Record<FacetField, FacetItem[]>>;
 }
 
-/** The hits column each sort key orders by. */
-const SORT_COLUMNS: Record<SortTerm['key'], string> = {
-  score: 'score',
-  id: 'id',
-  name: 'name',
-  title: 'title_key',
-  metadata_modified: 'metadata_modified',
-  metadata_created: 'metadata_created',
-  view_count: 'view_count',
-};
+/**
+ * What each sort key orders by: the hits column and the dataset expression it is read from.
+ * Only the keys a request sorts by enter `hits` (each column is copied for every hit; lower(title)
+ * alone cost a sixth of the statement's CPU at 947 hits).
+ */
+const SORT_COLUMNS = {
+  score: { column: 'score', source: null },
+  id: { column: 'id', source: null },
+  name: { column: 'name', source: sql`dataset.name` },
+  title: { column: 'title_key', source: sql`lower(dataset.title)` },
+  metadata_modified: { column: 'metadata_modified', source: sql`dataset.metadata_modified` },
+  metadata_created: { column: 'metadata_created', source: sql`dataset.metadata_created` },
+  view_count: { column: 'view_count', source: sql`dataset.view_count` },
+} as const satisfies Record<SortTerm['key'], { column: string; source: unknown }>;
 
 /**
  * One facet as a JSON array, counted over the `hits` CTE, most frequent first. Tags, topics and
@@ -93,27 +97,29 @@ export function searchStatement(db: Kysely<DB>, req: SearchRequest) {
   const score = req.text
     ? sql<number>`ts_rank_cd(dataset.search, ${tsQuery(req.text)})`
     : sql<number>`0::real`;
+  const terms = req.sort.filter((t) => t.key !== 'score' || req.text);
+  // The hits CTE carries only what the count, the asked sort and the asked facets read.
+  const columns = [
+    sql<string>`dataset.id`.as('id'),
+    ...(req.text ? [score.as('score')] : []),
+    ...(req.facetFields.includes('organization') ? [sql`dataset.agency_id`.as('agency_id')] : []),
+    ...(req.facetFields.includes('license_id') ? [sql`dataset.license_id`.as('license_id')] : []),
+    ...[...new Set(terms.map((t) => t.key))].flatMap((k) => {
+      const c = SORT_COLUMNS[k];
+      return c.source ? [c.source.as(c.column)] : [];
+    }),
+    ...req.facetFields.flatMap((f) => {
+      const a = FACET_ARRAYS[f];
+      return a ? [sql.ref(`dataset.${a}`).as(a)] : [];
+    }),
+  ];
   const hits = db
     .selectFrom('dataset')
     .where((eb) => whereAll(eb, req))
-    .select([
-      'dataset.id',
-      'dataset.agency_id',
-      'dataset.license_id',
-      'dataset.name',
-      sql<string>`lower(dataset.title)`.as('title_key'),
-      'dataset.metadata_modified',
-      'dataset.metadata_created',
-      'dataset.view_count',
-      score.as('score'),
-    ])
-    .$call((q) => {
-      const arrays = req.facetFields.flatMap((f) => FACET_ARRAYS[f] ?? []);
-      return arrays.length ? q.select(arrays.map((a) => `dataset.${a}` as const)) : q;
-    });
-  const order = req.sort
-    .filter((t) => t.key !== 'score' || req.text)
-    .map((t) => sql`${sql.ref(SORT_COLUMNS[t.key])} ${sql.raw(t.dir === 'desc' ? 'desc' : 'asc')}`);
+    .select(columns);
+  const order = terms.map(
+    (t) => sql`${sql.ref(SORT_COLUMNS[t.key].column)} ${sql.raw(t.dir === 'desc' ? 'desc' : 'asc')}`,
+  );
   order.push(sql`id asc`);
   const limit = req.facetLimit < 0 ? 10_000 : req.facetLimit;
   const facetColumns = req.facetFields.map(
