@@ -12,7 +12,7 @@ type Dict = Record<string, unknown>;
 type Search = {
   total?: number;
   records: Dict[];
-  next_page?: { filters?: Dict; offset?: number; records: Dict[] };
+  next_page?: Dict;
 };
 
 const FIELDS = [
@@ -108,23 +108,26 @@ for (const kind of DIALECTS) {
       expect(meta.records.filter((r) => String(r.name).startsWith('bebas_'))).toEqual([]);
     });
 
-    // CKAN 2.11 ckanext/datastore/backend/postgres.py `search_data` ("fast datastore_search
-    // pagination"): with include_next_page and rows sorted by _id, next_page holds the keyset
-    // filters (`_id` greater than the page's last) and the records of the next page.
-    it('include_next_page: keyset by _id, the next offset otherwise', async () => {
+    // ckan master (2dbe2c18f6) ckanext/datastore/backend/postgres.py `search_data` L1483-1493
+    // (operator gt, or lt for `_id desc`) and L1665-1666 (`next_page = {'_id': {operator:
+    // last_id}}`); ckanext/datastore/tests/test_search.py L1782-1787 assert exactly that shape.
+    // logic/action.py L705-707: "Ignored if records are not sorted by the `_id` field".
+    it('include_next_page: next_page is the keyset filter for the next page, only when sorted by _id', async () => {
       const page = await resultOf<Search>(search({ resource_id: alias, limit: 2, include_next_page: true }));
       expect(page.records.map((r) => r.kecamatan)).toEqual(['Poncol', 'Parang']);
-      expect(page.next_page?.filters).toEqual({ _id: { gt: page.records[1]?._id } });
-      expect(page.next_page?.records.map((r) => r.kecamatan)).toEqual(['Lembeyan', 'Kawedanan']);
+      expect(page.next_page).toEqual({ _id: { gt: page.records[1]?._id } });
       const after = await resultOf<Search>(
-        search({ resource_id: alias, limit: 2, filters: JSON.stringify(page.next_page?.filters) }),
+        search({ resource_id: alias, limit: 2, filters: JSON.stringify(page.next_page) }),
       );
-      expect(after.records).toEqual(page.next_page?.records);
+      expect(after.records.map((r) => r.kecamatan)).toEqual(['Lembeyan', 'Kawedanan']);
+      const down = await resultOf<Search>(
+        search({ resource_id: alias, limit: 3, sort: '_id desc', include_next_page: true }),
+      );
+      expect(down.next_page).toEqual({ _id: { lt: down.records[2]?._id } });
       const byCount = await resultOf<Search>(
         search({ resource_id: alias, limit: 2, sort: 'jumlah desc', include_next_page: true }),
       );
-      expect(byCount.next_page).toMatchObject({ offset: 2 });
-      expect(byCount.next_page?.records.map((r) => r.jumlah)).toEqual([30, 20]);
+      expect(byCount.next_page).toBeUndefined();
       const plain = await resultOf<Search>(search({ resource_id: alias, limit: 2 }));
       expect(plain.next_page).toBeUndefined();
     });
