@@ -251,5 +251,24 @@ for (const kind of DIALECTS) {
       );
       expect((await rowsOf()).map((r) => r[0])).not.toContain('K1');
     });
+
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_delete` L420, L489-495: without
+    // `filters` the whole table goes. Ours empties it as a new version instead of dropping it, so
+    // the earlier versions stay readable (issue #19: a write never loses the previous state).
+    it('datastore_delete without filters empties the table as a new version; the one before stays readable', async () => {
+      const before = await rowsOf();
+      expect(before.length).toBeGreaterThan(0);
+      const { number } = await w.t.database.db
+        .selectFrom('resource_version')
+        .select(({ fn }) => fn.max('number').as('number'))
+        .where('resource_id', '=', resourceId)
+        .executeTakeFirstOrThrow();
+      const out = await resultOf(
+        postAction(w.t, 'datastore_delete', { resource_id: resourceId }, w.producer),
+      );
+      expect(out).toEqual({ resource_id: resourceId, filters: {} });
+      expect((await search()).total).toBe(0);
+      expect(await rowsOf({ version: Number(number) })).toEqual(before);
+    });
   });
 }
