@@ -51,9 +51,9 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // ckanext/datastore/logic/action.py `datastore_create`: `resource` (a dict with package_id)
-    // instead of resource_id creates the resource first; `aliases` (a name or a list) become
-    // names datastore_search and datastore_search_sql accept as the resource id.
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_create` L35: `resource` (a dict with
+    // package_id, L45) instead of resource_id creates the resource first; `aliases` (a name or a
+    // list, L62-63) become names datastore_search and datastore_search_sql accept as the id.
     it('creates the resource from `resource`, and its aliases read like the id', async () => {
       const created = await resultOf<Dict>(
         create({
@@ -86,7 +86,7 @@ for (const kind of DIALECTS) {
       expect(sqlRes.records.map((r) => r.kecamatan)).toEqual(['Kawedanan', 'Takeran']);
     });
 
-    // action.py `datastore_create` validates each alias; the backend's `create_alias` refuses a
+    // action.py (2.11.5) `datastore_create` validates each alias (L162-164); the backend refuses a
     // name already in use: 409 Validation Error under `alias`, naming it.
     it('refuses an alias that is a resource id or another resource’s alias, naming it', async () => {
       const other = await resultOf<Dict>(
@@ -132,8 +132,9 @@ for (const kind of DIALECTS) {
       expect(plain.next_page).toBeUndefined();
     });
 
-    // action.py `datastore_search` on the `_table_metadata` alias (CKAN's view: _id, name, oid,
-    // alias_of): public tables and their aliases, never a private dataset's.
+    // action.py (2.11.5) `datastore_search` L535 on the `_table_metadata` alias (WHITELISTED_RESOURCES
+    // L32; CKAN's view: _id, name, oid, alias_of): public tables and their aliases, never a
+    // private dataset's.
     it('_table_metadata lists readable tables and aliases, never private or closed ones', async () => {
       const secret = await resultOf<Dict>(
         create({

@@ -47,9 +47,10 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // ckanext/datastore/logic/action.py `datastore_create` (fields, primary_key, records),
-    // `datastore_upsert` (method upsert|insert|update, dry_run), `datastore_delete` (filters),
-    // `datastore_records_delete` (filters required): each write is a new version.
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_create` L35 (fields, primary_key,
+    // records), `datastore_upsert` L267 (method upsert|insert|update L272-297, dry_run L304),
+    // `datastore_delete` L420 (filters L450-460), `datastore_records_delete` L502 (filters
+    // required): each write is a new version.
     it('create → upsert 10 rows → update 1 → delete 2 by filter: table, history and every version', async () => {
       const created = await resultOf<Record<string, unknown>>(
         postAction(
