@@ -31,11 +31,14 @@ export class NotAuthorizedError extends AppError {
 /** 409 in CKAN's envelope: input was invalid; `fields` names each bad field. */
 export class ValidationError extends AppError {
   readonly status = 409;
+  /** The summary the raiser gave (beside the per-field messages), if any. */
+  readonly summary: Bilingual | undefined;
   constructor(
     readonly fields: Record<string, Bilingual[]>,
-    text: Bilingual = { id: 'Masukan tidak valid', en: 'Invalid input' },
+    summary?: Bilingual,
   ) {
-    super(text);
+    super(summary ?? { id: 'Masukan tidak valid', en: 'Invalid input' });
+    this.summary = summary;
   }
 }
 

@@ -12,8 +12,8 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t?.close());
 
-    // ckan/logic/action/get.py `help_show`: `function_name = logic.get_or_bust(data_dict, 'name')`,
-    // unknown → `raise NotFound('Action function not found')`, else `return function.__doc__`.
+    // ckan/logic/action/get.py (2.11.5) `help_show` L3086: `get_or_bust(data_dict, 'name')`,
+    // unknown → `raise NotFound('Action function not found')` L3106, else `return function.__doc__` L3108.
     it('help_show answers the documentation of every action the help links name (get.py help_show)', async () => {
       const first = await t.app.inject({ url: '/api/3/action/package_search' });
       const help = new URL(first.json().help as string);
@@ -44,7 +44,8 @@ for (const kind of DIALECTS) {
       expect(bare.json().error).toHaveProperty('name');
     });
 
-    // ckan/views/api.py `get_api`: GET /api/3 → {"version": 3}. The /api page links the document.
+    // ckan/views/api.py (2.11.5) `get_api` L347-351: GET /api/3 → {"version": 3}. The /api page
+    // links the document.
     it('GET /api/3 answers the API version; /api links the OpenAPI document', async () => {
       const v = await t.app.inject({ url: '/api/3' });
       expect(v.statusCode).toBe(200);

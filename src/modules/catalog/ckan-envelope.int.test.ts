@@ -74,6 +74,34 @@ for (const kind of DIALECTS) {
         }
       });
 
+      // ckan/logic/__init__.py (2.11.5) L89-96: `ValidationError(errors, error_summary)`; a message
+      // given instead of a dict is kept as `error_dict['message']`, and views/api.py L304-307 sends
+      // the error dict whole. A refusal that gives its summary keeps it as `message` (issue #19 item 6).
+      it('409 Validation Error keeps the summary the refusal gave as `message`, beside the field keys', async () => {
+        const { token } = await userWithToken(t.database, 'custodian');
+        const made = await resultOf<{ id: string }>(
+          callAction(t.app, 'package_create', {
+            token,
+            body: { name: `tertutup-${uniq()}`, title: 'Tertutup', owner_org: 'dinkes', private: true },
+          }),
+        );
+        await t.database.db
+          .updateTable('dataset')
+          .set({ classification: 'closed' })
+          .where('id', '=', made.id)
+          .execute();
+        const res = await callAction(t.app, 'package_patch', {
+          token,
+          query: { lang: 'en' },
+          body: { id: made.id, private: false },
+        });
+        expect(res.statusCode).toBe(409);
+        const { error } = res.json();
+        expect(error.__type).toBe('Validation Error');
+        expect(error.message).toMatch(/^A closed dataset cannot be published: only open data may be public/);
+        expect(error.private).toEqual([error.message]);
+      });
+
       it('400 Search Query Error for an fq or a sort the parser refuses', async () => {
         const queries: Record<string, string>[] = [
           { fq: 'organization:"tidak ditutup' },

@@ -49,8 +49,9 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // get.py `tag_show` (NotFound 'Could not find tag "%s"'), `tag_search` ({count, results}),
-    // `tag_autocomplete` (list of names).
+    // CKAN 2.11.5 ckan/logic/action/get.py `tag_show` L1362 (a missing tag: `raise NotFound` L1388,
+    // 'Not found'; ours names the tag after it, same type and status), `tag_search` L2222
+    // ({count, results} L2257), `tag_autocomplete` L2261 (a list of names).
     it('tag_show, tag_search and tag_autocomplete', async () => {
       const t = await resultOf<Dict>(get('tag_show', { id: tag }));
       expect(t).toMatchObject({ name: tag, display_name: tag, vocabulary_id: null });
@@ -71,8 +72,9 @@ for (const kind of DIALECTS) {
       expect(await resultOf(get('tag_autocomplete', { query: tag.slice(0, 6), limit: 5 }))).toContain(tag);
     });
 
-    // get.py `format_autocomplete`: lower-cased formats containing q, `limit` (5) of them;
-    // `resource_search`: `query` "field:term", {count, results}, unknown field → ValidationError.
+    // get.py (2.11.5) `format_autocomplete` L1560: lower-cased formats containing q, `limit` (5,
+    // L1578) of them; `resource_search` L2008: `query` "field:term", {count, results} L2167,
+    // unknown field → ValidationError 'Field "{field}" not recognised in resource_search.' L2105.
     it('format_autocomplete and resource_search', async () => {
       expect(await resultOf(get('format_autocomplete', { q: 'geo' }))).toEqual(['geojson']);
       const r = await resultOf<{ count: number; results: Dict[] }>(
@@ -89,7 +91,8 @@ for (const kind of DIALECTS) {
       expect(bad.json().error.query).toEqual(['Field "colour" not recognised in resource_search.']);
     });
 
-    // update.py `package_resource_reorder`: {id, order}; unknown id → ValidationError on `order`.
+    // update.py (2.11.5) `package_resource_reorder` L527: {id, order}; a bad order → ValidationError
+    // on `order` (L542, L545).
     it('package_resource_reorder puts the named resources first', async () => {
       const [a, b, c] = pub.resources.map((r) => r.id);
       const out = await resultOf<Dict>(
@@ -112,7 +115,8 @@ for (const kind of DIALECTS) {
       ).toBe(403);
     });
 
-    // patch.py `resource_patch`: only the given fields change.
+    // patch.py (2.11.5) `resource_patch` L56: resource_show merged with the given fields, so only
+    // they change.
     it('resource_patch changes only what it is given', async () => {
       const r = pub.resources[1] as Pkg['resources'][number];
       const out = await resultOf<Dict>(
@@ -121,8 +125,8 @@ for (const kind of DIALECTS) {
       expect(out).toMatchObject({ id: r.id, name: 'Peta Batas', format: 'GeoJSON', url: r.url });
     });
 
-    // update.py `package_revise`: match (must equal), filter ("-field"), update, include;
-    // returns {package: …}.
+    // update.py (2.11.5) `package_revise` L366: match (must equal; else ValidationError on `match`
+    // L485), filter ("-field"), update, include; returns {package: …}.
     it('package_revise matches, filters, updates and returns {package}', async () => {
       const out = await resultOf<{ package: Dict }>(
         postAction(
@@ -165,8 +169,9 @@ for (const kind of DIALECTS) {
       ).toBe(403);
     });
 
-    // ckanext/activity/logic/action.py `package_activity_list`, `organization_activity_list`,
-    // `recently_changed_packages_activity_list`: newest first, limit/offset.
+    // ckanext/activity/logic/action.py (2.11.5) `package_activity_list` L190,
+    // `organization_activity_list` L340, `recently_changed_packages_activity_list` L400: newest
+    // first, limit/offset (L142-149).
     it('activity lists come from the revisions, newest first', async () => {
       const acts = await resultOf<Dict[]>(get('package_activity_list', { id: pub.name }));
       expect(acts.length).toBeGreaterThanOrEqual(3);
@@ -184,8 +189,8 @@ for (const kind of DIALECTS) {
       expect((await get('package_activity_list', { id: 'no-such-dataset' })).statusCode).toBe(404);
     });
 
-    // get.py `user_list` (public_user_details off: sysadmins) and `api_token_list`; delete.py
-    // `api_token_revoke`.
+    // get.py (2.11.5) `user_list` L808 (all_fields default True L843; public_user_details off:
+    // sysadmins) and `api_token_list` L3203; delete.py `api_token_revoke` L812.
     it('user_list for who may read users; api_token_list and api_token_revoke for the owner', async () => {
       expect((await get('user_list', {}, w.producer)).statusCode).toBe(403);
       const admin = await userWithToken(w.t.database, 'administrator');

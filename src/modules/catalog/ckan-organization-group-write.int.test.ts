@@ -28,8 +28,9 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // create.py `organization_create` → `_group_or_org_create`: returns the organization dict;
-    // update.py `organization_update`, patch.py `organization_patch`, delete.py `organization_delete`.
+    // CKAN 2.11.5 create.py `organization_create` L867 → `_group_or_org_create` L712: returns the
+    // organization dict; update.py `organization_update` L751, patch.py `organization_patch` L111,
+    // delete.py `organization_delete` L455.
     it('organization_create/_update/_patch/_delete map onto agencies, for the administrator only', async () => {
       const name = `org-${uniq()}`;
       const refused = await postAction(w.t, 'organization_create', { name, title: 'Dinas Uji' }, w.custodian);
@@ -48,7 +49,8 @@ for (const kind of DIALECTS) {
       });
       const shown = await resultOf<Dict>(get('organization_show', { id: name }));
       expect(shown.id).toBe(org.id);
-      // CKAN's group_name_validator: "Group name already exists in database" on `name`.
+      // ckan/logic/validators.py (2.11.5) `group_name_validator` L499: "Group name already exists
+      // in database" on `name`.
       const taken = await postAction(w.t, 'organization_create', { name, title: 'Lagi' }, admin);
       expect(taken.statusCode).toBe(409);
       expect(taken.json().error).toHaveProperty('name');
@@ -63,7 +65,8 @@ for (const kind of DIALECTS) {
       const gone = await resultOf(postAction(w.t, 'organization_delete', { id: `${name}-b` }, admin));
       expect(gone).toBeNull();
       expect((await get('organization_show', { id: `${name}-b` })).statusCode).toBe(404);
-      // delete.py: "Organization cannot be deleted while it still has datasets".
+      // delete.py (2.11.5) `_group_or_org_delete` L410-413: "Organization cannot be deleted while it
+      // still has datasets".
       const busy = await postAction(w.t, 'organization_delete', { id: 'dinkes' }, admin);
       expect(busy.statusCode).toBe(409);
       expect((await postAction(w.t, 'organization_delete', { id: 'no-such-org' }, admin)).statusCode).toBe(
@@ -71,8 +74,8 @@ for (const kind of DIALECTS) {
       );
     });
 
-    // get.py `organization_list_for_user`: organizations where the user has `permission`
-    // (default manage_group), each with the user's `capacity`.
+    // get.py (2.11.5) `organization_list_for_user` L626: organizations where the user has
+    // `permission` (default manage_group, L691), each with the user's `capacity`.
     it('organization_list_for_user answers from the policy', async () => {
       const names = (l: Dict[]) => l.map((o) => o.name).sort();
       const producerCreate = await resultOf<Dict[]>(
@@ -90,7 +93,8 @@ for (const kind of DIALECTS) {
       expect(forOther.statusCode).toBe(403);
     });
 
-    // create.py `organization_member_create` (id, username, role) / delete.py `organization_member_delete`.
+    // create.py (2.11.5) `organization_member_create` L1394 (id, username, role) / delete.py
+    // `organization_member_delete` L737.
     it('organization_member_create/_delete bind a user to an agency, through user administration', async () => {
       const u = await userWithToken(w.t.database, 'supervisor');
       const member = await resultOf<Dict>(
@@ -126,7 +130,8 @@ for (const kind of DIALECTS) {
       ).toBe(404);
     });
 
-    // create.py `group_create`, update.py `group_update`, patch.py `group_patch`, delete.py `group_delete`.
+    // 2.11.5 create.py `group_create` L795, update.py `group_update` L723, patch.py `group_patch`
+    // L82, delete.py `group_delete` L444.
     it('group_create/_update/_patch/_delete map onto topics (topic:manage)', async () => {
       const name = `topik-${uniq()}`;
       expect((await postAction(w.t, 'group_create', { name, title: 'X' }, w.producer)).statusCode).toBe(403);
@@ -165,8 +170,9 @@ for (const kind of DIALECTS) {
       expect((await postAction(w.t, 'group_delete', { id: name }, admin)).statusCode).toBe(404);
     });
 
-    // create.py `member_create` (id, object, object_type, capacity), delete.py `member_delete`,
-    // get.py `member_list` ([id, type, capacity] tuples) and `group_package_show`.
+    // 2.11.5 create.py `member_create` L567 (id, object, object_type, capacity: get_or_bust L594),
+    // delete.py `member_delete` L285, get.py `member_list` L147 ((id, type, capacity) tuples) and
+    // `group_package_show` L1318.
     it('member_create/_delete put datasets in topics under dataset:update; member_list and group_package_show read them', async () => {
       const pkg: Pkg = await producerDatasetOf(w.t, w.producer);
       const m = await resultOf<Dict>(

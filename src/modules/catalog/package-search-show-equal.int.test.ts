@@ -39,7 +39,8 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // ckan/logic/action/get.py `package_search`: the results are the validated package_show
+    // ckan/logic/action/get.py (2.11.5) `package_search` L1699 (L1874-1876, L1927-1939): the
+    // results are the validated package_show
     // dicts CKAN indexed (`data_dict` from the index), so each equals package_show's — here
     // including what the metadata module adds (`sdi_conformity_score`), computed per page.
     it('each dict of a page deep-equals package_show, sdi_conformity_score included', async () => {

@@ -115,6 +115,29 @@ for (const kind of DIALECTS) {
       await expectBothErrorsAndNothingLoaded(r.id);
     });
 
+    // ckan/logic/action/patch.py (2.11.5) `resource_patch` L56: resource_show merged with the given
+    // fields, then resource_update; ckanext-validation (f0c43e0) jobs.py L92-97 reads a `schema`
+    // given as a string with json.loads. So a `schema` patched in (JSON text) binds the next upload.
+    it('resource_patch with `schema` as JSON text, then an upload, refuses the bad file', async () => {
+      const d = await dataset();
+      const r = await resultOf<{ id: string }>(
+        callAction(s.ctx.t.app, 'resource_create', {
+          body: { package_id: d.id, url: 'https://data.magetan.go.id/penduduk.csv' },
+          token: s.ctx.producer,
+        }),
+      );
+      const patched = await resultOf<{ id: string; url: string }>(
+        callAction(s.ctx.t.app, 'resource_patch', {
+          body: { id: r.id, schema: JSON.stringify(DECLARED) },
+          token: s.ctx.producer,
+        }),
+      );
+      expect(patched.url).toBe('https://data.magetan.go.id/penduduk.csv');
+      expect((await resourceRow(r.id)).table_schema).toEqual(DECLARED);
+      await resultOf(upload('resource_update', { id: r.id }, 'penduduk.csv', BAD_CSV));
+      await expectBothErrorsAndNothingLoaded(r.id);
+    });
+
     it('a schema declared with resource_schema_update (the column editor) before any upload is enforced on the first', async () => {
       const d = await dataset();
       const r = await resultOf<{ id: string }>(

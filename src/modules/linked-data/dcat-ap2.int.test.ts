@@ -28,7 +28,8 @@ const DCAT_AP_2_SHAPES = [
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 for (const kind of DIALECTS) {
-  // ckanext-dcat docs/profiles.md: `?profiles=euro_dcat_ap_2` on /catalog.{fmt} and /dataset/{id}.{fmt}.
+  // ckanext-dcat (0209972) docs/profiles.md L23 (`euro_dcat_ap_2`) and docs/endpoints.md L48 (`?profiles=`)
+  // on /catalog.{fmt} and /dataset/{id}.{fmt}.
   describe(`linked data with ?profiles=euro_dcat_ap_2 (DCAT-AP 2.1.1) on ${kind}`, () => {
     let f: Fixture;
     let rich: LinkedCatalog['rich'];
@@ -70,7 +71,7 @@ for (const kind of DIALECTS) {
       expect(objects(ap3, dist, 'http://spdx.org/rdf/terms#checksum')).toHaveLength(1);
     });
 
-    // ckanext-dcat docs/endpoints.md "Content negotiation": /catalog and /dataset/{name} answer
+    // ckanext-dcat (0209972) docs/endpoints.md L138-152 "Content negotiation": /catalog and /dataset/{name} answer
     // the RDF serialization `Accept` names; a browser still gets the HTML page.
     it('negotiates RDF on Accept for /catalog and /dataset/{name}', async () => {
       const cat = await f.t.app.inject({ url: '/catalog', headers: { accept: 'application/ld+json' } });
@@ -92,7 +93,7 @@ for (const kind of DIALECTS) {
       expect(browser.headers.vary).toContain('Accept');
     });
 
-    // ckanext-dcat docs/profiles.md: the `schemaorg` profile describes datasets with schema.org.
+    // ckanext-dcat (0209972) docs/profiles.md L26: the `schemaorg` profile describes datasets with schema.org.
     it('?profiles=schemaorg gives schema.org Datasets in every serialization', async () => {
       const one = parseTurtle((await get(`/dataset/${rich.name}.ttl?profiles=schemaorg`)).body);
       expect(subjectsOfType(one, 'https://schema.org/Dataset')).toHaveLength(1);

@@ -38,7 +38,12 @@ export function sendError(reply: FastifyReply, help: string, err: unknown, local
     const fields = Object.fromEntries(
       Object.entries(err.fields).map(([k, v]) => [k, v.map((m) => pick(locale, m))]),
     );
-    return reply.code(409).send({ help, success: false, error: { __type: 'Validation Error', ...fields } });
+    // ckan/logic/__init__.py (2.11.5) L93-94: a ValidationError raised with a message carries it
+    // as `message` in its error dict, which views/api.py L304-307 sends whole: the summary stays.
+    const summary = err.summary && !('message' in fields) ? { message: pick(locale, err.summary) } : {};
+    return reply
+      .code(409)
+      .send({ help, success: false, error: { __type: 'Validation Error', ...summary, ...fields } });
   }
   if (err instanceof NotAuthorizedError)
     return reply.code(403).send({

@@ -31,7 +31,8 @@ const FacetFieldsSchema = z.preprocess(
 /**
  * Parameters package_search takes besides its schema's: Solr's own (ckan/lib/search/query.py
  * VALID_SOLR_PARAMETERS), CKAN's, `ext_*` for plugins, and this site's `lang`. Any other is a
- * 400 Search Query Error, as in CKAN (`Invalid "%s" parameter`).
+ * 400 Search Query Error, as in CKAN 2.11.5 (query.py L381-383 `"Invalid search parameters: %s" %
+ * invalid_params`, sent by views/api.py L312-316 as `'Search Query is invalid: %r' % e.args`).
  */
 const OTHER_PARAMETERS = new Set([
   'fl',
@@ -155,11 +156,14 @@ export const packageSearch = defineAction({
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
     const unknown = unknownSearchParameters(input);
-    if (unknown.length)
+    if (unknown.length) {
+      // Python's repr of the message: a list of quoted names inside double quotes.
+      const names = `[${unknown.map((n) => `'${n}'`).join(', ')}]`;
       throw new SearchQueryError({
-        id: `Kueri pencarian tidak valid: parameter "${unknown[0]}" tidak dikenal`,
-        en: `Search Query is invalid: 'Invalid "${unknown[0]}" parameter'`,
+        id: `Kueri pencarian tidak valid: parameter ${unknown.map((n) => `"${n}"`).join(', ')} tidak dikenal`,
+        en: `Search Query is invalid: "Invalid search parameters: ${names}"`,
       });
+    }
     const result = await runPackageSearch(ctx, input);
     // Each result is package_show's stored dict for it (CKAN indexes the validated package_show
     // dict and returns that), so the keys other modules add come along.

@@ -101,6 +101,7 @@ export const datastoreSearch = defineAction({
       records_format: input.records_format,
     };
     const r = await runSearch(ctx.db, table, params);
+    const keyset = input.include_next_page ? nextPage(table, params, r) : undefined;
     const start = linkParams(table.resource.id, input);
     const next = new URLSearchParams(start);
     next.set('offset', String(input.offset + input.limit));
@@ -121,7 +122,7 @@ export const datastoreSearch = defineAction({
       records: r.records,
       _links: { start: `${base}?${start}`, next: `${base}?${next}` },
       ...(r.total !== undefined ? { total: r.total, total_was_estimated: false } : {}),
-      ...(input.include_next_page ? { next_page: await nextPage(ctx.db, table, params, r) } : {}),
+      ...(keyset ? { next_page: keyset } : {}),
     };
   },
 });

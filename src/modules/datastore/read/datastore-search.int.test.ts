@@ -64,6 +64,9 @@ for (const kind of DIALECTS) {
         callAction(t.app, 'datastore_search', { query: { resource_id: pub.resourceId, ...query }, token }),
       );
 
+    // CKAN 2.11.5 ckanext/datastore/logic/action.py `datastore_search` L535: result keys L612-632
+    // (fields, offset, limit, filters, total, total_was_estimated L627, records); backend/postgres.py
+    // `_insert_links` L807-842 (`_links.start` and `_links.next`, offset + limit).
     it('answers with CKAN envelope and keys, _id first, open columns only for the public', async () => {
       const res = await callAction(t.app, 'datastore_search', { query: { resource_id: pub.resourceId } });
       expect(res.statusCode).toBe(200);
@@ -189,6 +192,8 @@ for (const kind of DIALECTS) {
       }
     });
 
+    // action.py (2.11.5) L558 `distinct` (with `fields`: the distinct values of those columns),
+    // L578 `include_total`; `sort`, `fields`, `limit`/`offset` and `_links.next` as above.
     it('sorts, selects fields, pages, and counts distinct values', async () => {
       const sorted = await search({
         sort: 'kepadatan desc, _id',
@@ -234,6 +239,8 @@ for (const kind of DIALECTS) {
       expect(bad.statusCode).toBe(409);
     });
 
+    // action.py (2.11.5) L592-597 `records_format` objects|lists|csv|tsv; backend/postgres.py
+    // L1476 lists, L1488 csv, L1497 tsv (no header, one line a record).
     it('returns lists, csv and tsv records', async () => {
       const lists = await search({ records_format: 'lists', fields: 'tahun,nama_wilayah', limit: 2 });
       expect(lists.records).toEqual([

@@ -12,7 +12,7 @@ type Dict = Record<string, unknown>;
 type Search = {
   total?: number;
   records: Dict[];
-  next_page?: { filters?: Dict; offset?: number; records: Dict[] };
+  next_page?: Dict;
 };
 
 const FIELDS = [
@@ -51,9 +51,9 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // ckanext/datastore/logic/action.py `datastore_create`: `resource` (a dict with package_id)
-    // instead of resource_id creates the resource first; `aliases` (a name or a list) become
-    // names datastore_search and datastore_search_sql accept as the resource id.
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_create` L35: `resource` (a dict with
+    // package_id, L45) instead of resource_id creates the resource first; `aliases` (a name or a
+    // list, L62-63) become names datastore_search and datastore_search_sql accept as the id.
     it('creates the resource from `resource`, and its aliases read like the id', async () => {
       const created = await resultOf<Dict>(
         create({
@@ -86,7 +86,7 @@ for (const kind of DIALECTS) {
       expect(sqlRes.records.map((r) => r.kecamatan)).toEqual(['Kawedanan', 'Takeran']);
     });
 
-    // action.py `datastore_create` validates each alias; the backend's `create_alias` refuses a
+    // action.py (2.11.5) `datastore_create` validates each alias (L162-164); the backend refuses a
     // name already in use: 409 Validation Error under `alias`, naming it.
     it('refuses an alias that is a resource id or another resource’s alias, naming it', async () => {
       const other = await resultOf<Dict>(
@@ -108,29 +108,33 @@ for (const kind of DIALECTS) {
       expect(meta.records.filter((r) => String(r.name).startsWith('bebas_'))).toEqual([]);
     });
 
-    // CKAN 2.11 ckanext/datastore/backend/postgres.py `search_data` ("fast datastore_search
-    // pagination"): with include_next_page and rows sorted by _id, next_page holds the keyset
-    // filters (`_id` greater than the page's last) and the records of the next page.
-    it('include_next_page: keyset by _id, the next offset otherwise', async () => {
+    // ckan master (2dbe2c18f6) ckanext/datastore/backend/postgres.py `search_data` L1483-1493
+    // (operator gt, or lt for `_id desc`) and L1665-1666 (`next_page = {'_id': {operator:
+    // last_id}}`); ckanext/datastore/tests/test_search.py L1782-1787 assert exactly that shape.
+    // logic/action.py L705-707: "Ignored if records are not sorted by the `_id` field".
+    it('include_next_page: next_page is the keyset filter for the next page, only when sorted by _id', async () => {
       const page = await resultOf<Search>(search({ resource_id: alias, limit: 2, include_next_page: true }));
       expect(page.records.map((r) => r.kecamatan)).toEqual(['Poncol', 'Parang']);
-      expect(page.next_page?.filters).toEqual({ _id: { gt: page.records[1]?._id } });
-      expect(page.next_page?.records.map((r) => r.kecamatan)).toEqual(['Lembeyan', 'Kawedanan']);
+      expect(page.next_page).toEqual({ _id: { gt: page.records[1]?._id } });
       const after = await resultOf<Search>(
-        search({ resource_id: alias, limit: 2, filters: JSON.stringify(page.next_page?.filters) }),
+        search({ resource_id: alias, limit: 2, filters: JSON.stringify(page.next_page) }),
       );
-      expect(after.records).toEqual(page.next_page?.records);
+      expect(after.records.map((r) => r.kecamatan)).toEqual(['Lembeyan', 'Kawedanan']);
+      const down = await resultOf<Search>(
+        search({ resource_id: alias, limit: 3, sort: '_id desc', include_next_page: true }),
+      );
+      expect(down.next_page).toEqual({ _id: { lt: down.records[2]?._id } });
       const byCount = await resultOf<Search>(
         search({ resource_id: alias, limit: 2, sort: 'jumlah desc', include_next_page: true }),
       );
-      expect(byCount.next_page).toMatchObject({ offset: 2 });
-      expect(byCount.next_page?.records.map((r) => r.jumlah)).toEqual([30, 20]);
+      expect(byCount.next_page).toBeUndefined();
       const plain = await resultOf<Search>(search({ resource_id: alias, limit: 2 }));
       expect(plain.next_page).toBeUndefined();
     });
 
-    // action.py `datastore_search` on the `_table_metadata` alias (CKAN's view: _id, name, oid,
-    // alias_of): public tables and their aliases, never a private dataset's.
+    // action.py (2.11.5) `datastore_search` L535 on the `_table_metadata` alias (WHITELISTED_RESOURCES
+    // L32; CKAN's view: _id, name, oid, alias_of): public tables and their aliases, never a
+    // private dataset's.
     it('_table_metadata lists readable tables and aliases, never private or closed ones', async () => {
       const secret = await resultOf<Dict>(
         create({

@@ -47,9 +47,10 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => w?.t.close());
 
-    // ckanext/datastore/logic/action.py `datastore_create` (fields, primary_key, records),
-    // `datastore_upsert` (method upsert|insert|update, dry_run), `datastore_delete` (filters),
-    // `datastore_records_delete` (filters required): each write is a new version.
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_create` L35 (fields, primary_key,
+    // records), `datastore_upsert` L267 (method upsert|insert|update L272-297, dry_run L304),
+    // `datastore_delete` L420 (filters L450-460), `datastore_records_delete` L502 (filters
+    // required): each write is a new version.
     it('create → upsert 10 rows → update 1 → delete 2 by filter: table, history and every version', async () => {
       const created = await resultOf<Record<string, unknown>>(
         postAction(
@@ -250,6 +251,25 @@ for (const kind of DIALECTS) {
         ),
       );
       expect((await rowsOf()).map((r) => r[0])).not.toContain('K1');
+    });
+
+    // ckanext/datastore/logic/action.py (2.11.5) `datastore_delete` L420, L489-495: without
+    // `filters` the whole table goes. Ours empties it as a new version instead of dropping it, so
+    // the earlier versions stay readable (issue #19: a write never loses the previous state).
+    it('datastore_delete without filters empties the table as a new version; the one before stays readable', async () => {
+      const before = await rowsOf();
+      expect(before.length).toBeGreaterThan(0);
+      const { number } = await w.t.database.db
+        .selectFrom('resource_version')
+        .select(({ fn }) => fn.max('number').as('number'))
+        .where('resource_id', '=', resourceId)
+        .executeTakeFirstOrThrow();
+      const out = await resultOf(
+        postAction(w.t, 'datastore_delete', { resource_id: resourceId }, w.producer),
+      );
+      expect(out).toEqual({ resource_id: resourceId, filters: {} });
+      expect((await search()).total).toBe(0);
+      expect(await rowsOf({ version: Number(number) })).toEqual(before);
     });
   });
 }
