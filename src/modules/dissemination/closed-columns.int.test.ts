@@ -41,6 +41,7 @@ for (const kind of DIALECTS) {
         owner_org: agency.code,
         private: true,
       });
+      if (!dict) throw new Error('dataset not created');
       const db = t.database.db;
       await db
         .updateTable('dataset')
