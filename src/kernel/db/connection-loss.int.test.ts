@@ -147,10 +147,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('lost PostgreSQL connections', (
       )
     ).rowCount;
 
-  /** Nothing in a 5xx body but the envelope: no stack, no SQL, no connection detail. */
-  function expectCleanFailure(res: { statusCode: number; json(): unknown; body: string }) {
-    expect(res.statusCode).toBeGreaterThanOrEqual(500);
-    expect(res.json()).toMatchObject({ success: false, error: { __type: 'Internal Server Error' } });
+  /**
+   * A lost connection answers 503 with Retry-After (the same request may succeed again) and
+   * nothing in the body but the envelope: no stack, no SQL, no connection detail.
+   */
+  function expectCleanFailure(res: {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    json(): unknown;
+    body: string;
+  }) {
+    expect(res.statusCode).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.json()).toMatchObject({ success: false, error: { __type: 'Service Unavailable' } });
     expect(res.body).not.toMatch(/\bat \w|terminat|pg_|\.ts:/i);
   }
 
@@ -201,7 +210,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('lost PostgreSQL connections', (
     expect(loaded).toMatchObject({ state: 'complete', row_count: rows });
   }
 
-  it('a search whose connection is lost answers a clean 500 and the next search succeeds', async () => {
+  it('a search whose connection is lost answers a clean 503 with Retry-After and the next search succeeds', async () => {
     const d = await dataset();
     const r = await upload(d.id, Buffer.from('kode,nama,jumlah\nK1,Satu,3\nK2,Dua,6\n'));
     await new JobRunner({

@@ -1,7 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionLost, RETRY_AFTER_SECONDS } from '../db/connection-lost.js';
 import { AppError, type Bilingual, NotAuthorizedError, ValidationError } from '../errors.js';
 import { pick } from '../i18n/i18n.js';
-import { actionApiName, helpUrl, isBadJsonBody, sendBadJson, sendEdgeError } from './api/ckan-envelope.js';
+import {
+  actionApiName,
+  DATABASE_UNAVAILABLE,
+  helpUrl,
+  isBadJsonBody,
+  sendBadJson,
+  sendEdgeError,
+} from './api/ckan-envelope.js';
 import { ErrorPage } from './error-page.js';
 import type { SiteInfo } from './page-context.js';
 import { pageContext } from './page-context.js';
@@ -40,6 +48,7 @@ export function describeError(err: unknown): {
     };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return { status: fe.statusCode, text: { id: 'Permintaan tidak valid', en: 'Bad request' } };
+  if (isConnectionLost(err)) return { status: 503, text: DATABASE_UNAVAILABLE };
   return { status: 500, text: { id: 'Kesalahan server', en: 'Server error' } };
 }
 
@@ -70,6 +79,8 @@ export function installErrorHandlers(app: FastifyInstance, site: SiteInfo, siteU
   app.setErrorHandler((err, req, reply) => {
     if (req.url.startsWith('/api/') && isBadJsonBody(err)) return sendBadJson(reply, err);
     const d = describeError(err);
+    // The database went away under this request: the same request may succeed shortly.
+    if (d.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (d.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: (err as FastifyError).code, status: d.status }, 'request refused');
     const action = actionApiName(req.url);
@@ -83,11 +94,13 @@ export function installErrorHandlers(app: FastifyInstance, site: SiteInfo, siteU
     // A refusal by the policy names a permission (`user:read`): an API client may read it, a
     // person reads what it means.
     const message =
-      d.status >= 500
-        ? req.t('error.500.body', { requestId: req.id })
-        : err instanceof NotAuthorizedError
-          ? req.t('error.403.body')
-          : pick(req.locale, d.text);
+      d.status === 503
+        ? pick(req.locale, d.text)
+        : d.status >= 500
+          ? req.t('error.500.body', { requestId: req.id })
+          : err instanceof NotAuthorizedError
+            ? req.t('error.403.body')
+            : pick(req.locale, d.text);
     return sendErrorPage(req, reply, site, d.status, message);
   });
   app.setNotFoundHandler((req, reply) => {

@@ -21,6 +21,7 @@ export { DatastorePreviewSection } from './pages/preview.js';
 export { loadDatastorePreviews } from './pages/preview.loader.js';
 export { fieldTypeLabel, referenceLabel } from './pages/table-schema.messages.js';
 export type { PreviewData } from './read/preview.js';
+export { withCurrentClassification } from './read/readable-table.js';
 export { queueDatastoreRebuild } from './rebuild.js';
 export { pointResourceAtVersion, type SwappedVersion } from './resource-version.repository.js';
 export { loadIngestViews } from './resource-versions.js';

@@ -3,11 +3,13 @@ import { type Actor, canReadClassified, grantScope } from '../../kernel/access/p
 import type { DB } from '../../kernel/db/schema.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import type { TableField, TableSchema } from '../../kernel/table-schema/table-schema.js';
+import { withCurrentClassification } from '../datastore/index.js';
 
 /**
  * The datastore tables dissemination reads: those a reader may read (a public dataset's, or a
  * private one under `dataset:read_private` in its scope), each at the version it serves, with
- * only the columns the reader may see (the same classification rule as the API).
+ * only the columns the reader may see (the same classification rule as the API, by the resource's
+ * CURRENT classification: a column closed after loading is closed here at once, issue 11 finding 6).
  */
 
 export interface LoadedTable {
@@ -45,6 +47,7 @@ function tableQuery(db: Kysely<DB>) {
       'resource_version.number as versionNumber',
       'resource_version.table_name as tableName',
       'resource_version.table_schema as schema',
+      'resource.table_schema as currentSchema',
     ])
     .where('resource.state', '=', 'active')
     .where('dataset.state', '<>', 'deleted')
@@ -61,7 +64,11 @@ function mayRead(actor: Actor, r: { private: boolean; datasetState: string; agen
 }
 
 function toLoaded(actor: Actor, r: Row): LoadedTable {
-  const schema = r.schema as TableSchema | null;
+  const loaded = r.schema as TableSchema | null;
+  const current = (
+    typeof r.currentSchema === 'string' ? JSON.parse(r.currentSchema) : r.currentSchema
+  ) as TableSchema | null;
+  const schema = loaded ? withCurrentClassification(loaded, current) : null;
   return {
     resourceId: r.resourceId,
     resourceName: r.resourceName,

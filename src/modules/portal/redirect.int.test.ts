@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
+import { createAgency, createDataset, createLinkResource } from '../../../test/support/catalog-fixtures.js';
 import { cookieHeader, createTestApp, csrfFrom, type TestApp } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { safeNext } from './pages/portal.routes.js';
 
 /** `next` values that leave the site, or cannot go in a Location header (issue 11, finding 10). */
@@ -71,6 +73,31 @@ for (const kind of DIALECTS) {
         expect(res.headers.location, JSON.stringify(next)).toBe(
           next === '/dataset' ? '/dataset' : '/workspace',
         );
+      }
+    });
+
+    it('a link resource redirect never carries a line break or tab to another host, never a 500 (same cause)', async () => {
+      const agency = await createAgency(t.database);
+      const { actor } = await buildUser(t.database, { roles: ['producer'], agencyId: agency.id });
+      const ds = await createDataset(t.database, actor, { owner_org: agency.code, private: true });
+      // Published as the custodian would (a producer may not publish).
+      await t.database.db.updateTable('dataset').set({ private: false }).where('id', '=', ds.id).execute();
+      for (const url of ['https://data.example/\t/evil.example', 'https://data.example/a\nb', 'https://a b'])
+        await expect(
+          createLinkResource(t.database, actor, ds.id, { url }),
+          JSON.stringify(url),
+        ).rejects.toBeInstanceOf(ValidationError);
+      const r = await createLinkResource(t.database, actor, ds.id, {
+        url: 'https://data.example.go.id/x.csv',
+      });
+      const download = () => t.app.inject({ url: `/dataset/${ds.name}/resource/${r.id}/download/x.csv` });
+      expect((await download()).headers.location).toBe('https://data.example.go.id/x.csv');
+      // A URL stored before links were checked: parsed, so no raw line break reaches Location.
+      for (const stored of ['https://data.example.go.id/\n/x.csv', 'https:/\t/evil.example/x']) {
+        await t.database.db.updateTable('resource').set({ url: stored }).where('id', '=', r.id).execute();
+        const res = await download();
+        expect(res.statusCode, JSON.stringify(stored)).toBeLessThan(500);
+        expect(String(res.headers.location ?? ''), JSON.stringify(stored)).not.toMatch(/[\s]/);
       }
     });
   });

@@ -94,7 +94,16 @@ for (const kind of DIALECTS) {
       const second = await findSubmission(t.database.db, s2.id);
       if (!first || !second) throw new Error('submissions kept');
       expect(first.metadata.title).toBe('Data alur-biasa');
-      const diff = await diffSubmissions(t.database.db, first, second);
+      const diff = await diffSubmissions(t.database.db, first, second, {
+        actor: custodian,
+        agencyId: (
+          await t.database.db
+            .selectFrom('dataset')
+            .select('agency_id')
+            .where('id', '=', first.dataset_id)
+            .executeTakeFirstOrThrow()
+        ).agency_id,
+      });
       expect(diff.metadata).toEqual([
         { field: 'title', from: 'Data alur-biasa', to: 'Data alur-biasa 2026' },
       ]);

@@ -1,7 +1,16 @@
 import type { Kysely } from 'kysely';
+import { type Actor, canReadClassified } from '../../kernel/access/policy.js';
 import type { DatasetSubmission, SubmittedResource } from '../../kernel/db/schema/workflow-runs.js';
 import type { DB } from '../../kernel/db/schema.js';
-import { versionRows } from './submissions.repository.js';
+import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
+import { withCurrentClassification } from '../datastore/index.js';
+import { versionRows, versionSchemas } from './submissions.repository.js';
+
+/** Who reads the diff, and whose dataset it is: closed columns stay out of it for others. */
+export interface DiffReader {
+  actor: Actor;
+  agencyId: string;
+}
 
 /** What changed between two submissions of a dataset: metadata fields, then each resource. */
 export interface SubmissionDiff {
@@ -33,7 +42,36 @@ function brief(r: SubmittedResource) {
   return { size: r.size, hash: r.hash, rows: r.row_count };
 }
 
-async function cellDiff(db: Kysely<DB>, a: SubmittedResource, b: SubmittedResource, out: ResourceDiff) {
+const schemaOf = (raw: unknown) => (typeof raw === 'string' ? JSON.parse(raw) : raw) as TableSchema | null;
+
+/**
+ * The columns of both versions the reader may not read, by the resource's CURRENT classification
+ * (the datastore's one rule, issue 11 findings 6 and 7): their cells never enter the diff.
+ */
+async function hiddenColumns(db: Kysely<DB>, reader: DiffReader, versionIds: string[]): Promise<Set<string>> {
+  const hidden = new Set<string>();
+  for (const v of await versionSchemas(db, versionIds)) {
+    const loaded = schemaOf(v.loaded);
+    if (!loaded) continue;
+    for (const f of withCurrentClassification(loaded, schemaOf(v.current)).fields)
+      if (!canReadClassified(reader.actor, f['x-classification'] ?? 'open', { agencyId: reader.agencyId }))
+        hidden.add(f.name);
+  }
+  return hidden;
+}
+
+async function cellDiff(
+  db: Kysely<DB>,
+  reader: DiffReader,
+  a: SubmittedResource,
+  b: SubmittedResource,
+  out: ResourceDiff,
+) {
+  const hidden = await hiddenColumns(
+    db,
+    reader,
+    [a.version_id, b.version_id].filter((v): v is string => Boolean(v)),
+  );
   const [before, after] = await Promise.all([
     versionRows(db, a.table_name as string, ROW_LIMIT),
     versionRows(db, b.table_name as string, ROW_LIMIT),
@@ -46,7 +84,8 @@ async function cellDiff(db: Kysely<DB>, a: SubmittedResource, b: SubmittedResour
     const y = after[i] ?? {};
     for (const column of new Set([...Object.keys(x), ...Object.keys(y)])) {
       // `_id` and `_full_text` are the datastore's own, not cells of the data.
-      if (column === '_id' || column === '_full_text' || same(cell(x[column]), cell(y[column]))) continue;
+      if (column === '_id' || column === '_full_text' || hidden.has(column)) continue;
+      if (same(cell(x[column]), cell(y[column]))) continue;
       if (cells.length >= CELL_LIMIT) {
         truncated = true;
         break;
@@ -64,12 +103,13 @@ async function cellDiff(db: Kysely<DB>, a: SubmittedResource, b: SubmittedResour
 /**
  * Diff two submissions. Resources are matched by resource id; a resource whose both versions
  * are loaded into the datastore is compared row by row and cell by cell, otherwise by the
- * stored file's hash and size.
+ * stored file's hash and size. Columns the reader may not read are left out of the cells.
  */
 export async function diffSubmissions(
   db: Kysely<DB>,
   from: DatasetSubmission,
   to: DatasetSubmission,
+  reader: DiffReader,
 ): Promise<SubmissionDiff> {
   const metadata: SubmissionDiff['metadata'] = [];
   for (const field of new Set([...Object.keys(from.metadata), ...Object.keys(to.metadata)])) {
@@ -93,7 +133,7 @@ export async function diffSubmissions(
       from: brief(a),
       to: brief(b),
     };
-    if (tabular && a.version_id !== b.version_id) await cellDiff(db, a, b, out);
+    if (tabular && a.version_id !== b.version_id) await cellDiff(db, reader, a, b, out);
     else if (!tabular && (a.hash !== b.hash || a.size !== b.size || a.url !== b.url)) out.change = 'changed';
     resources.push(out);
   }

@@ -153,6 +153,17 @@ export async function currentResources(db: Kysely<DB>, datasetId: string): Promi
   }));
 }
 
+/** Each version's loaded Table Schema and its resource's current one (for the closed-column rule). */
+export async function versionSchemas(db: Kysely<DB>, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .selectFrom('resource_version as v')
+    .innerJoin('resource as r', 'r.id', 'v.resource_id')
+    .select(['v.id', 'v.table_schema as loaded', 'r.table_schema as current'])
+    .where('v.id', 'in', versionIds)
+    .execute();
+}
+
 /** Up to `limit` rows of a datastore version table, by row number. */
 export async function versionRows(
   db: Kysely<DB>,

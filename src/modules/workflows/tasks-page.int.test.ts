@@ -89,6 +89,28 @@ for (const kind of DIALECTS) {
       const inbox = await get('producer', '/tugas');
       expect(inbox.body).toMatch(/data-step="set_data_list"[\s\S]*Terlambat/);
       const csrf = csrfFrom(inbox.body);
+      // A refused completion (issue #12 item 4) answers with the page, the typed note still there.
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: `/tugas/${task.id}`,
+        headers: { cookie: cookies.producer ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: csrf,
+          outcome: 'bukan_keputusan',
+          note: 'Catatan yang sudah diketik <panjang>',
+        }).toString(),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toMatch(/Catatan yang sudah diketik &lt;panjang(>|&gt;)/);
+      expect(
+        (
+          await t.database.db
+            .selectFrom('workflow_task')
+            .select('state')
+            .where('id', '=', task.id)
+            .executeTakeFirstOrThrow()
+        ).state,
+      ).toBe('open');
       const boundary = '----c2boundary';
       const payload = [
         `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`,

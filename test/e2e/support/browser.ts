@@ -64,21 +64,32 @@ export interface TestServer {
 }
 
 /**
- * A real server, as `satudata serve` runs it, on a fresh copy of the run's PGlite template
- * and a free port (or the `env` given, e.g. PORT and SITE_URL when links must name the server).
- * startServer seeds the demo region because the copy has no users.
+ * The engine browser tests run on: PGlite, or PostgreSQL when E2E_POSTGRES=1 and
+ * TEST_DATABASE_URL are set (a fresh database from the run's PostgreSQL template).
+ */
+export const E2E_ENGINE: 'pglite' | 'postgres' =
+  process.env.E2E_POSTGRES === '1' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * A real server, as `satudata serve` runs it, on a fresh copy of the run's template database
+ * (PGlite, or PostgreSQL: E2E_ENGINE) and a free port (or the `env` given, e.g. PORT and
+ * SITE_URL when links must name the server). startServer seeds the demo region because the copy
+ * has no users.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const tdb = await createTestDatabase('pglite');
-  // The server takes the data folder's lock and opens PGlite itself: one owner at a time.
-  await tdb.database.close();
-  const removeDir = () => rm(tdb.dataDir, { recursive: true, force: true });
+  const tdb = await createTestDatabase(E2E_ENGINE);
+  // The server opens the database itself. On PGlite it takes the data folder's lock (one owner
+  // at a time), so the test's handle is closed now; a PostgreSQL database is dropped at stop.
+  if (tdb.kind === 'pglite') await tdb.database.close();
+  const removeDir = () =>
+    tdb.kind === 'postgres' ? tdb.drop() : rm(tdb.dataDir, { recursive: true, force: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: tdb.dataDir,
     LOG_LEVEL: 'silent',
+    ...(tdb.databaseUrl ? { DATABASE_URL: tdb.databaseUrl } : {}),
     ...env,
   });
   let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { isConnectionLost, RETRY_AFTER_SECONDS } from '../../db/connection-lost.js';
 import {
   AppError,
   BadRequestError,
@@ -9,6 +10,12 @@ import {
   ValidationError,
 } from '../../errors.js';
 import { type Locale, pick } from '../../i18n/i18n.js';
+
+/** What a request hears when the database went away under it: try again shortly. */
+export const DATABASE_UNAVAILABLE: Bilingual = {
+  id: 'Basis data sementara tidak tersedia; coba lagi sebentar lagi',
+  en: 'The database is temporarily unavailable; try again shortly',
+};
 
 /** CKAN's `help` URL for an action. */
 export function helpUrl(siteUrl: string, action: string): string {
@@ -23,7 +30,8 @@ export function sendResult(reply: FastifyReply, help: string, result: unknown) {
 /**
  * Map an error to CKAN's error envelope and status code (ckan/views/api.py): 403
  * Authorization Error, 404 Not Found Error, 409 Validation Error with field keys beside
- * `__type`, 400 for bad requests (a bare JSON string, as CKAN sends), 500 otherwise.
+ * `__type`, 400 for bad requests (a bare JSON string, as CKAN sends), 503 with Retry-After when
+ * the database connection was lost (the same call may succeed again), 500 otherwise.
  */
 export function sendError(reply: FastifyReply, help: string, err: unknown, locale: Locale) {
   if (err instanceof BadRequestError)
@@ -61,6 +69,15 @@ export function sendError(reply: FastifyReply, help: string, err: unknown, local
     return reply
       .code(err.status)
       .send({ help, success: false, error: { __type: 'Validation Error', message: pick(locale, err.text) } });
+  if (isConnectionLost(err))
+    return reply
+      .code(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({
+        help,
+        success: false,
+        error: { __type: 'Service Unavailable', message: pick(locale, DATABASE_UNAVAILABLE) },
+      });
   return reply.code(500).send({
     help,
     success: false,
@@ -89,9 +106,12 @@ export function sendEdgeError(
       ? 'Authorization Error'
       : status === 404
         ? 'Not Found Error'
-        : status >= 500
-          ? 'Internal Server Error'
-          : 'Validation Error';
+        : status === 503
+          ? 'Service Unavailable'
+          : status >= 500
+            ? 'Internal Server Error'
+            : 'Validation Error';
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .code(status)
     .send({ help, success: false, error: { __type: type, message: pick(locale, text) } });

@@ -152,6 +152,7 @@ export const ERRORS: [string, string, ApiDocsKey][] = [
   ['400', 'Search Query Error', 'errors.400search'],
   ['400', '— ("Bad request - …")', 'errors.400bad'],
   ['500', 'Internal Server Error', 'errors.500'],
+  ['503', 'Service Unavailable', 'errors.503'],
 ];
 
 /** Put this site's URL into an example. */

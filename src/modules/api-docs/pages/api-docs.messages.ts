@@ -38,6 +38,8 @@ const id = {
   'errors.400bad':
     'Nama aksi tidak dikenal atau aksi tulis dipanggil dengan GET: jawabannya berupa string JSON, bukan objek.',
   'errors.500': 'Kesalahan server; pesan tidak memuat rincian internal.',
+  'errors.503':
+    'Koneksi basis data terputus; kirim ulang permintaan yang sama setelah detik pada header Retry-After.',
   'paging.title': 'Halaman dan batas',
   'paging.body':
     'package_search memakai rows (bawaan 10, paling banyak 1000; nilai lebih besar dipotong menjadi 1000) dan start. Daftar lain memakai limit dan offset. Hasil selalu berurutan stabil (urutan terakhir berdasarkan id), jadi menambah start sebesar rows tidak melewatkan atau mengulang dataset.',
@@ -164,6 +166,8 @@ const en: Record<keyof typeof id, string> = {
   'errors.400bad':
     'Unknown action name, or a write action called with GET: the body is a JSON string, not an object.',
   'errors.500': 'Server error; the message carries no internal details.',
+  'errors.503':
+    'The database connection was lost; send the same request again after the Retry-After seconds.',
   'paging.title': 'Paging and limits',
   'paging.body':
     'package_search takes rows (default 10, at most 1000; larger values are cut to 1000) and start. Other lists take limit and offset. Results always come in a stable order (ending with the id), so adding rows to start never skips or repeats a dataset.',

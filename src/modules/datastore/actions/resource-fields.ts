@@ -6,6 +6,15 @@ import { type StoredUpload, StoredUploadSchema } from '../../../kernel/storage/s
 import { tableSchemaInput } from '../domain/table-schema/table-schema-input.js';
 import { isTabularFormat } from '../ingest-reading.js';
 
+/**
+ * A link resource's URL: http(s) with no whitespace or control character (a tab or line break
+ * would turn the download redirect into another host or a 500, as `next` did: issue 11 finding 10).
+ */
+const LINK_URL = {
+  test: (url: string) =>
+    /^https?:\/\/\S+$/i.test(url) && ![...url].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
+};
+
 /** JSON text parsed; anything else (or text that is no JSON) left for the schema to refuse. */
 export function parseJsonText(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -89,13 +98,13 @@ export function resourceRow(input: z.infer<typeof ResourceFields>, current?: Res
       last_modified: new Date(),
     };
   const url = input.url ?? current?.url ?? '';
-  if (!current && !/^https?:\/\//i.test(url))
+  if (!current && !LINK_URL.test(url))
     throw new ValidationError({
       url: [
         { id: 'Isi URL (http/https) atau unggah berkas', en: 'Give a URL (http/https) or upload a file' },
       ],
     });
-  if (input.url !== undefined && !/^https?:\/\//i.test(input.url))
+  if (input.url !== undefined && !LINK_URL.test(input.url))
     throw new ValidationError({
       url: [{ id: 'URL harus http atau https', en: 'URL must be http or https' }],
     });

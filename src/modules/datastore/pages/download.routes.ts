@@ -47,7 +47,10 @@ export async function downloadRoutes(app: FastifyInstance, { database, files }: 
     if (resource.url_type !== 'upload' || !resource.storage_key) {
       await incrementResourceDownloads(db, resource.id);
       countPortalUse(db, req, dataset.id, 'download');
-      return reply.redirect(resource.url);
+      // Parsed, so a link stored before URLs were checked cannot put a line break in Location.
+      const target = URL.canParse(resource.url) ? new URL(resource.url) : undefined;
+      if (!target || !/^https?:$/.test(target.protocol)) throw new NotFoundError(NOT_FOUND);
+      return reply.redirect(target.href);
     }
     const serving = await fileServing(db, req.actor, resource, dataset, sharedWith);
     if (serving.kind === 'withheld') throw new NotFoundError(serving.reason);

@@ -60,7 +60,12 @@ export async function submissionCheckRoutes(app: FastifyInstance, { database, si
       report,
       reports: versions.map((v) => ({ name: v.resource_id, report: v.report })),
       conformity: await datasetConformity(db, s.dataset_id),
-      diff: previous ? { previous: previous.number, diff: await diffSubmissions(db, previous, s) } : null,
+      diff: previous
+        ? {
+            previous: previous.number,
+            diff: await diffSubmissions(db, previous, s, { actor: req.actor, agencyId: s.dataset.agency_id }),
+          }
+        : null,
       history: history.instances.filter((i) => i.id === s.instance_id),
       returnNotes: s.state === 'returned' ? returnNotesOf(history.instances, s.id) : null,
       previews: await loadDatastorePreviews(db, req.actor, s.dataset_id, req.url),
