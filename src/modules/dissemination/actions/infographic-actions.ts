@@ -20,7 +20,7 @@ async function chartsOf(ctx: ActionContext, names: string[]) {
   const charts = [];
   for (const name of names) {
     const c = await renderChart(ctx.db, ctx.actor, name, { locale: 'id' }).catch(() => null);
-    if (!c || !c.dataset.public)
+    if (!c?.dataset.public)
       throw new ValidationError({
         charts: [
           {

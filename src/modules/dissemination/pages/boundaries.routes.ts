@@ -15,7 +15,7 @@ import { actionContextOf, needLogin } from './route-helpers.js';
 
 /** /admin/batas-wilayah: the region's boundaries for choropleth maps (an administrator setting). */
 export async function boundariesRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { config, database, site } = deps;
+  const { database, site } = deps;
   const db = database.db;
   const actx = actionContextOf(deps);
 

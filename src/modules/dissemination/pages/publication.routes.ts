@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../../kernel/access/policy.js';
 import { executeAction } from '../../../kernel/actions/action.js';
 import { ValidationError } from '../../../kernel/errors.js';
@@ -21,7 +21,7 @@ import { actionContextOf, needLogin, verifyPath } from './route-helpers.js';
 
 /** Publications: the gallery (/publikasi), a new one, its page, edits, submission and book editions. */
 export async function publicationRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { config, database, site } = deps;
+  const { database, site } = deps;
   const db = database.db;
   const actx = actionContextOf(deps);
 
