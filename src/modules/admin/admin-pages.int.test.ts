@@ -27,6 +27,7 @@ for (const kind of DIALECTS) {
         '/admin/users',
         '/admin/audit',
         '/admin/code-lists',
+        '/admin/batas-wilayah',
         '/admin/workflows',
         '/admin/calendar',
         '/admin/outbox',

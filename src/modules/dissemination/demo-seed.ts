@@ -6,7 +6,9 @@ import type { JobHandler } from '../../kernel/jobs/job-handler.js';
 import { loadActor } from '../accounts/index.js';
 import { regionBoundariesSet } from './actions/boundaries-actions.js';
 import { chartCreate } from './actions/chart-actions.js';
-import { dataBookGenerate, publicationCreate } from './actions/publication-actions.js';
+import { dataBookGenerate } from './actions/data-book-actions.js';
+import { publicationInfographicGenerate } from './actions/infographic-actions.js';
+import { publicationCreate } from './actions/publication-actions.js';
 import { findChartVersion } from './charts.repository.js';
 import { loadTable, resourceIdByNames } from './data.repository.js';
 import { type DemoPayload, DISSEMINATION_DEMO_JOB } from './demo-job.js';
@@ -110,10 +112,48 @@ const CHARTS = [
   },
 ] as const;
 
+/** The demo's infographics, each generated on the server from one or more of the charts above. */
+const INFOGRAPHICS = [
+  {
+    name: 'infografis-kepadatan-penduduk-2024',
+    title: 'Kepadatan Penduduk Kabupaten Magetan 2024',
+    title_en: 'Population Density of Magetan Regency 2024',
+    narrative: 'Kecamatan di sekitar pusat kota paling padat; kecamatan di lereng Lawu paling lapang.',
+    charts: CHARTS[0].name,
+  },
+  {
+    name: 'infografis-penduduk-per-kecamatan-2024',
+    title: 'Penduduk Kabupaten Magetan per Kecamatan 2024',
+    title_en: 'Population of Magetan Regency by District 2024',
+    narrative: 'Jumlah penduduk tiap kecamatan menurut data kependudukan 2024.',
+    charts: CHARTS[1].name,
+  },
+  {
+    name: 'infografis-penduduk-magetan-2019-2024',
+    title: 'Penduduk Kabupaten Magetan 2019–2024',
+    title_en: 'Population of Magetan Regency 2019–2024',
+    narrative: 'Enam tahun jumlah penduduk: tren dan sebarannya per kecamatan.',
+    charts: `${CHARTS[2].name},${CHARTS[1].name}`,
+  },
+  {
+    name: 'infografis-kependudukan-dalam-telaah',
+    title: 'Kependudukan Magetan dalam Angka Singkat',
+    title_en: 'Magetan Population at a Glance',
+    narrative: 'Ringkasan kependudukan untuk media sosial (masih ditelaah).',
+    charts: `${CHARTS[1].name},${CHARTS[0].name}`,
+  },
+] as const;
+
 export const disseminationDemoHandler: JobHandler<DemoPayload> = {
   async run(payload, job) {
     const actor = await loadActor(job.db, payload.userId);
-    const ctx: ActionContext = { db: job.db, actor, requestId: `job-${job.jobId}`, ip: null };
+    const ctx: ActionContext = {
+      db: job.db,
+      actor,
+      requestId: `job-${job.jobId}`,
+      ip: null,
+      files: job.files,
+    };
     const ids = new Map<string, string>();
     for (const t of [DENSITY, BY_DISTRICT, YEARLY]) {
       const id = await resourceIdByNames(job.db, t[0], t[1]);
@@ -186,6 +226,12 @@ export const disseminationDemoHandler: JobHandler<DemoPayload> = {
         },
       });
       await executeAction(ctx, dataBookGenerate, { name: DEMO_BOOK, year: 2024 });
+    }
+    // Drafts with their generated infographic (publishing them needs the SOP's positions filled).
+    for (const ig of INFOGRAPHICS) {
+      if (await findPublication(job.db, ig.name)) continue;
+      await executeAction(ctx, publicationCreate, { kind: 'infographic', ...ig });
+      await executeAction(ctx, publicationInfographicGenerate, { name: ig.name });
     }
   },
   async cleanUp() {

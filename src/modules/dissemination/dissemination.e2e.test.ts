@@ -96,6 +96,14 @@ describeInBrowser('an infographic from a saved chart through its approval chain 
       ]);
       const pubUrl = staf.url();
       const pubName = new URL(pubUrl).pathname.split('/').pop() as string;
+      // The infographic is drawn on the server from the chart, kept as the version's PNG and SVG.
+      await Promise.all([
+        staf.waitForURL(/generated=1$/),
+        staf.click('#infographic-form button[type=submit]'),
+      ]);
+      const draftImage = (await staf.locator('#publication-files img').getAttribute('src')) ?? '';
+      expect(draftImage).toMatch(new RegExp(`^/publikasi/${pubName}/berkas/\\d+/infografis\\.png$`));
+      await expectNoSeriousA11yViolations(staf);
       await Promise.all([
         staf.waitForURL(/submitted=1$/),
         staf.click('#publication-submit button[type=submit]'),
@@ -105,6 +113,7 @@ describeInBrowser('an infographic from a saved chart through its approval chain 
 
       const notPublic = async () => {
         expect((await anon.goto(pubUrl))?.status()).toBe(404);
+        expect((await anon.goto(`${server.baseUrl}${draftImage}`))?.status()).toBe(404);
         await anon.goto(`${server.baseUrl}/publikasi`);
         expect(await anon.locator(`[data-publication="${pubName}"]`).count()).toBe(0);
         await anon.goto(`${server.baseUrl}/`);
@@ -132,6 +141,11 @@ describeInBrowser('an infographic from a saved chart through its approval chain 
       expect((await anon.goto(pubUrl))?.status()).toBe(200);
       expect(await anon.locator('.narrative').textContent()).toBe('Narasi yang sudah diperbaiki.');
       expect(await anon.locator('#publication-state').count()).toBe(0);
+      // The approved version's infographic is served to everyone, as a PNG.
+      const image = (await anon.locator('#publication-files img').getAttribute('src')) ?? '';
+      const png = await anon.request.get(`${server.baseUrl}${image}`);
+      expect(png.status()).toBe(200);
+      expect(png.headers()['content-type']).toBe('image/png');
       await expectNoSeriousA11yViolations(anon);
       await saveScreenshot(anon, 'publication-page');
       await anon.goto(`${server.baseUrl}/publikasi`);

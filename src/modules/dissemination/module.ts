@@ -2,14 +2,11 @@ import type { ActionDefinition } from '../../kernel/actions/action.js';
 import type { AppModule } from '../../kernel/module.js';
 import { regionBoundariesSet, regionBoundariesShow } from './actions/boundaries-actions.js';
 import { chartCreate, chartShow, chartUpdate } from './actions/chart-actions.js';
-import {
-  dataBookGenerate,
-  publicationCreate,
-  publicationList,
-  publicationShow,
-  publicationSubmit,
-  publicationUpdate,
-} from './actions/publication-actions.js';
+import { dataBookGenerate } from './actions/data-book-actions.js';
+import { publicationInfographicGenerate } from './actions/infographic-actions.js';
+import { publicationCreate, publicationSubmit, publicationUpdate } from './actions/publication-actions.js';
+import { publicationFileAdd, publicationFileRemove } from './actions/publication-file-actions.js';
+import { publicationList, publicationShow } from './actions/publication-read-actions.js';
 import { DISSEMINATION_DEMO_JOB } from './demo-job.js';
 import { disseminationRoutes } from './pages/dissemination.routes.js';
 
@@ -28,6 +25,9 @@ export const disseminationModule: AppModule = {
     publicationUpdate,
     publicationList,
     publicationSubmit,
+    publicationFileAdd,
+    publicationFileRemove,
+    publicationInfographicGenerate,
     dataBookGenerate,
     regionBoundariesSet,
     regionBoundariesShow,

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-/** Tables of dissemination (migration 0021). */
+/** Tables of dissemination (migrations 0021, 0034). */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type JsonOf<T> = ColumnType<T, string, string>;
@@ -65,12 +65,37 @@ export interface DataBookEditionTable {
   created_at: CreatedAt;
 }
 
+export type PublicationFileType =
+  | 'image/png'
+  | 'image/jpeg'
+  | 'image/webp'
+  | 'image/svg+xml'
+  | 'application/pdf';
+
+/** A file of one publication version (migration 0034): uploaded, or generated from its charts. */
+export interface PublicationFileTable {
+  id: Generated<string>;
+  publication_id: string;
+  version: number;
+  file_name: string;
+  content_type: PublicationFileType;
+  origin: 'upload' | 'generated';
+  storage_key: string;
+  size: ColumnType<number, number, number>;
+  hash: string;
+  position: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DisseminationTables {
   chart: ChartTable;
   chart_version: ChartVersionTable;
   publication: PublicationTable;
   data_book_edition: DataBookEditionTable;
+  publication_file: PublicationFileTable;
 }
 
 export type Publication = Selectable<PublicationTable>;
 export type ChartVersion = Selectable<ChartVersionTable>;
+export type PublicationFile = Selectable<PublicationFileTable>;

@@ -6,6 +6,9 @@ const id = {
   'home.codeLists': 'Kode referensi',
   'home.codeListsLead':
     'Daftar kode yang dipakai kolom data (sektor, jenjang pendidikan, komoditas…), berversi.',
+  'home.boundaries': 'Batas wilayah untuk peta',
+  'home.boundariesLead':
+    'Batas kecamatan (GeoJSON) yang dipakai grafik peta tematik; tanpa unggahan ini peta tidak ditawarkan.',
   'home.workflows': 'Alur kerja SOP',
   'home.workflowsLead':
     'Definisi alur kerja per jenis proses, preset dari SOP daerah, dan pilihan daerah ini.',
@@ -23,6 +26,9 @@ const en: Record<keyof typeof id, string> = {
   'home.codeLists': 'Reference codes',
   'home.codeListsLead':
     'Code lists that data columns use (sectors, education levels, commodities…), versioned.',
+  'home.boundaries': 'Region boundaries for maps',
+  'home.boundariesLead':
+    'District boundaries (GeoJSON) that choropleth charts use; without this upload no map is offered.',
   'home.workflows': 'SOP workflows',
   'home.workflowsLead':
     'Workflow definitions per process kind, presets from regional SOPs, and this region’s choice.',
@@ -123,6 +129,7 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
         {(
           [
             ['codeLists', '/admin/code-lists', 'home.codeLists', 'home.codeListsLead'],
+            ['codeLists', '/admin/batas-wilayah', 'home.boundaries', 'home.boundariesLead'],
             ['workflows', '/admin/workflows', 'home.workflows', 'home.workflowsLead'],
             ['calendar', '/admin/calendar', 'home.calendar', 'home.calendarLead'],
             ['outbox', '/admin/outbox', 'home.outbox', 'home.outboxLead'],
