@@ -9,8 +9,10 @@ import { callAction, resultOf } from '../../../test/support/catalog-fixtures.js'
 import { ingestSetup } from '../../../test/support/ingest-fixtures.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
+import type { JobContext } from '../../kernel/jobs/job-handler.js';
 import type { JobRunner } from '../../kernel/jobs/job-runner.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
+import { fullTextBackfillHandler } from './full-text-backfill.handler.js';
 import { FULL_TEXT_BACKFILL_JOB } from './full-text-backfill.js';
 import { fillFullText } from './full-text-fill.js';
 import { FULL_TEXT_FILL, versionTableName } from './version-table.js';
@@ -149,6 +151,36 @@ for (const kind of DIALECTS) {
         0, 1, 8,
       ]);
       expect((await backfillJobs()).every((j) => j.state === 'done')).toBe(true);
+    });
+
+    it('a fill gives way to a waiting upload: it stops, queues itself again behind it, then finishes', async () => {
+      const d = await s.dataset();
+      const r = await resultOf<{ id: string }>(
+        s.upload('resource_create', { package_id: d.id }, 'desa.csv', csv('E')),
+      );
+      expect(await runner.runOne()).toBe(true);
+      const { version_id } = await s.status(r.id);
+      // An upload arrives while the fill waits: the fill stops after its first chunk.
+      const d2 = await s.dataset();
+      const r2 = await resultOf<{ id: string }>(
+        s.upload('resource_create', { package_id: d2.id }, 'desa.csv', csv('F')),
+      );
+      const ctx = {
+        db: t.database.db,
+        driver: t.kind,
+        signal: new AbortController().signal,
+        heartbeat: async () => {},
+      } as unknown as JobContext;
+      await fullTextBackfillHandler.run({}, ctx);
+      expect(await hasFullTextColumn(t.database.db, versionTableName(version_id))).toBe(false);
+      expect((await backfillJobs()).filter((j) => j.state === 'queued').length).toBeGreaterThan(0);
+      await runner.runUntilIdle();
+      expect((await s.status(r2.id)).state).toBe('complete');
+      expect(await hasFullTextColumn(t.database.db, versionTableName(version_id))).toBe(true);
+      expect(
+        await hasFullTextColumn(t.database.db, versionTableName((await s.status(r2.id)).version_id)),
+      ).toBe(true);
+      expect(await total(r.id, 'E7')).toBe(1);
     });
   });
 }

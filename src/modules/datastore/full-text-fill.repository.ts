@@ -70,3 +70,10 @@ export async function indexFullTextFill(
 export async function finishFullTextFill(db: Kysely<DB>, versionId: string): Promise<void> {
   await sql.raw(finishFullTextFillSql(versionId)).execute(db);
 }
+
+/** Is a job of another kind due (an upload waiting behind a long fill on the one runner)? */
+export async function otherJobDue(db: Kysely<DB>, kind: string): Promise<boolean> {
+  const r = await sql<{ id: number }>`
+    select id from job where state = 'queued' and kind <> ${kind} and run_after <= now() limit 1`.execute(db);
+  return r.rows.length > 0;
+}
