@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,9 @@ import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import { DiskFileStore } from '../src/kernel/storage/file-store.js';
 import type { TableSchema } from '../src/kernel/table-schema/table-schema.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from '../src/modules/datastore/copy-sink.js';
+import { fillFullText } from '../src/modules/datastore/full-text-fill.js';
 import { emptyStages, type IngestStages, ingestVersion } from '../src/modules/datastore/ingest.js';
+import { STAGE_NAMES, stageMark } from '../src/modules/datastore/ingest-stages.js';
 import { createIngestVersion } from '../src/modules/datastore/resource-versions.js';
 
 /**
@@ -28,13 +30,15 @@ import { createIngestVersion } from '../src/modules/datastore/resource-versions.
  *       the same chunks the loader uses, no parsing in Node;
  *   (b) declared: our full pipeline on the stored file for a resource with a declared Table
  *       Schema (types, required, the village code a foreign key to the region table), as the job
- *       runs it: read + parse + validate + typed COPY + primary key + full-text index + swap;
+ *       runs it: read + parse + validate + typed COPY + primary key + swap (full text after);
  *   (c) undeclared: the same for a first upload with no schema (inferred from the file).
  * Each measurement runs in a child process of its own with a fresh database, so its peak RSS is
  * its own (PGlite's worker thread lives in that process, so its memory counts). Prints rows/s,
- * the ratio to (a), the peak RSS, and for (b) and (c) the main thread's time per stage: read
- * (decode + parse), schema (inference), validate, serialize (COPY text), COPY wait (stalled on
- * the database), finish (last chunk, primary key, full-text index), swap.
+ * the ratio to (a), the peak RSS, the CPU time of this process and (PostgreSQL on this machine)
+ * of the server's processes, and for (b) and (c) the main thread's time per stage (wall and
+ * CPU): read (decode + parse), schema (inference), validate, serialize (COPY text), COPY wait
+ * (stalled on the database), finish (last chunk, primary key), swap; then, apart, the `_full_text`
+ * fill the background job does after the swap (issue 20: not part of the load any more).
  */
 
 interface Options {
@@ -269,7 +273,7 @@ async function ingest(
     });
     if (outcome.state !== 'complete')
       throw new Error(`ingest did not complete: ${JSON.stringify(outcome).slice(0, 2000)}`);
-    return outcome.rowCount;
+    return { rows: outcome.rowCount, versionId: version.id };
   };
 }
 
@@ -284,6 +288,52 @@ interface Measured {
   peakRss: number;
   rows: number;
   stages: IngestStages | null;
+  /** CPU of this process (all threads) during the measurement, ms. */
+  cpu: number;
+  /** PostgreSQL: CPU of the database's server processes during the measurement, ms. */
+  serverCpu: number | null;
+  /** After the swap, as the `full_text_backfill` job runs it (not in `seconds`). */
+  fullText: { seconds: number; cpu: number; serverCpu: number | null; peakRss: number } | null;
+}
+
+/** PostgreSQL on this machine: CPU ms so far of each server process of the current database. */
+async function serverCpu(database: Database): Promise<Map<number, number> | null> {
+  if (database.kind !== 'postgres') return null;
+  const r = await sql<{
+    pid: number;
+  }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  const out = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      return null; // not a local server
+    }
+  }
+  return out;
+}
+
+function serverCpuSince(
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+): number | null {
+  if (!before || !after) return null;
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** Runs `work` measuring wall time, peak RSS, this process's CPU and the server's. */
+async function measured<T>(database: Database, work: () => Promise<T>) {
+  const server = await serverCpu(database);
+  const cpu = stageMark().cpu;
+  const run = await withPeakRss(work);
+  return {
+    ...run,
+    cpu: stageMark().cpu - cpu,
+    serverCpu: serverCpuSince(server, await serverCpu(database)),
+  };
 }
 
 /** One measurement in this process (the child's side): a fresh database, one phase. */
@@ -292,8 +342,8 @@ async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Me
   try {
     await migrateToLatest(env.database.db);
     if (phase === 'raw') {
-      const raw = await withPeakRss(() => baseline(env.database, file));
-      return { seconds: raw.seconds, peakRss: raw.peakRss, rows: 0, stages: null };
+      const raw = await measured(env.database, () => baseline(env.database, file));
+      return { ...raw, rows: 0, stages: null, fullText: null, result: undefined } as Measured;
     }
     const stages = emptyStages();
     const load = await ingest(
@@ -303,8 +353,26 @@ async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Me
       phase === 'declared' ? DECLARED : null,
       stages,
     );
-    const full = await withPeakRss(load);
-    return { seconds: full.seconds, peakRss: full.peakRss, rows: full.result, stages };
+    const full = await measured(env.database, load);
+    const { db, kind } = env.database;
+    const ft = await measured(env.database, async () => {
+      const version = await db
+        .selectFrom('resource_version')
+        .select(['table_schema'])
+        .where('id', '=', full.result.versionId)
+        .executeTakeFirstOrThrow();
+      if (!version.table_schema) throw new Error('no schema after the load');
+      await fillFullText(db, kind, full.result.versionId, version.table_schema);
+    });
+    return {
+      seconds: full.seconds,
+      peakRss: full.peakRss,
+      rows: full.result.rows,
+      stages,
+      cpu: full.cpu,
+      serverCpu: full.serverCpu,
+      fullText: { seconds: ft.seconds, cpu: ft.cpu, serverCpu: ft.serverCpu, peakRss: ft.peakRss },
+    };
   } finally {
     await env.cleanup();
   }
@@ -326,8 +394,30 @@ async function measureInChild(kind: DriverKind, phase: Phase, file: string): Pro
 
 const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
 
-function stageLine(stages: IngestStages): string {
-  return `            stages: read ${ms(stages.read)}, schema ${ms(stages.schema)}, validate ${ms(stages.validate)}, serialize ${ms(stages.serialize)}, COPY wait ${ms(stages.copyWait)}, finish (keys + full-text index) ${ms(stages.finish)}, swap ${ms(stages.swap)}`;
+const STAGE_LABELS: Record<(typeof STAGE_NAMES)[number], string> = {
+  read: 'read',
+  schema: 'schema',
+  validate: 'validate',
+  serialize: 'serialize',
+  copyWait: 'COPY wait',
+  finish: 'finish (last chunk + key)',
+  swap: 'swap',
+};
+
+const cpuLine = (m: Pick<Measured, 'cpu' | 'serverCpu'>) =>
+  `CPU: node ${ms(m.cpu)}${m.serverCpu === null ? '' : `, server ${ms(m.serverCpu)}`}`;
+
+function stageLines(m: Measured): string[] {
+  const stages = m.stages as IngestStages;
+  const lines = [
+    `            stages (wall / node CPU): ${STAGE_NAMES.map((n) => `${STAGE_LABELS[n]} ${ms(stages[n])} / ${ms(stages.cpu[n])}`).join(', ')}`,
+    `            ${cpuLine(m)}`,
+  ];
+  if (m.fullText)
+    lines.push(
+      `            then full text after the swap (background job): ${ms(m.fullText.seconds * 1000)}, ${cpuLine(m.fullText)}, peak RSS ${mb(m.fullText.peakRss)}`,
+    );
+  return lines;
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -380,16 +470,19 @@ export async function run(args: string[]): Promise<void> {
         if (phase === 'raw') {
           rawRate = r;
           lines.push(
-            `${kind.padEnd(9)} raw COPY    ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}`,
+            `${kind.padEnd(9)} raw COPY    ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  ${cpuLine(m)}`,
           );
         } else {
           if (m.rows !== o.rows) throw new Error(`${phase}: loaded ${m.rows} rows, expected ${o.rows}`);
           lines.push(
             `${kind.padEnd(9)} ${phase.padEnd(11)} ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  = ${Math.round((r / rawRate) * 100)}% of raw COPY`,
           );
-          if (m.stages) lines.push(stageLine(m.stages));
+          const more = m.stages ? stageLines(m) : [];
+          lines.push(...more);
+          console.log(lines.slice(-1 - more.length).join('\n'));
+          continue;
         }
-        console.log(lines.slice(phase === 'raw' ? -1 : -2).join('\n'));
+        console.log(lines.slice(-1).join('\n'));
       }
     }
     console.log(`\nSummary (${o.rows.toLocaleString('en-US')} rows)\n${lines.join('\n')}`);

@@ -10,6 +10,7 @@ import type { TableRow } from './domain/table-reading/table-reading.js';
 import type { TableValidator } from './domain/validation/table-validator.js';
 import type { ValidationReport } from './domain/validation/validation-report.js';
 import type { Sample } from './ingest-reading.js';
+import { type IngestStages, stageClock } from './ingest-stages.js';
 import { writeVersionProgress } from './resource-version.repository.js';
 import { copyLine } from './version-table.js';
 
@@ -56,31 +57,6 @@ export class IngestProgress {
   }
 }
 
-/**
- * Where an ingest spends its time, in milliseconds, filled in as it runs when the caller passes
- * one (the benchmark does): the main thread's own work per stage, and its waits on the database.
- */
-export interface IngestStages {
-  /** Awaiting the reader: decoding, CSV/XLSX parsing, shaping rows (and file reads). */
-  read: number;
-  /** Deciding the schema: inference and, on a first upload, the check over the whole file. */
-  schema: number;
-  /** Checking rows against the schema. */
-  validate: number;
-  /** Turning valid rows into COPY text. */
-  serialize: number;
-  /** Waiting for the database to take COPY chunks (the pipeline stalled on COPY). */
-  copyWait: number;
-  /** After the last row: the last COPY chunk, the primary key and the full-text index. */
-  finish: number;
-  /** The swap-in transaction. */
-  swap: number;
-}
-
-export function emptyStages(): IngestStages {
-  return { read: 0, schema: 0, validate: 0, serialize: 0, copyWait: 0, finish: 0, swap: 0 };
-}
-
 export interface FeedInput {
   validator: TableValidator;
   sample: Sample;
@@ -97,8 +73,7 @@ export interface FeedInput {
 /** The feed loadVersionTable calls with its sink: validate every row, COPY the valid ones. */
 export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<ValidationReport> {
   const { validator, sample, batches, progress, chunkRows } = input;
-  const stages = input.stages;
-  const now = stages ? () => performance.now() : () => 0;
+  const clock = stageClock(input.stages);
   return async (sink) => {
     let nextId = 0;
     let chunks = 0;
@@ -111,9 +86,9 @@ export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<Va
     let pendingRows = 0;
     const full: string[] = [];
     const send = async (text: string) => {
-      const t = now();
+      const t = clock.mark();
       await sink.write(text);
-      if (stages) stages.copyWait += now() - t;
+      clock.add('copyWait', t);
       chunks++;
       if (input.failAfterChunks !== undefined && chunks >= input.failAfterChunks)
         throw new Error(`injected failure after ${chunks} COPY chunks`);
@@ -135,43 +110,40 @@ export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<Va
     };
     const take = async (batch: readonly TableRow[]) => {
       if (input.signal?.aborted) throw new Error('ingest stopped: the job runner is stopping');
-      let t = now();
+      const t = clock.mark();
       for (const row of batch) {
         const values = validator.checkRow(row);
         if (values && !validator.hasErrors) valid.push(values);
       }
       progress.rowsDone += batch.length;
       if (validator.hasErrors) valid.length = 0;
-      if (stages) {
-        const n = now();
-        stages.validate += n - t;
-        t = n;
-      }
+      const validated = clock.add('validate', t);
       serialize();
-      if (stages) stages.serialize += now() - t;
+      clock.add('serialize', validated);
       for (let chunk = full.shift(); chunk !== undefined; chunk = full.shift()) await send(chunk);
       await progress.report();
     };
     for (const batch of sample.buffered) await take(batch);
     if (!sample.isDone)
       for (;;) {
-        const t = now();
+        const t = clock.mark();
         const next = await batches.next();
-        if (stages) stages.read += now() - t;
+        clock.add('read', t);
         if (next.done) break;
         await take(next.value);
       }
     const report = validator.finish();
     if (!report.valid) throw new InvalidUpload(report);
     // The last chunk and the database catching up count as the end of the load, not a stall.
-    const t = now();
-    const waited = stages?.copyWait ?? 0;
+    const t = clock.mark();
+    const waited = input.stages ? { ...input.stages.cpu, wall: input.stages.copyWait } : null;
     if (pieces.length > 0) await send(pieces.join(''));
     pieces = [];
     await sink.finish();
-    if (stages) {
-      stages.copyWait = waited;
-      stages.finish += now() - t;
+    clock.add('finish', t);
+    if (input.stages && waited) {
+      input.stages.copyWait = waited.wall;
+      input.stages.cpu.copyWait = waited.copyWait;
     }
     return report;
   };

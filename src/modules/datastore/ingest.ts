@@ -3,7 +3,8 @@
  * streamed readers (ingest-reading.ts), validate every row against the resource's Table Schema,
  * inferred on the first upload (ingest-feed.ts), COPY the valid rows into a new typed version
  * table (version-table.repository.ts), and swap it in with one UPDATE in one transaction with its
- * audit row (ingest-outcome.ts). Any error — a file that cannot be read, a row that fails
+ * audit row (ingest-outcome.ts). Its `_full_text` is filled after the swap by a job
+ * (full-text-fill.ts). Any error — a file that cannot be read, a row that fails
  * validation, a failure or an abort mid-load — drops the new table and records the outcome on
  * the version; the previous version keeps serving.
  */
@@ -15,9 +16,11 @@ import type { TableReading } from './domain/table-reading/table-reading.js';
 import { createTableValidator } from './domain/validation/table-validator.js';
 import { inheritedSchemaOf } from './extensions.js';
 import { holdForConfirmation, proposeSchema } from './first-upload.js';
-import { IngestProgress, type IngestStages, validatingFeed } from './ingest-feed.js';
+import { queueFullTextBackfill } from './full-text-backfill.js';
+import { IngestProgress, validatingFeed } from './ingest-feed.js';
 import { type IngestOutcome, recordFailure, swapIn } from './ingest-outcome.js';
 import { openReading, schemaForUpload, takeSample } from './ingest-reading.js';
+import { type IngestStages, stageClock } from './ingest-stages.js';
 import { loadReferenceLookup } from './reference-codes.repository.js';
 import {
   findVersion,
@@ -28,9 +31,9 @@ import {
 } from './resource-version.repository.js';
 import { dropVersionTable, loadVersionTable } from './version-table.repository.js';
 
-export { emptyStages, type IngestStages } from './ingest-feed.js';
 export type { IngestOutcome } from './ingest-outcome.js';
 export { isTabularFormat } from './ingest-reading.js';
+export { emptyStages, type IngestStages } from './ingest-stages.js';
 
 export interface IngestDeps {
   db: Kysely<DB>;
@@ -92,12 +95,11 @@ export async function ingestVersion(
   const progress = new IngestProgress(db, versionId, options.progressMs ?? 500, deps.onProgress);
   let reading: TableReading<unknown> | undefined;
   const stages = options.stages;
-  let mark = performance.now();
+  const clock = stageClock(stages);
+  let mark = clock.mark();
   /** Adds the time since the last mark to a stage. */
-  const lap = (stage: keyof IngestStages) => {
-    const at = performance.now();
-    if (stages) stages[stage] += at - mark;
-    mark = at;
+  const lap = (stage: 'read' | 'schema' | 'finish' | 'swap') => {
+    mark = clock.add(stage, mark);
   };
   try {
     reading = await openReading(deps.files, version, options.sheet, (n) => {
@@ -142,14 +144,12 @@ export async function ingestVersion(
       failAfterChunks: options.failAfterChunks,
       stages,
     });
-    let fed = 0;
     const report = await loadVersionTable(db, deps.driver, versionId, schema, async (sink) => {
       const done = await feed(sink);
-      fed = performance.now();
+      mark = clock.mark();
       return done;
     });
-    if (stages) stages.finish += performance.now() - fed;
-    mark = performance.now();
+    lap('finish');
     try {
       await swapIn(db, version, schema, resource.table_schema === null, report, options.rebuild === true);
       lap('swap');
@@ -157,6 +157,9 @@ export async function ingestVersion(
       await dropVersionTable(db, versionId);
       throw err;
     }
+    // Served already; `q` reads row by row until the job has filled `_full_text` (a failure
+    // here is made good by the check at the next start).
+    await queueFullTextBackfill(db).catch(() => {});
     return { state: 'complete', rowCount: report.row_count, report };
   } catch (err) {
     reading?.close();

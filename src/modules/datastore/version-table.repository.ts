@@ -8,11 +8,9 @@ import type { DB } from '../../kernel/db/schema.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import { type CopySink, pgCopySink, pgliteCopySink } from './copy-sink.js';
 import {
-  addFullTextColumnSql,
   addPrimaryKeySql,
   copyColumns,
   createVersionTableSql,
-  fullTextIndexSql,
   qualifiedVersionTable,
   versionTableName,
 } from './version-table.js';
@@ -32,40 +30,41 @@ export async function hasFullTextColumn(db: Kysely<DB>, tableName: string): Prom
 }
 
 /**
- * Loaded versions whose typed table has no `_full_text` (loaded before issue 11): their `q`
- * reads every row, so full-text-backfill.handler.ts adds the column and its index.
+ * Loaded versions whose typed table has no `_full_text` (loaded before issue 11, or ingested and
+ * swapped in since, issue 20): their `q` reads every row until full-text-backfill.handler.ts
+ * fills the column and its index. Newest first, so a fresh upload is searched through its index
+ * soon; a table still loading (its version not complete) is left alone.
  */
 export async function versionsWithoutFullText(
   db: Kysely<DB>,
 ): Promise<{ versionId: string; schema: TableSchema }[]> {
   const r = await sql<{ id: string; table_schema: TableSchema }>`
     select v.id, v.table_schema from resource_version v
-    where v.table_schema is not null
+    where v.table_schema is not null and v.state = 'complete'
       and exists (select 1 from pg_class c join pg_namespace s on s.oid = c.relnamespace
         where s.nspname = 'datastore' and c.relname = 'v_' || replace(v.id::text, '-', ''))
       and not exists (select 1 from pg_attribute a join pg_class c on c.oid = a.attrelid
         join pg_namespace s on s.oid = c.relnamespace
         where s.nspname = 'datastore' and c.relname = 'v_' || replace(v.id::text, '-', '')
           and a.attname = '_full_text' and not a.attisdropped)
-    order by v.created_at`.execute(db);
+    order by v.created_at desc`.execute(db);
   return r.rows.map((row) => ({ versionId: row.id, schema: row.table_schema }));
 }
 
-/** Add `_full_text` and its GIN index to one version's table, in one transaction. */
-export async function addFullText(db: Kysely<DB>, versionId: string, schema: TableSchema): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql.raw(addFullTextColumnSql(versionId, schema)).execute(trx);
-    await sql.raw(fullTextIndexSql(versionId)).execute(trx);
-  });
-}
-
-/** Is a backfill already waiting or running (so a restart does not queue a second one)? */
-export async function fullTextBackfillQueued(db: Kysely<DB>, kind: string): Promise<boolean> {
+/**
+ * Is a backfill already waiting (or, with `orRunning`, running), so a restart or an upload does
+ * not queue a second one?
+ */
+export async function fullTextBackfillQueued(
+  db: Kysely<DB>,
+  kind: string,
+  orRunning = true,
+): Promise<boolean> {
   const row = await db
     .selectFrom('job')
     .select('id')
     .where('kind', '=', kind)
-    .where('state', 'in', ['queued', 'running'])
+    .where('state', 'in', orRunning ? ['queued', 'running'] : ['queued'])
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -79,7 +78,7 @@ export async function versionTableExists(db: Kysely<DB>, versionId: string): Pro
 
 /**
  * Create the version table and fill it through `feed`, which writes COPY text to the sink it is
- * given. PostgreSQL: all in one transaction, so a dead process leaves nothing. PGlite: statement
+ * given, without `_full_text` (filled after the swap: full-text-fill.ts). PostgreSQL: all in one transaction, so a dead process leaves nothing. PGlite: statement
  * by statement (page requests get the single connection between chunks); a failure drops the
  * table, and recovery at start drops what a dead process left.
  */
@@ -94,7 +93,7 @@ export async function loadVersionTable<R>(
     `copy ${qualifiedVersionTable(versionId)} (${copyColumns(schema)}) from ${source}`;
   if (driver === 'postgres') {
     return db.transaction().execute(async (trx) => {
-      await sql.raw(createVersionTableSql(versionId, schema)).execute(trx);
+      await sql.raw(createVersionTableSql(versionId, schema, { fullText: false })).execute(trx);
       const sink = await pgCopySink(trx, copySql('stdin'));
       let result: R;
       try {
@@ -104,16 +103,12 @@ export async function loadVersionTable<R>(
         throw err;
       }
       await sql.raw(addPrimaryKeySql(versionId)).execute(trx);
-      await sql.raw(fullTextIndexSql(versionId)).execute(trx);
       return result;
     });
   }
-  await sql.raw(createVersionTableSql(versionId, schema)).execute(db);
+  await sql.raw(createVersionTableSql(versionId, schema, { fullText: false })).execute(db);
   const sink = pgliteCopySink(db, copySql(`'/dev/blob'`));
   try {
-    // PGlite: the index exists before the load, so each COPY chunk adds its rows to it and no
-    // single statement builds it over the whole table (that would hold the only connection).
-    await sql.raw(fullTextIndexSql(versionId)).execute(db);
     const result = await feed(sink);
     await sql.raw(addPrimaryKeySql(versionId)).execute(db);
     return result;

@@ -1,7 +1,7 @@
 /**
  * The typed table of one resource version, `datastore."v_<version id without dashes>"`
  * (layout in migration 0005): `_id bigint`, one column per Table Schema field, then `_full_text`
- * (a tsvector of the row, GIN-indexed). Names and statement texts only; version-table.repository.ts runs them.
+ * (a tsvector of the row, GIN-indexed; an ingested table gets it after its swap). Names and statement texts only; version-table.repository.ts runs them.
  */
 import type { FieldType, TableSchema } from '../../kernel/table-schema/table-schema.js';
 
@@ -46,31 +46,77 @@ function fieldText(f: TableSchema['fields'][number]): string {
   return f.type === 'string' || f.type === 'yearmonth' ? c : `${c}::text`;
 }
 
-/**
- * CKAN's `_full_text`: every field of the row as one tsvector, computed as rows are loaded (a
- * stored generated column) so `q` searches a GIN index instead of reading the whole table.
- */
-function fullTextColumn(schema: TableSchema): string {
+/** `to_tsvector` of every field of the row: CKAN's `_full_text`. */
+function fullTextExpression(schema: TableSchema): string {
   const text = schema.fields.length
     ? schema.fields.map((f) => `coalesce(${fieldText(f)}, '')`).join(` || ' ' || `)
     : `''`;
-  return `_full_text tsvector generated always as (to_tsvector('${FULL_TEXT_CONFIG}'::regconfig, ${text})) stored`;
+  return `to_tsvector('${FULL_TEXT_CONFIG}'::regconfig, ${text})`;
 }
 
-/** CREATE TABLE for a version (no primary key yet: it is added after the load, which is faster). */
-export function createVersionTableSql(versionId: string, schema: TableSchema): string {
+/**
+ * `_full_text` as a stored generated column, for tables written row by row (DataStore writes),
+ * so `q` searches a GIN index instead of reading the whole table.
+ */
+function fullTextColumn(schema: TableSchema): string {
+  return `_full_text tsvector generated always as (${fullTextExpression(schema)}) stored`;
+}
+
+/**
+ * CREATE TABLE for a version (no primary key yet: it is added after the load, which is faster).
+ * An ingest loads without `_full_text` (`fullText: false`): the column costs six times the COPY,
+ * so it is filled after the swap (full-text-fill.ts).
+ */
+export function createVersionTableSql(
+  versionId: string,
+  schema: TableSchema,
+  options: { fullText?: boolean } = {},
+): string {
   const columns = schema.fields.map((f) => `${quoteIdent(f.name)} ${COLUMN_TYPES[f.type] ?? 'text'}`);
-  return `create table ${qualifiedVersionTable(versionId)} (_id bigint not null${columns.map((c) => `, ${c}`).join('')}, ${fullTextColumn(schema)})`;
-}
-
-/** Adds `_full_text` to a table loaded before it existed (full-text-backfill.handler.ts). */
-export function addFullTextColumnSql(versionId: string, schema: TableSchema): string {
-  return `alter table ${qualifiedVersionTable(versionId)} add column if not exists ${fullTextColumn(schema)}`;
+  const fullText = options.fullText === false ? '' : `, ${fullTextColumn(schema)}`;
+  return `create table ${qualifiedVersionTable(versionId)} (_id bigint not null${columns.map((c) => `, ${c}`).join('')}${fullText})`;
 }
 
 /** The GIN index over `_full_text` (CKAN's full-text index). */
 export function fullTextIndexSql(versionId: string): string {
   return `create index on ${qualifiedVersionTable(versionId)} using gin (_full_text)`;
+}
+
+/**
+ * The column a table without `_full_text` is filled into, row range by row range, after its
+ * load; renamed to `_full_text` once every row has it and its index is built, so `q` never
+ * reads a half-filled column.
+ */
+export const FULL_TEXT_FILL = '_full_text_fill';
+
+export function addFullTextFillColumnSql(versionId: string): string {
+  return `alter table ${qualifiedVersionTable(versionId)} add column if not exists ${FULL_TEXT_FILL} tsvector`;
+}
+
+/** Fills `_full_text_fill` for the rows with `from <= _id < to` not filled yet. */
+export function fillFullTextSql(versionId: string, schema: TableSchema, from: number, to: number): string {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to))
+    throw new Error('row range not whole numbers');
+  return `update ${qualifiedVersionTable(versionId)} set ${FULL_TEXT_FILL} = ${fullTextExpression(schema)} where _id >= ${from} and _id < ${to} and ${FULL_TEXT_FILL} is null`;
+}
+
+/** The GIN index's name: the one PostgreSQL gives `create index on v_… (_full_text)`. */
+export function fullTextIndexName(versionId: string): string {
+  return `${versionTableName(versionId)}__full_text_idx`;
+}
+
+/** The GIN index over the column being filled; CONCURRENTLY runs outside a transaction. */
+export function fullTextFillIndexSql(versionId: string, concurrently: boolean): string {
+  return `create index ${concurrently ? 'concurrently ' : ''}if not exists ${quoteIdent(fullTextIndexName(versionId))} on ${qualifiedVersionTable(versionId)} using gin (${FULL_TEXT_FILL})`;
+}
+
+export function dropFullTextIndexSql(versionId: string): string {
+  return `drop index if exists datastore.${quoteIdent(fullTextIndexName(versionId))}`;
+}
+
+/** The switch: the filled, indexed column becomes `_full_text`, which `q` then uses. */
+export function finishFullTextFillSql(versionId: string): string {
+  return `alter table ${qualifiedVersionTable(versionId)} rename column ${FULL_TEXT_FILL} to _full_text`;
 }
 
 export function addPrimaryKeySql(versionId: string): string {

@@ -77,7 +77,33 @@ const FAST_NUMBER: Record<NumberStyle, RegExp> = {
 const GROUPS: Record<NumberStyle, RegExp> = { id: /\./g, en: /,/g };
 const LEADING_ZEROS = /^0+(?=\d)/;
 
+/**
+ * The commonest cells, `12345` and `21.79` (en) / `21,79` (id), read by their characters with no
+ * regular expression and no match array; null when the text is not of that shape. Same results
+ * as the expression below (leading zeros, group separators and signs go there).
+ */
+function readPlainNumber(text: string, style: NumberStyle): ReadNumber | null {
+  const n = text.length;
+  if (n === 0 || n > 31) return null;
+  const decimalCode = style === 'en' ? 46 : 44;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== decimalCode || point >= 0 || i === 0 || i === n - 1) return null;
+    point = i;
+  }
+  const integerDigits = point < 0 ? n : point;
+  if (integerDigits > 15 || n - integerDigits - 1 > 15) return null;
+  if (integerDigits > 1 && text.charCodeAt(0) === 48) return null;
+  const plain = point < 0 || style === 'en' ? text : `${text.slice(0, point)}.${text.slice(point + 1)}`;
+  const value = Number(plain);
+  return value === 0 ? { value: 0, text: '0' } : { value, text: plain };
+}
+
 export function readNumberFast(text: string, style: NumberStyle): ReadNumber | null {
+  const plainNumber = readPlainNumber(text, style);
+  if (plainNumber) return plainNumber;
   const m = FAST_NUMBER[style].exec(text);
   if (!m) return readIndonesianNumber(text, style);
   const [, sign, integer = '', decimals] = m;
