@@ -240,6 +240,12 @@ for (const kind of DIALECTS) {
           await p.goto(`http://127.0.0.1:${port}/dataset/${pub.datasetName}?lang=en`);
           expect(await p.locator('.ds-chart-svg svg').count()).toBe(1);
           expect(await previewA11yViolations(p)).toEqual([]);
+          // At desktop width the scroll hint is hidden; on a phone it shows, and the page stays axe-clean.
+          expect(await p.locator('.ds-scroll-hint').first().isVisible()).toBe(false);
+          await p.setViewportSize({ width: 375, height: 812 });
+          await p.goto(`http://127.0.0.1:${port}/dataset/${pub.datasetName}`);
+          expect(await p.locator('.ds-scroll-hint').first().isVisible()).toBe(true);
+          expect(await previewA11yViolations(p)).toEqual([]);
         } finally {
           await browser.close();
         }
