@@ -28,6 +28,7 @@ import * as m0030 from './migrations/0030-evaluation-usage-weights.js';
 import * as m0032 from './migrations/0032-portal-logos-related.js';
 import * as m0033 from './migrations/0033-page-stamp.js';
 import * as m0034 from './migrations/0034-publication-files.js';
+import * as m0036 from './migrations/0036-region-own-sop-defaults.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032-portal-logos-related': m0032,
   '0033-page-stamp': m0033,
   '0034-publication-files': m0034,
+  '0036-region-own-sop-defaults': m0036,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

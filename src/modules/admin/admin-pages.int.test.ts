@@ -71,7 +71,7 @@ for (const kind of DIALECTS) {
       expect(older).toBeDefined();
       const second = await get(t, admin, (older ?? '').replaceAll('&amp;', '&'));
       expect(auditActions(second.body)).toEqual([action, action, action]);
-      expect(second.body).toContain('{&#34;i&#34;:0}');
+      expect(second.body).toContain('<code>i: 0</code>');
       expect(second.body).not.toContain('Entri lebih lama');
     });
 

@@ -116,7 +116,8 @@ for (const kind of DIALECTS) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Batas waktu jawaban');
       expect(page.body).toContain('10 hari kerja');
-      expect(page.body).toContain('Sub Koordinator Statistik');
+      // The demo region runs the national default data request SOP (issue #17 item 10).
+      expect(page.body).toContain('Koordinator Walidata');
       expect(page.body).not.toContain(NAME);
       expect(page.body).not.toContain(EMAIL);
     });

@@ -1,5 +1,6 @@
 /**
- * Issue #14 on both engines: both branches of the Banyuwangi SOP through the service's actions,
+ * Issue #14 on both engines: both branches of the data request SOP (the national default, with
+ * the step ids of Banyuwangi's) through the service's actions,
  * routing to one agency (only its producers see and answer), the legal clocks on a fixed clock
  * (Friday afternoon before a holiday, extension, objection, a calendar change), and abuse
  * (burst, honeypot, unverified requests unseen by staff).
@@ -208,7 +209,7 @@ for (const kind of DIALECTS) {
       expect(view.state).toBe('delivered');
       expect((view.file as { name: string }).name).toBe('data-penduduk.csv');
       const units = (view.steps as { unit: { id: string } }[]).map((s) => s.unit.id);
-      expect(units).toContain('Sub Koordinator Statistik');
+      expect(units).toContain('Koordinator Walidata');
       expect(JSON.stringify(view.steps)).not.toContain(u.staff?.username ?? '§');
     });
 

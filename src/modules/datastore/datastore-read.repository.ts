@@ -16,6 +16,11 @@ export async function findLoadableVersion(
   let q = db
     .selectFrom('resource_version')
     .select(['id', 'number', 'table_name', 'table_schema', 'row_count', 'state'])
+    // Its place among the uploads that loaded: "(versi 2)" when two loaded, however many failed.
+    .select(
+      sql<string>`(select count(*) from resource_version v where v.resource_id = resource_version.resource_id
+        and v.state = 'complete' and v.number <= resource_version.number)`.as('loaded_ordinal'),
+    )
     .where('resource_id', '=', resourceId);
   if ('number' in pick) q = q.where('number', '=', pick.number);
   else q = q.where('id', '=', pick.id);

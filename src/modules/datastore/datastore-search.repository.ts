@@ -57,6 +57,25 @@ export function filterConditions(
   });
 }
 
+/** A LIKE pattern matching `text` anywhere: its own `%`, `_` and `\\` are escaped, so they match themselves. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * `contains` (the data grid's forgiving filter): the column's value as text contains the given
+ * text, ignoring case. The text is a bound parameter (never SQL) and the column a readable
+ * schema field; an empty text keeps every row.
+ */
+function containsConditions(table: ReadableTable, contains: Record<string, string>): RawBuilder<unknown>[] {
+  return Object.entries(contains)
+    .filter(([, text]) => text !== '')
+    .map(([name, text]) => {
+      const c = columnNamed(table, name, 'filters');
+      return sql`${col(c)}::text ilike ${containsPattern(text)} escape '\\'`;
+    });
+}
+
 /**
  * `q`: full text over the whole row (string) or per field (dict), with `plain` and `language`.
  * With `indexed` (the table has `_full_text`, see version-table.ts) every condition goes through
@@ -91,12 +110,13 @@ function qConditions(table: ReadableTable, p: SearchParams, indexed: boolean): R
 
 const tableRef = (t: ReadableTable) => sql.id('datastore', t.tableName);
 
-type WhereParams = Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>;
+type WhereParams = Pick<SearchParams, 'filters' | 'contains' | 'q' | 'plain' | 'language'>;
 
 /** The WHERE clause of a search (filters and q), for the preview and the chart too. */
 function whereClause(table: ReadableTable, p: WhereParams, indexed: boolean) {
   const conds = [
     ...filterConditions(table, p.filters ?? {}),
+    ...containsConditions(table, p.contains ?? {}),
     ...qConditions(table, { ...p } as SearchParams, indexed),
   ];
   return conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;

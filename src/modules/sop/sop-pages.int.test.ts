@@ -10,7 +10,7 @@ import {
 } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
 import { activeDefinition } from '../workflows/definitions.js';
-import { WORKFLOW_PRESETS } from '../workflows/domain/presets/index.js';
+import { SHIPPED_PRESETS } from '../workflows/domain/presets/index.js';
 
 /** The public SOP list (`sop_list`) and the SOP documents (`sop_show`), public and staff. */
 const PDF_LINK = /href="(\/sop\/[0-9a-f-]{36}\.pdf)"/g;
@@ -34,18 +34,19 @@ for (const kind of DIALECTS) {
       const res = await t.app.inject({ url: '/sop' });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('SOP yang berlaku');
-      // The defaults: Jateng forum, Magetan, both Banyuwangi SOPs.
+      // The demo region's defaults (issue #17 item 10): Magetan's own SOP, national ones elsewhere.
       for (const key of [
-        'jawa-tengah-forum-data',
+        'nasional-siklus-daftar-data',
         'magetan-statistik-sektoral',
-        'banyuwangi-diseminasi-data',
-        'banyuwangi-layanan-permintaan-data',
+        'nasional-diseminasi-infografis',
+        'nasional-layanan-permintaan-data',
       ]) {
-        const name = WORKFLOW_PRESETS.find((p) => p.key === key)?.identity?.name ?? '';
+        const name = SHIPPED_PRESETS.find((p) => p.key === key)?.identity?.name ?? '';
         expect(res.body).toContain(name);
       }
       expect(res.body).toContain('500.14.4/1086 /403.113/2024');
-      expect(res.body).toContain('24 Oktober 2022 (tanggal pengesahan)');
+      expect(res.body).toContain('Oktober 2024 (tanggal pengesahan)');
+      expect(res.body).not.toMatch(/Jawa Tengah|Banyuwangi|Gubernur/);
       const links = [...res.body.matchAll(PDF_LINK)].map((m) => m[1] as string);
       expect(links).toHaveLength(4);
       for (const url of links) {

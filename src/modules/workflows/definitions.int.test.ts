@@ -22,7 +22,12 @@ import {
 import { activeDefinition, listDefinitions } from './definitions.js';
 import { insertPresetVersions, setRegionChoice } from './definitions.repository.js';
 import { PROCESS_KINDS, type ProcessKind, type WorkflowDefinition } from './domain/definition.js';
-import { MAGETAN_STATISTIK_SEKTORAL, WORKFLOW_PRESETS } from './domain/presets/index.js';
+import {
+  MAGETAN_STATISTIK_SEKTORAL,
+  NATIONAL_PENGUMPULAN_DATA,
+  NATIONAL_PERMINTAAN_DATA,
+  SHIPPED_PRESETS,
+} from './domain/presets/index.js';
 
 async function auditCount(t: TestDatabase, action: string): Promise<number> {
   const row = await t.database.db
@@ -54,23 +59,25 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t.drop());
 
-    it('stores every preset under its shipped version on first use and gives each process kind its default', async () => {
+    it('stores every preset under its shipped version on first use and gives each process kind its default (national: no site region yet)', async () => {
       const listed = await executeAction(admin, workflowDefinitionList, {});
       expect(
         listed.definitions
           .filter((d) => d.preset)
           .map((d) => [d.key, d.version])
           .sort(),
-      ).toEqual(WORKFLOW_PRESETS.map((p) => [p.key, p.version]).sort());
+      ).toEqual(SHIPPED_PRESETS.map((p) => [p.key, p.version]).sort());
       const active = await activeDefinition(t.database.db, 'dataset_collection');
-      expect(active.definition).toEqual(MAGETAN_STATISTIK_SEKTORAL);
+      expect(active.definition).toEqual(NATIONAL_PENGUMPULAN_DATA);
       expect(listed.region.dataset_collection).toBe(active.id);
       // Idempotent: a second read stores nothing new.
       expect((await listDefinitions(t.database.db)).length).toBe(listed.definitions.length);
-      const shown = await executeAction(admin, workflowDefinitionShow, {
+      const shown = await executeAction(admin, workflowDefinitionShow, { key: NATIONAL_PERMINTAAN_DATA.key });
+      expect(shown).toMatchObject({ version: 1, process_kind: 'data_request', active: true, preset: true });
+      const other = await executeAction(admin, workflowDefinitionShow, {
         key: 'banyuwangi-layanan-permintaan-data',
       });
-      expect(shown).toMatchObject({ version: 2, process_kind: 'data_request', active: true, preset: true });
+      expect(other).toMatchObject({ version: 2, process_kind: 'data_request', active: false, preset: true });
     });
 
     it('only administrators configure workflows and the calendar', async () => {

@@ -1,3 +1,4 @@
+import { getSetting } from '../../kernel/db/settings.repository.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import {
   type Db,
@@ -18,7 +19,7 @@ import {
   validateWorkflowDefinition,
   type WorkflowDefinition,
 } from './domain/definition.js';
-import { DEFAULT_PRESET_BY_KIND, WORKFLOW_PRESETS } from './domain/presets/index.js';
+import { defaultPresetsFor, SHIPPED_PRESETS } from './domain/presets/index.js';
 
 export {
   type Db,
@@ -30,16 +31,20 @@ export {
 } from './definitions.repository.js';
 
 /**
- * Store each shipped preset under its version, give every process kind its default preset unless
- * it has a choice, and move a choice of an older shipped preset to its newest version. Idempotent and safe under concurrency (ON CONFLICT DO NOTHING);
+ * Store each shipped preset under its version, give every process kind its default unless it has
+ * a choice (the region's own shipped SOP for a kind it covers, else the national default: the
+ * region is the `site` setting's code), and move a choice of an older shipped preset to its newest version. Idempotent and safe under concurrency (ON CONFLICT DO NOTHING);
  * it is seed data, so it writes no audit row. Every reader below calls it first.
  */
 export async function ensurePresets(db: Db): Promise<void> {
-  await insertPresetVersions(db, WORKFLOW_PRESETS);
+  await insertPresetVersions(db, SHIPPED_PRESETS);
   const chosen = await listChosenProcessKinds(db);
   const toChoose = PROCESS_KINDS.filter((k) => !chosen.includes(k));
+  if (toChoose.length === 0) return movePresetChoicesForward(db);
+  const site = await getSetting<{ regionCode?: string }>(db, 'site');
+  const defaults = defaultPresetsFor(site?.regionCode ?? null);
   for (const kind of toChoose) {
-    const id = await findPresetId(db, DEFAULT_PRESET_BY_KIND[kind]);
+    const id = await findPresetId(db, defaults[kind]);
     await insertRegionChoiceIfMissing(db, kind, id);
   }
   await movePresetChoicesForward(db);

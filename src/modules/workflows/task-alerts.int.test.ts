@@ -185,8 +185,10 @@ for (const kind of DIALECTS) {
       expect((await startDueCycles(t.database.db, wit('2027-03-01T08:00'), SITE)).started).toEqual([]);
       const second = await startDueCycles(t.database.db, wit('2027-07-01T00:00'), SITE);
       expect(second.started.map((s) => s.period)).toEqual(['2027-2']);
+      // North Maluku (REGION_CODE 82) runs its own SOP by default (issue #17 item 10), so the
+      // real-clock sweep above may already have started the current period: only 2027 is ours.
       const cycles = await cyclesOf(t.database.db, 'data_list_cycle');
-      expect(cycles.map((c) => c.period)).toEqual(['2027-1', '2027-2']);
+      expect(cycles.map((c) => c.period).filter((p) => p.startsWith('2027'))).toEqual(['2027-1', '2027-2']);
       const run = await t.database.db
         .selectFrom('workflow_instance')
         .selectAll()

@@ -83,7 +83,10 @@ for (const kind of DIALECTS) {
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('Pengumpulan dan pemeriksaan data');
       expect(list.body).toContain('magetan-statistik-sektoral');
-      expect(list.body).toContain('001_a9073a696656668d.txt');
+      // The SOP's region, never its seed file name (issue #17 item 9); the national defaults say so.
+      expect(list.body).toContain('SOP Kabupaten Magetan');
+      expect(list.body).toContain('Bawaan nasional (Perpres 39/2019)');
+      expect(list.body).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
       const active = await activeDefinition(t.database.db, 'dataset_collection');
       const show = await get(t, admin, `/admin/workflows/${active.id}`);
       expect(show.statusCode).toBe(200);

@@ -15,12 +15,28 @@ const PERMISSION =
 const RAW_KEY =
   /\b(license_id|update_frequency|temporal_start|temporal_end|maintainer_email|owner_org|x-classification)\b|\b(sub|work|ingest|proposal|field|note|hub|workspace|tasks|state)\.[a-z][A-Za-z]+\b/;
 
-/** The first leak in a text: what it is, the leaked text and what surrounds it; null when none. */
-export function findLeak(text: string): { what: string; found: string; context: string } | null {
+/** A seed or stored file's machine name (`000_d7c36ee3170075eb.txt`) shown as a source. */
+const FILE_NAME = /\b\d{3}_[0-9a-f]{16}\.[a-z]{2,4}\b/;
+/** An empty JSON object where a value should be (`{}` in an audit row or a field). */
+const EMPTY_OBJECT = /(^|[\s:(])\{\}(?=$|[\s,.;)])/m;
+/** English counts inside an Indonesian page ("18 rows"). */
+const ENGLISH_COUNT = /\b\d[\d.,]*\s+(rows|records|items|results|files|columns)\b/i;
+
+/**
+ * The first leak in a text: what it is, the leaked text and what surrounds it; null when none.
+ * `locale` is the page's language: English words are a leak only in an Indonesian page.
+ */
+export function findLeak(
+  text: string,
+  locale: 'id' | 'en' = 'id',
+): { what: string; found: string; context: string } | null {
   for (const [what, pattern] of [
     ['a UUID', UUID],
     ['a permission name', PERMISSION],
     ['a raw key', RAW_KEY],
+    ['a file name', FILE_NAME],
+    ['an empty object', EMPTY_OBJECT],
+    ...(locale === 'id' ? ([['English inside Indonesian', ENGLISH_COUNT]] as const) : []),
   ] as const) {
     const match = pattern.exec(text);
     if (match)
@@ -31,7 +47,8 @@ export function findLeak(text: string): { what: string; found: string; context: 
 
 /** Fails, naming the page and the text, when what a person reads holds a leak. */
 export async function scanReadableText(page: Page): Promise<void> {
-  const leak = findLeak(await page.locator('body').innerText());
+  const lang = (await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'id';
+  const leak = findLeak(await page.locator('body').innerText(), lang);
   expect(leak, leak ? `${leak.what} on ${page.url()}: "${leak.context}"` : '').toBeNull();
 }
 

@@ -25,9 +25,21 @@ export interface AuditView {
   errors?: Record<string, string[]> | undefined;
 }
 
-/** Compact JSON of a summary (the driver gives an object; tolerate a string). */
-function summaryText(summary: unknown): string {
-  return typeof summary === 'string' ? summary : JSON.stringify(summary);
+/**
+ * A summary as "key: value · key: value" (the driver gives an object; tolerate a string); an
+ * empty one is a dash, never `{}` (issue #17 item 9).
+ */
+export function summaryText(summary: unknown): string {
+  if (typeof summary === 'string') return summary === '' || summary === '{}' ? '—' : summary;
+  if (summary === null || summary === undefined) return '—';
+  if (typeof summary !== 'object') return String(summary);
+  const entries = Object.entries(summary as Record<string, unknown>).filter(
+    ([, v]) => v !== null && v !== undefined && v !== '',
+  );
+  if (entries.length === 0) return '—';
+  return entries
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
 }
 
 /** The filter form: GET, so a filtered view is a link that can be shared. */

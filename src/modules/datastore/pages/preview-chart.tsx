@@ -1,7 +1,7 @@
 import type { CatalogPageContext } from '../../catalog/index.js';
 import { chartSvg } from '../read/chart.js';
 import type { PreviewData } from '../read/preview.js';
-import { label, numberText, pagePath, previewTranslator } from './preview-links.js';
+import { label, numberText, pagePath, previewTranslator, sumLabel } from './preview-links.js';
 
 export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
   const t = previewTranslator(ctx);
@@ -21,11 +21,8 @@ export function Chart({ ctx, d }: { ctx: CatalogPageContext; d: PreviewData }) {
     line: ch.line,
     locale: ctx.locale,
   });
-  const alt = t('chart.alt', { value: label(ch.value), axis: label(ch.axis), summary });
-  // "Jumlah Jumlah penduduk" reads badly: a column already named as a sum is not prefixed again.
-  const sumOf = /^(jumlah|total|sum)\b/i.test(label(ch.value))
-    ? label(ch.value)
-    : t('chart.sum', { value: label(ch.value) });
+  const sumOf = sumLabel(ctx, ch.value);
+  const alt = t('chart.alt', { sum: sumOf, axis: label(ch.axis), summary });
   return (
     <section class="ds-chart" aria-labelledby={`grafik-${rid}`}>
       <h4 safe id={`grafik-${rid}`}>

@@ -77,6 +77,15 @@ export function hrefWith(
 
 export const label = (c: ReadableColumn) => c.field?.title ?? c.name;
 
+/**
+ * "Jumlah {value}" for a chart's sum, unless the column already reads as a sum: "Jumlah
+ * Jumlah penduduk" and "Grafik jumlah Jumlah" read badly (issue #17 item 7).
+ */
+export function sumLabel(ctx: CatalogPageContext, value: ReadableColumn): string {
+  const name = label(value);
+  return /^(jumlah|total|sum)\b/i.test(name) ? name : previewTranslator(ctx)('chart.sum', { value: name });
+}
+
 const NUMBER_FORMATS = {
   id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 10 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 }),

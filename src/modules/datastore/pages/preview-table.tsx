@@ -31,15 +31,29 @@ export function PreviewTable({ ctx, d }: { ctx: CatalogPageContext; d: PreviewDa
   const from = d.total === 0 ? 0 : (d.state.page - 1) * PREVIEW_PAGE_ROWS + 1;
   const to = Math.min(d.total, d.state.page * PREVIEW_PAGE_ROWS);
   const name = d.table.resource.name || d.table.resource.id;
+  // Number columns after a few text columns sit off a phone's screen: say the table scrolls.
+  const wide = d.columns.length > 3 && d.columns.some(isNumeric);
   return (
     <>
       <p safe class="ds-count" aria-live="polite">
         {t('preview.rows', { from, to, total: d.total })}
       </p>
-      <section class="ds-scroll" aria-labelledby={`tabel-cap-${rid}`} tabindex="0">
+      {wide ? (
+        <p class="ds-scroll-hint" id={`tabel-geser-${rid}`} safe>
+          {t('preview.scrollHint')}
+        </p>
+      ) : (
+        ''
+      )}
+      <section
+        class="ds-scroll"
+        aria-labelledby={`tabel-cap-${rid}`}
+        aria-describedby={wide ? `tabel-geser-${rid}` : undefined}
+        tabindex="0"
+      >
         <table class="ds-table">
           <caption id={`tabel-cap-${rid}`} safe>
-            {t('preview.caption', { name, version: d.table.versionNumber })}
+            {t('preview.caption', { name, version: d.table.loadedVersionNumber })}
           </caption>
           <thead>
             <tr>

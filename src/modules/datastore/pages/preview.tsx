@@ -9,7 +9,9 @@ const STYLE = `.ds-scroll{overflow-x:auto;max-width:100%}.ds-table{border-collap
 .ds-table th,.ds-table td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left}
 .ds-table td.num{text-align:right;font-variant-numeric:tabular-nums}.ds-table caption{text-align:left;font-weight:600}
 .ds-filter fieldset{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}.ds-chart-svg svg{max-width:100%;height:auto}
-.ds-downloads{display:flex;gap:.75rem;flex-wrap:wrap;list-style:none;padding:0}`;
+.ds-downloads{display:flex;gap:.75rem;flex-wrap:wrap;list-style:none;padding:0}
+.ds-scroll-hint{font-size:.85rem;margin:.25rem 0}@media (min-width:48rem){.ds-scroll-hint{display:none}}
+.ds-table th:first-child,.ds-table td:first-child{position:sticky;left:0;background:#fff}`;
 
 export function DatastorePreview({
   ctx,

@@ -109,7 +109,7 @@ for (const kind of DIALECTS) {
       expect(html).toContain(`/dataset/${pub.datasetName}/datapackage.json`);
       // Chart: server-rendered SVG with a text alternative and its data as a table.
       expect(html).toMatch(
-        /<div class="ds-chart-svg" role="img" aria-label="Grafik jumlah Jumlah penduduk menurut Tahun: 2022: [^"]+">\s*<svg/,
+        /<div class="ds-chart-svg" role="img" aria-label="Grafik Jumlah penduduk menurut Tahun: 2022: [^"]+">\s*<svg/,
       );
       expect(html).toContain('<summary>Data grafik</summary>');
       const en = await page(`/dataset/${pub.datasetName}?lang=en`);
@@ -135,13 +135,70 @@ for (const kind of DIALECTS) {
       expect(filtered).toContain('Baris 1–2 dari 2');
       const searched = await page(`${base}&cari=poncol`);
       expect(searched).toContain('Baris 1–2 dari 2');
-      const bad = await page(`${base}&kolom=tahun&nilai=abc`);
-      expect(bad).toContain('Saringan tidak dapat dipakai');
-      expect(bad).toContain('Baris 1–8 dari 8');
+      // Text in a year column is no error: no year contains it (the filter is "contains").
+      const none = await page(`${base}&kolom=tahun&nilai=abc`);
+      expect(none).toContain('Tidak ada baris yang cocok.');
       // A hidden column cannot be filtered or sorted by the public.
       const hidden = await page(`${base}&kolom=nik_petugas&nilai=3520000000000001&urut=nik_petugas`);
       expect(hidden).toContain('Baris 1–8 dari 8');
       expect(hidden).not.toContain('3520000000000001');
+    });
+
+    it('filters forgivingly: any case, any part of the value; wildcards and quotes are only text (issue #17 item 7)', async () => {
+      const base = `/dataset/${pub.datasetName}?tabel=${pub.resourceId}`;
+      expect(await page(`${base}&kolom=nama_wilayah&nilai=parang`)).toContain('Baris 1–2 dari 2');
+      expect(await page(`${base}&kolom=nama_wilayah&nilai=ARA`)).toContain('Baris 1–2 dari 2');
+      // A number column: its digits as written in the table.
+      expect(await page(`${base}&kolom=tahun&nilai=202`)).toContain('Baris 1–8 dari 8');
+      for (const text of ['%', '_', "' or '1'='1", "x'); drop table datastore.x; --", '\\'])
+        expect(await page(`${base}&kolom=nama_wilayah&nilai=${encodeURIComponent(text)}`), text).toContain(
+          'Tidak ada baris yang cocok.',
+        );
+      // The chart follows the filter.
+      expect(
+        await page(`${base}&kolom=nama_wilayah&nilai=poncol&grafik=jumlah_penduduk&sumbu=tahun`),
+      ).toMatch(/aria-label="Grafik Jumlah penduduk menurut Tahun: 2022: 31\.000; 2023: 31\.500"/);
+    });
+
+    it('says on a phone that the number columns scroll sideways; no doubled words in the chart texts', async () => {
+      const html = await page(`/dataset/${pub.datasetName}`);
+      expect(html).toContain('geser ke samping untuk melihat kolom angka');
+      expect(html).toContain(`aria-describedby="tabel-geser-${pub.resourceId}"`);
+      const en = await page(`/dataset/${pub.datasetName}?lang=en`);
+      expect(en).toContain('scroll sideways to see the number columns');
+      for (const body of [html, en, await page(`/dataset/${many.datasetName}`)]) {
+        const chartTexts = [...body.matchAll(/aria-label="(Grafik|Chart)[^"]*"|<figcaption>([^<]*)</g)].map(
+          (m) => m[0],
+        );
+        expect(chartTexts.length).toBeGreaterThan(0);
+        for (const text of chartTexts) expect(text).not.toMatch(/\b(\p{L}+)\s+\1\b/iu);
+      }
+    });
+
+    it('"(versi N)" counts the uploads that loaded, not the failed ones', async () => {
+      const db = t.database.db;
+      const loaded = await db
+        .selectFrom('resource_version')
+        .select(['id', 'storage_key'])
+        .where('resource_id', '=', many.resourceId)
+        .executeTakeFirstOrThrow();
+      // Two failed uploads before the one that loaded: it is the resource's first loaded version.
+      await db.updateTable('resource_version').set({ number: 3 }).where('id', '=', loaded.id).execute();
+      for (const number of [1, 2])
+        await db
+          .insertInto('resource_version')
+          .values({
+            resource_id: many.resourceId,
+            number,
+            storage_key: loaded.storage_key,
+            file_name: 'rusak.csv',
+            format: 'CSV',
+            state: 'error',
+            error: JSON.stringify({ message: 'Berkas rusak' }),
+          })
+          .execute();
+      const html = await page(`/dataset/${many.datasetName}`);
+      expect(html).toMatch(/<caption[^>]*>[^<]*\(versi 1\)<\/caption>/);
     });
 
     it('pages on the server and draws the chart over the chosen axis', async () => {
@@ -155,9 +212,7 @@ for (const kind of DIALECTS) {
         `/dataset/${many.datasetName}?tabel=${many.resourceId}&grafik=jumlah&sumbu=kecamatan`,
       );
       // Sum per kecamatan: i % 5 groups of 0..440 step 10.
-      expect(byRegion).toMatch(
-        /aria-label="Grafik jumlah Jumlah menurut Kecamatan: Kec 0: 1\.800; Kec 1: 1\.890;/,
-      );
+      expect(byRegion).toMatch(/aria-label="Grafik Jumlah menurut Kecamatan: Kec 0: 1\.800; Kec 1: 1\.890;/);
     });
 
     it('private datasets: preview only for those who may see the dataset; closed columns for its agency', async () => {
@@ -184,6 +239,12 @@ for (const kind of DIALECTS) {
           expect(await previewA11yViolations(p)).toEqual([]);
           await p.goto(`http://127.0.0.1:${port}/dataset/${pub.datasetName}?lang=en`);
           expect(await p.locator('.ds-chart-svg svg').count()).toBe(1);
+          expect(await previewA11yViolations(p)).toEqual([]);
+          // At desktop width the scroll hint is hidden; on a phone it shows, and the page stays axe-clean.
+          expect(await p.locator('.ds-scroll-hint').first().isVisible()).toBe(false);
+          await p.setViewportSize({ width: 375, height: 812 });
+          await p.goto(`http://127.0.0.1:${port}/dataset/${pub.datasetName}`);
+          expect(await p.locator('.ds-scroll-hint').first().isVisible()).toBe(true);
           expect(await previewA11yViolations(p)).toEqual([]);
         } finally {
           await browser.close();

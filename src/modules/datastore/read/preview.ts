@@ -79,7 +79,7 @@ async function loadChart(
   db: Kysely<DB>,
   t: ReadableTable,
   state: PreviewState,
-  where: Pick<SearchParams, 'filters' | 'q' | 'plain' | 'language'>,
+  where: Pick<SearchParams, 'filters' | 'contains' | 'q' | 'plain' | 'language'>,
   axes: ReadableColumn[],
   values: ReadableColumn[],
 ): Promise<PreviewChart | undefined> {
@@ -112,8 +112,8 @@ async function loadChart(
 }
 
 /**
- * One page of a resource's table for the dataset page: sorted, filtered (one column equal to a
- * value, or full text), paged on the server, and a chart of a numeric column summed over a
+ * One page of a resource's table for the dataset page: sorted, filtered (one column containing a
+ * text, any case, or full text), paged on the server, and a chart of a numeric column summed over a
  * period or region column. Reads only what `datastore_search` would let the reader see.
  */
 export async function loadPreview(
@@ -126,11 +126,9 @@ export async function loadPreview(
   const columns = table.columns.filter((c) => c.type !== 'id');
   const sortColumn = columns.find((c) => c.name === state.sort);
   const filterColumn = columns.find((c) => c.name === state.filterColumn);
+  // The grid's filter forgives: any case, any part of the value ("magetan" finds "Magetan").
   const where = {
-    filters:
-      filterColumn && state.filterValue !== undefined
-        ? { [filterColumn.name]: state.filterValue }
-        : undefined,
+    contains: filterColumn && state.filterValue ? { [filterColumn.name]: state.filterValue } : undefined,
     q: state.q || undefined,
     plain: true,
     language: 'indonesian' as const,
@@ -157,7 +155,7 @@ export async function loadPreview(
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     error = Object.values(err.fields)[0]?.[0] ?? err.text;
-    used = { ...where, filters: undefined, q: undefined };
+    used = { ...where, contains: undefined, q: undefined };
     result = await search(used);
   }
   const total = result.total ?? 0;

@@ -32,6 +32,11 @@ export interface ReadableTable {
   resource: Resource;
   versionId: string;
   versionNumber: number;
+  /**
+   * Its place among the resource's uploads that loaded (failed ones not counted): the number a
+   * person reads as "(versi N)"; `versionNumber` stays the API's `version` parameter.
+   */
+  loadedVersionNumber: number;
   /** Validated `v_…` name inside the `datastore` schema. */
   tableName: string;
   schema: TableSchema;
@@ -158,6 +163,7 @@ export async function loadReadableTable(
     resource,
     versionId: version.id,
     versionNumber: version.number,
+    loadedVersionNumber: Number(version.loaded_ordinal),
     tableName: version.table_name,
     schema,
     rowCount: version.row_count,

@@ -16,6 +16,11 @@ export const RECORDS_FORMATS = ['objects', 'lists', 'csv', 'tsv'] as const;
 
 export interface SearchParams {
   filters?: Record<string, unknown> | undefined;
+  /**
+   * Not a CKAN parameter (the dataset page's data grid only): column → text its value must
+   * contain, ignoring case (`magetan` finds `Kabupaten Magetan`).
+   */
+  contains?: Record<string, string> | undefined;
   q?: string | Record<string, unknown> | undefined;
   plain: boolean;
   language: (typeof LANGUAGES)[number];

@@ -53,6 +53,47 @@ export function FormAnswers({
   );
 }
 
+const VARIABLE_COLUMNS = [
+  'nama_variabel',
+  'alias',
+  'tipe_data',
+  'definisi',
+  'konsep',
+  'satuan',
+  'aksesibilitas_publik',
+] as const;
+
+/**
+ * The MS-Var table as a reader sees it (issue #17 item 7): one row per distinct variable (the
+ * same column in several tables of a dataset, a yearly file each, is listed once), no alias that
+ * repeats the name, and no column that is empty in every row.
+ */
+export function variableTable(
+  variables: readonly { ms_var: FormValues }[],
+  locale: Locale,
+): { headers: string[]; rows: string[][] } {
+  const fields = VARIABLE_COLUMNS.flatMap((k) => MS_VAR.fields.filter((f) => f.key === k));
+  // An alias equal to the name (a column without a label) says the same thing twice: left blank.
+  const all = variables.map((v) =>
+    fields.map((f) => {
+      const value = displayValue(f, v.ms_var[f.key], locale);
+      return f.key === 'alias' && value === displayValue(f, v.ms_var.nama_variabel, locale) ? '' : value;
+    }),
+  );
+  const seen = new Set<string>();
+  const unique = all.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const kept = fields.map((_f, i) => unique.some((r) => r[i] !== '')).flatMap((k, i) => (k ? [i] : []));
+  return {
+    headers: kept.map((i) => fields[i]?.label[locale] ?? ''),
+    rows: unique.map((r) => kept.map((i) => r[i] ?? '')),
+  };
+}
+
 /**
  * The public, readable form of a dataset's statistical metadata (from package_show's
  * `sdi_metadata`): the data standard, the activity (MS-Keg), every column (MS-Var) and every
@@ -66,19 +107,7 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
   const s = m.data_standard;
   const a = m.statistical_activity;
   const status = RECOMMENDATION_STATUSES.find((r) => r.code === a?.recommendation_status);
-  const col = (key: string) => MS_VAR.fields.find((f) => f.key === key);
-  const varCols = [
-    'nama_variabel',
-    'alias',
-    'tipe_data',
-    'definisi',
-    'konsep',
-    'satuan',
-    'aksesibilitas_publik',
-  ].flatMap((k) => {
-    const f = col(k);
-    return f ? [f] : [];
-  });
+  const vars = variableTable(m.variables, locale);
   return (
     <section aria-labelledby="sdi-metadata-title" class="statistical-metadata">
       <h2 safe id="sdi-metadata-title">
@@ -140,18 +169,18 @@ export function StatisticalMetadataSection({ locale, dict }: { locale: Locale; d
             <table>
               <thead>
                 <tr>
-                  {varCols.map((f) => (
+                  {vars.headers.map((h) => (
                     <th scope="col" safe>
-                      {f.label[locale]}
+                      {h}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {m.variables.map((v) => (
+                {vars.rows.map((r) => (
                   <tr>
-                    {varCols.map((f) => (
-                      <td safe>{displayValue(f, v.ms_var[f.key], locale)}</td>
+                    {r.map((cell) => (
+                      <td safe>{cell}</td>
                     ))}
                   </tr>
                 ))}

@@ -14,7 +14,9 @@ import {
 import { SITE_PAGE_DEFAULTS, type SitePageSlugName } from '../domain/site-pages.js';
 import { listContactMessages } from '../site-pages/contact.repository.js';
 import { findSitePage, listSitePageRevisions } from '../site-pages/site-page.repository.js';
-import type { CollectionFormValues, CurationAdminView, IndicatorFormValues } from './curation-admin.page.js';
+import type { CollectionFormValues } from './collection-form.page.js';
+import type { CurationAdminView } from './curation-admin.page.js';
+import type { IndicatorFormValues } from './indicator-form.page.js';
 
 const schemaOf = (s: unknown) => (typeof s === 'string' ? JSON.parse(s) : s) as TableSchema | null;
 

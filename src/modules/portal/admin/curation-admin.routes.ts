@@ -11,6 +11,8 @@ import { isSitePageSlug } from '../domain/site-pages.js';
 import { keyIndicatorDelete } from '../indicators/key-indicator-delete.js';
 import { keyIndicatorSave } from '../indicators/key-indicator-save.js';
 import { sitePageSave } from '../site-pages/site-page-save.js';
+import { CollectionFormPage, type CollectionFormValues, EMPTY_COLLECTION } from './collection-form.page.js';
+import { ContactInboxPage } from './contact-inbox.page.js';
 import {
   loadCollectionForm,
   loadContactInbox,
@@ -18,17 +20,9 @@ import {
   loadIndicatorForm,
   loadSitePageForm,
 } from './curation-admin.loader.js';
-import {
-  CollectionFormPage,
-  type CollectionFormValues,
-  ContactInboxPage,
-  CurationAdminPage,
-  EMPTY_COLLECTION,
-  EMPTY_INDICATOR,
-  IndicatorFormPage,
-  type IndicatorFormValues,
-  SitePageFormPage,
-} from './curation-admin.page.js';
+import { CurationAdminPage } from './curation-admin.page.js';
+import { EMPTY_INDICATOR, IndicatorFormPage, type IndicatorFormValues } from './indicator-form.page.js';
+import { SitePageFormPage } from './site-page-form.page.js';
 
 const isOn = (b: Record<string, unknown>, k: string) => textField(b as never, k) === 'true';
 

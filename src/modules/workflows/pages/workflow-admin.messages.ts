@@ -3,13 +3,15 @@ import { defineMessages } from '../../../kernel/i18n/i18n.js';
 const id = {
   'wf.title': 'Alur kerja SOP',
   'wf.lead':
-    'Setiap jenis proses dijalankan menurut satu definisi alur kerja. Preset bawaan berasal dari SOP daerah; salin lalu sesuaikan bila SOP daerah Anda berbeda.',
+    'Setiap jenis proses dijalankan menurut satu definisi alur kerja. Preset bawaan berasal dari SOP daerah yang disertakan platform atau dari bawaan nasional; salin lalu sesuaikan bila SOP daerah Anda berbeda.',
   'wf.kind': 'Jenis proses',
   'wf.active': 'Dipakai daerah ini',
   'wf.key': 'Kunci',
   'wf.version': 'Versi',
   'wf.definitionTitle': 'Judul',
   'wf.source': 'Sumber SOP',
+  'wf.source.national': 'Bawaan nasional (Perpres 39/2019)',
+  'wf.source.region': 'SOP {region}',
   'wf.preset': 'Preset bawaan',
   'wf.yes': 'ya',
   'wf.no': 'tidak',
@@ -99,13 +101,15 @@ const id = {
 const en: Record<keyof typeof id, string> = {
   'wf.title': 'SOP workflows',
   'wf.lead':
-    "Each process kind runs one workflow definition. The shipped presets come from regional SOPs; copy one and adjust it when your region's SOP differs.",
+    "Each process kind runs one workflow definition. The shipped presets come from the regional SOPs the platform ships or from the national defaults; copy one and adjust it when your region's SOP differs.",
   'wf.kind': 'Process kind',
   'wf.active': 'Used by this region',
   'wf.key': 'Key',
   'wf.version': 'Version',
   'wf.definitionTitle': 'Title',
   'wf.source': 'SOP source',
+  'wf.source.national': 'National default (Perpres 39/2019)',
+  'wf.source.region': 'SOP of {region}',
   'wf.preset': 'Shipped preset',
   'wf.yes': 'yes',
   'wf.no': 'no',

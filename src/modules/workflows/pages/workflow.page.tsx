@@ -29,6 +29,14 @@ export interface DefinitionDetail extends DefinitionSummary {
   latest: boolean;
 }
 
+/** Where a definition comes from, as a person reads it: the region's SOP or the national default (never a file name). */
+function sourceLabel(ctx: PageContext, source: { seed: string; region: string }): string {
+  const c = tr(ctx);
+  return source.seed === '' && source.region === 'Nasional'
+    ? c('wf.source.national')
+    : c('wf.source.region', { region: source.region });
+}
+
 function tr(ctx: PageContext) {
   return (k: WorkflowAdminKey, p: Record<string, string | number> = {}) => wft(ctx.locale, k, p);
 }
@@ -88,7 +96,7 @@ export function WorkflowListPage({
                       </td>
                       <td safe>{String(d.version)}</td>
                       <td safe>{pick(ctx.locale, d.title)}</td>
-                      <td safe>{`${d.source.region} (${d.source.seed})`}</td>
+                      <td safe>{sourceLabel(ctx, d.source)}</td>
                       <td safe>{d.preset ? c('wf.yes') : c('wf.no')}</td>
                       <td>{d.active ? <strong safe>{c('wf.yes')}</strong> : escapeHtml(c('wf.no'))}</td>
                     </tr>
@@ -156,7 +164,7 @@ export function WorkflowShowPage({
         <dt safe>{c('wf.kind')}</dt>
         <dd safe>{pick(ctx.locale, PROCESS_KIND_LABELS[def.processKind])}</dd>
         <dt safe>{c('wf.source')}</dt>
-        <dd safe>{`${def.source.region} (${def.source.seed})`}</dd>
+        <dd safe>{sourceLabel(ctx, def.source)}</dd>
         <dt safe>{c('wf.start')}</dt>
         <dd safe>{stepTitle(def, def.start, ctx)}</dd>
         <dt safe>{c('wf.sopName')}</dt>

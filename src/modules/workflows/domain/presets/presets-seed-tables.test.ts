@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStandardDuration } from '../../../../kernel/calendar/duration.js';
 import { validateWorkflowDefinition, type WorkflowStep } from '../definition.js';
-import { DEFAULT_PRESET_BY_KIND, WORKFLOW_PRESETS } from './index.js';
+import { DEFAULT_PRESET_BY_KIND, SHIPPED_PRESETS, WORKFLOW_PRESETS } from './index.js';
 import { SEED_TABLES } from './seed-tables/index.js';
 
 /**
@@ -26,7 +26,7 @@ describe('workflow presets against the seed SOP tables', () => {
   it('ships one preset per seed table, each naming its seed file, and a valid default per process kind', () => {
     expect(WORKFLOW_PRESETS.map((p) => p.key).sort()).toEqual(SEED_TABLES.map((t) => t.presetKey).sort());
     for (const [kind, key] of Object.entries(DEFAULT_PRESET_BY_KIND)) {
-      expect(WORKFLOW_PRESETS.find((p) => p.key === key)?.processKind).toBe(kind);
+      expect(SHIPPED_PRESETS.find((p) => p.key === key)?.processKind).toBe(kind);
     }
   });
 
