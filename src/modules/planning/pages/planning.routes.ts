@@ -30,25 +30,16 @@ import {
 } from '../actions/proposals.js';
 import { dataListEnact, planningRecordGenerate, recordFile } from '../actions/records.js';
 import { statisticalActivityFs3Record, statisticalActivityRecommendationSet } from '../actions/romantik.js';
+import { subjectYear } from '../cycle-run.repository.js';
+import { findList, listItems, listYears } from '../data-list.repository.js';
 import { romantikState } from '../domain/romantik.js';
+import { decisionsOf, findMeeting, meetingsOf } from '../forum.repository.js';
+import { itemFulfilment, obligationsOf } from '../fulfilment.repository.js';
+import { activityChoices, standardChoices } from '../item-links.repository.js';
 import { ListRefusedError } from '../list-xlsx.js';
-import {
-  activityChoices,
-  activityLetter,
-  decisionsOf,
-  findList,
-  findMeeting,
-  itemFulfilment,
-  listItems,
-  listYears,
-  meetingsOf,
-  obligationsOf,
-  recordsOf,
-  romantikActivities,
-  standardChoices,
-  subjectYear,
-} from '../planning.repository.js';
+import { recordsOf } from '../planning-records.repository.js';
 import { unmetRequestsBefore } from '../proposals.repository.js';
+import { activityLetter, romantikActivities } from '../romantik.repository.js';
 import { ForumPage, type ForumView } from './forum.page.js';
 import { pm } from './planning.messages.js';
 import { PublicListPage, type PublicView } from './public.page.js';

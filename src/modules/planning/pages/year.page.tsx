@@ -3,9 +3,10 @@ import type { DataList, DataProposal, ForumMeeting } from '../../../kernel/db/sc
 import type { Agency } from '../../../kernel/db/schema.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { ItemRow } from '../data-list.repository.js';
 import { type ItemTextField, LIST_COLUMNS } from '../domain/columns.js';
+import type { FulfilmentState } from '../fulfilment.repository.js';
 import type { ListProblem } from '../list-xlsx.js';
-import type { FulfilmentState, ItemRow } from '../planning.repository.js';
 import { type PmKey, pm } from './planning.messages.js';
 
 export interface YearView {
