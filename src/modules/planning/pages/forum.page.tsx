@@ -4,7 +4,7 @@ import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { ItemRow } from '../data-list.repository.js';
 import { FORUM_DECISIONS } from '../domain/columns.js';
 import { type PmKey, pm } from './planning.messages.js';
-import { answerText } from './year.page.js';
+import { answerText } from './year-view.js';
 
 export interface ForumView {
   meeting: ForumMeeting;
