@@ -19,7 +19,8 @@ import {
 } from './actions/request-requester.js';
 import { dataRequestRespond } from './actions/request-respond.js';
 import { setServiceClock } from './clock.js';
-import { findRequestByCode, publishedDatasetChoices } from './data-requests.repository.js';
+import { findRequestByCode } from './data-requests.repository.js';
+import { publishedDatasetChoices } from './request-choices.repository.js';
 
 const DAY_MS = 86_400_000;
 /** The demo producer account of each agency a demo request is routed to. */

@@ -8,9 +8,10 @@ import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
 import { loadCalendar } from '../../workflows/index.js';
 import { serviceNow } from '../clock.js';
-import { agencyName, publicDataset, updateRequest } from '../data-requests.repository.js';
+import { updateRequest } from '../data-requests.repository.js';
 import { answerDue, EXTENSION_DAYS } from '../domain/legal-clock.js';
 import { OUTCOME_TEXT } from '../outcomes.js';
+import { agencyName, publicDataset } from '../request-choices.repository.js';
 import { actStep, currentStep, requireRequest, runEnv, tellRequester } from '../request-flow.js';
 
 const uuid = z.string().uuid('Pilihan tidak dikenal / Unknown choice');
