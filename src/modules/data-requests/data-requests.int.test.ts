@@ -20,14 +20,9 @@ import {
   TooManyRequestsError,
   ValidationError,
 } from '../../kernel/errors.js';
+import { dataRequestClose, dataRequestDeliver } from './actions/request-answer.js';
 import { dataRequestCreate, dataRequestVerify, LIMIT_PER_ADDRESS } from './actions/request-create.js';
-import {
-  dataRequestAssign,
-  dataRequestClose,
-  dataRequestDeliver,
-  dataRequestExtend,
-  dataRequestRoute,
-} from './actions/request-handle.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './actions/request-handle.js';
 import { dataRequestList, dataRequestShow } from './actions/request-read.js';
 import {
   dataRequestObject,

@@ -4,14 +4,9 @@ import { executeAction } from '../../kernel/actions/action.js';
 import type { ActionContext } from '../../kernel/actions/context.js';
 import { findUser, loadActor } from '../accounts/index.js';
 import { findAgency } from '../agencies/index.js';
+import { dataRequestClose, dataRequestDeliver } from './actions/request-answer.js';
 import { dataRequestCreate, dataRequestVerify } from './actions/request-create.js';
-import {
-  dataRequestAssign,
-  dataRequestClose,
-  dataRequestDeliver,
-  dataRequestExtend,
-  dataRequestRoute,
-} from './actions/request-handle.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './actions/request-handle.js';
 import {
   dataRequestObject,
   dataRequestObjectionAnswer,
