@@ -4,14 +4,9 @@ import { executeAction } from '../../kernel/actions/action.js';
 import type { ActionContext } from '../../kernel/actions/context.js';
 import { findUser, loadActor } from '../accounts/index.js';
 import { findAgency } from '../agencies/index.js';
+import { dataRequestClose, dataRequestDeliver } from './actions/request-answer.js';
 import { dataRequestCreate, dataRequestVerify } from './actions/request-create.js';
-import {
-  dataRequestAssign,
-  dataRequestClose,
-  dataRequestDeliver,
-  dataRequestExtend,
-  dataRequestRoute,
-} from './actions/request-handle.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './actions/request-handle.js';
 import {
   dataRequestObject,
   dataRequestObjectionAnswer,
@@ -19,7 +14,8 @@ import {
 } from './actions/request-requester.js';
 import { dataRequestRespond } from './actions/request-respond.js';
 import { setServiceClock } from './clock.js';
-import { findRequestByCode, publishedDatasetChoices } from './data-requests.repository.js';
+import { findRequestByCode } from './data-requests.repository.js';
+import { publishedDatasetChoices } from './request-choices.repository.js';
 
 const DAY_MS = 86_400_000;
 /** The demo producer account of each agency a demo request is routed to. */

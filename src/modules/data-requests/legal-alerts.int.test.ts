@@ -20,9 +20,9 @@ import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './action
 import { dataRequestList } from './actions/request-read.js';
 import { dataRequestObject } from './actions/request-requester.js';
 import { setServiceClock } from './clock.js';
-import { alertsOf } from './data-requests.repository.js';
 import { requestServiceFigures } from './figures.js';
 import { sendLegalAlerts } from './legal-alerts.js';
+import { alertsOf } from './legal-alerts.repository.js';
 import { purgeExpiredPersonal } from './retention.js';
 import { loadRequestSettings, saveRequestSettings } from './settings.js';
 import { loadStaffDetail } from './staff-view.js';

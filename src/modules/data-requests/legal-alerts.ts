@@ -10,14 +10,9 @@ import { formatDateTime } from '../../kernel/i18n/i18n.js';
 import { deliverPendingMail } from '../../kernel/notifications/mailer.js';
 import { insertMails, insertNotifications } from '../../kernel/notifications/notifications.repository.js';
 import { loadCalendar, openTaskOf } from '../workflows/index.js';
-import {
-  activeStaffIn,
-  assignedStaffOf,
-  claimAlert,
-  recordAlertRecipients,
-  requestsOnTheClock,
-} from './data-requests.repository.js';
 import { type LegalAlert, legalAlertsDue } from './domain/legal-alerts.js';
+import { claimAlert, recordAlertRecipients, requestsOnTheClock } from './legal-alerts.repository.js';
+import { activeStaffIn, assignedStaffOf } from './request-choices.repository.js';
 
 /**
  * The reminder/escalation sweep on the legal clocks of UU 14/2008 (run by the periodic job

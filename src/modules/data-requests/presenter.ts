@@ -4,10 +4,11 @@ import type { DataRequest } from '../../kernel/db/schema/data-requests.js';
 import type { DB } from '../../kernel/db/schema.js';
 import type { Bilingual } from '../../kernel/errors.js';
 import { definitionOf, findInstance, stepById, tasksOf } from '../workflows/index.js';
-import { agencyName, messagesOf } from './data-requests.repository.js';
+import { messagesOf } from './data-requests.repository.js';
 import { answerDue, type DueExplanation, objectionDue, objectionWindowEnd } from './domain/legal-clock.js';
 import { figureOf } from './figures.js';
 import { OUTCOME_TEXT } from './outcomes.js';
+import { agencyName } from './request-choices.repository.js';
 
 /** A step of the run in plain words, with the unit (never the person) that holds or held it. */
 export interface StepView {

@@ -4,14 +4,10 @@ import type { DB } from '../../kernel/db/schema.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import { loadCalendar } from '../workflows/index.js';
 import { serviceNow } from './clock.js';
-import {
-  agencyChoices,
-  alertsOf,
-  custodianOptions,
-  publishedDatasetChoices,
-} from './data-requests.repository.js';
-import type { StaffDetail, StaffOptions } from './pages/staff.page.js';
+import { alertsOf } from './legal-alerts.repository.js';
+import type { StaffDetail, StaffOptions } from './pages/staff-detail.view.js';
 import { presentForRequester } from './presenter.js';
+import { agencyChoices, custodianOptions, publishedDatasetChoices } from './request-choices.repository.js';
 import { currentStep, requireRequest } from './request-flow.js';
 
 /**

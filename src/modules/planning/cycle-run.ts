@@ -11,7 +11,7 @@ import {
   type RunEnv,
   startInstance,
 } from '../workflows/index.js';
-import { openTasksAtSteps, runningCycleInstancesOf } from './planning.repository.js';
+import { openTasksAtSteps, runningCycleInstancesOf } from './cycle-run.repository.js';
 
 /**
  * The data-list cycle run of a year (workflow contract of issue #12) driven by planning's own

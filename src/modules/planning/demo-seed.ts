@@ -4,18 +4,18 @@ import { type ActionContext, mutate } from '../../kernel/actions/context.js';
 import type { DataKind, RiskClass, UpdateSchedule } from '../../kernel/db/schema/planning.js';
 import { dataProposalCreate } from './actions/proposals.js';
 import { dataListEnact, planningRecordGenerate } from './actions/records.js';
-import { periodsOf } from './domain/columns.js';
-import { insertDecision, insertMeeting } from './forum.repository.js';
 import {
   ensureList,
   findList,
   insertItem,
-  insertItemDataset,
-  insertObligation,
   itemIdsOf,
   updateItem,
   updateList,
-} from './planning.repository.js';
+} from './data-list.repository.js';
+import { periodsOf } from './domain/columns.js';
+import { insertDecision, insertMeeting } from './forum.repository.js';
+import { insertObligation } from './fulfilment.repository.js';
+import { insertItemDataset } from './item-links.repository.js';
 import { agencyCodes, demoDatasets } from './planning-demo.repository.js';
 
 /** Rows the demo region plans beyond its published datasets, per agency code. */

@@ -1,14 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DataListStatus } from '../../kernel/db/schema/planning.js';
 import type { DB } from '../../kernel/db/schema.js';
-import {
-  decisionCountsOf,
-  findList,
-  itemFulfilment,
-  itemStatusesOf,
-  meetingsOf,
-  recordsOf,
-} from './planning.repository.js';
+import { findList, itemStatusesOf } from './data-list.repository.js';
+import { decisionCountsOf, meetingsOf } from './forum.repository.js';
+import { itemFulfilment } from './fulfilment.repository.js';
+import { recordsOf } from './planning-records.repository.js';
 
 /**
  * What planning recorded for a year, read by the evaluation (issue #16): the data list's

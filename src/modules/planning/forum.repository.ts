@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { ForumDecisionTable, ForumMeetingTable } from '../../kernel/db/schema/planning.js';
+import type { ForumDecisionTable, ForumMeeting, ForumMeetingTable } from '../../kernel/db/schema/planning.js';
 import type { DB } from '../../kernel/db/schema.js';
 
 /** Queries of the Forum Satu Data: its meetings and their decisions on the list's rows. */
@@ -45,5 +45,34 @@ export async function upsertDecision(
         .columns(['meeting_id', 'item_id'])
         .doUpdateSet({ decision: v.decision, note: v.note, decided_at: v.decided_at }),
     )
+    .execute();
+}
+
+export async function meetingsOf(db: Kysely<DB>, year: number): Promise<ForumMeeting[]> {
+  return db.selectFrom('forum_meeting').selectAll().where('year', '=', year).orderBy('held_on').execute();
+}
+
+export async function findMeeting(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('forum_meeting').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function decisionsOf(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('forum_decision as d')
+    .innerJoin('data_list_item as i', 'i.id', 'd.item_id')
+    .select(['d.item_id', 'd.decision', 'd.note', 'i.id_ddd', 'i.data_name'])
+    .where('d.meeting_id', '=', meetingId)
+    .orderBy('i.id_ddd')
+    .execute();
+}
+
+/** The number of decisions per meeting of these meetings. */
+export async function decisionCountsOf(db: Kysely<DB>, meetingIds: string[]) {
+  return db
+    .selectFrom('forum_decision')
+    .select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('meeting_id', 'in', meetingIds.length ? meetingIds : ['00000000-0000-0000-0000-000000000000'])
+    .groupBy('meeting_id')
     .execute();
 }

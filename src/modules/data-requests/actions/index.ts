@@ -1,12 +1,7 @@
 import type { ActionDefinition } from '../../../kernel/actions/action.js';
+import { dataRequestClose, dataRequestDeliver } from './request-answer.js';
 import { dataRequestCreate, dataRequestVerify } from './request-create.js';
-import {
-  dataRequestAssign,
-  dataRequestClose,
-  dataRequestDeliver,
-  dataRequestExtend,
-  dataRequestRoute,
-} from './request-handle.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from './request-handle.js';
 import { dataRequestList, dataRequestShow } from './request-read.js';
 import { dataRequestObject, dataRequestObjectionAnswer, dataRequestRate } from './request-requester.js';
 import { dataRequestRespond } from './request-respond.js';

@@ -8,8 +8,9 @@ import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
 import { insertMails, insertNotifications } from '../../../kernel/notifications/notifications.repository.js';
 import { loadCalendar } from '../../workflows/index.js';
 import { serviceNow } from '../clock.js';
-import { findRequestByCode, updateRequest, usersWithRoleEmail } from '../data-requests.repository.js';
+import { findRequestByCode, updateRequest } from '../data-requests.repository.js';
 import { answerDue, IKM_ELEMENTS, objectionDue, objectionWindowEnd } from '../domain/legal-clock.js';
+import { usersWithRoleEmail } from '../request-choices.repository.js';
 import { requireRequest, tellRequester } from '../request-flow.js';
 import { RequesterKeySchema, secretMatches } from './request-create.js';
 

@@ -7,7 +7,8 @@ import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
 import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { loadCalendar } from '../../workflows/index.js';
 import { serviceNow } from '../clock.js';
-import { publicDataset, updateRequest } from '../data-requests.repository.js';
+import { updateRequest } from '../data-requests.repository.js';
+import { publicDataset } from '../request-choices.repository.js';
 import { actStep, requireRequest, runEnv, tellRequester } from '../request-flow.js';
 
 /**

@@ -10,18 +10,13 @@ import { loadCalendar } from '../../workflows/index.js';
 import { dataRequestCreate, dataRequestVerify, secretMatches } from '../actions/request-create.js';
 import { dataRequestObject, dataRequestRate } from '../actions/request-requester.js';
 import { serviceNow } from '../clock.js';
-import {
-  agencyChoices,
-  findRequestByCode,
-  matchingDatasets,
-  publicDatasetName,
-  publicRequestList,
-} from '../data-requests.repository.js';
+import { findRequestByCode, publicRequestList } from '../data-requests.repository.js';
 import { publicSubject } from '../domain/public-subject.js';
 import { perAgency, perMonth, summarize } from '../domain/statistics.js';
 import { requestServiceFigures } from '../figures.js';
 import { checkFormToken, type FormTokenVerdict, issueFormToken } from '../form-token.js';
 import { presentForRequester } from '../presenter.js';
+import { agencyChoices, matchingDatasets, publicDatasetName } from '../request-choices.repository.js';
 import { loadRequestSettings } from '../settings.js';
 import { refusal } from './errors.js';
 import { PublicListPage } from './public-list.page.js';

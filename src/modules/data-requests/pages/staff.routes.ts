@@ -5,20 +5,16 @@ import type { AppDeps } from '../../../kernel/http/app-deps.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { safeFileName } from '../../../kernel/storage/file-store.js';
-import {
-  dataRequestAssign,
-  dataRequestClose,
-  dataRequestDeliver,
-  dataRequestExtend,
-  dataRequestRoute,
-} from '../actions/request-handle.js';
+import { dataRequestClose, dataRequestDeliver } from '../actions/request-answer.js';
+import { dataRequestAssign, dataRequestExtend, dataRequestRoute } from '../actions/request-handle.js';
 import { dataRequestList } from '../actions/request-read.js';
 import { dataRequestObjectionAnswer } from '../actions/request-requester.js';
 import { dataRequestRespond } from '../actions/request-respond.js';
 import { findRequestById } from '../data-requests.repository.js';
 import { loadStaffDetail } from '../staff-view.js';
 import { refusal } from './errors.js';
-import { StaffDetailPage, StaffListPage, type StaffListRow } from './staff.page.js';
+import { StaffDetailPage } from './staff-detail.page.js';
+import { StaffListPage, type StaffListRow } from './staff-list.page.js';
 
 const VERBS: Record<string, ActionDefinition> = {
   assign: dataRequestAssign as ActionDefinition,

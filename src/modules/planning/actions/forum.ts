@@ -7,15 +7,17 @@ import type { DB } from '../../../kernel/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { loadCalendar, type RunEnv } from '../../workflows/index.js';
 import { advanceCycle } from '../cycle-run.js';
+import { findList, updateItem, updateList } from '../data-list.repository.js';
 import { FORUM_DECISIONS } from '../domain/columns.js';
 import {
+  decisionsOf,
   findItemWithYear,
+  findMeeting,
   insertMeeting,
   lockMeeting,
   updateMeeting,
   upsertDecision,
 } from '../forum.repository.js';
-import { decisionsOf, findList, findMeeting, updateItem, updateList } from '../planning.repository.js';
 import { assertOpen, listNotFound, requireManage, Text, Uuid, Year } from './common.js';
 
 /** The run environment of a planning change (the cycle run's steps move in the same transaction). */

@@ -3,21 +3,23 @@ import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
-import { DATA_KINDS, DISAGGREGATIONS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
 import {
-  activityAgency,
   bumpList,
   deleteItem,
   ensureList,
   findItem,
   findItemIdByIdDdd,
-  findLinkableDataset,
   insertItem,
-  linkItemDataset,
   lockListById,
-  standardExists,
   updateItem,
-} from '../planning.repository.js';
+} from '../data-list.repository.js';
+import { DATA_KINDS, DISAGGREGATIONS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
+import {
+  activityAgency,
+  findLinkableDataset,
+  linkItemDataset,
+  standardExists,
+} from '../item-links.repository.js';
 import { assertOpen, requireManage, Text, Uuid, Year } from './common.js';
 import { notFoundItem } from './list.js';
 

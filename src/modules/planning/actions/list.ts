@@ -5,8 +5,6 @@ import { type ActionContext, mutate } from '../../../kernel/actions/context.js';
 import type { DataList } from '../../../kernel/db/schema/planning.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { listAgencies } from '../../agencies/index.js';
-import { LIST_COLUMNS } from '../domain/columns.js';
-import { buildListXlsx, fieldsOfRow, ListRefusedError, type ListRow, readListXlsx } from '../list-xlsx.js';
 import {
   bumpList,
   deleteItems,
@@ -14,10 +12,12 @@ import {
   findList,
   type ItemRow,
   insertItem,
-  itemFulfilment,
   listItems,
   updateItem,
-} from '../planning.repository.js';
+} from '../data-list.repository.js';
+import { LIST_COLUMNS } from '../domain/columns.js';
+import { itemFulfilment } from '../fulfilment.repository.js';
+import { buildListXlsx, fieldsOfRow, ListRefusedError, type ListRow, readListXlsx } from '../list-xlsx.js';
 import { assertOpen, listNotFound, requireManage, seesPlanning, Year } from './common.js';
 
 /** An item as the 19-column format writes it. */

@@ -3,10 +3,10 @@ import { can } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
+import { bumpList, ensureList, findItemIdByIdDdd, insertItem } from '../data-list.repository.js';
 import { DATA_KINDS, RISK_CLASSES, UPDATE_SCHEDULES } from '../domain/columns.js';
 import { ListRefusedError } from '../list-xlsx.js';
 import { readNeeds } from '../needs-import.js';
-import { bumpList, ensureList, findItemIdByIdDdd, insertItem } from '../planning.repository.js';
 import {
   countProposalsFromIp,
   insertProposal,

@@ -9,17 +9,11 @@ import { getSetting } from '../../../kernel/db/settings.repository.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { advanceCycle, openCollection } from '../cycle-run.js';
+import { findList, listItems, updateList } from '../data-list.repository.js';
 import { periodsOf } from '../domain/columns.js';
-import {
-  findList,
-  findMeeting,
-  findRecord,
-  findRecordId,
-  insertObligationOnce,
-  listItems,
-  updateList,
-  upsertRecord,
-} from '../planning.repository.js';
+import { findMeeting } from '../forum.repository.js';
+import { insertObligationOnce } from '../fulfilment.repository.js';
+import { findRecord, findRecordId, upsertRecord } from '../planning-records.repository.js';
 import { type RecordModel, renderRecordDocx, renderRecordPdf } from '../records.js';
 import { assertOpen, listNotFound, requireManage, Uuid, Year } from './common.js';
 import { runEnv } from './forum.js';

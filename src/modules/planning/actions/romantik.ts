@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../../../kernel/errors.js';
 import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
 import { loadCalendar } from '../../workflows/index.js';
 import { romantikDue } from '../domain/romantik.js';
-import { lockStatisticalActivity, updateStatisticalActivity } from '../planning.repository.js';
+import { lockStatisticalActivity, updateStatisticalActivity } from '../romantik.repository.js';
 import { Text, Uuid } from './common.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { ForumInvitee, ForumMeeting } from '../../../kernel/db/schema/planning.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import type { ItemRow } from '../data-list.repository.js';
 import { FORUM_DECISIONS } from '../domain/columns.js';
-import type { ItemRow } from '../planning.repository.js';
 import { type PmKey, pm } from './planning.messages.js';
-import { answerText } from './year.page.js';
+import { answerText } from './year-view.js';
 
 export interface ForumView {
   meeting: ForumMeeting;

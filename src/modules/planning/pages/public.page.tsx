@@ -1,7 +1,7 @@
 import type { DataList } from '../../../kernel/db/schema/planning.js';
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { ItemRow } from '../planning.repository.js';
+import type { ItemRow } from '../data-list.repository.js';
 import { type PmKey, pm } from './planning.messages.js';
 
 export interface PublicView {

@@ -1,6 +1,7 @@
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { RomantikState } from '../domain/romantik.js';
+import { Field, FileField, Head, InlineForm, Select } from './form-parts.js';
 import { type PmKey, pm } from './planning.messages.js';
 
 export interface RomantikRow {
@@ -42,17 +43,11 @@ export function RomantikPage({ ctx, view }: { ctx: PageContext; view: RomantikVi
       ) : (
         <div class="table-wrap">
           <table class="table" id="romantik">
-            <thead>
-              <tr>
-                {(
-                  ['r.activity', 'r.agency', 'r.fs3', 'r.due', 'r.status', 'r.letter', 'r.code'] as const
-                ).map((k) => (
-                  <th scope="col" safe>
-                    {m(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <Head
+              cols={(
+                ['r.activity', 'r.agency', 'r.fs3', 'r.due', 'r.status', 'r.letter', 'r.code'] as const
+              ).map((k) => m(k))}
+            />
             <tbody>
               {view.rows.map((r) => (
                 <tr data-activity={r.title} data-state={r.state}>
@@ -63,16 +58,12 @@ export function RomantikPage({ ctx, view }: { ctx: PageContext; view: RomantikVi
                   <td>
                     <span safe>{r.fs3_submitted_on ?? '-'}</span>
                     {ctx.can('metadata:update', { agencyId: r.agency_id }) ? (
-                      <form method="post" action={`/workspace/romantik/${r.id}/fs3`} class="inline">
-                        <CsrfField ctx={ctx} />
+                      <InlineForm ctx={ctx} action={`/workspace/romantik/${r.id}/fs3`} submit={m('p.save')}>
                         <label safe for={`fs3-${r.id}`}>
                           {m('r.fs3Record')}
                         </label>{' '}
-                        <input id={`fs3-${r.id}`} name="submitted_on" type="date" required />{' '}
-                        <button type="submit" safe>
-                          {m('p.save')}
-                        </button>
-                      </form>
+                        <input id={`fs3-${r.id}`} name="submitted_on" type="date" required />
+                      </InlineForm>
                     ) : (
                       ''
                     )}
@@ -115,32 +106,17 @@ export function RomantikPage({ ctx, view }: { ctx: PageContext; view: RomantikVi
           </h2>
           <form method="post" action="/workspace/romantik/rekomendasi" enctype="multipart/form-data">
             <CsrfField ctx={ctx} />
-            <p>
-              <label safe for="f-activity">
-                {m('r.activity')}
-              </label>
-              <br />
-              <select id="f-activity" name="id">
-                {view.rows.map((r) => (
-                  <option value={r.id} safe>
-                    {`${r.title} (${r.agency_name})`}
-                  </option>
-                ))}
-              </select>
-            </p>
-            <p>
-              <label safe for="f-status">
-                {m('r.status')}
-              </label>
-              <br />
-              <select id="f-status" name="status">
-                {STATUSES.map((s) => (
-                  <option value={s} safe>
-                    {m(`r.s.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </p>
+            <Select
+              label={m('r.activity')}
+              id="f-activity"
+              name="id"
+              options={view.rows.map((r) => ({ value: r.id, label: `${r.title} (${r.agency_name})` }))}
+            />
+            <Select
+              label={m('r.status')}
+              name="status"
+              options={STATUSES.map((s) => ({ value: s, label: m(`r.s.${s}`) }))}
+            />
             {(
               [
                 ['number', 'r.number', 'text'],
@@ -148,21 +124,9 @@ export function RomantikPage({ ctx, view }: { ctx: PageContext; view: RomantikVi
                 ['activity_code', 'r.code', 'text'],
               ] as const
             ).map(([name, label, type]) => (
-              <p>
-                <label safe for={`f-${name}`}>
-                  {m(label)}
-                </label>
-                <br />
-                <input id={`f-${name}`} name={name} type={type} />
-              </p>
+              <Field label={m(label)} name={name} type={type} />
             ))}
-            <p>
-              <label safe for="f-letter">
-                {m('r.file')}
-              </label>
-              <br />
-              <input id="f-letter" type="file" name="upload" accept=".pdf,image/*" />
-            </p>
+            <FileField label={m('r.file')} id="f-letter" name="upload" accept=".pdf,image/*" />
             <button type="submit" safe>
               {m('p.save')}
             </button>

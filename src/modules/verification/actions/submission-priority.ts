@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import { mutate } from '../../../kernel/actions/context.js';
-import { sendApprovedToReview } from '../decisions.js';
+import { sendApprovedToReview } from '../review-publish.js';
 import { afterCommit, loadDatasetFor, runEnv } from '../submissions.js';
 import { setDatasetPriority } from '../submissions.repository.js';
 

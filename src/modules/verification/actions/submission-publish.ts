@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../../kernel/actions/action.js';
-import { publishSubmission } from '../decisions.js';
+import { publishSubmission } from '../review-publish.js';
 
 /** The custodian publishes a checked submission: the dataset becomes public on the portal. */
 export const submissionPublish = defineAction({

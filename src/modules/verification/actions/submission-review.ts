@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../../kernel/actions/action.js';
-import { reviewSubmission } from '../decisions.js';
+import { reviewSubmission } from '../review-publish.js';
 
 /**
  * The supervisor (Pembina Data, BPS) reviews a verified submission: records the statistical
