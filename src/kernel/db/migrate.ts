@@ -27,6 +27,7 @@ import * as m0028 from './migrations/0028-data-request-alerts.js';
 import * as m0030 from './migrations/0030-evaluation-usage-weights.js';
 import * as m0032 from './migrations/0032-portal-logos-related.js';
 import * as m0033 from './migrations/0033-page-stamp.js';
+import * as m0035 from './migrations/0035-evaluation-report-return.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-evaluation-usage-weights': m0030,
   '0032-portal-logos-related': m0032,
   '0033-page-stamp': m0033,
+  '0035-evaluation-report-return': m0035,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

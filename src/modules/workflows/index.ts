@@ -20,6 +20,7 @@ export {
   OUTCOME_APPROVE,
   OUTCOME_RETURN,
 } from './domain/outcomes.js';
+export { YEAR_END_SUBJECT, yearEndStart } from './domain/scope.js';
 export { divertToStep, openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
@@ -36,3 +37,4 @@ export {
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
 export { scheduleTimeJobs } from './time-jobs.js';
+export { dueEvaluationYear, startYearEndRun, YEAR_END_CYCLE, yearEndRun } from './year-end.js';

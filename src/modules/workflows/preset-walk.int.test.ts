@@ -18,7 +18,7 @@ import { taskComplete } from './actions/task-complete.js';
 import { END, type WorkflowDefinition } from './domain/definition.js';
 import { forwardOutcome, isBackward } from './domain/outcomes.js';
 import { WORKFLOW_PRESETS } from './domain/presets/index.js';
-import { cycleStepIds, scopeOf } from './domain/scope.js';
+import { cycleStepIds, scopeOf, YEAR_END_SUBJECT, yearEndStart, yearEndStepIds } from './domain/scope.js';
 import { startInstance } from './engine.js';
 
 /** The branches a run can take through task_complete: decisions of steps without a platform feature. */
@@ -77,17 +77,25 @@ for (const kind of DIALECTS) {
     });
     afterAll(() => t?.drop());
 
-    async function run(def: WorkflowDefinition, branch?: { step: string; outcome: string }) {
+    async function run(def: WorkflowDefinition, branch?: { step: string; outcome: string }, yearEnd = false) {
       const sec = byRole.secretariat?.[0] as Actor;
       const first = def.steps.find((s) => s.id === def.start);
-      const atStep = first?.role === 'public' ? first.transitions[0]?.to : undefined;
+      const atStep = yearEnd
+        ? yearEndStart(def)
+        : first?.role === 'public'
+          ? first.transitions[0]?.to
+          : undefined;
       const { instance } = await mutate(ctxOf(t.database, sec), (trx, audit) =>
         startInstance(
           { trx, audit, actor: sec, calendar: defaultWorkingCalendar(), now: new Date(), siteUrl: '' },
           {
             definitionId: null,
             definition: def,
-            subjectType: def.processKind === 'dataset_collection' ? 'data_list_cycle' : def.processKind,
+            subjectType: yearEnd
+              ? YEAR_END_SUBJECT
+              : def.processKind === 'dataset_collection'
+                ? 'data_list_cycle'
+                : def.processKind,
             subjectId: crypto.randomUUID(),
             subjectTitle: `Jalan ${def.key}`,
             agencyId: null,
@@ -166,12 +174,19 @@ for (const kind of DIALECTS) {
           expect(forward.filter((m) => m.startsWith(`${s.id}:`)).length).toBeGreaterThanOrEqual(
             agencies.length,
           );
-        for (const branch of branches(def)) await run(def, branch);
+        const yearly = yearEndStepIds(def);
+        // The data-list cycle run ends before the year's evaluation (a run of its own).
+        expect(forward.filter((m) => yearly.has(m.split(':')[0] as string))).toEqual([]);
+        for (const branch of branches(def)) await run(def, branch, yearly.has(branch.step));
+        if (yearly.size > 0) expect((await run(def, undefined, true)).length).toBeGreaterThan(1);
         if (def.processKind === 'dataset_collection') {
-          // Its decisions are dataset features, none in the cycle run.
+          // Its decisions are dataset features, none in the cycle run; the yearly report's
+          // approval is in the year's evaluation run.
           const cycle = cycleStepIds(def);
           expect(
-            def.steps.filter((s) => s.transitions.length > 1).every((s) => s.feature && !cycle.has(s.id)),
+            def.steps
+              .filter((s) => s.transitions.length > 1 && !yearly.has(s.id))
+              .every((s) => s.feature && !cycle.has(s.id)),
           ).toBe(true);
         }
       });
