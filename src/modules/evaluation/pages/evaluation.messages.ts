@@ -130,6 +130,11 @@ const id = {
   'rep.approved': 'disetujui',
   'rep.generated': 'Laporan dibuat.',
   'rep.approvedDone': 'Laporan disetujui.',
+  'rep.returned': 'dikembalikan: {reason}',
+  'rep.return': 'Kembalikan ke sekretariat',
+  'rep.reason': 'Alasan pengembalian',
+  'rep.returnedDone': 'Laporan dikembalikan ke sekretariat.',
+  'str.link': 'Ubah struktur EPSS',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -261,6 +266,11 @@ const en: Record<keyof typeof id, string> = {
   'rep.approved': 'approved',
   'rep.generated': 'Report generated.',
   'rep.approvedDone': 'Report approved.',
+  'rep.returned': 'returned: {reason}',
+  'rep.return': 'Return to the secretariat',
+  'rep.reason': 'Why it is returned',
+  'rep.returnedDone': 'Report returned to the secretariat.',
+  'str.link': 'Edit the EPSS structure',
 };
 
 export const em = defineMessages({ id, en });

@@ -16,7 +16,7 @@ export interface PerformancePageView {
   topics: { id: string; title: string }[];
   stepChartSvg: string | null;
   exportQuery: string;
-  report: { state: string; at: string; by: string } | null;
+  report: { state: string; at: string; by: string; reason: string | null } | null;
   mayGenerate: boolean;
   mayApprove: boolean;
   regionWide: boolean;
@@ -386,7 +386,12 @@ export function PerformancePage({ ctx, view }: { ctx: PageContext; view: Perform
                 {t('rep.line', {
                   at: view.report.at,
                   by: view.report.by,
-                  state: t(view.report.state === 'approved' ? 'rep.approved' : 'rep.draft'),
+                  state:
+                    view.report.state === 'approved'
+                      ? t('rep.approved')
+                      : view.report.state === 'returned'
+                        ? t('rep.returned', { reason: view.report.reason ?? '' })
+                        : t('rep.draft'),
                 })}
               </span>{' '}
               <a href={`/evaluasi/laporan/${p.year}.pdf`}>PDF</a> ·{' '}
@@ -410,6 +415,20 @@ export function PerformancePage({ ctx, view }: { ctx: PageContext; view: Perform
               <CsrfField ctx={ctx} />
               <button type="submit" safe>
                 {t('rep.approve')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+          {view.mayApprove && view.report?.state === 'draft' ? (
+            <form method="post" action={`/evaluasi/laporan/kembalikan?tahun=${p.year}`}>
+              <CsrfField ctx={ctx} />
+              <label>
+                <span safe>{t('rep.reason')}</span>
+                <textarea name="reason" required rows="3" maxlength="5000"></textarea>
+              </label>
+              <button type="submit" safe>
+                {t('rep.return')}
               </button>
             </form>
           ) : (
@@ -443,6 +462,15 @@ export function AssessmentPage({ ctx, view }: { ctx: PageContext; view: Assessme
               verified: view.verified,
             })}
       </p>
+      {ctx.can('epss:configure') ? (
+        <p>
+          <a href="/evaluasi/epss/struktur" safe>
+            {t('str.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {view.previousIndex ? (
         <p safe>{t('epss.previous', { index: fmt(view.previousIndex.overall, 2) })}</p>
       ) : (

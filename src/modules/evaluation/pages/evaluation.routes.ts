@@ -13,6 +13,7 @@ import {
   epssIndicatorVerify,
   evaluationReportApprove,
   evaluationReportGenerate,
+  evaluationReportReturn,
 } from '../actions/evaluation-actions.js';
 import { barChartSvg } from '../chart.js';
 import { latestReport, loadStructure } from '../epss.repository.js';
@@ -82,7 +83,9 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
             ? em(req.locale, 'rep.generated')
             : notice === 'ok'
               ? em(req.locale, 'rep.approvedDone')
-              : undefined,
+              : notice === 'kembali'
+                ? em(req.locale, 'rep.returnedDone')
+                : undefined,
       },
       view: {
         perf,
@@ -103,6 +106,7 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
               state: report.state,
               at: formatDateTime(req.locale, report.generated_at, req.timeZone),
               by: report.generated_by_name,
+              reason: report.return_reason,
             }
           : null,
         mayGenerate: can(req.actor, 'evaluation:report'),
@@ -315,6 +319,13 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     const year = yearOf(req.query as Q);
     await executeAction(ctxOf(req), evaluationReportApprove, { year });
     return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=ok`);
+  });
+
+  app.post('/evaluasi/laporan/kembalikan', async (req, reply) => {
+    const year = yearOf(req.query as Q);
+    const reason = String((req.body as Q | undefined)?.reason ?? '');
+    await executeAction(ctxOf(req), evaluationReportReturn, { year, reason });
+    return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=kembali`);
   });
 
   app.get('/evaluasi/laporan/:file', async (req, reply) => {
