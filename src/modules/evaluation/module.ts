@@ -1,7 +1,9 @@
 import type { ActionDefinition } from '../../kernel/actions/action.js';
+import { observeApiUse } from '../../kernel/http/api/api-use.js';
 import type { AppModule } from '../../kernel/module.js';
 import { providePortalUseCounter } from '../catalog/index.js';
 import { EVALUATION_ACTIONS } from './actions/evaluation-actions.js';
+import { countApiCall } from './api-usage-counter.js';
 import { evaluationRoutes } from './pages/evaluation.routes.js';
 import { wireEvaluationSources } from './sources.js';
 import { WIRED_SOURCES } from './sources-wired.js';
@@ -15,5 +17,6 @@ export const evaluationModule: AppModule = {
   install: () => {
     wireEvaluationSources(WIRED_SOURCES);
     providePortalUseCounter(countInMemory);
+    observeApiUse(countApiCall);
   },
 };
