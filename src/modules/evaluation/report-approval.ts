@@ -5,10 +5,13 @@ import type { DB } from '../../kernel/db/schema.js';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../../kernel/errors.js';
 import {
   actOnTask,
+  type DecidedElsewhere,
   definitionOf,
   loadCalendar,
   loadTask,
   type RunEnv,
+  type WorkflowStep,
+  YEAR_END_SUBJECT,
   yearEndRun,
   yearEndStart,
 } from '../workflows/index.js';
@@ -38,14 +41,38 @@ const notGenerated = (year: number) =>
     en: `The evaluation report of ${year} has not been generated`,
   });
 
+/** The leader's step of the yearly run: it approves an earlier step and may approve or return. */
+function isApprovalStep(step: WorkflowStep | undefined): boolean {
+  return !!step?.transitions.some((t) => t.outcome === 'approve') && !!step.approves?.length;
+}
+
+/**
+ * The leader's step of a yearly run is decided only by approving or returning the report (the
+ * report's state moves with the run); the generic task form refuses it and the inbox links to
+ * the evaluation page through `/evaluasi/laporan/tugas/:id` (which finds the run's year).
+ */
+export function reportApprovalDecidedHere(s: {
+  subjectType: string;
+  taskId: string;
+  step: WorkflowStep;
+}): DecidedElsewhere | null {
+  if (s.subjectType !== YEAR_END_SUBJECT || !isApprovalStep(s.step)) return null;
+  return {
+    href: `/evaluasi/laporan/tugas/${s.taskId}`,
+    where: {
+      id: 'halaman evaluasi (setujui atau kembalikan laporan)',
+      en: 'the evaluation page (approve or return the report)',
+    },
+  };
+}
+
 /** The year's run waiting at its leader step (approve/return), or undefined when it has no run. */
 async function approvalTask(trx: Transaction<DB>, year: number) {
   const run = await yearEndRun(trx, year);
   if (!run) return undefined;
   const task = run.task;
   const step = task && definitionOf(run.instance).steps.find((s) => s.id === task.step_id);
-  const approving = step?.transitions.some((t) => t.outcome === 'approve') && step.approves?.length;
-  return { run, task: approving ? task : undefined };
+  return { run, task: isApprovalStep(step) ? task : undefined };
 }
 
 export async function generateReport(ctx: ActionContext, year: number, now: Date = new Date()) {

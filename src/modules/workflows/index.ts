@@ -1,3 +1,7 @@
+export {
+  type DecidedElsewhere,
+  decideStepsElsewhere,
+} from './decided-elsewhere.js';
 export { getDefinition, regionChoices } from './definitions.js';
 export {
   type Bilingual,
@@ -38,3 +42,4 @@ export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
 export { scheduleTimeJobs } from './time-jobs.js';
 export { dueEvaluationYear, startYearEndRun, YEAR_END_CYCLE, yearEndRun } from './year-end.js';
+export { yearOfYearEndRun } from './year-end.repository.js';

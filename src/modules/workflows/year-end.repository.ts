@@ -16,3 +16,15 @@ export async function yearEndInstance(db: Kysely<DB>, year: number): Promise<Wor
     .orderBy('i.started_at', 'desc')
     .executeTakeFirst();
 }
+
+/** The evaluation year of a yearly run (undefined when the run is not one). */
+export async function yearOfYearEndRun(db: Kysely<DB>, instanceId: string): Promise<number | undefined> {
+  const r = await db
+    .selectFrom('workflow_instance as i')
+    .innerJoin('workflow_subject as s', 's.id', 'i.subject_id')
+    .select('s.year')
+    .where('i.id', '=', instanceId)
+    .where('i.subject_type', '=', YEAR_END_SUBJECT)
+    .executeTakeFirst();
+  return r?.year ?? undefined;
+}

@@ -6,6 +6,7 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
+import { loadTask, yearOfYearEndRun } from '../../workflows/index.js';
 import { epssStructureUpdate } from '../actions/epss-structure-update.js';
 import {
   agencyScopeOf,
@@ -326,6 +327,14 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     const reason = String((req.body as Q | undefined)?.reason ?? '');
     await executeAction(ctxOf(req), evaluationReportReturn, { year, reason });
     return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=kembali`);
+  });
+
+  // The inbox's link for the leader's approval step: the evaluation page of the run's year.
+  app.get('/evaluasi/laporan/tugas/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const task = uuid.test(id) ? await loadTask(db, id).catch(() => undefined) : undefined;
+    const year = task && (await yearOfYearEndRun(db, task.instance.id));
+    return reply.redirect(year ? `/evaluasi?tahun=${year}#h-rep` : '/tugas');
   });
 
   app.get('/evaluasi/laporan/:file', async (req, reply) => {
