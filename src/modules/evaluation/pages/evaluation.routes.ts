@@ -7,7 +7,6 @@ import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
 import { loadTask, yearOfYearEndRun } from '../../workflows/index.js';
-import { epssStructureUpdate } from '../actions/epss-structure-update.js';
 import {
   agencyScopeOf,
   epssIndicatorUpdate,
@@ -25,15 +24,11 @@ import { renderReportDocx } from '../report-docx.js';
 import { buildReportModel } from '../report-model.js';
 import { renderReportPdf } from '../report-pdf.js';
 import { flushPortalUsage } from '../usage-counter.js';
+import { AssessmentPage } from './assessment.page.js';
+import { epssStructureRoutes } from './epss-structure.routes.js';
 import { em } from './evaluation.messages.js';
-import {
-  AssessmentPage,
-  IndicatorPage,
-  type IndicatorPageView,
-  PerformancePage,
-  StructurePage,
-  type StructurePageView,
-} from './evaluation.page.js';
+import { IndicatorPage, type IndicatorPageView } from './indicator.page.js';
+import { PerformancePage } from './performance.page.js';
 
 type Q = Record<string, string | undefined>;
 const uuid = /^[0-9a-f-]{36}$/i;
@@ -49,6 +44,8 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     if (!req.url.startsWith('/evaluasi')) return;
     if (!req.actor.userId) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
   });
+
+  await epssStructureRoutes(app, { database, site, config });
 
   const yearOf = (q: Q) => {
     const y = Number(q.tahun);
@@ -141,80 +138,6 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     return reply
       .type('text/html; charset=utf-8')
       .send(AssessmentPage({ ctx: pageContext(req, reply, site), view }));
-  });
-
-  // The administrator edits the structure (epss:configure; the action checks again).
-  async function structurePage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: Partial<StructurePageView> = {},
-    status = 200,
-  ) {
-    authorize(req.actor, 'epss:configure');
-    const notice = (req.query as Q).done;
-    const ctx = pageContext(req, reply, site);
-    return reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .send(
-        StructurePage({
-          ctx: {
-            ...ctx,
-            notice:
-              notice === 'ok'
-                ? em(req.locale, 'str.saved')
-                : notice === 'none'
-                  ? em(req.locale, 'str.unchanged')
-                  : undefined,
-          },
-          view: { structure: await loadStructure(db), ...extra },
-        }),
-      );
-  }
-
-  app.get('/evaluasi/epss/struktur', (req, reply) => structurePage(req, reply));
-
-  app.post('/evaluasi/epss/struktur', async (req, reply) => {
-    const body = (req.body ?? {}) as Q;
-    const structure = await loadStructure(db);
-    const items = structure.flatMap((d) => [
-      { level: 'domain' as const, code: d.code, name: d.name, weight: d.weight as number | null },
-      ...d.aspects.flatMap((a) => [
-        { level: 'aspect' as const, code: a.code, name: a.name, weight: a.weight },
-        ...a.indicators.map((x) => ({
-          level: 'indicator' as const,
-          code: x.code,
-          name: x.name,
-          weight: x.weight,
-        })),
-      ]),
-    ]);
-    // Only what differs from the stored structure is sent to the action.
-    const changes = items.flatMap((i) => {
-      const key = `${i.level}-${i.code}`;
-      const nameId = body[`n-${key}`]?.trim();
-      const nameEn = body[`e-${key}`]?.trim();
-      const w = body[`w-${key}`]?.trim();
-      const weight = w === undefined ? i.weight : w === '' ? null : Number(w);
-      const c = {
-        ...(nameId !== undefined && nameId !== i.name.id ? { name_id: nameId } : {}),
-        ...(nameEn !== undefined && nameEn !== i.name.en ? { name_en: nameEn } : {}),
-        ...(weight !== i.weight ? { weight: w === '' ? null : w } : {}),
-      };
-      return Object.keys(c).length ? [{ level: i.level, code: i.code, ...c }] : [];
-    });
-    if (!changes.length) return redirectAfterPost(reply, '/evaluasi/epss/struktur?done=none');
-    try {
-      await executeAction(ctxOf(req), epssStructureUpdate, { changes });
-    } catch (err) {
-      return structurePage(
-        req,
-        reply,
-        { errors: formErrors(err, req.locale), typed: body as Record<string, string> },
-        409,
-      );
-    }
-    return redirectAfterPost(reply, '/evaluasi/epss/struktur?done=ok');
   });
 
   app.get('/evaluasi/epss/:file', async (req, reply) => {
