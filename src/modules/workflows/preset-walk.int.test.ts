@@ -15,11 +15,13 @@ import { executeAction } from '../../kernel/actions/action.js';
 import { mutate } from '../../kernel/actions/context.js';
 import { defaultWorkingCalendar } from '../../kernel/calendar/working-calendar.js';
 import { taskComplete } from './actions/task-complete.js';
+import { decidedElsewhere } from './decided-elsewhere.js';
 import { END, type WorkflowDefinition } from './domain/definition.js';
 import { forwardOutcome, isBackward } from './domain/outcomes.js';
 import { WORKFLOW_PRESETS } from './domain/presets/index.js';
 import { cycleStepIds, scopeOf, YEAR_END_SUBJECT, yearEndStart, yearEndStepIds } from './domain/scope.js';
 import { startInstance } from './engine.js';
+import { actOnTask, loadTask } from './task-act.js';
 
 /** The branches a run can take through task_complete: decisions of steps without a platform feature. */
 function branches(def: WorkflowDefinition): { step: string; outcome: string }[] {
@@ -131,10 +133,21 @@ for (const kind of DIALECTS) {
           agency_ids: agencies,
           assignee_id: byRole.custodian?.[1]?.userId,
         };
-        let done: Awaited<ReturnType<typeof taskComplete.run>> | undefined;
+        let done: unknown;
+        // A step a module decides on its own pages (the yearly report's approval) refuses
+        // task_complete; its module's actions act on the run as below (their own tests).
+        const elsewhere = decidedElsewhere({ subjectType: instance.subject_type, taskId: task.id, step });
         // The first of the role who may act does (own agency, the assigned person, four eyes).
         for (const actor of byRole[step.role] ?? []) {
-          done = await executeAction(ctxOf(t.database, actor), taskComplete, input).catch(() => undefined);
+          done = elsewhere
+            ? await mutate(ctxOf(t.database, actor), async (trx, audit) =>
+                actOnTask(
+                  { trx, audit, actor, calendar: defaultWorkingCalendar(), now: new Date(), siteUrl: '' },
+                  await loadTask(trx, task.id, { forUpdate: true }),
+                  { outcome, note: input.note },
+                ),
+              ).catch(() => undefined)
+            : await executeAction(ctxOf(t.database, actor), taskComplete, input).catch(() => undefined);
           if (done) break;
         }
         if (!done) throw new Error(`nobody could act on ${def.key}:${step.id} with ${outcome}`);

@@ -16,7 +16,7 @@ import {
   evaluationReportReturn,
 } from '../actions/evaluation-actions.js';
 import { barChartSvg } from '../chart.js';
-import { latestReport, loadStructure } from '../epss.repository.js';
+import { latestReport } from '../epss.repository.js';
 import { assessmentView, performance } from '../evaluation.js';
 import { figureRows, toCsv, toXlsx, worksheetXlsx } from '../export.js';
 import { agencyName, listAgencies, listTopics } from '../figures.repository.js';
