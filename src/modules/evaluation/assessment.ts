@@ -14,7 +14,7 @@ import {
   saveVerified,
   setAssessmentState,
 } from './epss.repository.js';
-import { evaluationFacts } from './evaluation.js';
+import { evaluationFacts } from './evaluation-facts.js';
 
 /**
  * The changes of the EPSS worksheet (issue #16 item 2), each in one transaction with its audit

@@ -3,9 +3,10 @@ import { authorize, grantScope } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { assessIndicator, verifyIndicator } from '../assessment.js';
+import { assessmentView } from '../assessment-view.js';
 import { round2 } from '../domain/epss.js';
 import { latestReport } from '../epss.repository.js';
-import { assessmentView, performance } from '../evaluation.js';
+import { performance } from '../evaluation.js';
 import { approveLatestReport, generateReport, returnLatestReport } from '../report-approval.js';
 import { epssStructureUpdate } from './epss-structure-update.js';
 

@@ -1,6 +1,6 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { AssessmentView, IndicatorView } from '../evaluation.js';
+import type { AssessmentView, IndicatorView } from '../assessment-view.js';
 import type { EvaluationMessage } from './evaluation.messages.js';
 import { fmt, w } from './page-parts.js';
 

@@ -15,9 +15,10 @@ import {
   evaluationReportGenerate,
   evaluationReportReturn,
 } from '../actions/evaluation-actions.js';
+import { assessmentView } from '../assessment-view.js';
 import { barChartSvg } from '../chart.js';
 import { latestReport } from '../epss.repository.js';
-import { assessmentView, performance } from '../evaluation.js';
+import { performance } from '../evaluation.js';
 import { figureRows, toCsv, toXlsx, worksheetXlsx } from '../export.js';
 import { agencyName, listAgencies, listTopics } from '../figures.repository.js';
 import { renderReportDocx } from '../report-docx.js';

@@ -1,6 +1,6 @@
 import { CsrfField, FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
-import type { IndicatorView } from '../evaluation.js';
+import type { IndicatorView } from '../assessment-view.js';
 import { w } from './page-parts.js';
 
 export interface IndicatorPageView {
