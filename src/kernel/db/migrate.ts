@@ -28,7 +28,9 @@ import * as m0030 from './migrations/0030-evaluation-usage-weights.js';
 import * as m0032 from './migrations/0032-portal-logos-related.js';
 import * as m0033 from './migrations/0033-page-stamp.js';
 import * as m0034 from './migrations/0034-publication-files.js';
+import * as m0035 from './migrations/0035-evaluation-report-return.js';
 import * as m0036 from './migrations/0036-region-own-sop-defaults.js';
+import * as m0041 from './migrations/0041-forum-meeting-purpose.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -62,7 +64,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032-portal-logos-related': m0032,
   '0033-page-stamp': m0033,
   '0034-publication-files': m0034,
+  '0035-evaluation-report-return': m0035,
   '0036-region-own-sop-defaults': m0036,
+  '0041-forum-meeting-purpose': m0041,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

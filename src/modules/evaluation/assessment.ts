@@ -4,24 +4,21 @@ import type { EpssEvidence } from '../../kernel/db/schema/evaluation.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.js';
 import { proposeLevels } from './domain/proposals.js';
 import {
-  approveReport,
   countIndicators,
   ensureAssessment,
   findAssessment,
   findScore,
   indicatorExists,
-  insertReport,
-  latestReport,
   listScores,
   saveAssessed,
   saveVerified,
   setAssessmentState,
 } from './epss.repository.js';
-import { evaluationFacts } from './evaluation.js';
+import { evaluationFacts } from './evaluation-facts.js';
 
 /**
- * The changes of the EPSS worksheet and the yearly report (issue #16 items 2 and 4), each in one
- * transaction with its audit row. The clock is passed in (tests fix it).
+ * The changes of the EPSS worksheet (issue #16 item 2), each in one transaction with its audit
+ * row (the yearly report's are in report-approval.ts). The clock is passed in (tests fix it).
  */
 const link = (ctx: ActionContext) => (p: string) => `${ctx.siteUrl ?? ''}${p}`;
 
@@ -150,42 +147,5 @@ export async function verifyIndicator(
       },
     });
     return { year: input.year, code: input.code, verified_level: level, assessment_state: state };
-  });
-}
-
-export async function generateReport(ctx: ActionContext, year: number, now: Date = new Date()) {
-  return mutate(ctx, async (trx, audit) => {
-    const r = await insertReport(trx, year, ctx.actor.userId, ctx.actor.username, now);
-    await audit({
-      action: 'evaluation_report_generate',
-      subjectType: 'evaluation_report',
-      subjectId: r.id,
-      summary: { year },
-    });
-    return r;
-  });
-}
-
-export async function approveLatestReport(ctx: ActionContext, year: number, now: Date = new Date()) {
-  return mutate(ctx, async (trx, audit) => {
-    const latest = await latestReport(trx, year);
-    if (!latest)
-      throw new ConflictError({
-        id: `Laporan evaluasi ${year} belum dibuat`,
-        en: `The evaluation report of ${year} has not been generated`,
-      });
-    const r = await approveReport(trx, latest.id, ctx.actor.userId, ctx.actor.username, now);
-    if (!r)
-      throw new ConflictError({
-        id: `Laporan evaluasi ${year} sudah disetujui`,
-        en: `The evaluation report of ${year} is already approved`,
-      });
-    await audit({
-      action: 'evaluation_report_approve',
-      subjectType: 'evaluation_report',
-      subjectId: r.id,
-      summary: { year },
-    });
-    return r;
   });
 }

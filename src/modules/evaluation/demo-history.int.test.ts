@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildUser } from '../../../test/factories/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
 import { SYSTEM_ACTOR } from '../../kernel/access/system-actor.js';
+import { assessmentView } from './assessment-view.js';
 import { seedEvaluationDemo } from './demo-history.js';
-import { assessmentView, performance } from './evaluation.js';
+import { performance } from './evaluation.js';
 
 const NOW = new Date('2026-06-15T03:00:00Z');
 

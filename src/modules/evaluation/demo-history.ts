@@ -11,7 +11,7 @@ import {
   saveVerified,
   setAssessmentState,
 } from './epss.repository.js';
-import { evaluationFacts } from './evaluation.js';
+import { evaluationFacts } from './evaluation-facts.js';
 import { insertDemoUsage } from './usage.repository.js';
 import { dayIn } from './usage-counter.js';
 

@@ -20,8 +20,9 @@ import {
   evaluationReportGenerate,
   evaluationShow,
 } from './actions/evaluation-actions.js';
+import { assessmentView } from './assessment-view.js';
 import { loadStructure } from './epss.repository.js';
-import { assessmentView, performance } from './evaluation.js';
+import { performance } from './evaluation.js';
 import { worksheetXlsx } from './export.js';
 import { renderReportDocx } from './report-docx.js';
 import { buildReportModel } from './report-model.js';

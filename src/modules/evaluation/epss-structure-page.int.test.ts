@@ -57,6 +57,15 @@ for (const kind of DIALECTS) {
       expect(refused.statusCode).toBe(403);
     });
 
+    it("the administrator reaches it from the back-office home; the custodian's home has no link", async () => {
+      const home = await t.app.inject({ method: 'GET', url: '/admin', headers: { cookie: admin } });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('href="/evaluasi/epss/struktur"');
+      expect(home.body).toContain('Struktur EPSS');
+      const other = await t.app.inject({ method: 'GET', url: '/admin', headers: { cookie: custodian } });
+      expect(other.body).not.toContain('/evaluasi/epss/struktur');
+    });
+
     it('saves what changed; a sum that is not 100 is refused with the typed values kept', async () => {
       const bad = await post({ 'w-domain-1': '30' });
       expect(bad.statusCode).toBe(409);

@@ -181,6 +181,32 @@ export async function approveReport(db: Kysely<DB>, id: string, by: string | nul
     .executeTakeFirst();
 }
 
+/** The leader sends a version back with a reason (issue #16 item 4). */
+export async function returnReport(
+  db: Kysely<DB>,
+  id: string,
+  v: { by: string | null; byName: string; at: Date; reason: string },
+) {
+  return db
+    .updateTable('evaluation_report')
+    .set({
+      state: 'returned',
+      returned_by: v.by,
+      returned_by_name: v.byName,
+      returned_at: v.at,
+      return_reason: v.reason,
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The year's evaluation run a version answered. */
+export async function setReportRun(db: Kysely<DB>, id: string, runId: string): Promise<void> {
+  await db.updateTable('evaluation_report').set({ run_id: runId }).where('id', '=', id).execute();
+}
+
 export async function countIndicators(db: Kysely<DB>): Promise<number> {
   const r = await db
     .selectFrom('epss_indicator')

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { AssessmentView, PerformanceView } from './evaluation.js';
+import type { AssessmentView } from './assessment-view.js';
+import type { PerformanceView } from './evaluation.js';
 
 /** Every figure of the performance pages as rows (CSV and XLSX export), by the name in the link. */
 export function figureRows(

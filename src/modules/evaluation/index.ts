@@ -5,6 +5,7 @@ export {
   epssIndicatorVerify,
   evaluationReportApprove,
   evaluationReportGenerate,
+  evaluationReportReturn,
   evaluationShow,
   sopPerformanceShow,
 } from './actions/evaluation-actions.js';

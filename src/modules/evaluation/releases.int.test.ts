@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency } from '../../../test/factories/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
 import { proposeLevels } from './domain/proposals.js';
-import { evaluationFacts, performance } from './evaluation.js';
+import { performance } from './evaluation.js';
+import { evaluationFacts } from './evaluation-facts.js';
 import { figureRows } from './export.js';
 import { releaseRows } from './releases.repository.js';
 

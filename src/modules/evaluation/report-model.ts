@@ -1,6 +1,8 @@
 import type { Locale } from '../../kernel/i18n/i18n.js';
+import type { AssessmentView } from './assessment-view.js';
 import { round2 } from './domain/epss.js';
-import type { AssessmentView, PerformanceView } from './evaluation.js';
+import type { PerformanceView } from './evaluation.js';
+import { T } from './report-text.js';
 
 /**
  * The yearly report to the head of region (issue #16 item 4) as one model that the PDF and the
@@ -48,99 +50,6 @@ export interface ReportModel {
   sections: ReportSection[];
   approval: { approved: boolean; line: string; signer: string };
 }
-
-const T = {
-  id: {
-    title: (y: number, r: string) => `Laporan Evaluasi Penyelenggaraan Satu Data ${r} Tahun ${y}`,
-    subtitle: (d: string) => `Disusun dari catatan platform Satu Data, ${d}`,
-    summary: 'Ringkasan',
-    fulfilment: 'Pemenuhan Daftar Data',
-    sop: 'Kinerja SOP',
-    processes: 'Waktu proses terhadap standar pelayanan',
-    requests: 'Layanan Permintaan Data',
-    releases: 'Ketepatan Waktu Rilis',
-    relCols: ['Publikasi', 'Instansi', 'Rencana rilis', 'Terbit', 'Hari terlambat'],
-    relLine: (m: number, t: number, l: number) =>
-      `${m} dari ${t} rilis yang jatuh tempo terbit tepat waktu menurut jadwal rilis; ${l} terlambat.`,
-    usage: 'Pemakaian Portal',
-    epss: 'Hasil Penilaian Mandiri EPSS',
-    recs: 'Rekomendasi',
-    approval: 'Persetujuan',
-    notRecorded: 'Belum tercatat di platform.',
-    none: 'Tidak ada catatan pada periode ini.',
-    stepCols: [
-      'Proses',
-      'Langkah',
-      'Standar',
-      'Jumlah',
-      'Median (menit kerja)',
-      'Persentil 90',
-      'Tepat waktu',
-    ],
-    procCols: [
-      'Proses',
-      'Selesai',
-      'Median (hari)',
-      'Persentil 90 (hari)',
-      'Semua langkah tepat waktu',
-      'Dalam standar',
-    ],
-    fulCols: ['Instansi', 'Direncanakan', 'Terpenuhi', 'Persentase'],
-    reqCols: ['Instansi', 'Permintaan', 'Dijawab', 'Dalam standar'],
-    useCols: ['Bulan', 'Tayangan', 'Unduhan', 'Panggilan API'],
-    epssCols: ['Domain', 'Bobot', 'Indeks', 'Tahun lalu'],
-    recCols: ['Indikator', 'Tingkat', 'Menuju tingkat', 'Yang diperlukan'],
-    index: (i: string, p: string, f: number, t: number) =>
-      `Indeks Pembangunan Statistik: ${i} (${p}), ${f} dari ${t} indikator dinilai.`,
-    noIndex: 'Penilaian mandiri EPSS belum diisi.',
-    runs: (n: number, s: string) => `${n} tugas SOP selesai pada tahun ini; ${s} tepat waktu.`,
-    approved: (n: string, d: string) => `Disetujui oleh ${n} pada ${d}.`,
-    pending: 'Menunggu persetujuan pimpinan.',
-    signer: 'Kepala Daerah / Pimpinan',
-    verified: (n: number, t: number) => `${n} dari ${t} indikator telah diverifikasi BPS.`,
-  },
-  en: {
-    title: (y: number, r: string) => `One Data Evaluation Report of ${r}, ${y}`,
-    subtitle: (d: string) => `Compiled from the Satu Data platform's records, ${d}`,
-    summary: 'Summary',
-    fulfilment: 'Fulfilment of the data list',
-    sop: 'SOP performance',
-    processes: 'Process times against the service standard',
-    requests: 'Data request service',
-    releases: 'Release punctuality',
-    relCols: ['Publication', 'Agency', 'Planned release', 'Published', 'Days late'],
-    relLine: (m: number, t: number, l: number) =>
-      `${m} of ${t} releases due were published on time by the release calendar; ${l} late.`,
-    usage: 'Portal use',
-    epss: 'EPSS self-assessment result',
-    recs: 'Recommendations',
-    approval: 'Approval',
-    notRecorded: 'Not recorded on the platform yet.',
-    none: 'No records in this period.',
-    stepCols: ['Process', 'Step', 'Standard', 'Count', 'Median (working min)', '90th percentile', 'In time'],
-    procCols: [
-      'Process',
-      'Completed',
-      'Median (days)',
-      '90th percentile (days)',
-      'All steps in time',
-      'Within standard',
-    ],
-    fulCols: ['Agency', 'Planned', 'Fulfilled', 'Share'],
-    reqCols: ['Agency', 'Requests', 'Answered', 'Within standard'],
-    useCols: ['Month', 'Views', 'Downloads', 'API calls'],
-    epssCols: ['Domain', 'Weight', 'Index', 'Last year'],
-    recCols: ['Indicator', 'Level', 'Towards level', 'What it needs'],
-    index: (i: string, p: string, f: number, t: number) =>
-      `Statistical development index: ${i} (${p}), ${f} of ${t} indicators assessed.`,
-    noIndex: 'The EPSS self-assessment has not been filled in.',
-    runs: (n: number, s: string) => `${n} SOP tasks completed this year; ${s} in time.`,
-    approved: (n: string, d: string) => `Approved by ${n} on ${d}.`,
-    pending: "Awaiting the leader's approval.",
-    signer: 'Head of region / Leader',
-    verified: (n: number, t: number) => `${n} of ${t} indicators verified by BPS.`,
-  },
-};
 
 const fmt = (n: number | null | undefined, digits = 1) =>
   n === null || n === undefined ? '—' : (Math.round(n * 10 ** digits) / 10 ** digits).toString();

@@ -101,3 +101,46 @@ export async function updateStructureItem(
     .where('code', '=', code)
     .execute();
 }
+
+/** An aspect's code and names (the parent of an indicator being added). */
+export async function lockAspect(db: Kysely<DB>, code: string) {
+  return db
+    .selectFrom('epss_aspect')
+    .select(['code', 'name_id', 'name_en'])
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** A new indicator, placed after its aspect's others. */
+export async function insertIndicator(
+  db: Kysely<DB>,
+  v: { code: string; aspect_code: string; name_id: string; name_en: string; weight: number | null },
+  criteria: { id: string; en: string }[],
+): Promise<void> {
+  const last = await db
+    .selectFrom('epss_indicator')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .executeTakeFirst();
+  await db
+    .insertInto('epss_indicator')
+    .values({ ...v, criteria: JSON.stringify(criteria), position: Number(last?.p ?? 0) + 1 })
+    .execute();
+}
+
+/** The years whose assessments hold a score of the indicator (it may not be removed then). */
+export async function scoredYears(db: Kysely<DB>, code: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('epss_score as s')
+    .innerJoin('epss_assessment as a', 'a.id', 's.assessment_id')
+    .select('a.year')
+    .distinct()
+    .where('s.indicator_code', '=', code)
+    .orderBy('a.year')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+export async function deleteIndicator(db: Kysely<DB>, code: string): Promise<void> {
+  await db.deleteFrom('epss_indicator').where('code', '=', code).execute();
+}

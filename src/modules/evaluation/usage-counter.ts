@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { PortalUseHit } from '../catalog/index.js';
+import { flushApiUsage } from './api-usage-counter.js';
 import { addUsage, type UsageIncrement } from './usage.repository.js';
+import { dayIn } from './usage-day.js';
+
+export { dayIn } from './usage-day.js';
 
 /**
  * Portal use counted without slowing the public pages (issue #16 item 1): a hit only increments
@@ -19,18 +23,6 @@ const BOT =
 /** True when the User-Agent is missing or names an automated client. */
 export function isBot(userAgent: string | undefined): boolean {
   return !userAgent?.trim() || BOT.test(userAgent);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** 'YYYY-MM-DD' of `at` in `timeZone` (the region's; WIB by default). */
-export function dayIn(at: Date, timeZone = 'Asia/Jakarta'): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  return f.format(at);
 }
 
 interface Pending {
@@ -65,6 +57,7 @@ export function countInMemory(db: Kysely<DB>, hit: PortalUseHit): void {
 
 /** Writes the counts kept in memory for `db` now (the timer, app close, tests). */
 export async function flushPortalUsage(db: Kysely<DB>): Promise<void> {
+  await flushApiUsage(db);
   const p = pending.get(db);
   if (!p) return;
   pending.delete(db);

@@ -2,29 +2,36 @@ import { type Kysely, sql } from 'kysely';
 import type { PortalUsageKind } from '../../kernel/db/schema/evaluation.js';
 import type { DB } from '../../kernel/db/schema.js';
 
-export interface UsageIncrement {
+/** Counted hits of one day and kind, on a dataset or on a resource (API datastore calls). */
+export type UsageIncrement = {
   day: string;
-  datasetId: string;
   kind: PortalUsageKind;
   count: number;
-}
+} & ({ datasetId: string } | { resourceId: string });
 
 /**
  * Adds counted hits to `portal_usage` in one statement (several instances add to the same row).
  * Only datasets the public sees (active, not private) are kept: a member of staff reading a
  * draft is not portal use, and a dataset deleted since the hit is skipped instead of failing
- * the whole batch.
+ * the whole batch. A resource's hits count on its dataset, looked up here (two resources of one
+ * dataset add up before the upsert, which may touch a row only once).
  */
 export async function addUsage(db: Kysely<DB>, rows: UsageIncrement[]): Promise<void> {
   if (!rows.length) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.day}::date, ${r.datasetId}::uuid, ${r.kind}::text, ${r.count}::int)`),
+    rows.map((r) => {
+      const datasetId = 'datasetId' in r ? r.datasetId : null;
+      const resourceId = 'resourceId' in r ? r.resourceId : null;
+      return sql`(${r.day}::date, ${datasetId}::uuid, ${resourceId}::uuid, ${r.kind}::text, ${r.count}::int)`;
+    }),
   );
   await sql`
     insert into portal_usage (day, dataset_id, kind, count)
-    select v.day, v.dataset_id, v.kind, v.count
-    from (values ${values}) as v(day, dataset_id, kind, count)
-    join dataset d on d.id = v.dataset_id and d.state = 'active' and not d.private
+    select v.day, d.id, v.kind, sum(v.count)::int
+    from (values ${values}) as v(day, dataset_id, resource_id, kind, count)
+    left join resource r on r.id = v.resource_id
+    join dataset d on d.id = coalesce(v.dataset_id, r.dataset_id) and d.state = 'active' and not d.private
+    group by v.day, d.id, v.kind
     on conflict (day, dataset_id, kind) do update set count = portal_usage.count + excluded.count`.execute(
     db,
   );

@@ -10,6 +10,7 @@ import { PROCESS_KINDS } from './domain/definition.js';
 import { currentPeriod } from './domain/recurrence.js';
 import { startInstance } from './engine.js';
 import { claimCycle, runStartedSince, setCycleInstance } from './time.repository.js';
+import { dueEvaluationYear, startYearEndRun, YEAR_END_CYCLE } from './year-end.js';
 
 /**
  * Recurring cycles (job `workflow_cycle_start`): for each process kind whose active
@@ -80,6 +81,22 @@ export async function startDueCycles(db: Kysely<DB>, now: Date, siteUrl: string)
     if (outcome.linked) result.linked++;
     else result.started.push({ processKind: kind, period: period.key, instanceId: outcome.instanceId });
   }
+  // The year's evaluation (a dataset collection SOP's yearly last steps): one run per year.
+  const evaluationYear = dueEvaluationYear(now, calendar.timeZone);
+  const evaluation = await mutate(ctx, async (trx, audit) => {
+    const run = await startYearEndRun(
+      { trx, audit, actor: SYSTEM_ACTOR, calendar, now, siteUrl },
+      evaluationYear,
+    );
+    if (!run) throw new AlreadyClaimed();
+    return run.id;
+  }).catch(ignoreClaimed);
+  if (evaluation)
+    result.started.push({
+      processKind: YEAR_END_CYCLE,
+      period: String(evaluationYear),
+      instanceId: evaluation,
+    });
   if (result.started.length > 0) await deliverPendingMail(db);
   return result;
 }

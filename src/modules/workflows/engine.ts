@@ -12,7 +12,7 @@ import {
   type WorkflowStep,
 } from './domain/definition.js';
 import { definitionOf, dueTime, forwardOutcome } from './domain/outcomes.js';
-import { cycleStepIds, nextCycleStep } from './domain/scope.js';
+import { cycleStepIds, nextCycleStep, YEAR_END_SUBJECT, yearEndStepIds } from './domain/scope.js';
 import { notifyTaskOpened } from './notify.js';
 import { findSubject } from './routing.repository.js';
 import {
@@ -120,15 +120,20 @@ export interface OpenOptions {
 
 /**
  * Where the flow really goes from `stepId` for this run: a dataset's run ends where the
- * data-list cycle's steps begin (a yearly evaluation is not opened after every dataset), and a
- * cycle run passes over the per-dataset steps (each dataset runs them in its own run).
+ * data-list cycle's steps begin (a yearly evaluation is not opened after every dataset), a
+ * cycle run passes over the per-dataset steps (each dataset runs them in its own run) and ends
+ * before the year's evaluation, and the evaluation run of a year takes only its own steps.
  */
 function routedStep(instance: WorkflowInstance, stepId: string): string {
   const def = definitionOf(instance);
   const cycle = cycleStepIds(def);
   if (cycle.size === 0 || stepId === END) return stepId;
+  const yearEnd = yearEndStepIds(def);
+  if (instance.subject_type === YEAR_END_SUBJECT) return yearEnd.has(stepId) ? stepId : END;
   if (instance.subject_type === 'dataset') return cycle.has(stepId) ? END : stepId;
-  return cycle.has(stepId) ? stepId : nextCycleStep(def, stepId, cycle);
+  // The data-list cycle run ends where the year's evaluation begins: that is a run of its own.
+  const next = cycle.has(stepId) ? stepId : nextCycleStep(def, stepId, cycle);
+  return yearEnd.has(next) ? END : next;
 }
 
 /**

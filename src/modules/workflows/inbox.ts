@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../kernel/access/policy.js';
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar.js';
 import type { DB } from '../../kernel/db/schema.js';
+import { type DecidedElsewhere, decidedElsewhere } from './decided-elsewhere.js';
 import {
   type StepTransition,
   stepById,
@@ -42,6 +43,8 @@ export interface InboxEntry {
   dueAt: Date | null;
   overdue: boolean;
   transitions: StepTransition[];
+  /** Where a step a module decides on its own pages is decided (no task form then). */
+  decidedAt: DecidedElsewhere | null;
   /** The run's time against its service standard (definitions with a `standardTime`, on the page). */
   processTime?: ProcessTimeReport;
 }
@@ -86,6 +89,7 @@ function toEntry(
     dueAt: r.due_at ? new Date(r.due_at) : null,
     overdue: r.due_at !== null && new Date(r.due_at).getTime() < now.getTime(),
     transitions: step.transitions,
+    decidedAt: decidedElsewhere({ subjectType: r.subject_type, taskId: r.id, step }),
   };
 }
 

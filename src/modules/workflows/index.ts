@@ -1,3 +1,7 @@
+export {
+  type DecidedElsewhere,
+  decideStepsElsewhere,
+} from './decided-elsewhere.js';
 export { getDefinition, regionChoices } from './definitions.js';
 export {
   type Bilingual,
@@ -20,6 +24,7 @@ export {
   OUTCOME_APPROVE,
   OUTCOME_RETURN,
 } from './domain/outcomes.js';
+export { YEAR_END_SUBJECT, yearEndStart } from './domain/scope.js';
 export { divertToStep, openFeatureTask, type RunEnv, startInstance } from './engine.js';
 export { workflowsModule } from './module.js';
 export { wm } from './pages/workflow.messages.js';
@@ -36,3 +41,5 @@ export {
 export { definitionFor, loadCalendar } from './sources.js';
 export { type ActResult, actOnTask, type LoadedTask, loadTask } from './task-act.js';
 export { scheduleTimeJobs } from './time-jobs.js';
+export { dueEvaluationYear, startYearEndRun, YEAR_END_CYCLE, yearEndRun } from './year-end.js';
+export { yearOfYearEndRun } from './year-end.repository.js';

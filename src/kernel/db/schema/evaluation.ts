@@ -90,13 +90,19 @@ export interface EpssScoreTable {
 export interface EvaluationReportTable {
   id: Generated<string>;
   year: number;
-  state: Generated<'draft' | 'approved'>;
+  state: Generated<'draft' | 'approved' | 'returned'>;
   generated_by: string | null;
   generated_by_name: string;
   generated_at: CreatedAt;
   approved_by: string | null;
   approved_by_name: string | null;
   approved_at: Date | null;
+  /** Migration 0035: the leader's return with its reason, and the year's evaluation run. */
+  returned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  run_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type PortalUsageKind = 'view' | 'download' | 'api';

@@ -117,7 +117,11 @@ export interface ForumMeetingTable {
   minutes_recorded_at: Date | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Migration 0041: the data-list forum, or the yearly evaluation's coordination meeting. */
+  purpose: Generated<ForumMeetingPurpose>;
 }
+
+export type ForumMeetingPurpose = 'data_list' | 'evaluation';
 
 export interface ForumDecisionTable {
   meeting_id: string;

@@ -5,6 +5,7 @@ import { BadRequestError, NotAuthorizedError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
 import { actionContext } from '../request-context.js';
 import { readApiInput } from './api-input.js';
+import { reportApiUse } from './api-use.js';
 import { helpUrl, sendError, sendResult } from './ckan-envelope.js';
 
 /**
@@ -53,6 +54,7 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
         for (const f of storedAll) await files.remove(f.key);
         throw err;
       }
+      reportApiUse(database.db, req, name, result);
       return sendResult(reply, help, result);
     } catch (err) {
       if (!(err instanceof Error) || !('status' in err)) req.log.error({ err }, 'API action failed');

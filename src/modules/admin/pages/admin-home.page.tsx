@@ -21,6 +21,8 @@ const id = {
   'home.portalLead': 'Indikator utama, data pilihan, koleksi, halaman situs dan pesan dari halaman Kontak.',
   'home.requests': 'Layanan permintaan data',
   'home.requestsLead': 'Masa simpan data pribadi pemohon dan daftar permintaan publik.',
+  'home.epss': 'Struktur EPSS',
+  'home.epssLead': 'Domain, aspek dan indikator EPSS serta bobotnya, bila BPS mengubah lembar kerja.',
 };
 const en: Record<keyof typeof id, string> = {
   'home.codeLists': 'Reference codes',
@@ -41,6 +43,8 @@ const en: Record<keyof typeof id, string> = {
     'Key indicators, featured data, collections, site pages and messages from the Contact page.',
   'home.requests': 'Data request service',
   'home.requestsLead': 'How long requesters’ personal data are kept, and the public list of requests.',
+  'home.epss': 'EPSS structure',
+  'home.epssLead': 'EPSS domains, aspects and indicators and their weights, when BPS changes the worksheet.',
 };
 const hm = defineMessages({ id, en });
 
@@ -54,6 +58,7 @@ export interface AdminSections {
   calendar: boolean;
   outbox: boolean;
   portal: boolean;
+  epss: boolean;
 }
 
 /** Permissions that open at least one back-office section (the /admin index checks these). */
@@ -66,6 +71,7 @@ export const ADMIN_HOME_ACTIONS = [
   'calendar:configure',
   'outbox:read',
   'portal:manage',
+  'epss:configure',
 ] as const;
 
 /** Which back-office sections this page context may open. */
@@ -79,6 +85,7 @@ export function adminSections(ctx: Pick<PageContext, 'can'>): AdminSections {
     calendar: ctx.can('calendar:configure'),
     outbox: ctx.can('outbox:read'),
     portal: ctx.can('portal:manage'),
+    epss: ctx.can('epss:configure'),
   };
 }
 
@@ -135,6 +142,7 @@ export function AdminHomePage({ ctx, sections }: { ctx: PageContext; sections: A
             ['outbox', '/admin/outbox', 'home.outbox', 'home.outboxLead'],
             ['portal', '/admin/portal', 'home.portal', 'home.portalLead'],
             ['portal', '/admin/permintaan-data', 'home.requests', 'home.requestsLead'],
+            ['epss', '/evaluasi/epss/struktur', 'home.epss', 'home.epssLead'],
           ] as const
         ).map(([key, href, title, lead]) =>
           sections[key] ? (

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { authorize, grantScope } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
-import { approveLatestReport, assessIndicator, generateReport, verifyIndicator } from '../assessment.js';
+import { assessIndicator, verifyIndicator } from '../assessment.js';
+import { assessmentView } from '../assessment-view.js';
 import { round2 } from '../domain/epss.js';
 import { latestReport } from '../epss.repository.js';
-import { assessmentView, performance } from '../evaluation.js';
+import { performance } from '../evaluation.js';
+import { approveLatestReport, generateReport, returnLatestReport } from '../report-approval.js';
 import { epssStructureUpdate } from './epss-structure-update.js';
 
 /**
@@ -204,6 +206,19 @@ export const evaluationReportApprove = defineAction({
   },
 });
 
+/** The leader sends the latest version back to the secretariat with a reason (issue #16 item 4). */
+export const evaluationReportReturn = defineAction({
+  name: 'evaluation_report_return',
+  sideEffectFree: false,
+  requires: 'evaluation:approve',
+  input: z.object({ year, reason: z.string().max(5000).default('') }),
+  authorize: (ctx) => authorize(ctx.actor, 'evaluation:approve'),
+  async run(ctx, input) {
+    const r = await returnLatestReport(ctx, input.year, input.reason);
+    return { id: r.id, year: r.year, state: r.state, return_reason: r.return_reason };
+  },
+});
+
 export const EVALUATION_ACTIONS = [
   evaluationShow,
   sopPerformanceShow,
@@ -212,5 +227,6 @@ export const EVALUATION_ACTIONS = [
   epssIndicatorVerify,
   evaluationReportGenerate,
   evaluationReportApprove,
+  evaluationReportReturn,
   epssStructureUpdate,
 ];

@@ -121,6 +121,10 @@ const id = {
   'str.save': 'Simpan struktur',
   'str.saved': 'Struktur EPSS disimpan.',
   'str.unchanged': 'Tidak ada yang berubah.',
+  'str.remove': 'Hapus',
+  'str.add': 'Tambah indikator',
+  'str.addAspect': 'Di bawah aspek',
+  'str.addNone': '— tidak menambah —',
   'rep.title': 'Laporan evaluasi tahunan',
   'rep.generate': 'Buat laporan',
   'rep.approve': 'Setujui laporan',
@@ -130,6 +134,11 @@ const id = {
   'rep.approved': 'disetujui',
   'rep.generated': 'Laporan dibuat.',
   'rep.approvedDone': 'Laporan disetujui.',
+  'rep.returned': 'dikembalikan: {reason}',
+  'rep.return': 'Kembalikan ke sekretariat',
+  'rep.reason': 'Alasan pengembalian',
+  'rep.returnedDone': 'Laporan dikembalikan ke sekretariat.',
+  'str.link': 'Ubah struktur EPSS',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -252,6 +261,10 @@ const en: Record<keyof typeof id, string> = {
   'str.save': 'Save the structure',
   'str.saved': 'EPSS structure saved.',
   'str.unchanged': 'Nothing changed.',
+  'str.remove': 'Remove',
+  'str.add': 'Add an indicator',
+  'str.addAspect': 'Under the aspect',
+  'str.addNone': '— add none —',
   'rep.title': 'Yearly evaluation report',
   'rep.generate': 'Generate the report',
   'rep.approve': 'Approve the report',
@@ -261,6 +274,11 @@ const en: Record<keyof typeof id, string> = {
   'rep.approved': 'approved',
   'rep.generated': 'Report generated.',
   'rep.approvedDone': 'Report approved.',
+  'rep.returned': 'returned: {reason}',
+  'rep.return': 'Return to the secretariat',
+  'rep.reason': 'Why it is returned',
+  'rep.returnedDone': 'Report returned to the secretariat.',
+  'str.link': 'Edit the EPSS structure',
 };
 
 export const em = defineMessages({ id, en });

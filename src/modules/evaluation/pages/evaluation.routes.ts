@@ -6,32 +6,30 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
-import { epssStructureUpdate } from '../actions/epss-structure-update.js';
+import { loadTask, yearOfYearEndRun } from '../../workflows/index.js';
 import {
   agencyScopeOf,
   epssIndicatorUpdate,
   epssIndicatorVerify,
   evaluationReportApprove,
   evaluationReportGenerate,
+  evaluationReportReturn,
 } from '../actions/evaluation-actions.js';
+import { assessmentView } from '../assessment-view.js';
 import { barChartSvg } from '../chart.js';
-import { latestReport, loadStructure } from '../epss.repository.js';
-import { assessmentView, performance } from '../evaluation.js';
+import { latestReport } from '../epss.repository.js';
+import { performance } from '../evaluation.js';
 import { figureRows, toCsv, toXlsx, worksheetXlsx } from '../export.js';
 import { agencyName, listAgencies, listTopics } from '../figures.repository.js';
 import { renderReportDocx } from '../report-docx.js';
 import { buildReportModel } from '../report-model.js';
 import { renderReportPdf } from '../report-pdf.js';
 import { flushPortalUsage } from '../usage-counter.js';
+import { AssessmentPage } from './assessment.page.js';
+import { epssStructureRoutes } from './epss-structure.routes.js';
 import { em } from './evaluation.messages.js';
-import {
-  AssessmentPage,
-  IndicatorPage,
-  type IndicatorPageView,
-  PerformancePage,
-  StructurePage,
-  type StructurePageView,
-} from './evaluation.page.js';
+import { IndicatorPage, type IndicatorPageView } from './indicator.page.js';
+import { PerformancePage } from './performance.page.js';
 
 type Q = Record<string, string | undefined>;
 const uuid = /^[0-9a-f-]{36}$/i;
@@ -47,6 +45,8 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     if (!req.url.startsWith('/evaluasi')) return;
     if (!req.actor.userId) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
   });
+
+  await epssStructureRoutes(app, { database, site, config });
 
   const yearOf = (q: Q) => {
     const y = Number(q.tahun);
@@ -82,7 +82,9 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
             ? em(req.locale, 'rep.generated')
             : notice === 'ok'
               ? em(req.locale, 'rep.approvedDone')
-              : undefined,
+              : notice === 'kembali'
+                ? em(req.locale, 'rep.returnedDone')
+                : undefined,
       },
       view: {
         perf,
@@ -103,6 +105,7 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
               state: report.state,
               at: formatDateTime(req.locale, report.generated_at, req.timeZone),
               by: report.generated_by_name,
+              reason: report.return_reason,
             }
           : null,
         mayGenerate: can(req.actor, 'evaluation:report'),
@@ -136,80 +139,6 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     return reply
       .type('text/html; charset=utf-8')
       .send(AssessmentPage({ ctx: pageContext(req, reply, site), view }));
-  });
-
-  // The administrator edits the structure (epss:configure; the action checks again).
-  async function structurePage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: Partial<StructurePageView> = {},
-    status = 200,
-  ) {
-    authorize(req.actor, 'epss:configure');
-    const notice = (req.query as Q).done;
-    const ctx = pageContext(req, reply, site);
-    return reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .send(
-        StructurePage({
-          ctx: {
-            ...ctx,
-            notice:
-              notice === 'ok'
-                ? em(req.locale, 'str.saved')
-                : notice === 'none'
-                  ? em(req.locale, 'str.unchanged')
-                  : undefined,
-          },
-          view: { structure: await loadStructure(db), ...extra },
-        }),
-      );
-  }
-
-  app.get('/evaluasi/epss/struktur', (req, reply) => structurePage(req, reply));
-
-  app.post('/evaluasi/epss/struktur', async (req, reply) => {
-    const body = (req.body ?? {}) as Q;
-    const structure = await loadStructure(db);
-    const items = structure.flatMap((d) => [
-      { level: 'domain' as const, code: d.code, name: d.name, weight: d.weight as number | null },
-      ...d.aspects.flatMap((a) => [
-        { level: 'aspect' as const, code: a.code, name: a.name, weight: a.weight },
-        ...a.indicators.map((x) => ({
-          level: 'indicator' as const,
-          code: x.code,
-          name: x.name,
-          weight: x.weight,
-        })),
-      ]),
-    ]);
-    // Only what differs from the stored structure is sent to the action.
-    const changes = items.flatMap((i) => {
-      const key = `${i.level}-${i.code}`;
-      const nameId = body[`n-${key}`]?.trim();
-      const nameEn = body[`e-${key}`]?.trim();
-      const w = body[`w-${key}`]?.trim();
-      const weight = w === undefined ? i.weight : w === '' ? null : Number(w);
-      const c = {
-        ...(nameId !== undefined && nameId !== i.name.id ? { name_id: nameId } : {}),
-        ...(nameEn !== undefined && nameEn !== i.name.en ? { name_en: nameEn } : {}),
-        ...(weight !== i.weight ? { weight: w === '' ? null : w } : {}),
-      };
-      return Object.keys(c).length ? [{ level: i.level, code: i.code, ...c }] : [];
-    });
-    if (!changes.length) return redirectAfterPost(reply, '/evaluasi/epss/struktur?done=none');
-    try {
-      await executeAction(ctxOf(req), epssStructureUpdate, { changes });
-    } catch (err) {
-      return structurePage(
-        req,
-        reply,
-        { errors: formErrors(err, req.locale), typed: body as Record<string, string> },
-        409,
-      );
-    }
-    return redirectAfterPost(reply, '/evaluasi/epss/struktur?done=ok');
   });
 
   app.get('/evaluasi/epss/:file', async (req, reply) => {
@@ -315,6 +244,21 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     const year = yearOf(req.query as Q);
     await executeAction(ctxOf(req), evaluationReportApprove, { year });
     return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=ok`);
+  });
+
+  app.post('/evaluasi/laporan/kembalikan', async (req, reply) => {
+    const year = yearOf(req.query as Q);
+    const reason = String((req.body as Q | undefined)?.reason ?? '');
+    await executeAction(ctxOf(req), evaluationReportReturn, { year, reason });
+    return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=kembali`);
+  });
+
+  // The inbox's link for the leader's approval step: the evaluation page of the run's year.
+  app.get('/evaluasi/laporan/tugas/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const task = uuid.test(id) ? await loadTask(db, id).catch(() => undefined) : undefined;
+    const year = task && (await yearOfYearEndRun(db, task.instance.id));
+    return reply.redirect(year ? `/evaluasi?tahun=${year}#h-rep` : '/tugas');
   });
 
   app.get('/evaluasi/laporan/:file', async (req, reply) => {

@@ -60,6 +60,8 @@ export const forumMeetingCreate = defineAction({
     agenda: Text(5000).optional(),
     /** Invitees: names (one per line in the form) or {agencyId, name}. */
     invitees: z.union([z.array(Invitee), Lines]).optional(),
+    /** The data-list forum (default) or the yearly evaluation's coordination meeting (issue #16). */
+    purpose: z.enum(['data_list', 'evaluation']).default('data_list'),
   }),
   authorize: (ctx) => requireManage(ctx.actor),
   async run(ctx, input) {
@@ -76,12 +78,19 @@ export const forumMeetingCreate = defineAction({
         invitees: JSON.stringify(invitees),
         attendance: JSON.stringify([]),
         created_by: ctx.actor.userId,
+        purpose: input.purpose,
       });
       await audit({
         action: 'forum_meeting_create',
         subjectType: 'forum_meeting',
         subjectId: m.id,
-        summary: { year: input.year, title: input.title, held_on: input.held_on, invitees: invitees.length },
+        summary: {
+          year: input.year,
+          title: input.title,
+          held_on: input.held_on,
+          invitees: invitees.length,
+          purpose: input.purpose,
+        },
       });
       return { id: m.id };
     });
@@ -102,8 +111,9 @@ export const forumMeetingShow = defineAction({
 });
 
 /**
- * The minutes (Notulensi) and attendance of a meeting. Recording them completes the year's
- * cycle run at its forum step (EPSS 40302 names the minutes as evidence).
+ * The minutes (Notulensi) and attendance of a meeting. Recording a data-list forum's completes
+ * the year's cycle run at its forum step (EPSS 40302 names the minutes as evidence); an
+ * evaluation meeting's minutes leave the data-list run alone.
  */
 export const forumMinutesRecord = defineAction({
   name: 'forum_minutes_record',
@@ -134,9 +144,12 @@ export const forumMinutesRecord = defineAction({
         subjectId: m.id,
         summary: { attendance: (input.attendance ?? []).length, length: input.minutes.length },
       });
-      const advanced = await advanceCycle(await runEnv(ctx, trx, audit), m.year, 'forum', {
-        note: `Notulensi ${m.title} (${String(m.held_on).slice(0, 10)})`,
-      });
+      const advanced =
+        m.purpose === 'data_list'
+          ? await advanceCycle(await runEnv(ctx, trx, audit), m.year, 'forum', {
+              note: `Notulensi ${m.title} (${String(m.held_on).slice(0, 10)})`,
+            })
+          : 0;
       return { id: m.id, cycle_steps_completed: advanced };
     });
   },

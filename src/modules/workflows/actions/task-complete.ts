@@ -4,6 +4,7 @@ import { mutate } from '../../../kernel/actions/context.js';
 import { ConflictError, ValidationError } from '../../../kernel/errors.js';
 import { deliverPendingMail } from '../../../kernel/notifications/mailer.js';
 import { StoredUploadSchema } from '../../../kernel/storage/stored-upload.js';
+import { decidedElsewhere } from '../decided-elsewhere.js';
 import type { WorkflowStep } from '../domain/definition.js';
 import { missingRequirements } from '../domain/requirements.js';
 import type { TaskFile } from '../domain/routing.js';
@@ -55,7 +56,8 @@ function checkRequirements(step: WorkflowStep, outcome: string, note: string, fi
  * Complete a step the platform has no feature for yet (forum minutes, recommendation letters,
  * …) with an outcome, a note and the step's files; a choosing step also names the agency, the
  * agencies or the person of later steps. Dataset steps are acted on through the submission
- * actions, which check and record what those steps need.
+ * actions, which check and record what those steps need; steps a module decides on its own
+ * pages (decided-elsewhere.ts: the yearly report's approval) through that module's actions.
  *
  * One pass: the task is loaded once, locked, inside the transaction; the policy judges that
  * row (404, then 403), then the state guards, then the change with its audit row.
@@ -97,6 +99,12 @@ export const taskComplete = defineAction({
         throw new ConflictError({
           id: `Langkah "${step.title.id}" diselesaikan melalui halaman pemeriksaan dataset`,
           en: `Step "${step.title.en}" is completed on the dataset check page`,
+        });
+      const elsewhere = decidedElsewhere({ subjectType: instance.subject_type, taskId: task.id, step });
+      if (elsewhere)
+        throw new ConflictError({
+          id: `Langkah "${step.title.id}" diputuskan melalui ${elsewhere.where.id}`,
+          en: `Step "${step.title.en}" is decided on ${elsewhere.where.en}`,
         });
       if (!input.note.trim() && files.length === 0)
         throw new ValidationError({

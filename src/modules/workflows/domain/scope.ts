@@ -53,6 +53,26 @@ export function cycleStepIds(def: WorkflowDefinition): Set<string> {
   return new Set(def.steps.filter((s) => s.cycle === true || !perDataset.has(s.id)).map((s) => s.id));
 }
 
+/** The subject type of the year's evaluation run (one per region and year, not per dataset). */
+export const YEAR_END_SUBJECT = 'evaluation_year';
+
+/**
+ * The cycle steps that come after the dataset flow (Jember 21–22: evaluate the year, approve
+ * and send the report to the head of region). They run once a year in their own run on the
+ * evaluation year (YEAR_END_SUBJECT), neither in a dataset's run nor in the data-list cycle run.
+ */
+export function yearEndStepIds(def: WorkflowDefinition): Set<string> {
+  if (def.processKind !== 'dataset_collection') return new Set();
+  const perDataset = reachableFromSubmit(def);
+  return new Set(def.steps.filter((s) => s.cycle === true && perDataset.has(s.id)).map((s) => s.id));
+}
+
+/** The first step of the year's evaluation run, in definition order; undefined when there is none. */
+export function yearEndStart(def: WorkflowDefinition): string | undefined {
+  const ids = yearEndStepIds(def);
+  return def.steps.find((s) => ids.has(s.id))?.id;
+}
+
 /**
  * Where a cycle run goes when its flow enters the per-dataset steps (each dataset runs them in
  * its own run): the first cycle step after them along the forward outcomes, or 'end'.

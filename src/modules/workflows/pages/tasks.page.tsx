@@ -13,6 +13,7 @@ type W = (k: Parameters<typeof wm>[1], p?: Record<string, string | number>) => s
 
 /** Where an entry's work is done: the feature page of a dataset step, or the task's own form. */
 export function entryHref(e: InboxEntry): string {
+  if (e.decidedAt) return e.decidedAt.href;
   if (e.step.feature === 'dataset_submit' && e.subject.name)
     return `/workspace/datasets/${encodeURIComponent(e.subject.name)}/submit`;
   if (e.step.feature && e.submissionId) return `/workspace/submissions/${e.submissionId}`;
@@ -107,7 +108,7 @@ export function TasksPage({
                   </td>
                   <DueCell ctx={ctx} e={e} w={w} />
                   <td>
-                    {e.step.feature ? (
+                    {e.step.feature || e.decidedAt ? (
                       <a safe class="button" href={entryHref(e)}>
                         {e.step.feature === 'dataset_submit' ? w('tasks.submit') : w('tasks.open')}
                       </a>

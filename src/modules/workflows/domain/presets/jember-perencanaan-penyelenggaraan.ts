@@ -37,7 +37,8 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
   key: 'jember-perencanaan-penyelenggaraan',
   // 2: issue #12 (seed words, SOP identity, routing, positions, time fields).
   // 3: issue #13 (planning steps open the planning screens).
-  version: 3,
+  // 4: issue #16 (steps 21–22 are the year's own run; the leader approves the report first).
+  version: 4,
   processKind: 'dataset_collection',
   title: t(
     'Perencanaan dan Penyelenggaraan Statistik Satu Data Indonesia Kabupaten Jember',
@@ -202,14 +203,35 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
           'Draft evaluation of Satu Data Indonesia in Jember',
         ),
       ],
-      continueTo('report_to_head'),
-      // Steps 21–22 are yearly: the data-list cycle run reaches them, never a dataset's run.
+      continueTo('approve_report'),
+      // Steps 21–22 are yearly: one run per year on the evaluation year (workflows/year-end.ts),
+      // neither a dataset's run nor the data-list cycle run. The step is done when the
+      // secretariat generates the report (its version is the step's output, issue #16 item 3).
       {
         sopNo: '21',
         inputs: [
           t('Pelaksanaan rakor Evaluasi Penyelenggaraan Satu Data', 'The Satu Data evaluation meeting'),
         ],
         routing: { cycle: true },
+      },
+    ),
+    // Not a row of the SOP: the report reaches the head of region once the custodian office's
+    // leader approved it (PRODUCT.md: the leader approves publications and reports). A return
+    // sends it back to step 21 with the reason; the approval records the leader's initials.
+    s(
+      'approve_report',
+      'leader',
+      t('Pimpinan Walidata (Kepala Dinas)', "The custodian office's leader"),
+      t('Menyetujui laporan hasil Satu Data Indonesia', 'Approve the Satu Data report'),
+      '1 Jam',
+      [doc('Laporan hasil yang disetujui', 'The approved report')],
+      [
+        outcome('approve', 'Setujui', 'Approve', 'report_to_head'),
+        outcome('return', 'Kembalikan ke sekretariat', 'Return to the secretariat', 'evaluate_year'),
+      ],
+      {
+        inputs: [t('Laporan hasil yang dibuat platform', 'The report the platform generated')],
+        routing: { cycle: true, approves: ['evaluate_year'] },
       },
     ),
     s(

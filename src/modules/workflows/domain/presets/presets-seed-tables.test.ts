@@ -17,6 +17,9 @@ const ADDED_STEPS: Record<string, string[]> = {
   // Step 2's text returns incomplete data ("yang belum lengkap dikembalikan"): the section head
   // checks each agency's hand-in and returns it to that agency only (issue #12).
   'maluku-utara-pengumpulan-diseminasi': ['check_completeness'],
+  // The leader approves the yearly report before step 22 sends it to the head of region
+  // (PRODUCT.md: the leader approves publications and reports; issue #16 item 4).
+  'jember-perencanaan-penyelenggaraan': ['approve_report'],
 };
 
 /** Lower-case letters and digits only: "Sub Koordinator" and "Subkoordinator" are one name. */

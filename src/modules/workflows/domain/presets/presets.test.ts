@@ -19,6 +19,7 @@ const DECISIONS: Record<string, Record<string, Record<string, string>>> = {
   'jember-perencanaan-penyelenggaraan': {
     custodian_check: { approve: 'supervisor_check', return: 'upload_national' },
     supervisor_check: { recommend: 'publish_portal', return: 'upload_national' },
+    approve_report: { approve: 'report_to_head', return: 'evaluate_year' },
   },
   'banyuwangi-layanan-permintaan-data': {
     // "available → 8, not → 4" and "available → 6, not → 9"
@@ -144,7 +145,7 @@ describe('workflow presets: decisions and walks', () => {
 
   it('Jember: both checks return to the upload; the supervisor reviews every dataset', () => {
     const def = JEMBER_PERENCANAAN_PENYELENGGARAAN;
-    const visited = walk(def, ['return', 'approve', 'return', 'approve', 'recommend']);
+    const visited = walk(def, ['return', 'approve', 'return', 'approve', 'recommend', 'return', 'approve']);
     expect(visited.slice(16)).toEqual([
       'upload_national',
       'custodian_check',
@@ -156,6 +157,9 @@ describe('workflow presets: decisions and walks', () => {
       'supervisor_check',
       'publish_portal',
       'evaluate_year',
+      'approve_report',
+      'evaluate_year',
+      'approve_report',
       'report_to_head',
     ]);
     expect(def.reviewNonPriority).toBe(true);
