@@ -77,7 +77,7 @@ describe('satudata CLI', () => {
 
   it('seeds the demo, adds users, sets roles, imports agencies and creates a token', async () => {
     const env = { DATA_DIR: dataDir };
-    expect((await satudata(['seed-demo'], env)).stdout).toContain('OK: 14 agencies, 8 users');
+    expect((await satudata(['seed-demo'], env)).stdout).toContain('OK: 14 agencies, 9 users');
     const csv = path.join(work, 'opd.csv');
     await writeFile(csv, 'code,name,short_name,kind\ndisnaker,Dinas Tenaga Kerja,Disnaker,department\n');
     expect((await satudata(['agency', 'import', csv], env)).stdout).toContain('1 ditambah / added');

@@ -9,6 +9,12 @@ export interface DemoAccount {
   roles: GrantableRole[];
   /** Agency code for agency-bound accounts. */
   agencyCode?: string;
+  /**
+   * The account's position within its first role (issue #12's positions): the dissemination SOP
+   * routes the drafting to staff, the check to the sub-coordinator and the approval to the head
+   * of division, three different people.
+   */
+  position?: 'staff' | 'sub_coordinator' | 'division_head';
 }
 
 /** One demo user in every role, with realistic names for Kabupaten Magetan. */
@@ -19,12 +25,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     fullName: 'Rina Wulandari (Walidata, Diskominfo)',
     roles: ['custodian'],
     agencyCode: 'diskominfo',
+    position: 'staff',
   },
   {
     username: 'pimpinan',
     fullName: 'Drs. Bambang Sutrisno (Kepala Diskominfo)',
     roles: ['leader'],
     agencyCode: 'diskominfo',
+    position: 'division_head',
   },
   { username: 'bps', fullName: 'Siti Aminah (BPS Kabupaten Magetan)', roles: ['supervisor'] },
   {
@@ -50,5 +58,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     fullName: 'Sri Mulyani (Dinas Pertanian)',
     roles: ['producer'],
     agencyCode: 'distan',
+  },
+  {
+    username: 'subkoor.statistik',
+    fullName: 'Yudi Hartanto, S.Si. (Subkoordinator Statistik, Diskominfo)',
+    roles: ['custodian'],
+    agencyCode: 'diskominfo',
+    position: 'sub_coordinator',
   },
 ];

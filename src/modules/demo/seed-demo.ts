@@ -10,6 +10,7 @@ import { seedDemoRequests } from '../data-requests/index.js';
 import { seedDisseminationDemo } from '../dissemination/index.js';
 import { seedEvaluationDemo } from '../evaluation/index.js';
 import { seedPlanningDemo } from '../planning/index.js';
+import { userPositionSet } from '../workflows/index.js';
 import { listDemoDistricts } from './demo.repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_AGENCIES } from './demo-agencies.js';
@@ -22,6 +23,19 @@ export interface SeedResult {
   agencies: number;
   users: number;
   datasets: number;
+}
+
+/** The demo accounts' positions in the SOPs (Walidata drafts, the sub-coordinator initials, the leader approves). */
+async function seedDemoPositions(ctx: ActionContext): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    const user = account.position ? await findUser(ctx.db, { username: account.username }) : undefined;
+    if (!user || !account.position || !account.roles[0]) continue;
+    await executeAction(ctx, userPositionSet, {
+      user_id: user.id,
+      role: account.roles[0],
+      position: account.position,
+    });
+  }
 }
 
 /**
@@ -59,6 +73,7 @@ export async function seedDemo(
     });
     users++;
   }
+  await seedDemoPositions(ctx);
   const datasets = await seedDemoCatalog(database, opts.files, ctx);
   await seedDemoIndicators(ctx);
   // Planning (issue #13): last year's and this year's data lists, a forum meeting, proposals.

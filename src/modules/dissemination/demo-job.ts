@@ -9,8 +9,8 @@ export const DemoPayloadSchema = z.object({
 export type DemoPayload = z.infer<typeof DemoPayloadSchema>;
 
 /**
- * `dissemination_demo`: the demo region's saved charts and its data book, made once the demo
- * tables they show are loaded (the ingest runs in the background after the seed). Until then
+ * `dissemination_demo`: the demo region's saved charts, its data book and infographics (published
+ * through the dissemination SOP, one left in review), made once the demo tables they show are loaded (the ingest runs in the background after the seed). Until then
  * the job queues itself again a little later.
  */
 export const DISSEMINATION_DEMO_JOB = defineJobKind({

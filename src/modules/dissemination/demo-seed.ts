@@ -12,6 +12,7 @@ import { publicationCreate } from './actions/publication-actions.js';
 import { findChartVersion } from './charts.repository.js';
 import { loadTable, resourceIdByNames } from './data.repository.js';
 import { type DemoPayload, DISSEMINATION_DEMO_JOB } from './demo-job.js';
+import { publishDemoPublication } from './demo-publish.js';
 import { findPublication } from './publication.repository.js';
 
 /** The demo book's URL name: "Kabupaten Magetan Dalam Angka" (its editions are per year). */
@@ -51,8 +52,9 @@ export function schematicBoundaries(districts: { code: string; name: string }[])
 }
 
 /**
- * Called by the demo loader: the schematic boundaries now, and the charts and book later (a
- * job, once the tables are loaded). `custodian` is the demo Walidata who makes them.
+ * Called by the demo loader: the schematic boundaries now, and the charts, book and infographics
+ * later (a job, once the tables are loaded), taken through the dissemination SOP by the demo
+ * people in its positions. `custodian` is the demo Walidata who makes them.
  */
 export async function seedDisseminationDemo(
   ctx: ActionContext,
@@ -144,6 +146,14 @@ const INFOGRAPHICS = [
   },
 ] as const;
 
+/** The demo infographic left in review: submitted and initialled, waiting for the head of division. */
+export const DEMO_IN_REVIEW = 'infografis-kependudukan-dalam-telaah';
+
+/** The demo infographics published through the SOP. */
+export const DEMO_PUBLISHED_INFOGRAPHICS = INFOGRAPHICS.map((i) => i.name).filter(
+  (n) => n !== DEMO_IN_REVIEW,
+);
+
 export const disseminationDemoHandler: JobHandler<DemoPayload> = {
   async run(payload, job) {
     const actor = await loadActor(job.db, payload.userId);
@@ -227,14 +237,20 @@ export const disseminationDemoHandler: JobHandler<DemoPayload> = {
       });
       await executeAction(ctx, dataBookGenerate, { name: DEMO_BOOK, year: 2024 });
     }
-    // Drafts with their generated infographic (publishing them needs the SOP's positions filled).
+    // Through the region's dissemination SOP, as its people would: the book and three
+    // infographics published, the last infographic waiting for its final approval.
+    const env = { db: job.db, files: job.files, requestId: ctx.requestId };
+    await publishDemoPublication(env, actor, DEMO_BOOK);
     for (const ig of INFOGRAPHICS) {
-      if (await findPublication(job.db, ig.name)) continue;
-      await executeAction(ctx, publicationCreate, { kind: 'infographic', ...ig });
-      await executeAction(ctx, publicationInfographicGenerate, { name: ig.name });
+      if (!(await findPublication(job.db, ig.name))) {
+        await executeAction(ctx, publicationCreate, { kind: 'infographic', ...ig });
+        await executeAction(ctx, publicationInfographicGenerate, { name: ig.name });
+      }
+      await publishDemoPublication(env, actor, ig.name, { inReview: ig.name === DEMO_IN_REVIEW });
     }
   },
   async cleanUp() {
-    // Nothing half-done: each chart and the book are made by their own action, in their own transaction.
+    // Nothing half-done: each chart, publication and step is its own action, in its own
+    // transaction; a second run picks each publication's run up where it waits.
   },
 };

@@ -5,7 +5,12 @@ export { publicationCreate, publicationSubmit, publicationUpdate } from './actio
 export { publicationFileAdd, publicationFileRemove } from './actions/publication-file-actions.js';
 export { publicationList, publicationShow } from './actions/publication-read-actions.js';
 export { type CatalogPublication, catalogPublications } from './catalog-entries.js';
-export { DEMO_BOOK, seedDisseminationDemo } from './demo-seed.js';
+export {
+  DEMO_BOOK,
+  DEMO_IN_REVIEW,
+  DEMO_PUBLISHED_INFOGRAPHICS,
+  seedDisseminationDemo,
+} from './demo-seed.js';
 export { disseminationModule } from './module.js';
 export { LatestPublicationsSection } from './pages/gallery.js';
 export { listPublished as latestPublications, type PublicationView } from './publication.repository.js';

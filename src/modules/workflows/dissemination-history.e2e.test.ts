@@ -20,6 +20,7 @@ import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
 
 const TIMEOUT = 240_000;
 const STAFF_PASSWORD = 'staf-rahasia-2027';
+const TITLE = 'Infografis Stunting 2027';
 
 /**
  * Issue #12 in a real browser: a Banyuwangi-style dissemination run (the demo region's default
@@ -35,6 +36,7 @@ describeInBrowser('an infographic dissemination run with a rejection, and its hi
   const complete = (who: string, step: string, outcome: string, opts: { assignee?: string } = {}) =>
     completeTask(pages[who] as Page, server.baseUrl, step, outcome, {
       ...opts,
+      subject: TITLE,
       note: `${step}: ${outcome} (${who})`,
     });
 
@@ -51,7 +53,7 @@ describeInBrowser('an infographic dissemination run with a rejection, and its hi
         password: STAFF_PASSWORD,
       })),
     );
-    // Positions: the custodian account is the sub-coordinator, the leader the head of division.
+    // Positions: the demo's sub-coordinator and head of division (as the demo loader gives them), and the staff.
     await admin.goto(`${server.baseUrl}/admin/positions`);
     await expectNoSeriousA11yViolations(admin);
     await assignPositions(admin, server.baseUrl, [
@@ -72,32 +74,32 @@ describeInBrowser('an infographic dissemination run with a rejection, and its hi
   it(
     'the head of division rejects once; the second staff member’s infographic is approved; history shows each step',
     async () => {
-      const sub = pages.walidata as Page;
+      const sub = pages.sub as Page;
       await sub.goto(`${server.baseUrl}/tugas`);
       await sub.selectOption('#process_kind', 'infographic_dissemination');
-      await sub.fill('#process_title', 'Infografis Stunting 2027');
+      await sub.fill('#process_title', TITLE);
       await Promise.all([sub.waitForURL(/\/tugas$/), sub.click('form[action="/tugas/start"] button')]);
 
-      await complete('walidata', 'draft_concept', 'done', { assignee: 'staf.satu' });
+      await complete('sub', 'draft_concept', 'done', { assignee: 'staf.satu' });
       // Only the staff member disposed to sees the task.
       await pages['staf.dua']?.goto(`${server.baseUrl}/tugas`);
       expect(await pages['staf.dua']?.locator('tr[data-step="make_infographic"]').count()).toBe(0);
       await complete('staf.satu', 'make_infographic', 'done');
       await complete('staf.satu', 'submit_for_correction', 'done');
-      await complete('walidata', 'subcoordinator_check', 'approve');
+      await complete('sub', 'subcoordinator_check', 'approve');
       await complete('pimpinan', 'division_head_approval', 'reject');
 
-      await complete('walidata', 'draft_concept', 'done', { assignee: 'staf.dua' });
+      await complete('sub', 'draft_concept', 'done', { assignee: 'staf.dua' });
       await complete('staf.dua', 'make_infographic', 'done');
       await complete('staf.dua', 'submit_for_correction', 'done');
-      await complete('walidata', 'subcoordinator_check', 'approve');
+      await complete('sub', 'subcoordinator_check', 'approve');
       await complete('pimpinan', 'division_head_approval', 'approve');
       await complete('staf.dua', 'upload_portal', 'done');
 
       await sub.goto(`${server.baseUrl}/tugas/runs`);
       await Promise.all([
         sub.waitForURL(/\/tugas\/runs\/[0-9a-f-]{36}$/),
-        sub.click('#runs a:text-is("Infografis Stunting 2027")'),
+        sub.click(`#runs a:text-is("${TITLE}")`),
       ]);
       const rows = sub.locator('#run-history tbody tr');
       expect(await rows.count()).toBe(11);

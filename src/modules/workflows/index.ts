@@ -1,3 +1,5 @@
+export { taskComplete } from './actions/task-complete.js';
+export { userPositionSet } from './actions/user-position-set.js';
 export {
   type DecidedElsewhere,
   decideStepsElsewhere,

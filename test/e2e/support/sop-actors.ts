@@ -60,33 +60,40 @@ export async function assignPositions(
   }
 }
 
-/** The demo's dissemination chain: Walidata initials (sub-coordinator), the leader approves (head of division). */
+/**
+ * The demo's dissemination chain, as the demo loader sets it: the Subkoordinator Statistik
+ * initials (sub-coordinator), the leader approves (head of division); Walidata is staff.
+ */
 export const DEMO_CHAIN = [
-  ['walidata', 'custodian', 'sub_coordinator'],
+  ['subkoor.statistik', 'custodian', 'sub_coordinator'],
   ['pimpinan', 'leader', 'division_head'],
 ] as const;
 
-/** Sign in the demo Walidata and leader (the chain's checkers) with the demo password. */
+/** Sign in the demo sub-coordinator (`sub`) and leader (the chain's checkers) with the demo password. */
 export async function signInChain(
   browser: Browser,
   baseUrl: string,
-): Promise<Record<'walidata' | 'pimpinan', Page>> {
+): Promise<Record<'sub' | 'pimpinan', Page>> {
   return {
-    walidata: await signIn(browser, baseUrl, 'walidata', DEMO_PASSWORD),
+    sub: await signIn(browser, baseUrl, 'subkoor.statistik', DEMO_PASSWORD),
     pimpinan: await signIn(browser, baseUrl, 'pimpinan', DEMO_PASSWORD),
   };
 }
 
-/** Complete the open task of `step` on /tugas with one outcome, optionally choosing who does the next step. */
+/**
+ * Complete the open task of `step` for `subject` (the run's or publication's title) on /tugas with
+ * one outcome, optionally choosing who does the next step. The row is picked by its subject: the
+ * demo region's own publications wait in the same inboxes (one is in review at the head of division).
+ */
 export async function completeTask(
   page: Page,
   baseUrl: string,
   step: string,
   outcome: string,
-  opts: { assignee?: string; note?: string } = {},
+  opts: { subject: string; assignee?: string; note?: string },
 ): Promise<void> {
   await page.goto(`${baseUrl}/tugas`);
-  const row = page.locator(`tr[data-step="${step}"]`).first();
+  const row = page.locator(`tr[data-step="${step}"]`).filter({ hasText: opts.subject });
   if (opts.assignee) await row.locator('select[name="assignee_id"]').selectOption({ label: opts.assignee });
   await row.locator('textarea[name="note"]').fill(opts.note ?? `${step}: ${outcome}`);
   await Promise.all([
