@@ -13,6 +13,7 @@ import { executeAction } from '../../kernel/actions/action.js';
 import { mutate } from '../../kernel/actions/context.js';
 import { defaultWorkingCalendar } from '../../kernel/calendar/working-calendar.js';
 import { forumMeetingCreate, forumMinutesRecord } from '../planning/actions/forum.js';
+import { planningFigures } from '../planning/index.js';
 import { JEMBER_PERENCANAAN_PENYELENGGARAAN as JEMBER } from '../workflows/domain/presets/index.js';
 import { insertSubject, startInstance } from '../workflows/index.js';
 
@@ -88,6 +89,9 @@ for (const kind of DIALECTS) {
         .where('id', '=', m.id)
         .executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ purpose: 'evaluation', attendance: ['BPS', 'Bappeda'] });
+      // Not a forum meeting on the data list: neither on its page nor in its EPSS 40302 evidence.
+      const figures = await planningFigures(f.t.database.db, { year: YEAR });
+      expect(figures.meetings.map((x) => x.id)).not.toContain(m.id);
     });
 
     it("a data-list forum's minutes still close the forum step", async () => {

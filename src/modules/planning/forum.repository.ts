@@ -48,8 +48,22 @@ export async function upsertDecision(
     .execute();
 }
 
-export async function meetingsOf(db: Kysely<DB>, year: number): Promise<ForumMeeting[]> {
-  return db.selectFrom('forum_meeting').selectAll().where('year', '=', year).orderBy('held_on').execute();
+/**
+ * The year's forum meetings on the data list; the yearly evaluation's coordination meetings
+ * (purpose `evaluation`) are neither on the list's page nor its forum evidence (EPSS 40302).
+ */
+export async function meetingsOf(
+  db: Kysely<DB>,
+  year: number,
+  purpose: 'data_list' | 'evaluation' = 'data_list',
+): Promise<ForumMeeting[]> {
+  return db
+    .selectFrom('forum_meeting')
+    .selectAll()
+    .where('year', '=', year)
+    .where('purpose', '=', purpose)
+    .orderBy('held_on')
+    .execute();
 }
 
 export async function findMeeting(db: Kysely<DB>, id: string) {
