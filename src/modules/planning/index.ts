@@ -1,3 +1,4 @@
+export { forumMeetingCreate } from './actions/forum.js';
 export { seedPlanningDemo } from './demo-seed.js';
 export {
   type AgencyFulfilment,
@@ -6,4 +7,5 @@ export {
   type PlanningFigures,
   planningFigures,
 } from './figures.js';
+export { meetingsOf } from './forum.repository.js';
 export { planningModule } from './module.js';

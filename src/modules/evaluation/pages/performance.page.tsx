@@ -1,6 +1,7 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import type { PerformanceView } from '../evaluation.js';
+import { type EvaluationMeetingView, MeetingsSection } from './meetings-section.js';
 import { FigureSection, fmt, pct, w } from './page-parts.js';
 import { ReportSection } from './report-section.js';
 
@@ -15,6 +16,9 @@ export interface PerformancePageView {
   mayGenerate: boolean;
   mayApprove: boolean;
   regionWide: boolean;
+  /** The year's evaluation coordination meetings (region-wide readers only). */
+  meetings: EvaluationMeetingView[];
+  mayCreateMeeting: boolean;
 }
 
 export function PerformancePage({ ctx, view }: { ctx: PageContext; view: PerformancePageView }) {
@@ -279,6 +283,11 @@ export function PerformancePage({ ctx, view }: { ctx: PageContext; view: Perform
       />
 
       {view.regionWide ? <ReportSection ctx={ctx} view={view} year={p.year} /> : ''}
+      {view.regionWide ? (
+        <MeetingsSection ctx={ctx} year={p.year} meetings={view.meetings} mayCreate={view.mayCreateMeeting} />
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -19,7 +19,10 @@ export interface ForumView {
 export function ForumPage({ ctx, view }: { ctx: PageContext; view: ForumView }) {
   const m = (k: PmKey, p?: Record<string, string | number>) => pm(ctx.locale, k, p);
   const { meeting } = view;
-  const manage = ctx.can('data_list:manage') && !view.enacted;
+  // The yearly evaluation's coordination meeting (issue #16) has minutes but no rows to decide,
+  // and is held after the list is enacted.
+  const evaluation = meeting.purpose === 'evaluation';
+  const manage = ctx.can('data_list:manage') && (evaluation || !view.enacted);
   const base = `/workspace/forum/${meeting.id}`;
   const invitees = meeting.invitees as ForumInvitee[];
   const attendance = meeting.attendance as string[];
@@ -27,9 +30,15 @@ export function ForumPage({ ctx, view }: { ctx: PageContext; view: ForumView }) 
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a safe href={`/workspace/daftar-data/${meeting.year}`}>
-          {m('p.back')}
-        </a>
+        {evaluation ? (
+          <a safe href={`/evaluasi?tahun=${meeting.year}#h-rapat`}>
+            {m('p.backEvaluation')}
+          </a>
+        ) : (
+          <a safe href={`/workspace/daftar-data/${meeting.year}`}>
+            {m('p.back')}
+          </a>
+        )}
       </p>
       <h1 safe>{title}</h1>
       <FormErrors ctx={ctx} errors={view.errors} />
@@ -84,67 +93,73 @@ export function ForumPage({ ctx, view }: { ctx: PageContext; view: ForumView }) 
           ''
         )}
       </section>
-      <section aria-labelledby="decisions-title">
-        <h2 safe id="decisions-title">
-          {m('p.decisions')}
-        </h2>
-        <table class="table" id="decisions">
-          <thead>
-            <tr>
-              <th scope="col">ID DDD</th>
-              <th scope="col">Nama Data</th>
-              <th scope="col" safe>
-                {m('p.response')}
-              </th>
-              <th scope="col" safe>
-                {m('p.itemStatus')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.items.map((i) => {
-              const d = view.decisions.get(i.id);
-              return (
-                <tr data-item={i.id_ddd}>
-                  <th scope="row" safe>
-                    {i.id_ddd}
-                  </th>
-                  <td safe>{`${i.data_name} — ${i.agency_name}`}</td>
-                  <td safe>{answerText(i, m)}</td>
-                  <td>
-                    <span safe>{`${m(`p.item.${i.status}` as PmKey)}${d?.note ? ` (${d.note})` : ''}`}</span>
-                    {manage ? (
-                      <form method="post" action={`${base}/decisions`} class="inline">
-                        <CsrfField ctx={ctx} />
-                        <input type="hidden" name="item_id" value={i.id} />
-                        <label safe for={`d-${i.id}`}>
-                          {m('p.decide')}
-                        </label>{' '}
-                        <select id={`d-${i.id}`} name="decision">
-                          {FORUM_DECISIONS.map((x) => (
-                            <option value={x} selected={x === d?.decision} safe>
-                              {m(`p.item.${x}` as PmKey)}
-                            </option>
-                          ))}
-                        </select>{' '}
-                        <label safe for={`n-${i.id}`}>
-                          {m('p.note')}
-                        </label>{' '}
-                        <input id={`n-${i.id}`} name="note" value={d?.note ?? ''} />{' '}
-                        <button type="submit" safe>
-                          {m('p.save')}
-                        </button>
-                      </form>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      {evaluation ? (
+        ''
+      ) : (
+        <section aria-labelledby="decisions-title">
+          <h2 safe id="decisions-title">
+            {m('p.decisions')}
+          </h2>
+          <table class="table" id="decisions">
+            <thead>
+              <tr>
+                <th scope="col">ID DDD</th>
+                <th scope="col">Nama Data</th>
+                <th scope="col" safe>
+                  {m('p.response')}
+                </th>
+                <th scope="col" safe>
+                  {m('p.itemStatus')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.items.map((i) => {
+                const d = view.decisions.get(i.id);
+                return (
+                  <tr data-item={i.id_ddd}>
+                    <th scope="row" safe>
+                      {i.id_ddd}
+                    </th>
+                    <td safe>{`${i.data_name} — ${i.agency_name}`}</td>
+                    <td safe>{answerText(i, m)}</td>
+                    <td>
+                      <span
+                        safe
+                      >{`${m(`p.item.${i.status}` as PmKey)}${d?.note ? ` (${d.note})` : ''}`}</span>
+                      {manage ? (
+                        <form method="post" action={`${base}/decisions`} class="inline">
+                          <CsrfField ctx={ctx} />
+                          <input type="hidden" name="item_id" value={i.id} />
+                          <label safe for={`d-${i.id}`}>
+                            {m('p.decide')}
+                          </label>{' '}
+                          <select id={`d-${i.id}`} name="decision">
+                            {FORUM_DECISIONS.map((x) => (
+                              <option value={x} selected={x === d?.decision} safe>
+                                {m(`p.item.${x}` as PmKey)}
+                              </option>
+                            ))}
+                          </select>{' '}
+                          <label safe for={`n-${i.id}`}>
+                            {m('p.note')}
+                          </label>{' '}
+                          <input id={`n-${i.id}`} name="note" value={d?.note ?? ''} />{' '}
+                          <button type="submit" safe>
+                            {m('p.save')}
+                          </button>
+                        </form>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
     </Layout>
   );
 }

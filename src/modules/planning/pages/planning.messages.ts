@@ -115,6 +115,7 @@ const id = {
   'p.trap': 'Jangan diisi',
   'p.saved': 'Tersimpan.',
   'p.back': 'Kembali ke daftar data',
+  'p.backEvaluation': 'Kembali ke evaluasi tahunan',
   'p.needsImport': 'Unggah daftar indikator rujukan (XLSX/CSV)',
   'p.needsHint':
     'Setiap indikator (RPJMD, RKPD, SDGs, SPM, Permendagri…) menjadi usulan kebutuhan. Kolom: Kode Indikator, Nama Indikator, Sumber Referensi, dan bila ada Produsen Data, Keterangan. Berkas diterima utuh atau ditolak utuh dengan laporan baris dan kolom.',
@@ -262,6 +263,7 @@ const en: Record<keyof typeof id, string> = {
   'p.trap': 'Leave empty',
   'p.saved': 'Saved.',
   'p.back': 'Back to the data list',
+  'p.backEvaluation': 'Back to the yearly evaluation',
   'p.needsImport': 'Upload a reference indicator list (XLSX/CSV)',
   'p.needsHint':
     'Each indicator (RPJMD, RKPD, SDGs, SPM, Permendagri…) becomes a needs proposal. Columns: Kode Indikator, Nama Indikator, Sumber Referensi, and optionally Produsen Data, Keterangan. The file is accepted whole or refused whole with a report of rows and columns.',
