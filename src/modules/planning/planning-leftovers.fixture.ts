@@ -3,6 +3,7 @@
  * engine with three agencies (plus one with no list row), the custodian, producers of two agencies
  * and BPS, and the helpers the tests share (unmet requests, form posts, an enacted list, open tasks).
  */
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../../../test/factories/index.js';
 import { ctxOf } from '../../../test/support/flow-fixtures.js';
@@ -45,7 +46,7 @@ export interface LeftoversWorld {
     form: Record<string, string>,
     from: string,
     cookie?: string,
-  ) => ReturnType<TestApp['app']['inject']>;
+  ) => Promise<LightMyRequestResponse>;
   /** A list of `year` over the three agencies, agreed by the forum, recorded and enacted by `who`. */
   enactOverThree: (year: number, who: Actor) => Promise<{ instance_id?: string | null }>;
   openTasks: (instanceId: string) => Promise<{ id: string; step_id: string; agency_id: string | null }[]>;
