@@ -161,7 +161,18 @@ for (const kind of DIALECTS) {
     });
 
     it('the public sees only enacted lists and their open rows', async () => {
-      const { as, anonymous } = w;
+      const { as, anonymous, custodian, agencies } = w;
+      // A list being drafted (not enacted) is not public.
+      await executeAction(as(custodian), dataListItemCreate, {
+        year: 2030,
+        id_ddd: '9.01',
+        data_name: 'Data rancangan',
+        kind: 'statistik',
+        agency_id: agencies[0]?.id ?? '',
+        risk_class: 'terbuka',
+        update_schedule: 'tahunan',
+      });
+      expect((await executeAction(as(custodian), dataListShow, { year: 2030 })).items).toHaveLength(1);
       await expect(executeAction(as(anonymous), dataListShow, { year: 2030 })).rejects.toThrow(
         /tidak ditemukan|No data list/,
       );
