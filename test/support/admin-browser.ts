@@ -56,7 +56,8 @@ export async function uploadCsv(t: TestApp, b: Browser, content: string | Buffer
 
 /** The action names in the audit table (`<td><code>agency_create</code></td>`). */
 export function auditActions(html: string): string[] {
-  return [...html.matchAll(/<td><code>([a-z0-9_]+)<\/code><\/td>/g)].map((m) => m[1] ?? '');
+  // The action's name is the tooltip of its label ("Buat instansi" for agency_create).
+  return [...html.matchAll(/<td><span title="([a-z0-9_]+)">/g)].map((m) => m[1] ?? '');
 }
 
 export const uniq = () => randomBytes(3).toString('hex');

@@ -59,6 +59,28 @@ for (const kind of DIALECTS) {
       expect(new Set(actions)).toEqual(new Set(['agency_create']));
     });
 
+    it('says what each row did and to what in words, with no UUID in the text a person reads (issue #17 item 9)', async () => {
+      const admin = await signIn(t, { roles: ['administrator'] });
+      const code = `kata-${uniq()}`;
+      await postForm(t, admin, '/admin/agencies/new', {
+        code,
+        name: 'Dinas Kata Kata',
+        shortName: 'Kata',
+        kind: 'office',
+      });
+      for (const [lang, did, what] of [
+        ['id', 'Buat instansi', 'instansi: Dinas Kata Kata'],
+        ['en', 'Create agency', 'agency: Dinas Kata Kata'],
+      ] as const) {
+        const res = await get(t, admin, `/admin/audit?action=agency_create&lang=${lang}`);
+        expect(res.body).toContain(`<span title="agency_create">${did}</span>`);
+        expect(res.body).toContain(what);
+        expect(res.body).toMatch(/href="\/admin\/audit\?subjectType=agency&subjectId=[0-9a-f-]{36}"/);
+        const text = res.body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ');
+        expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+      }
+    });
+
     it('pages the audit log 50 at a time, keeping the filter on the older page', async () => {
       const admin = await signIn(t, { roles: ['administrator'] });
       const action = `paging_${uniq()}`;

@@ -13,6 +13,7 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { type MessageKey, t } from '../../../kernel/i18n/i18n.js';
 import { redactStorageKeys } from '../audit-redaction.js';
+import { auditSubjectNames } from '../audit-subjects.repository.js';
 import { AuditPage, type AuditQuery, type AuditRow } from './audit.page.js';
 
 const PAGE_SIZE = 50;
@@ -110,6 +111,7 @@ export function auditAdminRoutes(app: FastifyInstance, { database, site }: AppDe
       query,
       actions,
       entries,
+      subjectNames: await auditSubjectNames(db, entries),
       olderHref: rows.length > PAGE_SIZE && last ? olderHref(query, last) : undefined,
     };
     return sendPage(reply, AuditPage({ ctx, view }));

@@ -3,6 +3,7 @@ import { labelErrors } from '../../../kernel/http/admin-form.js';
 import { FormErrors, Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
+import { actionLabel, subjectTypeLabel } from './audit-labels.js';
 
 export type AuditRow = Awaited<ReturnType<typeof findAuditEntries>>[number];
 
@@ -20,6 +21,8 @@ export interface AuditView {
   query: AuditQuery;
   actions: string[];
   entries: AuditRow[];
+  /** `type:id` → the subject's name, where it still exists. */
+  subjectNames?: Map<string, string>;
   /** Link to the next (older) page, when there is one. */
   olderHref?: string | undefined;
   errors?: Record<string, string[]> | undefined;
@@ -40,6 +43,32 @@ export function summaryText(summary: unknown): string {
   return entries
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join(' · ');
+}
+
+/**
+ * What the row is about: its type and name in words; the id only inside the link that filters
+ * the log to this subject's history (issue #17 item 9: no UUID where a person reads).
+ */
+function SubjectCell({ ctx, row, name }: { ctx: PageContext; row: AuditRow; name: string | undefined }) {
+  const type = subjectTypeLabel(row.subject_type, ctx.locale);
+  const history = row.subject_id
+    ? `/admin/audit?${new URLSearchParams({ subjectType: row.subject_type, subjectId: row.subject_id })}`
+    : undefined;
+  return (
+    <>
+      <span safe>{name ? `${type}: ${name}` : type}</span>
+      {history ? (
+        <>
+          {' '}
+          <a href={history} safe>
+            {ctx.t('audit.history')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
 }
 
 /** The filter form: GET, so a filtered view is a link that can be shared. */
@@ -72,7 +101,7 @@ function AuditFilter({ ctx, view }: { ctx: PageContext; view: AuditView }) {
           </option>
           {view.actions.map((a) => (
             <option value={a} selected={q.action === a} safe>
-              {a}
+              {actionLabel(a, ctx.locale)}
             </option>
           ))}
         </select>
@@ -139,16 +168,25 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
                   <td safe>{formatDateTime(ctx.locale, e.at, ctx.timeZone)}</td>
                   <td safe>{e.actor_name}</td>
                   <td>
-                    <code safe>{e.action}</code>
+                    <span safe title={e.action}>
+                      {actionLabel(e.action, ctx.locale)}
+                    </span>
                   </td>
                   <td>
-                    <span safe>{e.subject_type}</span> <code safe>{e.subject_id ?? ''}</code>
+                    <SubjectCell
+                      ctx={ctx}
+                      row={e}
+                      name={view.subjectNames?.get(`${e.subject_type}:${e.subject_id}`)}
+                    />
                   </td>
                   <td>
                     <code safe>{summaryText(e.summary)}</code>
                   </td>
                   <td>
-                    <small safe>{`${e.request_id ?? '—'} / ${e.ip ?? '—'}`}</small>
+                    {/* The request id traces the row into the server's log; an id, so not in the text. */}
+                    <small safe title={e.request_id ?? undefined}>
+                      {e.ip ?? '—'}
+                    </small>
                   </td>
                 </tr>
               ))}
