@@ -34,13 +34,13 @@ export interface DemoRunEnv {
 }
 
 const SUBMIT_NOTE = 'Draf dan narasi siap dikoreksi.';
+const CHECKED_NOTE = 'Sudah dikoreksi: angka, sumber dan narasi sesuai. Diparaf.';
+const APPROVAL_NOTE: Partial<Record<string, string>> = { leader: 'Disetujui untuk dipublikasikan.' };
 
 function noteFor(step: WorkflowStep, outcome: string, publishes: boolean): string {
   if (publishes) return 'Diunggah ke Portal Satu Data.';
-  if (outcome === 'approve')
-    return step.role === 'leader'
-      ? 'Disetujui untuk dipublikasikan.'
-      : 'Sudah dikoreksi: angka, sumber dan narasi sesuai. Diparaf.';
+  // The demo's words for each step's decision (wording only: who may decide is the policy's).
+  if (outcome === 'approve') return APPROVAL_NOTE[step.role] ?? CHECKED_NOTE;
   return 'Selesai.';
 }
 

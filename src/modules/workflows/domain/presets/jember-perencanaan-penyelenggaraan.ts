@@ -221,7 +221,7 @@ export const JEMBER_PERENCANAAN_PENYELENGGARAAN: WorkflowDefinition = {
     s(
       'approve_report',
       'leader',
-      t('Pimpinan Walidata (Kepala Dinas)', "The custodian office's leader"),
+      t('Walidata Tingkat Daerah (Kepala Dinas)', 'Regional Data Custodian (head of office)'),
       t('Menyetujui laporan hasil Satu Data Indonesia', 'Approve the Satu Data report'),
       '1 Jam',
       [doc('Laporan hasil yang disetujui', 'The approved report')],
