@@ -6,7 +6,7 @@ import { formErrors } from '../../../kernel/http/form-errors.js';
 import { pageContext } from '../../../kernel/http/page-context.js';
 import { actionContext, redirectAfterPost } from '../../../kernel/http/request-context.js';
 import { formatDateTime } from '../../../kernel/i18n/i18n.js';
-import { forumMeetingCreate, meetingsOf } from '../../planning/index.js';
+import { meetingsOf } from '../../planning/index.js';
 import { loadTask, yearOfYearEndRun } from '../../workflows/index.js';
 import {
   agencyScopeOf,
@@ -30,7 +30,7 @@ import { AssessmentPage } from './assessment.page.js';
 import { epssStructureRoutes } from './epss-structure.routes.js';
 import { em } from './evaluation.messages.js';
 import { IndicatorPage, type IndicatorPageView } from './indicator.page.js';
-import { MeetingFormPage } from './meetings-section.js';
+import { meetingRoutes } from './meetings.routes.js';
 import { PerformancePage } from './performance.page.js';
 
 type Q = Record<string, string | undefined>;
@@ -49,6 +49,7 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
   });
 
   await epssStructureRoutes(app, { database, site, config });
+  meetingRoutes(app, { database, site, config });
 
   const yearOf = (q: Q) => {
     const y = Number(q.tahun);
@@ -262,33 +263,6 @@ export async function evaluationRoutes(app: FastifyInstance, { database, site, c
     const reason = String((req.body as Q | undefined)?.reason ?? '');
     await executeAction(ctxOf(req), evaluationReportReturn, { year, reason });
     return redirectAfterPost(reply, `/evaluasi?tahun=${year}&done=kembali`);
-  });
-
-  // The yearly evaluation's coordination meeting: a forum meeting with purpose `evaluation`,
-  // whose page (minutes, attendance) is the forum meeting's.
-  app.post('/evaluasi/rapat', async (req, reply) => {
-    const year = yearOf(req.query as Q);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const typed = Object.fromEntries(
-      ['title', 'held_on', 'place', 'agenda', 'invitees'].map((k) => [k, String(body[k] ?? '')]),
-    );
-    let id: string;
-    try {
-      ({ id } = await executeAction(ctxOf(req), forumMeetingCreate, {
-        year,
-        title: typed.title ?? '',
-        held_on: typed.held_on ?? '',
-        ...(typed.place ? { place: typed.place } : {}),
-        ...(typed.agenda ? { agenda: typed.agenda } : {}),
-        ...(typed.invitees ? { invitees: typed.invitees } : {}),
-        purpose: 'evaluation',
-      }));
-    } catch (err) {
-      const errors = formErrors(err, req.locale);
-      const html = MeetingFormPage({ ctx: pageContext(req, reply, site), year, form: { errors, typed } });
-      return reply.code(400).type('text/html; charset=utf-8').send(html);
-    }
-    return redirectAfterPost(reply, `/workspace/forum/${id}?done=1`);
   });
 
   // The inbox's link for the leader's approval step: the evaluation page of the run's year.
