@@ -24,7 +24,12 @@ export function isCrawler(userAgent: string | undefined): boolean {
 
 type Target = { datasetId: string } | { resourceId: string };
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An id the counter can write: datastore_search echoes the `resource_id` it was asked, which may
+ * be an alias or `_table_metadata` (CKAN's table list); those are not one resource's use.
+ */
+const str = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v : null);
 const field = (r: unknown, k: string): unknown =>
   r && typeof r === 'object' ? (r as Record<string, unknown>)[k] : undefined;
 

@@ -26,10 +26,15 @@ describe(isCrawler.name, () => {
 
 describe(apiCallTarget.name, () => {
   it('reads the dataset of package_show and resource_show, the resource of the datastore calls', () => {
-    expect(apiCallTarget('package_show', { id: 'd1' })).toEqual({ datasetId: 'd1' });
-    expect(apiCallTarget('resource_show', { id: 'r1', package_id: 'd1' })).toEqual({ datasetId: 'd1' });
-    expect(apiCallTarget('datastore_search', { resource_id: 'r1' })).toEqual({ resourceId: 'r1' });
-    expect(apiCallTarget('datastore_info', { meta: { id: 'r1' } })).toEqual({ resourceId: 'r1' });
+    const d1 = '0b6f3c1e-2f4a-4c8e-9d1b-6a7e5f4d3c21';
+    const r1 = '7c2d9e4f-1a3b-4c5d-8e6f-9a0b1c2d3e4f';
+    expect(apiCallTarget('package_show', { id: d1 })).toEqual({ datasetId: d1 });
+    expect(apiCallTarget('resource_show', { id: r1, package_id: d1 })).toEqual({ datasetId: d1 });
+    expect(apiCallTarget('datastore_search', { resource_id: r1 })).toEqual({ resourceId: r1 });
+    expect(apiCallTarget('datastore_info', { meta: { id: r1 } })).toEqual({ resourceId: r1 });
+    // An alias or CKAN's table list is not one resource's use (and is no uuid to write).
+    expect(apiCallTarget('datastore_search', { resource_id: '_table_metadata' })).toBeNull();
+    expect(apiCallTarget('datastore_search', { resource_id: 'penduduk-2024' })).toBeNull();
     expect(apiCallTarget('package_search', { results: [] })).toBeNull();
     expect(apiCallTarget('package_show', null)).toBeNull();
   });
