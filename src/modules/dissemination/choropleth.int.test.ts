@@ -11,10 +11,8 @@ import { DIALECTS } from '../../../test/support/test-database.js';
 import { type Actor, ANONYMOUS } from '../../kernel/access/policy.js';
 import { executeAction } from '../../kernel/actions/action.js';
 import { NotAuthorizedError, ValidationError } from '../../kernel/errors.js';
-import { taskComplete } from '../workflows/actions/task-complete.js';
 import { regionBoundariesSet, regionBoundariesShow } from './actions/boundaries-actions.js';
 import { chartCreate, chartShow } from './actions/chart-actions.js';
-import { publicationSubmit } from './actions/publication-actions.js';
 import { svgToPng } from './charts.js';
 
 const square = (x: number) => [
@@ -47,8 +45,6 @@ for (const kind of DIALECTS) {
     let admin: Actor;
     let adminUser: { username: string };
     let staff: Actor;
-    let sub: Actor;
-    let head: Actor;
     let agencyId: string;
     let pop: Awaited<ReturnType<typeof createDatastoreTable>>;
     const as = (a: Actor) => ctxFor(t.database, a);
@@ -59,25 +55,6 @@ for (const kind of DIALECTS) {
       return actor;
     }
 
-    /** Through the dissemination SOP: submitted, initialled, approved (published at the upload step). */
-    async function _publish(name: string) {
-      await executeAction(as(staff), publicationSubmit, { name, note: 'siap' });
-      for (const [who, step] of [
-        [sub, 'subcoordinator_check'],
-        [head, 'division_head_approval'],
-      ] as const) {
-        const task = await t.database.db
-          .selectFrom('workflow_task')
-          .innerJoin('publication', 'publication.instance_id', 'workflow_task.instance_id')
-          .select('workflow_task.id')
-          .where('publication.name', '=', name)
-          .where('workflow_task.step_id', '=', step)
-          .where('workflow_task.state', '=', 'open')
-          .executeTakeFirstOrThrow();
-        await executeAction(as(who), taskComplete, { id: task.id, outcome: 'approve', note: 'ok' });
-      }
-    }
-
     beforeAll(async () => {
       t = await createTestApp(kind);
       agencyId = (await createAgency(t.database, { name: 'Dinas Kependudukan Peta' })).id;
@@ -85,8 +62,6 @@ for (const kind of DIALECTS) {
       admin = a.actor;
       adminUser = a.user;
       staff = await positioned('custodian', 'staff');
-      sub = await positioned('custodian', 'sub_coordinator');
-      head = await positioned('leader', 'division_head');
       pop = await createDatastoreTable(t.database, POPULATION_SCHEMA, POPULATION_ROWS, {
         agencyId,
         title: 'Penduduk per Kecamatan (peta)',
