@@ -59,12 +59,12 @@ for (const kind of DIALECTS) {
       expect(one.count, one.statements.join('\n')).toBeLessThanOrEqual(10);
     });
 
-    it('package_show is two statements: the visibility check and the stored dict', async () => {
+    it('package_show is one statement: the policy columns and the stored dict together', async () => {
       for (const n of [1, 8]) {
         const { count, statements } = await statementsOf(
           `/api/3/action/package_show?id=${datasets[n]?.name}`,
         );
-        expect(count, statements.join('\n')).toBe(2);
+        expect(count, statements.join('\n')).toBe(1);
       }
     });
 

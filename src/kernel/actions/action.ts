@@ -3,6 +3,7 @@ import type { Action } from '../access/permission.js';
 import { type Actor, grantScope } from '../access/policy.js';
 import { NotAuthorizedError } from '../errors.js';
 import type { ActionContext } from './context.js';
+import type { JsonText } from './json-text.js';
 import { parseInput } from './parse-input.js';
 
 /**
@@ -35,6 +36,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> 
   /** Throws NotAuthorizedError / NotFoundError; may load what it needs to decide. */
   authorize(ctx: ActionContext, input: z.infer<S>): Promise<void> | void;
   run(ctx: ActionContext, input: z.infer<S>): Promise<O>;
+  /**
+   * The same answer as `run`, serialized, for the API only: an action whose answer is stored as
+   * JSON text sends that text (see JsonText). Other surfaces call `run`.
+   */
+  runAsJson?(ctx: ActionContext, input: z.infer<S>): Promise<JsonText>;
 }
 
 /** Identity helper that keeps the input type flowing from the schema into authorize/run. */
@@ -61,4 +67,16 @@ export async function executeAction<S extends z.ZodType, O>(
   const input = parseInput(action.input, raw);
   await action.authorize(ctx, input);
   return action.run(ctx, input);
+}
+
+/** Parse, authorize, run: the API's variant, which takes the serialized answer where there is one. */
+export async function executeActionForApi<S extends z.ZodType, O>(
+  ctx: ActionContext,
+  action: ActionDefinition<S, O>,
+  raw: unknown,
+): Promise<O | JsonText> {
+  checkRequires(ctx.actor, action);
+  const input = parseInput(action.input, raw);
+  await action.authorize(ctx, input);
+  return action.runAsJson ? action.runAsJson(ctx, input) : action.run(ctx, input);
 }

@@ -31,6 +31,7 @@ import * as m0034 from './migrations/0034-publication-files.js';
 import * as m0035 from './migrations/0035-evaluation-report-return.js';
 import * as m0036 from './migrations/0036-region-own-sop-defaults.js';
 import * as m0041 from './migrations/0041-forum-meeting-purpose.js';
+import * as m0043 from './migrations/0043-stored-dict-live-views.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035-evaluation-report-return': m0035,
   '0036-region-own-sop-defaults': m0036,
   '0041-forum-meeting-purpose': m0041,
+  '0043-stored-dict-live-views': m0043,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

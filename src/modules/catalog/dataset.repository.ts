@@ -12,6 +12,9 @@ import type {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A dataset is named by its id (a UUID) or its name: which one this is. */
+export const isDatasetId = (idOrName: string): boolean => UUID.test(idOrName);
+
 /** A dataset by id or name (CKAN accepts either), in any state. */
 export async function findDataset(db: Kysely<DB>, idOrName: string): Promise<Dataset | undefined> {
   const q = db.selectFrom('dataset').selectAll();

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../kernel/db/schema.js';
+import { PREPARED_MARK } from '../../kernel/db/database.js';
+import type { Dataset, DB } from '../../kernel/db/schema.js';
+import { isDatasetId } from './dataset.repository.js';
 
 /** A stored dict row with what decides whether it is still current (migration 0024). */
 export interface StoredDictRow {
@@ -22,7 +24,7 @@ export async function readStoredDicts(
   siteUrl: string,
 ): Promise<StoredDictRow[]> {
   if (!ids.length) return [];
-  const r = await sql<StoredDictRow>`
+  const r = await sql<StoredDictRow>`${sql.raw(PREPARED_MARK)}
     select p.dataset_id, p.generation::text as generation, d.view_count, s.stamp::text as stamp,
       (p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}) as current,
       case when p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}
@@ -32,6 +34,43 @@ export async function readStoredDicts(
     cross join catalog_stamp s
     where p.dataset_id = any(${sql.val(ids)}::uuid[])`.execute(db);
   return r.rows;
+}
+
+/** One dataset as package_show reads it: what the policy decides on, and its stored dict. */
+export interface ShowRow {
+  id: string;
+  agency_id: string;
+  private: boolean;
+  state: Dataset['state'];
+  classification: Dataset['classification'];
+  view_count: number;
+  generation: string | null;
+  stamp: string;
+  /** The stored dict's JSON text when it is current, else null (the caller rebuilds it). */
+  dict: string | null;
+}
+
+/**
+ * package_show's one statement (issue #21): the dataset's policy columns and its stored dict as
+ * text, by id or by name, prepared per connection. The dict stays text: it is sent as it is
+ * stored, never parsed and serialized again on the way out.
+ */
+export async function readShowRow(
+  db: Kysely<DB>,
+  idOrName: string,
+  siteUrl: string,
+): Promise<ShowRow | undefined> {
+  const where = isDatasetId(idOrName) ? sql`d.id = ${idOrName}::uuid` : sql`d.name = ${idOrName}`;
+  const r = await sql<ShowRow>`${sql.raw(PREPARED_MARK)}
+    select d.id, d.agency_id, d.private, d.state, d.classification, d.view_count,
+      p.generation::text as generation, s.stamp::text as stamp,
+      case when p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}
+        then p.dict::text end as dict
+    from dataset d
+    left join package_dict p on p.dataset_id = d.id
+    cross join catalog_stamp s
+    where ${where}`.execute(db);
+  return r.rows[0];
 }
 
 export async function currentCatalogStamp(db: Kysely<DB>): Promise<string> {
@@ -50,8 +89,10 @@ export async function storeDicts(
   siteUrl: string,
 ): Promise<void> {
   if (!rows.length) return;
+  // The view count is live (dataset.view_count, read beside the dict): a stored copy would only
+  // be stale, and package_show closes the stored text with the live one.
   const payload = JSON.stringify(
-    rows.map((r) => ({ id: r.datasetId, g: r.generation, s: r.stamp, dict: r.dict })),
+    rows.map((r) => ({ id: r.datasetId, g: r.generation, s: r.stamp, dict: withoutViewCount(r.dict) })),
   );
   await sql`
     insert into package_dict as p (dataset_id, generation, built_generation, built_stamp, site_url, dict)
@@ -62,4 +103,10 @@ export async function storeDicts(
       set built_generation = excluded.built_generation, built_stamp = excluded.built_stamp,
         site_url = excluded.site_url, dict = excluded.dict
       where p.generation = excluded.generation`.execute(db);
+}
+
+function withoutViewCount(dict: unknown): unknown {
+  if (!dict || typeof dict !== 'object') return dict;
+  const { view_count: _live, ...rest } = dict as Record<string, unknown>;
+  return rest;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { JsonText } from '../../actions/json-text.js';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -38,7 +39,7 @@ export function reportApiUse(
   try {
     observer(db, {
       action,
-      result,
+      result: result instanceof JsonText ? result.summary : result,
       userAgent: Array.isArray(ua) ? ua[0] : ua,
       timeZone: req.timeZone,
       at: new Date(),

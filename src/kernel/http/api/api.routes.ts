@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { checkRequires, executeAction } from '../../actions/action.js';
+import { checkRequires, executeActionForApi } from '../../actions/action.js';
 import { ACTION_REGISTRY } from '../../actions/registry.js';
 import { BadRequestError, NotAuthorizedError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
@@ -48,7 +48,7 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
           datastoreSql: config.datastoreSql,
           files,
         };
-        result = await executeAction(ctx, action, input);
+        result = await executeActionForApi(ctx, action, input);
       } catch (err) {
         // The action refused: a file streamed for it must not linger.
         for (const f of storedAll) await files.remove(f.key);

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { JsonText } from '../../actions/json-text.js';
 import { isConnectionLost, RETRY_AFTER_SECONDS } from '../../db/connection-lost.js';
 import {
   AppError,
@@ -24,6 +25,11 @@ export function helpUrl(siteUrl: string, action: string): string {
 
 /** Send `{help, success: true, result}` as CKAN does. */
 export function sendResult(reply: FastifyReply, help: string, result: unknown) {
+  if (result instanceof JsonText)
+    return reply
+      .code(200)
+      .type('application/json; charset=utf-8')
+      .send(`{"help":${JSON.stringify(help)},"success":true,"result":${result.text}}`);
   return reply.code(200).send({ help, success: true, result });
 }
 

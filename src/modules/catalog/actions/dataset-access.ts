@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, canReadClassified, grantScope } from '../../../kernel/access/policy.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
+import { JsonText } from '../../../kernel/actions/json-text.js';
 import type { Agency, Dataset, DB } from '../../../kernel/db/schema.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { findAgenciesByIds } from '../../agencies/index.js';
@@ -13,7 +14,7 @@ import {
 import type { SearchVisibility } from '../dataset-search.repository.js';
 import { withPackageListExtras } from '../extensions.js';
 import { type PackageDict, packageDict } from '../package.presenter.js';
-import { currentCatalogStamp, readStoredDicts, storeDicts } from '../package-dict.repository.js';
+import { currentCatalogStamp, readShowRow, readStoredDicts, storeDicts } from '../package-dict.repository.js';
 
 export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
 
@@ -64,6 +65,23 @@ export async function loadVisibleDataset(ctx: ActionContext, idOrName: string): 
   if (!canSeeDataset(ctx.actor, d, await sharesFor(ctx.db, ctx.actor, d)))
     throw new NotFoundError(DATASET_NOT_FOUND);
   return d;
+}
+
+/**
+ * package_show's answer for the API as JSON text: one statement reads the dataset's policy
+ * columns and its stored dict, sent as stored with the live view count; a stale dict is rebuilt
+ * (and stored) as `storedPackages` does. Hidden datasets are "not found", as in loadVisibleDataset.
+ */
+export async function showPackageText(ctx: ActionContext, idOrName: string): Promise<JsonText> {
+  const row = await readShowRow(ctx.db, idOrName, ctx.siteUrl ?? '');
+  if (!row || !canSeeDataset(ctx.actor, row, await sharesFor(ctx.db, ctx.actor, row)))
+    throw new NotFoundError(DATASET_NOT_FOUND);
+  if (row.dict !== null)
+    // Stored dicts hold no view_count (storeDicts): the live count closes the object.
+    return new JsonText(`${row.dict.slice(0, -1)},"view_count":${row.view_count}}`, { id: row.id });
+  const [dict] = await storedPackages(ctx.db, [row.id], ctx.siteUrl ?? '');
+  if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
+  return new JsonText(JSON.stringify(dict), { id: row.id });
 }
 
 /** The visibility a search runs with, from the policy and the caller's flags. */

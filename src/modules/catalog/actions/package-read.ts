@@ -5,7 +5,13 @@ import type { ActionContext } from '../../../kernel/actions/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import { findResource, listPublicDatasetNames } from '../dataset.repository.js';
 import { autocompleteDatasets } from '../dataset-search.repository.js';
-import { DATASET_NOT_FOUND, loadVisibleDataset, searchVisibility, storedPackages } from './dataset-access.js';
+import {
+  DATASET_NOT_FOUND,
+  loadVisibleDataset,
+  searchVisibility,
+  showPackageText,
+  storedPackages,
+} from './dataset-access.js';
 import { ROWS_MAX, runPackageSearch } from './package-search.js';
 
 const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
@@ -23,6 +29,8 @@ export const packageShow = defineAction({
     if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
     return dict;
   },
+  // The API's answer: the stored dict's text in one statement (issue #21).
+  runAsJson: (ctx, input) => showPackageText(ctx, input.id),
 });
 
 /** CKAN's default_pagination_schema: natural numbers, no maximum (package_list has none). */
