@@ -17,6 +17,12 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, O = unknown> 
   /** True for reads: allowed over GET with query parameters. */
   sideEffectFree: boolean;
   /**
+   * True for a read whose anonymous GET answer depends only on the public catalog (moved by its
+   * change stamps) and whose calls are not counted: the API serves a repeat from the page cache
+   * (kernel/http/page-cache.ts), as the search page is.
+   */
+  anonymousCache?: boolean;
+  /**
    * A permission the actor must hold in some scope before the input is even read, so a caller
    * with no right at all gets 403 rather than a validation report (CKAN checks access first).
    */

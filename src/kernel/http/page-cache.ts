@@ -37,12 +37,51 @@ export interface PageCacheRoute {
    * the key is the URL and language only, so browsers' many Accept strings share one entry.
    */
   variant?: (req: FastifyRequest) => string;
+  /**
+   * For a route that serves many things (the Action API's `/:name`): whether this request's
+   * answer may be kept. Without it every anonymous GET of the route is.
+   */
+  applies?: (req: FastifyRequest) => boolean;
 }
 
 interface Entry {
   body: string;
   type: string;
   tag: string | undefined;
+  /** The answer's ETag, kept so a hit is not hashed again. */
+  etag: string | undefined;
+}
+
+/**
+ * The stamp reads of concurrent requests coalesced, without ever answering from a read that began
+ * before the request arrived (it could miss a change committed just before): a request that finds
+ * a read running waits for the next one, which starts when the running one ends and serves every
+ * request that arrived meanwhile. Under load that is two reads in flight at most instead of one
+ * per request; alone, a request costs one read as before.
+ */
+export function coalescedReads(read: () => Promise<string>): () => Promise<string> {
+  let running: Promise<string> | null = null;
+  let next: Promise<string> | null = null;
+  const start = (): Promise<string> => {
+    const p = read().finally(() => {
+      if (running === p) running = null;
+    });
+    running = p;
+    return p;
+  };
+  return () => {
+    if (!running) return start();
+    if (!next) {
+      const queued: Promise<string> = running
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return start();
+        });
+      next = queued;
+    }
+    return next;
+  };
 }
 
 declare module 'fastify' {
@@ -71,10 +110,13 @@ export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptio
     sizeCalculation: (e) => e.body.length + 64,
   });
 
+  const readStamps = coalescedReads(options.readStamps);
+
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const route = req.routeOptions.config?.pageCache;
     if (!route || req.method !== 'GET' || !isAnonymous(req, options.sessionCookie)) return;
-    const stamps = await options.readStamps();
+    if (route.applies && !route.applies(req)) return;
+    const stamps = await readStamps();
     const key = `${stamps}|${options.localeOf(req)}|${route.variant?.(req) ?? ''}|${req.url}`;
     const hit = cache.get(key);
     if (!hit) {
@@ -83,6 +125,7 @@ export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptio
     }
     await route.onHit?.(req, hit.tag);
     reply.header('content-type', hit.type).header('x-page-cache', 'hit');
+    if (hit.etag) reply.header('etag', hit.etag);
     return reply.send(hit.body);
   });
 
@@ -94,6 +137,7 @@ export const pageCache = fp(async (app: FastifyInstance, options: PageCacheOptio
       body: payload,
       type: String(reply.getHeader('content-type') ?? 'text/html'),
       tag: req.pageCacheTag,
+      etag: reply.hasHeader('etag') ? String(reply.getHeader('etag')) : undefined,
     });
     return payload;
   });

@@ -6,6 +6,7 @@ import {
   setUpPortalCatalog,
   viewCountOf,
 } from '../../../test/support/portal-fixtures.js';
+import { countQueries } from '../../../test/support/query-count.js';
 import { login, type TestApp } from '../../../test/support/test-app.js';
 import { DIALECTS } from '../../../test/support/test-database.js';
 import { executeAction } from '../../kernel/actions/action.js';
@@ -50,8 +51,12 @@ for (const kind of DIALECTS) {
       expect(first.statusCode).toBe(200);
       // Nothing on the page is this reader's own: no CSRF cookie minted, so it can be shared.
       expect(first.headers['set-cookie']).toBeUndefined();
-      const second = await get(t.app, `/dataset/${PUBLIC_NAME}`);
+      const { result: second, count } = await countQueries(t.database.db, () =>
+        get(t.app, `/dataset/${PUBLIC_NAME}`),
+      );
       expect(second.headers['x-page-cache']).toBe('hit');
+      // A hit costs the one read of the catalog's stamps.
+      expect(count).toBe(1);
       expect(second.body).toBe(first.body);
       expect(second.headers.etag).toBe(first.headers.etag);
       const again = await get(t.app, `/dataset/${PUBLIC_NAME}`, {
@@ -112,6 +117,32 @@ for (const kind of DIALECTS) {
       // And a signed-in page is never handed to the public.
       const anonymous = await get(t.app, `/dataset/${PUBLIC_NAME}`);
       expect(anonymous.body).not.toContain('Riwayat perubahan');
+    });
+
+    it('serves a repeat anonymous package_search from memory until the catalog changes, never a counted or token-bearing call', async () => {
+      const url = '/api/3/action/package_search?q=penduduk&facet.field=["organization","tags"]';
+      const first = await get(t.app, url);
+      expect(first.statusCode).toBe(200);
+      const second = await get(t.app, url);
+      expect(second.headers['x-page-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      expect(String(second.headers['content-type'])).toContain('application/json');
+      // A caller with a token may see more than the public: never from the shared entry.
+      const withToken = await get(t.app, url, { authorization: 'bukan-token' });
+      expect(withToken.headers['x-page-cache']).toBeUndefined();
+      // package_show counts its calls as portal use: always answered by the action.
+      await get(t.app, `/api/3/action/package_show?id=${PUBLIC_NAME}`);
+      const show = await get(t.app, `/api/3/action/package_show?id=${PUBLIC_NAME}`);
+      expect(show.headers['x-page-cache']).toBeUndefined();
+      const ctx: ActionContext = { db: t.database.db, actor: custodian.actor, requestId: null, ip: null };
+      await executeAction(ctx, packagePatch, { id: PUBLIC_NAME, title: 'Penduduk Judul API' });
+      const after = await get(other, url);
+      expect(after.headers['x-page-cache']).toBeUndefined();
+      expect(after.body).toContain('Penduduk Judul API');
+      const here = await get(t.app, url);
+      expect(here.headers['x-page-cache']).toBeUndefined();
+      expect(here.body).toContain('Penduduk Judul API');
     });
 
     it('can be switched off (PAGE_CACHE=off) to measure the pages cold', async () => {

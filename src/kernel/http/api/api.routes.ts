@@ -61,8 +61,18 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
       return sendError(reply, help, err, req.locale);
     }
   };
+  // A repeat anonymous read of a cacheable action (package_search) is answered from the page
+  // cache while the catalog's stamps hold, like the search page.
+  const cached = {
+    config: {
+      pageCache: {
+        applies: (req: FastifyRequest) =>
+          ACTION_REGISTRY[(req.params as { name?: string }).name ?? '']?.anonymousCache === true,
+      },
+    },
+  };
   for (const prefix of ['/api/3/action', '/api/action']) {
-    app.get(`${prefix}/:name`, handler);
+    app.get(`${prefix}/:name`, cached, handler);
     app.post(`${prefix}/:name`, handler);
   }
 }

@@ -43,6 +43,7 @@ const Paging = z.object({
 export const packageList = defineAction({
   name: 'package_list',
   sideEffectFree: true,
+  anonymousCache: true,
   input: Paging,
   authorize: portal,
   async run(ctx, input) {
@@ -54,6 +55,7 @@ export const packageList = defineAction({
 export const currentPackageListWithResources = defineAction({
   name: 'current_package_list_with_resources',
   sideEffectFree: true,
+  anonymousCache: true,
   input: Paging.extend({ page: z.coerce.number().int().min(1).optional() }),
   authorize: portal,
   async run(ctx, input) {

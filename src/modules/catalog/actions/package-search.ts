@@ -152,6 +152,8 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
 export const packageSearch = defineAction({
   name: 'package_search',
   sideEffectFree: true,
+  // Anonymous answers are the public catalog's: a repeat is served from the page cache.
+  anonymousCache: true,
   input: PackageSearchSchema.catchall(z.unknown()),
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
