@@ -32,6 +32,7 @@ import * as m0035 from './migrations/0035-evaluation-report-return.js';
 import * as m0036 from './migrations/0036-region-own-sop-defaults.js';
 import * as m0041 from './migrations/0041-forum-meeting-purpose.js';
 import * as m0043 from './migrations/0043-stored-dict-live-views.js';
+import * as m0044 from './migrations/0044-public-catalog-indexes.js';
 import type { DB } from './schema.js';
 
 /** Every migration, in order. Listed by hand so the bundle needs no folder scan. */
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036-region-own-sop-defaults': m0036,
   '0041-forum-meeting-purpose': m0041,
   '0043-stored-dict-live-views': m0043,
+  '0044-public-catalog-indexes': m0044,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
