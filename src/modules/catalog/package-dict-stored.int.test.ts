@@ -31,7 +31,9 @@ for (const kind of DIALECTS) {
     const tag = `simpan${uniq()}`;
 
     beforeAll(async () => {
-      w = await setUpWriteApi(kind);
+      // The page cache off: package_search must answer from the stored dicts each time (a cached
+      // anonymous answer keeps its view counts up to a minute, by design).
+      w = await setUpWriteApi(kind, { PAGE_CACHE: 'off' });
       pkg = await resultOf<Pkg>(
         postAction(
           w.t,
