@@ -77,12 +77,15 @@ for (const kind of DIALECTS) {
       const ok = [
         await call('package_show', `id=${ds.datasetName}`, 'curl/8.5.0'),
         await call('package_show', `id=${ds.datasetId}`, 'python-requests/2.31'),
+        // A repeat answered from the page cache counts as the call would have.
+        await call('package_show', `id=${ds.datasetName}`, 'curl/8.5.0'),
         await call('resource_show', `id=${ds.resourceId}`),
         await call('datastore_search', `resource_id=${ds.resourceId}&limit=1`, 'curl/8.5.0'),
         await call('datastore_search', `resource_id=${second}`, 'curl/8.5.0'),
         await call('datastore_info', `id=${second}`, 'python-httpx/0.27'),
       ];
       for (const r of ok) expect(r.statusCode, r.body).toBe(200);
+      expect(ok[2]?.headers['x-page-cache']).toBe('hit');
       // Not counted: a crawler, a refused call, a call that reads no single dataset.
       expect((await call('package_show', `id=${ds.datasetId}`, 'Googlebot/2.1')).statusCode).toBe(200);
       expect((await call('package_show', 'id=tidak-ada', 'curl/8.5.0')).statusCode).toBe(404);

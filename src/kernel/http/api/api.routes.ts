@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkRequires, executeActionForApi } from '../../actions/action.js';
+import { JsonText } from '../../actions/json-text.js';
 import { ACTION_REGISTRY } from '../../actions/registry.js';
 import { BadRequestError, NotAuthorizedError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
@@ -55,19 +56,26 @@ export async function apiRoutes(app: FastifyInstance, { config, database, files 
         throw err;
       }
       reportApiUse(database.db, req, name, result);
+      // A cached answer is counted again at each hit, from what the observer reads of it.
+      if (action.anonymousCache && result instanceof JsonText)
+        req.pageCacheTag = JSON.stringify(result.summary);
       return sendResult(reply, help, result);
     } catch (err) {
       if (!(err instanceof Error) || !('status' in err)) req.log.error({ err }, 'API action failed');
       return sendError(reply, help, err, req.locale);
     }
   };
-  // A repeat anonymous read of a cacheable action (package_search) is answered from the page
-  // cache while the catalog's stamps hold, like the search page.
+  // A repeat anonymous read of a cacheable action (package_search, package_show) is answered
+  // from the page cache while the catalog's stamps hold, like the search and dataset pages; a
+  // hit is reported as API use as the call itself would have been.
+  const nameOf = (req: FastifyRequest) => (req.params as { name?: string }).name ?? '';
   const cached = {
     config: {
       pageCache: {
-        applies: (req: FastifyRequest) =>
-          ACTION_REGISTRY[(req.params as { name?: string }).name ?? '']?.anonymousCache === true,
+        applies: (req: FastifyRequest) => ACTION_REGISTRY[nameOf(req)]?.anonymousCache === true,
+        onHit: (req: FastifyRequest, summary: string | undefined) => {
+          if (summary) reportApiUse(database.db, req, nameOf(req), JSON.parse(summary));
+        },
       },
     },
   };

@@ -20,6 +20,9 @@ const portal = (ctx: ActionContext) => authorize(ctx.actor, 'portal:read');
 export const packageShow = defineAction({
   name: 'package_show',
   sideEffectFree: true,
+  // Anonymous repeats from the page cache (its view count then up to a minute old); each hit
+  // is still counted as API use.
+  anonymousCache: true,
   input: z.object({ id: z.string().min(1).max(200) }),
   authorize: portal,
   async run(ctx, input) {
