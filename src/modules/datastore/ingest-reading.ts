@@ -8,7 +8,7 @@ import type { FileStore } from '../../kernel/storage/file-store.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import { closePersonalIdentifiers } from './domain/pii-schema.js';
 import type { NumberStyle } from './domain/table-reading/indonesian-number.js';
-import { readCsv } from './domain/table-reading/read-csv.js';
+import { type CsvRest, readCsv } from './domain/table-reading/read-csv.js';
 import { readXlsx } from './domain/table-reading/read-xlsx.js';
 import type { TableReading, TableRow } from './domain/table-reading/table-reading.js';
 import { refineInferredSchema } from './domain/validation/refine-inferred-schema.js';
@@ -34,7 +34,7 @@ export async function openReading(
   file: StoredTable,
   sheet: string | undefined,
   counted: (bytes: number) => void,
-): Promise<TableReading<unknown>> {
+): Promise<TableReading<unknown> & { takeRest?: () => CsvRest | undefined }> {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       counted(chunk.length);
