@@ -14,9 +14,10 @@ import type { DB } from '../../kernel/db/schema.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import { readCsv } from './domain/table-reading/read-csv.js';
 import { referenceLookupOf } from './domain/validation/reference-lookup.js';
-import { createTableValidator } from './domain/validation/table-validator.js';
+import { refineInferredSchema } from './domain/validation/refine-inferred-schema.js';
+import { createTableValidator, inferTableSchema } from './domain/validation/table-validator.js';
 import { IngestProgress, InvalidUpload, validatingFeed } from './ingest-feed.js';
-import { takeSample } from './ingest-reading.js';
+import { refineFromCsv, takeSample } from './ingest-reading.js';
 
 const SCHEMA: TableSchema = {
   fields: [
@@ -185,4 +186,23 @@ describe('CSV fast path', () => {
         if (c.bad > 0) expect(slow.report.valid).toBe(false);
       }
     }, 60_000);
+});
+
+describe('first upload: the inferred schema checked against the whole file', () => {
+  it('reads the same schema through the fast splitter as through row objects', async () => {
+    for (const [n, c] of [
+      { newline: '\n', delimiter: ',', bad: 0, odd: false },
+      { newline: '\r\n', delimiter: ';', bad: 0.02, odd: true },
+    ].entries()) {
+      const text = csvText(3000, 7 + n, c);
+      const reading = await readCsv(chunked(text, 1), { fileName: 'uji.csv' });
+      const sample = await takeSample(reading.batches[Symbol.asyncIterator](), 50);
+      reading.close();
+      const inferred = inferTableSchema(reading.columns, sample.rows);
+      const slow = await refineInferredSchema(inferred, (await readCsv(chunked(text, 2))).rows);
+      const fast = await refineFromCsv(inferred, await readCsv(chunked(text, 3)), {});
+      expect(fast).toEqual(slow);
+      if (c.bad > 0) expect(slow).not.toEqual(inferred);
+    }
+  });
 });
