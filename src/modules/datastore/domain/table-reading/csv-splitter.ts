@@ -103,9 +103,10 @@ export class CsvSplitter {
     const first = this.firstColumn;
     // Where the next quote, backslash, tab and CR are (n: none left), found once and reused.
     let nextQuote = -1;
-    let nextBackslash = -1;
-    let nextTab = this.delimiter === TAB ? n : -1;
-    let nextCr = -1;
+    this.nextBackslash = -1;
+    this.nextTab = this.delimiter === TAB ? n : -1;
+    this.nextCr = -1;
+    this.nextQuote = -1;
     let start = 0;
     while (start < n) {
       const lineEnd = s.indexOf('\n', start);
@@ -119,10 +120,7 @@ export class CsvSplitter {
         start = next;
         continue;
       }
-      if (nextBackslash < start) nextBackslash = found(s.indexOf('\\', start), n);
-      if (nextTab < start) nextTab = found(s.indexOf('\t', start), n);
-      if (nextCr < start) nextCr = found(s.indexOf('\r', start), n);
-      const plain = nextBackslash >= end && nextTab >= end && nextCr >= end;
+      const plain = !this.special(s, start, end);
       let a = start;
       let field = 0;
       let filled = -1;
@@ -155,6 +153,21 @@ export class CsvSplitter {
       start = lineEnd + 1;
     }
     return start;
+  }
+
+  // Where the next backslash, tab and CR are in the text being split (its length: none left).
+  private nextBackslash = -1;
+  private nextTab = -1;
+  private nextCr = -1;
+  private nextQuote = -1;
+
+  /** Is there a backslash, tab or CR in `s[start, end)`? (COPY escapes them.) */
+  private special(s: string, start: number, end: number): boolean {
+    const n = s.length;
+    if (this.nextBackslash < start) this.nextBackslash = found(s.indexOf('\\', start), n);
+    if (this.nextTab < start) this.nextTab = found(s.indexOf('\t', start), n);
+    if (this.nextCr < start) this.nextCr = found(s.indexOf('\r', start), n);
+    return this.nextBackslash < end || this.nextTab < end || this.nextCr < end;
   }
 
   /** After a record's last field: pad the cells, hand them over, count the record. */
@@ -208,16 +221,15 @@ export class CsvSplitter {
         }
         if (plain && COPY_SPECIAL.test(source.slice(a, b))) plain = false;
       } else {
-        let q = p;
-        for (; q < n; q++) {
-          const c = s.charCodeAt(q);
-          if (c === d || c === LF) break;
-          if (c === CR) {
-            if (crlf && (q + 1 >= n || s.charCodeAt(q + 1) === LF)) break;
-            plain = false;
-          } else if (c === QUOTE) return this.bail();
-          else if (c === BACKSLASH || c === TAB) plain = false;
-        }
+        // To the next delimiter or line break; a quote before it is papaparse's to read.
+        let q = s.indexOf(this.delimiterText, p);
+        if (q < 0) q = n;
+        const lf = s.indexOf('\n', p);
+        if (lf >= 0 && lf < q) q = crlf && lf > p && s.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+        else if (crlf && q === n && s.charCodeAt(n - 1) === CR) q = n - 1;
+        if (this.nextQuote < p) this.nextQuote = found(s.indexOf('"', p), n);
+        if (this.nextQuote < q) return this.bail();
+        if (plain && this.special(s, p, q)) plain = false;
         a = p;
         b = q;
         p = q;
