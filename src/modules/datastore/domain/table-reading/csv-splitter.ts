@@ -23,7 +23,6 @@ export type RecordHandler = (count: number, rowNumber: number, plain: boolean) =
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const BACKSLASH = 92;
 const TAB = 9;
 
 /** ASCII whitespace String.prototype.trim removes. */
