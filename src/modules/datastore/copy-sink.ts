@@ -6,7 +6,6 @@
  *   get the single connection between chunks; while one chunk loads in the database's worker
  *   thread, the next one is parsed here.
  */
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { CompiledQuery, DatabaseConnection, Kysely, Transaction } from 'kysely';
 import copyStreams from 'pg-copy-streams';
@@ -14,8 +13,8 @@ import type { PgliteClient } from '../../kernel/db/pglite/pglite-client.js';
 import type { DB } from '../../kernel/db/schema.js';
 
 export interface CopySink {
-  /** Send COPY text (whole lines); resolves when the sink can take more. */
-  write(text: string): Promise<void>;
+  /** Send COPY text (whole lines, a string or UTF-8 bytes); resolves when the sink can take more. */
+  write(text: string | Uint8Array): Promise<void>;
   /** Everything written is loaded. */
   finish(): Promise<void>;
   /** Stop; what was in flight is discarded (the caller drops or rolls back the table). */
@@ -35,9 +34,10 @@ function pgliteClientOf(conn: DatabaseConnection): PgliteClient {
 
 export function pgliteCopySink(db: Kysely<DB>, copySql: string): CopySink {
   let inFlight: Promise<unknown> = Promise.resolve();
-  const copy = (text: string) =>
+  const copy = (text: string | Uint8Array) =>
     db.getExecutor().provideConnection(async (conn) => {
-      await pgliteClientOf(conn).query(copySql, [], Buffer.from(text, 'utf8'));
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      await pgliteClientOf(conn).query(copySql, [], bytes);
     });
   return {
     async write(text) {
@@ -65,10 +65,15 @@ export async function pgCopySink(trx: Transaction<DB>, copySql: string): Promise
     // pg's client.query accepts a Submittable in place of the text; Kysely passes it through.
     await conn.executeQuery({ sql: stream, parameters: [] } as unknown as CompiledQuery);
   });
+  // Two chunks are kept queued ahead of the one the server is reading, so the COPY never waits
+  // for the next chunk to be made (awaiting 'drain' would let the queue run dry first).
+  const queued: Promise<void>[] = [];
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await once(stream, 'drain');
+      queued.push(new Promise<void>((resolve) => stream.write(text, () => resolve())));
+      if (queued.length > 2) await queued.shift();
+      if (failure) throw failure;
     },
     async finish() {
       if (failure) throw failure;

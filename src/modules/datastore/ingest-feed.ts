@@ -6,9 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { CopySink } from './copy-sink.js';
+import type { CsvRest } from './domain/table-reading/read-csv.js';
 import type { TableRow } from './domain/table-reading/table-reading.js';
+import { CopyBuffer } from './domain/validation/copy-buffer.js';
 import type { TableValidator } from './domain/validation/table-validator.js';
 import type { ValidationReport } from './domain/validation/validation-report.js';
+import { fastCsvFeed } from './ingest-csv-fast.js';
 import type { Sample } from './ingest-reading.js';
 import { type IngestStages, stageClock } from './ingest-stages.js';
 import { writeVersionProgress } from './resource-version.repository.js';
@@ -61,6 +64,8 @@ export interface FeedInput {
   validator: TableValidator;
   sample: Sample;
   batches: AsyncIterator<readonly TableRow[]>;
+  /** CSV: the rest of the file as text after the sample, for the fast path (ingest-csv-fast.ts). */
+  takeRest?: (() => CsvRest | undefined) | undefined;
   progress: IngestProgress;
   chunkRows: number;
   signal?: AbortSignal | undefined;
@@ -70,75 +75,120 @@ export interface FeedInput {
   stages?: IngestStages | undefined;
 }
 
+/**
+ * The COPY text of the valid rows, numbered, written as UTF-8 into a buffer and cut into chunks
+ * of exactly `chunkRows` rows (the last one shorter): no string per row outlives its row.
+ */
+export class CopyChunks {
+  nextId = 0;
+  /** Chunks ready to send. */
+  readonly full: Buffer[] = [];
+  readonly out: CopyBuffer;
+  private pendingRows = 0;
+
+  constructor(private readonly chunkRows: number) {
+    this.out = new CopyBuffer(Math.min(8 << 20, Math.max(64 << 10, chunkRows * 96)));
+  }
+
+  /** Starts a row with its `_id`; returns where it starts, to rewind to. */
+  begin(): number {
+    const mark = this.out.pos;
+    this.out.int(this.nextId + 1);
+    return mark;
+  }
+
+  /** The row begun last has its fields written. */
+  commit(): void {
+    this.nextId++;
+    this.out.byte(10);
+    if (++this.pendingRows === this.chunkRows) this.cut();
+  }
+
+  /** Forget the row begun at `mark`. */
+  rewind(mark: number): void {
+    this.out.pos = mark;
+  }
+
+  addValues(values: readonly (string | null)[]): void {
+    this.out.string(copyLine(++this.nextId, values));
+    if (++this.pendingRows === this.chunkRows) this.cut();
+  }
+
+  /** The rows not in a full chunk yet (at the end of the file). */
+  takeRest(): Buffer {
+    return this.out.take();
+  }
+
+  /** Forget the rows gathered (the upload has errors: nothing more is loaded). */
+  discard(): void {
+    this.out.pos = 0;
+    this.pendingRows = 0;
+  }
+
+  private cut(): void {
+    this.full.push(this.out.take());
+    this.pendingRows = 0;
+  }
+}
+
 /** The feed loadVersionTable calls with its sink: validate every row, COPY the valid ones. */
 export function validatingFeed(input: FeedInput): (sink: CopySink) => Promise<ValidationReport> {
   const { validator, sample, batches, progress, chunkRows } = input;
   const clock = stageClock(input.stages);
   return async (sink) => {
-    let nextId = 0;
     let chunks = 0;
-    const valid: (string | null)[][] = [];
-    // Each batch's rows are joined into flat text at once, so only a few strings per chunk
-    // outlive the batch (thousands of small line strings held until a chunk is full would
-    // survive into the old generation and grow the heap with garbage). Chunks hold exactly
-    // `chunkRows` rows but the last.
-    let pieces: string[] = [];
-    let pendingRows = 0;
-    const full: string[] = [];
-    const send = async (text: string) => {
-      const t = clock.mark();
-      await sink.write(text);
-      clock.add('copyWait', t);
-      chunks++;
-      if (input.failAfterChunks !== undefined && chunks >= input.failAfterChunks)
-        throw new Error(`injected failure after ${chunks} COPY chunks`);
-    };
-    const serialize = () => {
-      let lines: string[] = [];
-      for (const values of valid) {
-        lines.push(copyLine(++nextId, values));
-        if (++pendingRows === chunkRows) {
-          pieces.push(lines.join(''));
-          full.push(pieces.length === 1 ? (pieces[0] as string) : pieces.join(''));
-          lines = [];
-          pieces = [];
-          pendingRows = 0;
-        }
+    const out = new CopyChunks(chunkRows);
+    const send = async () => {
+      for (let chunk = out.full.shift(); chunk !== undefined; chunk = out.full.shift()) {
+        const t = clock.mark();
+        await sink.write(chunk);
+        clock.add('copyWait', t);
+        chunks++;
+        if (input.failAfterChunks !== undefined && chunks >= input.failAfterChunks)
+          throw new Error(`injected failure after ${chunks} COPY chunks`);
       }
-      if (lines.length > 0) pieces.push(lines.join(''));
-      valid.length = 0;
     };
     const take = async (batch: readonly TableRow[]) => {
       if (input.signal?.aborted) throw new Error('ingest stopped: the job runner is stopping');
       const t = clock.mark();
       for (const row of batch) {
         const values = validator.checkRow(row);
-        if (values && !validator.hasErrors) valid.push(values);
+        if (values && !validator.hasErrors) out.addValues(values);
       }
       progress.rowsDone += batch.length;
-      if (validator.hasErrors) valid.length = 0;
-      const validated = clock.add('validate', t);
-      serialize();
-      clock.add('serialize', validated);
-      for (let chunk = full.shift(); chunk !== undefined; chunk = full.shift()) await send(chunk);
+      if (validator.hasErrors) out.discard();
+      clock.add('validate', t);
+      await send();
       await progress.report();
     };
-    for (const batch of sample.buffered) await take(batch);
-    if (!sample.isDone)
+    const readAll = async (rest: AsyncIterator<readonly TableRow[]>) => {
       for (;;) {
         const t = clock.mark();
-        const next = await batches.next();
+        const next = await rest.next();
         clock.add('read', t);
         if (next.done) break;
         await take(next.value);
       }
+    };
+    for (const batch of sample.buffered) await take(batch);
+    if (!sample.isDone) {
+      const rest = input.takeRest?.();
+      const fast = rest && rest.newline !== '\r' ? validator.fastRows() : undefined;
+      if (rest && fast) {
+        const left = await fastCsvFeed({ ...input, rest, fast, out, send, clock });
+        if (left) await readAll(left);
+      } else await readAll(batches);
+    }
     const report = validator.finish();
     if (!report.valid) throw new InvalidUpload(report);
     // The last chunk and the database catching up count as the end of the load, not a stall.
     const t = clock.mark();
     const waited = input.stages ? { ...input.stages.cpu, wall: input.stages.copyWait } : null;
-    if (pieces.length > 0) await send(pieces.join(''));
-    pieces = [];
+    const last = out.takeRest();
+    if (last.length > 0) {
+      out.full.push(last);
+      await send();
+    }
     await sink.finish();
     clock.add('finish', t);
     if (input.stages && waited) {

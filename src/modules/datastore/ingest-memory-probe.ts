@@ -1,7 +1,7 @@
 /**
  * What ingest-memory.int.test.ts measures (issue #20 item 4), run in a Node process of its own:
  * an N-row CSV (generated as it is read, never held whole) goes through what an ingest runs in
- * the application's process on PostgreSQL — the streamed CSV reader, validation against a
+ * the application's process on PostgreSQL — the streamed CSV reader and its fast path (ingest-csv-fast.ts), validation against a
  * declared schema with a two-column primary key (the check that remembers every row), COPY text in chunks — into a sink that takes the chunks as a COPY stream does.
  * Prints, as JSON, the peak RSS sampled at every chunk and what was loaded.
  *
@@ -81,6 +81,7 @@ export async function measureIngestMemory(rows: number) {
     validator,
     sample: await takeSample(batches, 1000),
     batches,
+    takeRest: reading.takeRest,
     progress,
     chunkRows: 5000,
   });

@@ -7,11 +7,13 @@ import { pipeline, Transform } from 'node:stream';
 import type { FileStore } from '../../kernel/storage/file-store.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import { closePersonalIdentifiers } from './domain/pii-schema.js';
+import { CsvSplitter } from './domain/table-reading/csv-splitter.js';
 import type { NumberStyle } from './domain/table-reading/indonesian-number.js';
-import { readCsv } from './domain/table-reading/read-csv.js';
+import { asReadError, type CsvRest, csvRestBatches, readCsv } from './domain/table-reading/read-csv.js';
 import { readXlsx } from './domain/table-reading/read-xlsx.js';
+import { TableReadError } from './domain/table-reading/table-read-error.js';
 import type { TableReading, TableRow } from './domain/table-reading/table-reading.js';
-import { refineInferredSchema } from './domain/validation/refine-inferred-schema.js';
+import { refineInferredSchema, SchemaRefiner } from './domain/validation/refine-inferred-schema.js';
 import { inferTableSchema } from './domain/validation/table-validator.js';
 
 const TABULAR = new Set(['CSV', 'TSV', 'TXT', 'XLSX', 'XLS']);
@@ -34,7 +36,7 @@ export async function openReading(
   file: StoredTable,
   sheet: string | undefined,
   counted: (bytes: number) => void,
-): Promise<TableReading<unknown>> {
+): Promise<TableReading<unknown> & { takeRest?: () => CsvRest | undefined }> {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       counted(chunk.length);
@@ -97,10 +99,60 @@ export async function schemaForUpload(
   if (!sample.isDone) {
     const whole = await openReading(files, file, sheet, () => {});
     try {
-      schema = await refineInferredSchema(schema, whole.rows, styleOption);
+      schema = whole.takeRest
+        ? await refineFromCsv(schema, whole as CsvReading, styleOption)
+        : await refineInferredSchema(schema, whole.rows, styleOption);
     } finally {
       whole.close();
     }
   }
   return schema;
+}
+
+export type CsvReading = TableReading<unknown> & { takeRest: () => CsvRest | undefined };
+
+/**
+ * refineInferredSchema over a CSV file, the rows after the header's read by the fast splitter
+ * (csv-splitter.ts) rather than as row objects: the first upload's second read of the file.
+ */
+export async function refineFromCsv(schema: TableSchema, reading: CsvReading, styleOption: StyleOption) {
+  const refiner = new SchemaRefiner(schema, styleOption);
+  const batches = reading.batches[Symbol.asyncIterator]();
+  const first = await batches.next();
+  if (first.done) return refiner.result();
+  for (const row of first.value) refiner.see(row.cells);
+  const rest = reading.takeRest();
+  if (!rest || rest.newline === '\r') {
+    for (let next = await batches.next(); !next.done; next = await batches.next())
+      for (const row of next.value) refiner.see(row.cells);
+    return refiner.result();
+  }
+  const splitter = new CsvSplitter(rest);
+  const cells = new Array<string>(schema.fields.length).fill('');
+  const see = () => {
+    for (let i = 0; i < cells.length; i++) cells[i] = splitter.cell(i);
+    refiner.see(cells);
+  };
+  let text = rest.unparsed;
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await rest.chunks.next();
+    } catch (error) {
+      throw asReadError(error, rest.fileName);
+    }
+    const final = next.done === true;
+    if (!final) text += next.value;
+    const cut = splitter.split(text, final, see);
+    if (splitter.bailed) {
+      const left = csvRestBatches({ ...rest, unparsed: text.slice(cut), nextRowNumber: splitter.rowNumber });
+      for await (const batch of left) for (const row of batch) refiner.see(row.cells);
+      break;
+    }
+    if (final) break;
+    text = text.slice(cut);
+    if (text.length > rest.maxRowChars)
+      throw new TableReadError('row-too-long', rest.fileName, { bytes: rest.maxRowChars });
+  }
+  return refiner.result();
 }

@@ -3,12 +3,14 @@
  * benchmark does): per stage the main thread's wall time and the process's CPU time (all its
  * threads: on PGlite that includes the database), in milliseconds.
  */
-export const STAGE_NAMES = ['read', 'schema', 'validate', 'serialize', 'copyWait', 'finish', 'swap'] as const;
+export const STAGE_NAMES = ['read', 'schema', 'validate', 'copyWait', 'finish', 'swap'] as const;
 
 /**
  * - read: awaiting the reader (decoding, CSV/XLSX parsing, file reads);
  * - schema: deciding the schema (inference, and on a first upload the check over the file);
- * - validate: checking rows against the schema; serialize: turning them into COPY text;
+ * - validate: checking rows against the schema and writing their COPY text; on the CSV fast path
+ *   (ingest-csv-fast.ts) one pass that also splits the records (bench/ingest.ts times the split
+ *   alone apart), so `read` is then only the file's bytes and their decoding;
  * - copyWait: waiting for the database to take COPY chunks (the pipeline stalled on COPY);
  * - finish: after the last row, the last COPY chunk and the primary key;
  * - swap: the swap-in transaction.

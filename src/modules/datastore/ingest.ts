@@ -12,7 +12,6 @@ import type { Kysely } from 'kysely';
 import type { DriverKind } from '../../kernel/db/database.js';
 import type { DB } from '../../kernel/db/schema.js';
 import type { FileStore } from '../../kernel/storage/file-store.js';
-import type { TableReading } from './domain/table-reading/table-reading.js';
 import { createTableValidator } from './domain/validation/table-validator.js';
 import { inheritedSchemaOf } from './extensions.js';
 import { holdForConfirmation, proposeSchema } from './first-upload.js';
@@ -50,8 +49,8 @@ export interface IngestOptions {
   sheet?: string;
   /**
    * Rows per COPY chunk. Default: 10,000 on PGlite, where each chunk is one statement holding the
-   * single connection (about a quarter of a second, so page requests wait no longer); 5,000 on
-   * PostgreSQL, where chunks are writes to one COPY stream.
+   * single connection (about a quarter of a second, so page requests wait no longer); 20,000 on
+   * PostgreSQL (1–2 MB), where chunks are writes to one COPY stream, two kept queued ahead.
    */
   chunkRows?: number;
   /** Rows read to infer a schema on the first upload. Default 1,000. */
@@ -93,7 +92,7 @@ export async function ingestVersion(
   const resource = await getResourceSchema(db, version.resource_id);
   await markVersionRunning(db, versionId);
   const progress = new IngestProgress(db, versionId, options.progressMs ?? 500, deps.onProgress);
-  let reading: TableReading<unknown> | undefined;
+  let reading: Awaited<ReturnType<typeof openReading>> | undefined;
   const stages = options.stages;
   const clock = stageClock(stages);
   let mark = clock.mark();
@@ -138,8 +137,9 @@ export async function ingestVersion(
       validator,
       sample,
       batches,
+      takeRest: reading.takeRest,
       progress,
-      chunkRows: options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 5_000),
+      chunkRows: options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 20_000),
       signal: deps.signal,
       failAfterChunks: options.failAfterChunks,
       stages,

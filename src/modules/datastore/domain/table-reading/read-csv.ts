@@ -41,7 +41,7 @@ const DEFAULT_MAX_ROW_CHARS = 8 * 1024 * 1024;
 const noop = () => {};
 
 /** Turns decoding failures into the reader's bilingual error; other errors pass unchanged. */
-function asReadError(error: unknown, fileName: string): unknown {
+export function asReadError(error: unknown, fileName: string): unknown {
   if (error instanceof DecodingError)
     return new TableReadError(error.problem, fileName, { bytes: error.byteOffset });
   return error;
@@ -58,7 +58,7 @@ async function readSample(chunks: AsyncIterator<string>): Promise<{ text: string
   return { text, isDone: false };
 }
 
-type Newline = '\r\n' | '\n' | '\r';
+export type Newline = '\r\n' | '\n' | '\r';
 
 /**
  * The line break the file uses, judged by the first one outside quotes (Excel writes CRLF
@@ -76,6 +76,36 @@ interface RecordSource {
   delimiter: Delimiter;
   maxRowChars: number;
   fileName: string;
+  newline: Newline;
+  /** Where the parser stands between two batches: the text not parsed yet (see CsvRest). */
+  state: { unparsed: string | undefined };
+}
+
+/**
+ * The rest of a CSV file as text, for a consumer that splits records itself (the ingest's
+ * fast path, ingest-csv-fast.ts): `unparsed` then `chunks`, starting at a record boundary, the
+ * first record numbered `nextRowNumber`. Records are split as papaparse splits them with
+ * `delimiter` and `newline`; a record longer than `maxRowChars` is a quote that never closes.
+ */
+export interface CsvRest {
+  unparsed: string;
+  chunks: AsyncIterator<string>;
+  nextRowNumber: number;
+  delimiter: Delimiter;
+  newline: Newline;
+  span: TableSpan;
+  maxRowChars: number;
+  fileName: string;
+  close: () => void;
+}
+
+/** The rows of `rest` (its first record on), read with papaparse as readCsv reads them. */
+export function csvRestBatches(rest: CsvRest): AsyncGenerator<TableRow[]> {
+  const { unparsed: sample, chunks, delimiter, maxRowChars, fileName, newline } = rest;
+  const state = { unparsed: undefined };
+  const records = parseRecords({ sample, rest: chunks, delimiter, maxRowChars, fileName, newline, state });
+  const position = { nextRowNumber: rest.nextRowNumber };
+  return bodyBatches({ buffered: [], position, rest: records, span: rest.span, close: rest.close, fileName });
 }
 
 /**
@@ -86,7 +116,7 @@ interface RecordSource {
  * means a quote that never closes, and reading stops rather than hold the file in memory.
  */
 async function* parseRecords(source: RecordSource): AsyncGenerator<string[][]> {
-  const parser = new Papa.Parser({ delimiter: source.delimiter, newline: detectNewline(source.sample) });
+  const parser = new Papa.Parser({ delimiter: source.delimiter, newline: source.newline });
   let carried = '';
   let chunk: string | undefined = source.sample;
   while (chunk !== undefined) {
@@ -96,7 +126,9 @@ async function* parseRecords(source: RecordSource): AsyncGenerator<string[][]> {
     if (carried.length > source.maxRowChars) {
       throw new TableReadError('row-too-long', source.fileName, { bytes: source.maxRowChars });
     }
+    source.state.unparsed = carried;
     if (results.data.length > 0) yield results.data;
+    source.state.unparsed = undefined;
     const next = await source.rest.next();
     chunk = next.done ? undefined : next.value;
   }
@@ -129,8 +161,8 @@ async function scanRows(batches: AsyncIterator<string[][]>): Promise<Scan> {
 
 interface Body {
   buffered: readonly RawRow[];
-  /** The row number of the first record not yet read. */
-  nextRowNumber: number;
+  /** The row number of the first record not yet read; kept up to date as records are read. */
+  position: { nextRowNumber: number };
   rest: AsyncIterator<string[][]>;
   span: TableSpan;
   close: () => void;
@@ -140,7 +172,7 @@ interface Body {
 /** The data rows in batches: those read while looking for the header, then one batch per chunk. */
 async function* bodyBatches({
   buffered,
-  nextRowNumber,
+  position,
   rest,
   span,
   close,
@@ -149,13 +181,14 @@ async function* bodyBatches({
   try {
     const first = buffered.flatMap((row) => toTableRow(row.cells, row.rowNumber, span) ?? []);
     if (first.length > 0) yield first;
-    let rowNumber = nextRowNumber;
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
       const batch: TableRow[] = [];
+      let rowNumber = position.nextRowNumber;
       for (const record of next.value) {
         const row = toTableRow(record, rowNumber++, span);
         if (row) batch.push(row);
       }
+      position.nextRowNumber = rowNumber;
       if (batch.length > 0) yield batch;
     }
   } catch (error) {
@@ -173,7 +206,7 @@ async function* bodyBatches({
 export async function readCsv(
   source: Readable,
   options: CsvReadOptions = {},
-): Promise<TableReading<CsvSource>> {
+): Promise<TableReading<CsvSource> & { takeRest(): CsvRest | undefined }> {
   const fileName = options.fileName ?? 'data.csv';
   const decoding = createDecodingStream(options.encoding);
   pipeline(source, decoding, noop);
@@ -187,7 +220,10 @@ export async function readCsv(
     if (sample.isDone && sample.text.trim() === '') throw new TableReadError('empty', fileName);
     const delimiter = options.delimiter ?? detectDelimiter(sample.text);
     const maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
-    const records = parseRecords({ sample: sample.text, rest, delimiter, maxRowChars, fileName });
+    const state: RecordSource['state'] = { unparsed: undefined };
+    const newline = detectNewline(sample.text);
+    const source = { sample: sample.text, rest, delimiter, maxRowChars, fileName, newline, state };
+    const records = parseRecords(source);
     const { scanned, isDone } = await scanRows(records);
     if (isDone && scanned.every(isBlank)) throw new TableReadError('empty', fileName);
     const layout = options.headerRow ? headerAtRow(scanned, options.headerRow) : detectHeader(scanned);
@@ -195,9 +231,25 @@ export async function readCsv(
     const buffered = scanned.slice(layout.bodyStart);
     if (isDone && buffered.every(isBlank)) throw new TableReadError('no-rows', fileName);
     const span = { firstColumn: layout.firstColumn, width: layout.columns.length };
-    const nextRowNumber = scanned.length + 1;
-    const batches = bodyBatches({ buffered, nextRowNumber, rest: records, span, close, fileName });
+    const position = { nextRowNumber: scanned.length + 1 };
+    const batches = bodyBatches({ buffered, position, rest: records, span, close, fileName });
     return {
+      // Between two batches, the text not parsed yet and the chunks after it, for a consumer
+      // that splits records itself; the batches must not be read after that.
+      takeRest: (): CsvRest | undefined =>
+        state.unparsed === undefined
+          ? undefined
+          : {
+              unparsed: state.unparsed,
+              chunks: rest,
+              nextRowNumber: position.nextRowNumber,
+              delimiter,
+              newline,
+              span,
+              maxRowChars,
+              fileName,
+              close,
+            },
       columns: layout.columns,
       headerRowNumbers: layout.headerRowNumbers,
       source: { format: 'csv', encoding: decoding.detected?.encoding ?? 'utf-8', delimiter },

@@ -100,6 +100,7 @@ function numberReader(
     fallback: field.decimalChar === '.' ? 'en' : 'id',
     ambiguous: undefined,
   };
+  self.numberState = state;
   return (text, row) => {
     if (state.style) return readNumberFast(text, state.style);
     const asId = read(text, 'id');

@@ -36,6 +36,10 @@ export interface CompiledField {
   checks: ValueCheck[];
   /** The number the last converted value of a numeric field holds (read once, for the checks). */
   numeric: number;
+  /** A number column's style as found so far (read by the fast path, fast-rows.ts). */
+  numberState?: NumberState;
+  /** The keys a `unique` column has seen (shared with the fast path). */
+  seen?: SeenKeys;
 }
 
 export function numericLimit(value: number | string | undefined): number | undefined {
@@ -165,6 +169,7 @@ export function checksOf(field: TableField, ctx: CompileContext, self: CompiledF
   }
   if (constraints.unique === true) {
     const seen = new SeenKeys();
+    self.seen = seen;
     checks.push((value, row) => {
       const first = seen.firstRowOrAdd(value, row);
       if (first === undefined) return true;

@@ -3,8 +3,9 @@ import type { FieldType, TableField, TableSchema } from '../../../../kernel/tabl
 import type { NumberStyle } from '../table-reading/indonesian-number.js';
 import { readIndonesianNumber } from '../table-reading/indonesian-number.js';
 import type { TableRow } from '../table-reading/table-reading.js';
-import { BOOLEAN_WORDS, readDate, readYear, readYearMonth } from './field-values.js';
+import { BOOLEAN_WORDS, readDate, readNumberFast, readYear, readYearMonth } from './field-values.js';
 import { normaliseRegionCode } from './region-code.js';
+import { SeenKeys } from './seen-keys.js';
 
 /**
  * A schema inferred from the first rows of a file, corrected against every row of it.
@@ -22,39 +23,64 @@ export async function refineInferredSchema(
   rows: AsyncIterable<TableRow>,
   options: { numberStyle?: NumberStyle } = {},
 ): Promise<TableSchema> {
-  const fields = schema.fields;
-  const trackers = fields.map((f) => new FieldTracker(f, options.numberStyle));
-  const regionLevels = regionKeyLevels(schema);
-  const keyIndexes = primaryKeyIndexes(schema);
-  const keys = keyIndexes ? new Set<string>() : undefined;
-  let keyBroken = false;
+  const refiner = new SchemaRefiner(schema, options);
+  for await (const row of rows) refiner.see(row.cells);
+  return refiner.result();
+}
 
-  for await (const row of rows) {
+/**
+ * refineInferredSchema's pass, a row at a time: `see` every row's cells (aligned to the
+ * schema's fields), then `result`. The ingest's CSV fast path feeds it cells it cut itself.
+ */
+export class SchemaRefiner {
+  private readonly trackers: FieldTracker[];
+  private readonly regionLevels: Map<number, RegionLevel>;
+  private readonly keyIndexes: number[] | undefined;
+  /** Keys seen, as 64-bit hashes (a file of millions of rows stays small). */
+  private readonly keys: SeenKeys | undefined;
+  private keyBroken = false;
+
+  constructor(
+    private readonly schema: TableSchema,
+    options: { numberStyle?: NumberStyle } = {},
+  ) {
+    this.trackers = schema.fields.map((f) => new FieldTracker(f, options.numberStyle));
+    this.regionLevels = regionKeyLevels(schema);
+    this.keyIndexes = primaryKeyIndexes(schema);
+    this.keys = this.keyIndexes ? new SeenKeys() : undefined;
+  }
+
+  see(cells: readonly string[]): void {
+    const { trackers, regionLevels, keyIndexes, keys } = this;
     for (let i = 0; i < trackers.length; i++) {
-      const cell = row.cells[i] ?? '';
+      const cell = cells[i] ?? '';
       (trackers[i] as FieldTracker).see(cell);
       const level = regionLevels.get(i);
       if (level && cell !== '' && normaliseRegionCode(cell)?.level !== level) regionLevels.delete(i);
     }
-    if (keys && keyIndexes && !keyBroken) {
-      const key = keyIndexes.map((i) => row.cells[i] ?? '').join('\u0000');
-      if (keys.has(key) || keyIndexes.some((i) => (row.cells[i] ?? '') === '')) keyBroken = true;
-      else keys.add(key);
+    if (keys && keyIndexes && !this.keyBroken) {
+      const key = keyIndexes.map((i) => cells[i] ?? '').join('\u0000');
+      if (keyIndexes.some((i) => (cells[i] ?? '') === '') || keys.firstRowOrAdd(key, 0) !== undefined)
+        this.keyBroken = true;
     }
   }
 
-  const refined: TableSchema = { ...schema, fields: trackers.map((t) => t.result()) };
-  if (keyBroken) delete refined.primaryKey;
-  if (schema.foreignKeys) {
-    const kept = schema.foreignKeys.filter((fk) => {
-      const name = [fk.fields].flat()[0];
-      const index = fields.findIndex((f) => f.name === name);
-      return !fk.reference.resource.startsWith('region:') || regionLevels.has(index);
-    });
-    if (kept.length) refined.foreignKeys = kept;
-    else delete refined.foreignKeys;
+  result(): TableSchema {
+    const { schema, regionLevels } = this;
+    const fields = schema.fields;
+    const refined: TableSchema = { ...schema, fields: this.trackers.map((t) => t.result()) };
+    if (this.keyBroken) delete refined.primaryKey;
+    if (schema.foreignKeys) {
+      const kept = schema.foreignKeys.filter((fk) => {
+        const name = [fk.fields].flat()[0];
+        const index = fields.findIndex((f) => f.name === name);
+        return !fk.reference.resource.startsWith('region:') || regionLevels.has(index);
+      });
+      if (kept.length) refined.foreignKeys = kept;
+      else delete refined.foreignKeys;
+    }
+    return refined;
   }
-  return refined;
 }
 
 /** How a type widens when a value does not fit it (string fits everything). */
@@ -97,11 +123,11 @@ class FieldTracker {
       case 'year':
         return readYear(cell) !== undefined;
       case 'integer': {
-        const n = readIndonesianNumber(cell, this.style);
+        const n = this.readNumber(cell);
         return n !== null && Number.isInteger(n.value);
       }
       case 'number':
-        return readIndonesianNumber(cell, this.style) !== null;
+        return this.readNumber(cell) !== null;
       case 'date':
         return readDate(cell) !== undefined;
       case 'yearmonth':
@@ -109,6 +135,11 @@ class FieldTracker {
       default:
         return true;
     }
+  }
+
+  /** readIndonesianNumber, its common shapes read the fast way first (same results). */
+  private readNumber(cell: string) {
+    return readNumberFast(cell, this.style) ?? readIndonesianNumber(cell, this.style);
   }
 
   result(): TableField {

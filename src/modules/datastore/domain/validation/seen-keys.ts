@@ -21,6 +21,10 @@ function mix(h: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+/** The last key's hash, left by find (no object per key). */
+let hashHigh = 0;
+let hashLow = 0;
+
 export class SeenKeys {
   private high: Uint32Array;
   private low: Uint32Array;
@@ -47,6 +51,24 @@ export class SeenKeys {
    * in `row` (a row number, ≥ 0).
    */
   firstRowOrAdd(key: string, row: number): number | undefined {
+    const slot = this.find(key);
+    const seen = this.rows[slot] as number;
+    if (seen !== EMPTY) return seen - 1;
+    this.high[slot] = hashHigh;
+    this.low[slot] = hashLow;
+    this.rows[slot] = row + 1;
+    if (++this.count > this.rows.length * MAX_LOAD) this.grow();
+    return undefined;
+  }
+
+  /** The row `key` was first seen in, or undefined; records nothing. */
+  firstRow(key: string): number | undefined {
+    const seen = this.rows[this.find(key)] as number;
+    return seen === EMPTY ? undefined : seen - 1;
+  }
+
+  /** The slot holding `key`, or the free slot where it would go (its hash left in hashHigh/Low). */
+  private find(key: string): number {
     let a = 0x811c9dc5;
     let b = 0x9747b28c ^ key.length;
     for (let i = 0; i < key.length; i++) {
@@ -57,18 +79,15 @@ export class SeenKeys {
     }
     const high = mix(a);
     const low = mix(b ^ high);
+    hashHigh = high;
+    hashLow = low;
     let slot = high & this.mask;
     for (;;) {
       const seen = this.rows[slot] as number;
-      if (seen === EMPTY) break;
-      if (this.high[slot] === high && this.low[slot] === low) return seen - 1;
+      if (seen === EMPTY) return slot;
+      if (this.high[slot] === high && this.low[slot] === low) return slot;
       slot = (slot + 1) & this.mask;
     }
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.rows[slot] = row + 1;
-    if (++this.count > this.rows.length * MAX_LOAD) this.grow();
-    return undefined;
   }
 
   private grow(): void {

@@ -12,6 +12,7 @@ import type { TableSchema } from '../../../../kernel/table-schema/table-schema.j
 import type { NumberStyle } from '../table-reading/indonesian-number.js';
 import type { TableRow } from '../table-reading/table-reading.js';
 import { compileField } from './compile-field.js';
+import { createFastRows, type FastRows } from './fast-rows.js';
 import { type CompiledField, NUMERIC_TYPES } from './field-checks.js';
 import * as msg from './messages.js';
 import { createPeriodTracker } from './period-change.js';
@@ -36,6 +37,11 @@ export interface TableValidator {
   readonly hasErrors: boolean;
   /** Cross-row checks that need the whole table (warnings), then the report. */
   finish(): ValidationReport;
+  /**
+   * After checkHeader: the fast path for rows of plain cells (fast-rows.ts), or undefined when
+   * only checkRow will do (a missing column, sums, the period-change warning).
+   */
+  fastRows(): FastRows | undefined;
 }
 
 export interface TableValidatorOptions {
@@ -113,8 +119,8 @@ export function createTableValidator(
   );
 
   let columnCount = fields.length;
-  let lastRowNumber = 0;
-  let rowCount = 0;
+  /** Rows checked and the last one's number (shared with the fast path). */
+  const state = { rowCount: 0, lastRowNumber: 0 };
   let isFinished = false;
 
   return {
@@ -146,14 +152,15 @@ export function createTableValidator(
 
     checkRow(row) {
       const rowNumber = row.rowNumber;
-      rowCount++;
+      state.rowCount++;
+      const lastRowNumber = state.lastRowNumber;
       if (lastRowNumber > 0 && rowNumber > lastRowNumber + 1)
         report.add(
           'blank-row',
           () => msg.blankRows(lastRowNumber + 1, rowNumber - 1),
           rowNumber - lastRowNumber - 1,
         );
-      lastRowNumber = rowNumber;
+      state.lastRowNumber = rowNumber;
       const cells = row.cells;
       let isValid = true;
       for (let i = columnCount; i < cells.length; i++) {
@@ -211,7 +218,24 @@ export function createTableValidator(
       // The cross-row warnings once, however often the report is asked for.
       if (!isFinished) period?.finish();
       isFinished = true;
-      return report.build(rowCount);
+      return report.build(state.rowCount);
+    },
+
+    fastRows() {
+      if (sums.length > 0 || period) return undefined;
+      if (compiled.some((c) => c.column < 0)) return undefined;
+      return createFastRows({
+        compiled,
+        state,
+        columnCount,
+        isMissing,
+        onlyEmptyIsMissing,
+        primaryKeyIndexes,
+        primaryKeySeen,
+        lookup,
+        numberStyle: options.numberStyle,
+        references: referenceOf,
+      });
     },
   };
 
