@@ -3,6 +3,13 @@ import { PREPARED_MARK } from '../../kernel/db/database.js';
 import type { Dataset, DB } from '../../kernel/db/schema.js';
 import { isDatasetId } from './dataset.repository.js';
 
+/**
+ * Whether the stored dict `p` is current: built from its dataset's present generation, at the
+ * catalog stamp `s` now holds, for this site's URL.
+ */
+const isCurrent = (siteUrl: string) =>
+  sql<boolean>`p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}`;
+
 /** A stored dict row with what decides whether it is still current (migration 0024). */
 export interface StoredDictRow {
   dataset_id: string;
@@ -26,9 +33,7 @@ export async function readStoredDicts(
   if (!ids.length) return [];
   const r = await sql<StoredDictRow>`${sql.raw(PREPARED_MARK)}
     select p.dataset_id, p.generation::text as generation, d.view_count, s.stamp::text as stamp,
-      (p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}) as current,
-      case when p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}
-        then p.dict end as dict
+      (${isCurrent(siteUrl)}) as current, case when ${isCurrent(siteUrl)} then p.dict end as dict
     from package_dict p
     join dataset d on d.id = p.dataset_id
     cross join catalog_stamp s
@@ -64,8 +69,7 @@ export async function readShowRow(
   const r = await sql<ShowRow>`${sql.raw(PREPARED_MARK)}
     select d.id, d.agency_id, d.private, d.state, d.classification, d.view_count,
       p.generation::text as generation, s.stamp::text as stamp,
-      case when p.built_generation = p.generation and p.built_stamp = s.stamp and p.site_url = ${siteUrl}
-        then p.dict::text end as dict
+      case when ${isCurrent(siteUrl)} then p.dict::text end as dict
     from dataset d
     left join package_dict p on p.dataset_id = d.id
     cross join catalog_stamp s
