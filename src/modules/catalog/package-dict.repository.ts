@@ -41,6 +41,30 @@ export async function readStoredDicts(
   return r.rows;
 }
 
+/**
+ * The stored dicts of these datasets as JSON text (package_search's answer, sent as stored), with
+ * the live view count; a stale or missing one comes back with `dict` null for the caller to
+ * rebuild. One indexed statement, prepared.
+ */
+export async function readStoredDictTexts(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  siteUrl: string,
+): Promise<{ dataset_id: string; view_count: number; dict: string | null }[]> {
+  if (!ids.length) return [];
+  const r = await sql<{
+    dataset_id: string;
+    view_count: number;
+    dict: string | null;
+  }>`${sql.raw(PREPARED_MARK)}
+    select p.dataset_id, d.view_count, case when ${isCurrent(siteUrl)} then p.dict::text end as dict
+    from package_dict p
+    join dataset d on d.id = p.dataset_id
+    cross join catalog_stamp s
+    where p.dataset_id = any(${sql.val(ids)}::uuid[])`.execute(db);
+  return r.rows;
+}
+
 /** One dataset as package_show reads it: what the policy decides on, and its stored dict. */
 export interface ShowRow {
   id: string;

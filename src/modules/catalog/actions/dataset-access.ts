@@ -14,7 +14,13 @@ import {
 import type { SearchVisibility } from '../dataset-search.repository.js';
 import { withPackageListExtras } from '../extensions.js';
 import { type PackageDict, packageDict } from '../package.presenter.js';
-import { currentCatalogStamp, readShowRow, readStoredDicts, storeDicts } from '../package-dict.repository.js';
+import {
+  currentCatalogStamp,
+  readShowRow,
+  readStoredDicts,
+  readStoredDictTexts,
+  storeDicts,
+} from '../package-dict.repository.js';
 
 export const DATASET_NOT_FOUND = { id: 'Dataset tidak ditemukan', en: 'Dataset not found' };
 
@@ -78,7 +84,7 @@ export async function showPackageText(ctx: ActionContext, idOrName: string): Pro
     throw new NotFoundError(DATASET_NOT_FOUND);
   if (row.dict !== null)
     // Stored dicts hold no view_count (storeDicts): the live count closes the object.
-    return new JsonText(`${row.dict.slice(0, -1)},"view_count":${row.view_count}}`, { id: row.id });
+    return new JsonText(withViewCount(row.dict, row.view_count), { id: row.id });
   const [dict] = await storedPackages(ctx.db, [row.id], ctx.siteUrl ?? '');
   if (!dict) throw new NotFoundError(DATASET_NOT_FOUND);
   return new JsonText(JSON.stringify(dict), { id: row.id });
@@ -173,5 +179,32 @@ export async function storedPackages(
   return ids.flatMap((id) => {
     const d = dicts.get(id);
     return d ? [d] : [];
+  });
+}
+
+/** A stored dict's text closed with the live view count (stored dicts hold none: storeDicts). */
+function withViewCount(dict: string, viewCount: number | string): string {
+  return `${dict.slice(0, -1)},"view_count":${viewCount}}`;
+}
+
+/**
+ * storedPackages as JSON texts, for answers sent as they are stored (package_search's API
+ * answer): current dicts are never parsed; stale ones are rebuilt and stored by storedPackages.
+ */
+export async function storedPackageTexts(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  siteUrl: string,
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const texts = new Map<string, string>();
+  for (const r of await readStoredDictTexts(db, ids, siteUrl))
+    if (r.dict !== null) texts.set(r.dataset_id, withViewCount(r.dict, r.view_count));
+  const stale = ids.filter((id) => !texts.has(id));
+  if (stale.length)
+    for (const d of await storedPackages(db, stale, siteUrl)) texts.set(d.id, JSON.stringify(d));
+  return ids.flatMap((id) => {
+    const t = texts.get(id);
+    return t === undefined ? [] : [t];
   });
 }

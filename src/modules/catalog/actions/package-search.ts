@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { authorize } from '../../../kernel/access/policy.js';
 import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
+import { JsonText } from '../../../kernel/actions/json-text.js';
 import { SearchQueryError } from '../../../kernel/errors.js';
 import { searchDatasets } from '../dataset-search.repository.js';
 import { findLicense } from '../domain/licenses.js';
 import { FACET_FIELDS, type FacetField } from '../domain/search-facets.js';
 import { parseSearchQuery, parseSort } from '../domain/search-query.js';
 import { looseBoolean } from './dataset.schema.js';
-import { searchVisibility, storedPackages } from './dataset-access.js';
+import { searchVisibility, storedPackages, storedPackageTexts } from './dataset-access.js';
 
 export const ROWS_MAX = 1000;
 
@@ -90,8 +91,8 @@ export const PackageSearchSchema = z.object({
 });
 export type PackageSearchInput = z.infer<typeof PackageSearchSchema>;
 
-/** Run a search as CKAN's package_search does; reused by the portal's search page. */
-export async function runPackageSearch(ctx: ActionContext, input: PackageSearchInput) {
+/** The search itself: the page's dataset ids, the count and the facets, as CKAN shapes them. */
+async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
   const q = parseSearchQuery(input.q);
   const fqs = [
     input.fq,
@@ -121,7 +122,6 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
     facetLimit: input['facet.limit'],
     facetMinCount: input['facet.mincount'],
   });
-  const results = await storedPackages(ctx.db, result.ids, ctx.siteUrl ?? '');
   const facets: Record<string, Record<string, number>> = {};
   const searchFacets: Record<
     string,
@@ -138,16 +138,50 @@ export async function runPackageSearch(ctx: ActionContext, input: PackageSearchI
   return {
     count: result.count,
     facets,
-    results,
+    ids: result.ids,
     sort: input.sort?.trim() || 'score desc, metadata_modified desc',
     search_facets: searchFacets,
   };
 }
 
+/** Run a search as CKAN's package_search does; reused by the portal's search page. */
+export async function runPackageSearch(ctx: ActionContext, input: PackageSearchInput) {
+  const { ids, ...found } = await searchPackageIds(ctx, input);
+  const results = await storedPackages(ctx.db, ids, ctx.siteUrl ?? '');
+  return {
+    count: found.count,
+    facets: found.facets,
+    results,
+    sort: found.sort,
+    search_facets: found.search_facets,
+  };
+}
+
+/** What the API refuses before searching: parameters CKAN does not know. */
+function refuseUnknownParameters(input: Record<string, unknown>): void {
+  const unknown = unknownSearchParameters(input);
+  if (!unknown.length) return;
+  // Python's repr of the message: a list of quoted names inside double quotes.
+  const names = `[${unknown.map((n) => `'${n}'`).join(', ')}]`;
+  throw new SearchQueryError({
+    id: `Kueri pencarian tidak valid: parameter ${unknown.map((n) => `"${n}"`).join(', ')} tidak dikenal`,
+    en: `Search Query is invalid: "Invalid search parameters: ${names}"`,
+  });
+}
+
 /**
- * CKAN `package_search`: full-text and field queries over the datasets the actor may see. As in
- * CKAN, `search_facets` items come sorted by display_name, descending (facet.limit still keeps
- * the most frequent ones); the portal, which calls runPackageSearch, keeps them by count.
+ * As in CKAN, `search_facets` items come sorted by display_name, descending (facet.limit still
+ * keeps the most frequent ones); the portal, which calls runPackageSearch, keeps them by count.
+ */
+function sortFacetItemsAsCkan(searchFacets: Record<string, { items: { display_name: string }[] }>): void {
+  for (const facet of Object.values(searchFacets))
+    facet.items.sort((a, b) =>
+      a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0,
+    );
+}
+
+/**
+ * CKAN `package_search`: full-text and field queries over the datasets the actor may see.
  */
 export const packageSearch = defineAction({
   name: 'package_search',
@@ -157,22 +191,20 @@ export const packageSearch = defineAction({
   input: PackageSearchSchema.catchall(z.unknown()),
   authorize: (ctx) => authorize(ctx.actor, 'portal:read'),
   async run(ctx, input) {
-    const unknown = unknownSearchParameters(input);
-    if (unknown.length) {
-      // Python's repr of the message: a list of quoted names inside double quotes.
-      const names = `[${unknown.map((n) => `'${n}'`).join(', ')}]`;
-      throw new SearchQueryError({
-        id: `Kueri pencarian tidak valid: parameter ${unknown.map((n) => `"${n}"`).join(', ')} tidak dikenal`,
-        en: `Search Query is invalid: "Invalid search parameters: ${names}"`,
-      });
-    }
+    refuseUnknownParameters(input);
     const result = await runPackageSearch(ctx, input);
-    // Each result is package_show's stored dict for it (CKAN indexes the validated package_show
-    // dict and returns that), so the keys other modules add come along.
-    for (const facet of Object.values(result.search_facets))
-      facet.items.sort((a, b) =>
-        a.display_name < b.display_name ? 1 : a.display_name > b.display_name ? -1 : 0,
-      );
+    sortFacetItemsAsCkan(result.search_facets);
     return result;
+  },
+  // The API's answer is written around the stored dicts' texts (issue #21): each result is
+  // package_show's stored dict for it (CKAN indexes the validated package_show dict and returns
+  // that), so the keys other modules add come along, and none is parsed and serialized again.
+  async runAsJson(ctx, input) {
+    refuseUnknownParameters(input);
+    const { ids, ...found } = await searchPackageIds(ctx, input);
+    sortFacetItemsAsCkan(found.search_facets);
+    const results = await storedPackageTexts(ctx.db, ids, ctx.siteUrl ?? '');
+    const text = `{"count":${found.count},"facets":${JSON.stringify(found.facets)},"results":[${results.join(',')}],"sort":${JSON.stringify(found.sort)},"search_facets":${JSON.stringify(found.search_facets)}}`;
+    return new JsonText(text, { count: found.count });
   },
 });
