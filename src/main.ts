@@ -4,6 +4,7 @@ import { acquireDataLock } from './kernel/db/data-lock.js';
 import { type Database, openDatabase } from './kernel/db/database.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
 import { seedFromPgliteTemplate } from './kernel/db/pglite-template.js';
+import { startTableUpkeep } from './kernel/db/table-upkeep.js';
 import { JobRunner } from './kernel/jobs/job-runner.js';
 import { fileStoreFor } from './kernel/storage/file-store.js';
 import { countUsers } from './modules/accounts/index.js';
@@ -58,6 +59,7 @@ export async function startServer(
   const platform = await openPlatform(config, 'serve', config.port);
   const { database } = platform;
   let jobs: JobRunner | undefined;
+  let stopUpkeep: (() => Promise<void>) | undefined;
   try {
     const site = await ensureSite(database.db, config);
     if (!config.isProduction && (await countUsers(database.db)) === 0) {
@@ -78,6 +80,15 @@ export async function startServer(
       onError: (err) => app.log.error({ err }, 'job runner'),
     });
     await jobs.start();
+    // PGlite has no autovacuum workers: the server vacuums one table at a time itself.
+    if (database.kind === 'pglite')
+      stopUpkeep = startTableUpkeep(database.db, {
+        log: (event) =>
+          event.action === 'too_large'
+            ? app.log.warn(event, 'table too large to vacuum on the embedded database; use PostgreSQL')
+            : app.log.info(event, 'table vacuumed'),
+        onError: (err) => app.log.error({ err }, 'table upkeep'),
+      });
     // Reminders, escalations and recurring cycles run as periodic jobs (queued once).
     await scheduleTimeJobs(database.db, config.siteUrl);
     // Data requests: legal-clock reminders and escalations, and the retention purge.
@@ -87,6 +98,7 @@ export async function startServer(
     const stop = () => {
       stopping ??= (async () => {
         await jobs?.stop();
+        await stopUpkeep?.();
         await app.close();
         await platform.close();
       })();
@@ -95,6 +107,7 @@ export async function startServer(
     return { app, stop };
   } catch (err) {
     await jobs?.stop();
+    await stopUpkeep?.();
     await platform.close();
     throw err;
   }
