@@ -1,5 +1,6 @@
 import { zoneAbbreviation } from '../calendar/region-time-zone.js';
 import type { Bilingual } from '../errors.js';
+import { dateTimeFormat } from './intl-formats.js';
 import { EN } from './messages.en.js';
 import { ID, type MessageKey } from './messages.id.js';
 
@@ -36,11 +37,9 @@ export function translator(locale: Locale): Translate {
  * ("7 Des 2026, 10.00 WIT"): readers in three zones must never guess which clock is meant.
  */
 export function formatDateTime(locale: Locale, d: Date | string, timeZone = 'Asia/Jakarta'): string {
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(d));
+  const text = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(d),
+  );
   const zone = zoneAbbreviation(timeZone);
   return zone ? `${text} ${zone}` : text;
 }

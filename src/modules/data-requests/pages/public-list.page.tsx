@@ -1,5 +1,6 @@
 import { Layout } from '../../../kernel/http/layout.js';
 import type { PageContext } from '../../../kernel/http/page-context.js';
+import { dateTimeFormat } from '../../../kernel/i18n/intl-formats.js';
 import { OUTCOME_TEXT } from '../outcomes.js';
 import { b, STATE_TEXT, say } from './text.js';
 
@@ -25,10 +26,9 @@ export function PublicListPage({ ctx, rows }: { ctx: PageContext; rows: PublicLi
   // The day only: the hour of a filing says nothing the public needs and narrows who filed it.
   const day = (d: Date | null) =>
     d
-      ? new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'id-ID', {
-          dateStyle: 'medium',
-          timeZone: ctx.timeZone ?? 'Asia/Jakarta',
-        }).format(new Date(d))
+      ? dateTimeFormat(l, { dateStyle: 'medium', timeZone: ctx.timeZone ?? 'Asia/Jakarta' }).format(
+          new Date(d),
+        )
       : '—';
   return (
     <Layout ctx={ctx} title={title}>

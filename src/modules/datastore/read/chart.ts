@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { numberFormat } from '../../../kernel/i18n/intl-formats.js';
 
 export interface ChartInput {
   categories: string[];
@@ -34,8 +35,7 @@ export function chartSvg(input: ChartInput & { line?: boolean }): string {
         type: 'value',
         axisLabel: {
           color: '#333',
-          formatter: (v: number) =>
-            new Intl.NumberFormat(input.locale === 'en' ? 'en-GB' : 'id-ID').format(v),
+          formatter: (v: number) => numberFormat(input.locale === 'en' ? 'en' : 'id').format(v),
         },
       },
       series: [

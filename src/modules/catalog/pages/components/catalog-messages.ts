@@ -1,4 +1,5 @@
 import type { Locale } from '../../../../kernel/i18n/i18n.js';
+import { numberFormat } from '../../../../kernel/i18n/intl-formats.js';
 
 /**
  * UI text of the public catalog pages (search, dataset, agencies, topics, home lists).
@@ -243,7 +244,7 @@ export type CatalogTranslate = (key: CatalogKey, params?: Record<string, string 
 /** A translator of the catalog texts bound to one locale; numbers get the locale's grouping. */
 export function catalogTranslator(locale: Locale): CatalogTranslate {
   const catalog: Record<CatalogKey, string> = locale === 'en' ? CATALOG_EN : CATALOG_ID;
-  const numbers = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID');
+  const numbers = numberFormat(locale);
   return (key, params = {}) => {
     // `<key>.one` is the singular, used when `count` is 1 (English needs it; Indonesian does not).
     const one = `${key}.one`;

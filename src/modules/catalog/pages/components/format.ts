@@ -1,8 +1,8 @@
 import { formatDateTime as formatInstant, type Locale } from '../../../../kernel/i18n/i18n.js';
+import { dateTimeFormat, numberFormat } from '../../../../kernel/i18n/intl-formats.js';
 
 /** The zone when a caller names none (pages pass the region's: `ctx.timeZone`). */
 const TIME_ZONE = 'Asia/Jakarta';
-const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
 /**
  * A CKAN timestamp (naive UTC, `2026-11-22T05:00:37.756`) or a Date as a Date. Without the
@@ -23,7 +23,7 @@ export function formatDate(
   timeZone: string = TIME_ZONE,
 ): string {
   const d = parseCkanTime(value);
-  return d ? new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone }).format(d) : '';
+  return d ? dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(d) : '';
 }
 
 /** A date and time as the reader writes it, in the region's time zone, with the zone's name. */
@@ -39,7 +39,7 @@ export function formatDateTime(
 /** A calendar date `YYYY-MM-DD` (no time zone: it is a day, not an instant). */
 export function formatDay(locale: Locale, day: string | null | undefined): string {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day ?? '';
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
@@ -53,7 +53,7 @@ export function formatPeriod(locale: Locale, start: string | null, end: string |
 
 /** A whole number with the locale's grouping (`1.234` / `1,234`). */
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(tag(locale)).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** A file size in B, KB, MB or GB (1 KB = 1024 B), e.g. `2,3 MB`. */
@@ -67,7 +67,7 @@ export function formatBytes(locale: Locale, bytes: number | null | undefined): s
     i++;
   }
   const digits = i === 0 || v >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(v)} ${units[i]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: digits }).format(v)} ${units[i]}`;
 }
 
 /** The start of a text, cut at a word boundary, with an ellipsis when cut. */
