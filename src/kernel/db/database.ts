@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteClient } from './pglite/pglite-client.js';
+import { prepareStatementsOf } from './prepared-statements.js';
+
+export { PREPARED_MARK } from './prepared-statements.js';
+
 import { PgliteDialect } from './pglite/pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -91,7 +94,7 @@ export function createPostgresPool(url: string, max = 10): pg.Pool {
     connectionTimeoutMillis: 5000,
   });
   pool.on('connect', (client) => {
-    prepareMarkedStatements(client);
+    prepareStatementsOf(client);
     let reported = false;
     client.on('error', (err) => {
       if (!reported) console.error(`PostgreSQL connection lost: ${err.message}`);
@@ -102,29 +105,6 @@ export function createPostgresPool(url: string, max = 10): pg.Pool {
   // own listener above has already reported it.
   pool.on('error', () => {});
   return pool;
-}
-
-/**
- * Statements that start with {@link PREPARED_MARK} run as named prepared statements on each
- * connection: parsed and planned once per connection instead of on every call (the search
- * statement spent a fifth of its time in the planner). Marked by hand, on hot statements of a
- * fixed shape only: every distinct text stays prepared in its connection for the connection's life.
- */
-export const PREPARED_MARK = '/* prepared */ ';
-
-function prepareMarkedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const names = new Map<string, string>();
-  (client as { query: unknown }).query = (...args: unknown[]) => {
-    const [text, values] = args;
-    if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || args.length > 2) return query(...args);
-    let name = names.get(text);
-    if (!name) {
-      name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
-      names.set(text, name);
-    }
-    return query({ name, text, values });
-  };
 }
 
 function redactUrl(url: string): string {
