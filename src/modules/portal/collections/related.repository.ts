@@ -13,6 +13,12 @@ import type { DB } from '../../../kernel/db/schema.js';
  */
 /** Datasets taken per shared topic or tag. */
 const PER_KEY = 100;
+/**
+ * Candidates read from the dataset table: the best scored by shared topics and tags. Reading
+ * every candidate's wide row (up to several hundred) for its visibility and title was most of
+ * the statement's cost on a cold dataset page.
+ */
+const BEST = 50;
 
 export async function listRelatedDatasets(db: Kysely<DB>, datasetId: string, limit = 5) {
   const { rows } = await sql<{
@@ -36,14 +42,19 @@ export async function listRelatedDatasets(db: Kysely<DB>, datasetId: string, lim
           select z.dataset_id as id from dataset_tag z
           where z.tag = x.tag and z.dataset_id <> ${datasetId} limit ${PER_KEY}) y
         where x.dataset_id = ${datasetId}
+    ),
+    best as (
+      select id, sum(topic)::int as topics, sum(tag)::int as tags from shared group by id
+      order by sum(topic) * 3 + sum(tag) * 2 desc, id limit ${BEST}
+    ),
+    scored as (
+      select * from best
       union all
       select * from (
         select d.id, 0, 0 from dataset d join me on d.agency_id = me.agency_id
         where d.id <> me.id and d.private = false and d.state = 'active'
+          and d.id not in (select id from best)
         order by d.metadata_modified desc limit ${limit * 4}) same
-    ),
-    scored as (
-      select id, sum(topic)::int as topics, sum(tag)::int as tags from shared group by id
     )
     select d.name, d.title, a.name as agency_name, s.topics, s.tags,
       d.agency_id = me.agency_id as same_agency
