@@ -1,8 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
+import { memoByCatalogStamps } from '../../kernel/db/stamped-memo.js';
 
-/** Public active datasets per agency id (what an anonymous visitor can count). */
-export async function countPublicDatasetsByAgency(db: Kysely<DB>): Promise<Map<string, number>> {
+/**
+ * Public active datasets per agency id (what an anonymous visitor can count), kept while the
+ * catalog's stamps hold. Callers must not change the map.
+ */
+export const countPublicDatasetsByAgency = memoByCatalogStamps(async (db): Promise<Map<string, number>> => {
   const rows = await db
     .selectFrom('dataset')
     .select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -11,10 +15,10 @@ export async function countPublicDatasetsByAgency(db: Kysely<DB>): Promise<Map<s
     .groupBy('agency_id')
     .execute();
   return new Map(rows.map((r) => [r.agency_id, Number(r.n)]));
-}
+});
 
-/** Public active datasets per topic id. */
-export async function countPublicDatasetsByTopic(db: Kysely<DB>): Promise<Map<string, number>> {
+/** Public active datasets per topic id, kept while the catalog's stamps hold. */
+export const countPublicDatasetsByTopic = memoByCatalogStamps(async (db): Promise<Map<string, number>> => {
   const rows = await db
     .selectFrom('dataset_topic')
     .innerJoin('dataset', 'dataset.id', 'dataset_topic.dataset_id')
@@ -24,7 +28,7 @@ export async function countPublicDatasetsByTopic(db: Kysely<DB>): Promise<Map<st
     .groupBy('dataset_topic.topic_id')
     .execute();
   return new Map(rows.map((r) => [r.topic_id, Number(r.n)]));
-}
+});
 
 /** Tags used by public active datasets, optionally containing `query`. */
 export async function listPublicTags(
