@@ -29,7 +29,8 @@ const DML = /^\s*(?:select|with|insert|update|delete)\b/i;
 /** `datastore.v_…` or `"datastore"."v_…"`: a datastore table. */
 const DATASTORE_TABLE = /\bdatastore"?\./;
 const TRANSACTION_START = /^\s*(?:begin|start\s+transaction)\b/i;
-const TRANSACTION_END = /^\s*(?:commit|rollback|end|abort)\b/i;
+/** Not `rollback to savepoint`, which stays in the transaction. */
+const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback(?!\s+to\b))\b/i;
 /** PostgreSQL's SQLSTATE for "cached plan must not change result type". */
 const PLAN_CHANGED = '0A000';
 
@@ -64,14 +65,18 @@ export function prepareStatementsOf(client: pg.PoolClient, capacity = PREPARED_P
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
     if (typeof text !== 'string' || args.length > 2) return query(...args);
-    if (TRANSACTION_START.test(text)) inTransaction = true;
-    else if (TRANSACTION_END.test(text)) inTransaction = false;
-    if (!preparesStatement(text, values)) return query(...args);
+    // Transaction control statements are short: longer texts skip the two tests.
+    if (text.length < 40) {
+      if (TRANSACTION_START.test(text)) inTransaction = true;
+      else if (TRANSACTION_END.test(text)) inTransaction = false;
+    }
+    // A known text was decided before: no pattern is tested again on it.
     let name = names.get(text);
     if (name) {
       names.delete(text);
       names.set(text, name);
     } else {
+      if (!preparesStatement(text, values)) return query(...args);
       // A name per preparation, so a statement dropped and prepared again never meets its old self.
       name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}_${(++generation).toString(36)}`;
       names.set(text, name);
