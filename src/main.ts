@@ -84,7 +84,7 @@ export async function startServer(
     if (database.kind === 'pglite')
       stopUpkeep = startTableUpkeep(database.db, {
         log: (event) =>
-          event.action === 'too_large'
+          event.outcome === 'too_large'
             ? app.log.warn(event, 'table too large to vacuum on the embedded database; use PostgreSQL')
             : app.log.info(event, 'table vacuumed'),
         onError: (err) => app.log.error({ err }, 'table upkeep'),

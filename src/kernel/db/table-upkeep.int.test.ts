@@ -37,16 +37,16 @@ for (const kind of DIALECTS) {
 
     it('leaves a table larger than the bound alone and says so', async () => {
       expect(await untilDeadRows(t, 'upkeep_probe')).toBeGreaterThan(1000);
-      const told: { table: string; action: string }[] = [];
+      const told: { table: string; outcome: string }[] = [];
       expect(await upkeepStep(t.database.db, { maxBytes: 0, log: (e) => told.push(e) })).toBeUndefined();
-      expect(told).toContainEqual({ table: 'public.upkeep_probe', action: 'too_large' });
+      expect(told).toContainEqual({ table: 'public.upkeep_probe', outcome: 'too_large' });
       expect(await deadRows(t.database.db, 'upkeep_probe')).toBeGreaterThan(1000);
     });
 
     it('vacuums the table with the most dead rows first, removing them', async () => {
-      const told: { table: string; action: string }[] = [];
+      const told: { table: string; outcome: string }[] = [];
       expect(await upkeepStep(t.database.db, { log: (e) => told.push(e) })).toBe('public.upkeep_probe');
-      expect(told[0]).toMatchObject({ table: 'public.upkeep_probe', action: 'vacuumed' });
+      expect(told[0]).toMatchObject({ table: 'public.upkeep_probe', outcome: 'vacuumed' });
       expect(await deadRows(t.database.db, 'upkeep_probe')).toBe(0);
     });
   });

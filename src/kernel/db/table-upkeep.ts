@@ -19,7 +19,7 @@ export interface TableUpkeepOptions {
   /** Tables above this size are never vacuumed here (bytes). Default 256 MiB. */
   maxBytes?: number;
   /** Told about each table vacuumed or skipped, and about failures. */
-  log?: (event: { table: string; action: 'vacuumed' | 'too_large'; ms?: number }) => void;
+  log?: (event: { table: string; outcome: 'vacuumed' | 'too_large'; ms?: number }) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -42,12 +42,12 @@ export async function upkeepStep(
   const next = await nextTableToVacuum(db);
   for (const table of next) {
     if (table.bytes > maxBytes) {
-      options.log?.({ table: table.name, action: 'too_large' });
+      options.log?.({ table: table.name, outcome: 'too_large' });
       continue;
     }
     const started = performance.now();
     await vacuumAnalyze(db, table.name);
-    options.log?.({ table: table.name, action: 'vacuumed', ms: Math.round(performance.now() - started) });
+    options.log?.({ table: table.name, outcome: 'vacuumed', ms: Math.round(performance.now() - started) });
     return table.name;
   }
   return undefined;
@@ -59,7 +59,7 @@ export function startTableUpkeep(db: Kysely<DB>, options: TableUpkeepOptions = {
   const tooLargeLogged = new Set<string>();
   const log: TableUpkeepOptions['log'] = (event) => {
     // A table too large for a step is told once per process, not every minute.
-    if (event.action === 'too_large') {
+    if (event.outcome === 'too_large') {
       if (tooLargeLogged.has(event.table)) return;
       tooLargeLogged.add(event.table);
     }
