@@ -61,6 +61,22 @@ export async function fastCsvFeed(
     const values = validator.checkRow({ rowNumber, cells: splitter.cellTexts(count) });
     if (values && !validator.hasErrors) out.addValues(values);
   };
+  // Lines the splitter can offer whole are read by the line reader, which splits and checks
+  // them in one pass (fast-lines.ts); it leaves anything unusual to the splitter and `take`.
+  const reader = fast.lines(rest.delimiter, rest.span);
+  const line =
+    reader &&
+    ((s: string, start: number, end: number, rowNumber: number) => {
+      const mark = out.begin();
+      if (!reader(s, start, end, rowNumber, out.out)) {
+        out.rewind(mark);
+        return false;
+      }
+      rows++;
+      if (validator.hasErrors) out.rewind(mark);
+      else out.commit();
+      return true;
+    });
   /** Whatever the splitter left, read by papaparse from `text` on. */
   const leftover = (text: string) =>
     csvRestBatches({ ...rest, unparsed: text, nextRowNumber: splitter.rowNumber });
@@ -77,7 +93,7 @@ export async function fastCsvFeed(
     t = clock.add('read', t);
     const final = next.done === true;
     if (!final) text += next.value;
-    const cut = splitter.split(text, final, take);
+    const cut = splitter.split(text, final, take, line);
     progress.rowsDone += rows;
     rows = 0;
     if (validator.hasErrors) out.discard();
