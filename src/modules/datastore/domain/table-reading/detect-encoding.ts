@@ -191,7 +191,12 @@ class DecoderTransform extends Transform implements DecodingStream {
       text = this.switchToWindows1252(chunk);
     }
     this.bytesSeen += chunk.length;
-    this.pushText(text);
+    // UTF-8 gives one character per byte only for ASCII (any longer sequence gives fewer), so
+    // then the text need not be searched for the first non-ASCII character.
+    const ascii =
+      this.detected?.encoding === 'utf-8' && this.heldTail.length === 0 && text.length === chunk.length;
+    if (!ascii) this.pushText(text);
+    else if (text.length > 0) this.push(text);
     this.heldTail = trailingHighBytes(chunk);
     return undefined;
   }
