@@ -10,7 +10,7 @@ import type { CopyBuffer } from './copy-buffer.js';
 import { isDottedCode, isIsoDate, lastNumber, numberInto, yearInto } from './fast-cells.js';
 import { type CompiledField, canonicalEnumValue, type NumberState, numericLimit } from './field-checks.js';
 import { readBoolean, readDate, readYearMonth } from './field-values.js';
-import type { ReferenceLookup } from './reference-lookup.js';
+import type { CodeSet, ReferenceLookup } from './reference-lookup.js';
 import { dottedRegionCode, regionLevelOf } from './region-code.js';
 import type { SeenKeys } from './seen-keys.js';
 
@@ -41,6 +41,8 @@ export interface FastField {
   pattern: RegExp | undefined;
   allowed: Set<string> | undefined;
   reference: string | undefined;
+  /** The reference's codes when the lookup gives them (looked up by range). */
+  codes: CodeSet | undefined;
   lastKnown: string | undefined;
   seen: SeenKeys | undefined;
   /** Its checks or keys need the value as a string. */
@@ -61,6 +63,7 @@ const KINDS: Record<FieldType, Kind> = {
 export interface FastFieldInput {
   numberStyle: NumberStyle | undefined;
   references: ReadonlyMap<string, string>;
+  lookup: ReferenceLookup;
 }
 
 export function fastField(c: CompiledField, input: FastFieldInput): FastField {
@@ -94,6 +97,7 @@ export function fastField(c: CompiledField, input: FastFieldInput): FastField {
         ? new Set(constraints.enum.map((v) => canonicalEnumValue(field.type, v)))
         : undefined,
     reference,
+    codes: reference === undefined ? undefined : input.lookup.codes?.(reference),
     lastKnown: undefined,
     seen: constraints.unique === true ? c.seen : undefined,
     needsValue: false,

@@ -261,9 +261,11 @@ export function createLineReader(input: LineInput): LineReader {
         if (!textCell(f, s, end, d, out)) return false;
         const ref = f.reference;
         if (ref !== undefined) {
-          const known = lookup.hasRange
-            ? lookup.hasRange(ref, s, a, at.p)
-            : lookup.has(ref, s.slice(a, at.p));
+          const known = f.codes
+            ? f.codes.hasRange(s, a, at.p)
+            : lookup.hasRange
+              ? lookup.hasRange(ref, s, a, at.p)
+              : lookup.has(ref, s.slice(a, at.p));
           if (!known) return false;
         }
       } else if (kind === Kind.Integer || kind === Kind.Number || kind === Kind.Year) {
