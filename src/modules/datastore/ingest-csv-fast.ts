@@ -1,10 +1,11 @@
 /**
  * The ingest's fast path for CSV (issue #20 items 1 and 2): one pass over the decoded text that
  * splits records (csv-splitter.ts), checks each row against checks compiled once from the
- * schema (fast-rows.ts) and appends its COPY text, with no row object in between. A row the
- * fast checks do not accept goes through the validator's checkRow, so errors are reported
- * exactly as before; a record the splitter is not sure of hands the rest of the file to the
- * papaparse reader.
+ * schema (fast-rows.ts) and appends its COPY text, with no row object in between. A record on
+ * one line is offered first to the line reader (fast-lines.ts), which splits and checks it in
+ * one pass over its characters. A row the fast checks do not accept goes through the
+ * validator's checkRow, so errors are reported exactly as before; a record the splitter is not
+ * sure of hands the rest of the file to the papaparse reader.
  *
  * It runs on the main thread: on PostgreSQL the server's COPY runs in its own process and on
  * PGlite in its own thread, so this pass and the database already use both cores (bench/ingest.ts
