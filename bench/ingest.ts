@@ -34,18 +34,33 @@ import { createIngestVersion } from '../src/modules/datastore/resource-versions.
  *       runs it: read + parse + validate + typed COPY + primary key + swap (full text after);
  *   (c) undeclared: the same for a first upload with no schema (inferred from the file).
  * Each measurement runs in a child process of its own with a fresh database, so its peak RSS is
- * its own (PGlite's worker thread lives in that process, so its memory counts). Prints rows/s,
+ * its own (PGlite's worker thread lives in that process, so its memory counts); the setup's
+ * garbage (migrations) is collected before the measurement starts. Prints rows/s,
  * the ratio to (a), the peak RSS, the CPU time of this process and (PostgreSQL on this machine)
  * of the server's processes, and for (b) and (c) the main thread's time per stage (wall and
  * CPU): read (file + decode; + papaparse off the fast path), schema (inference), validate (on the
  * CSV fast path one pass: split, check, COPY bytes; the split alone is timed apart), COPY wait
  * (stalled on the database), finish (last chunk, primary key), swap; then, apart, the `_full_text`
  * fill the background job does after the swap (issue 20: not part of the load any more).
+ *
+ * More options (bin/bench.js lists the first two): `--repeat N` runs N rounds of every phase in
+ * turn (raw, declared, undeclared, raw, …) and reports each phase's medians and each round's ratio
+ * to that round's raw COPY, as a shared machine makes single runs noisy; `--phases raw,declared`
+ * measures only those; `--no-full-text` skips timing the fill after the swap; `--csv FILE` keeps
+ * the generated CSV there and reuses it when it exists (to profile one child with the same file:
+ * `node --cpu-prof bin/bench.js ingest --child postgres:declared --file FILE --no-full-text`).
  */
 
 interface Options {
   rows: number;
   engines: DriverKind[];
+  /** Each phase measured this many times, interleaved (raw, declared, undeclared, raw, …); medians reported. */
+  repeat: number;
+  phases: Phase[];
+  /** Time the `_full_text` fill after the swap (half a minute per load on PostgreSQL). */
+  fullText: boolean;
+  /** Keep the generated CSV here (reused when it exists), e.g. to profile one child. */
+  csv: string | undefined;
 }
 
 const COLUMNS = [
@@ -82,7 +97,12 @@ function parseArgs(args: string[]): Options {
           : ['pglite'];
   if (engines.includes('postgres') && !url)
     throw new Error('--engine postgres needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server URL)');
-  return { rows, engines };
+  const repeat = Number(value('--repeat') ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be a whole number ≥ 1');
+  const phases = (value('--phases') ?? PHASES.join(',')).split(',') as Phase[];
+  if (!phases.includes('raw') || phases.some((p) => !PHASES.includes(p)))
+    throw new Error(`--phases: raw plus any of ${PHASES.join(', ')}`);
+  return { rows, engines, repeat, phases, fullText: !args.includes('--no-full-text'), csv: value('--csv') };
 }
 
 /** Writes the CSV with backpressure; deterministic (a simple LCG), so runs compare. */
@@ -339,10 +359,14 @@ async function measured<T>(database: Database, work: () => Promise<T>) {
 }
 
 /** One measurement in this process (the child's side): a fresh database, one phase. */
-async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Measured> {
+async function measure(kind: DriverKind, phase: Phase, file: string, fullText: boolean): Promise<Measured> {
   const env = await freshDatabase(kind);
   try {
     await migrateToLatest(env.database.db);
+    // The migrations' garbage (the region files read, about 60 MB of heap) is not the load's:
+    // collected now (the child runs with --expose-gc), the peak RSS is what the load itself
+    // takes on top of a settled process, not how late V8 happened to collect that garbage.
+    (globalThis as { gc?: () => void }).gc?.();
     if (phase === 'raw') {
       const raw = await measured(env.database, () => baseline(env.database, file));
       return { ...raw, rows: 0, stages: null, fullText: null, result: undefined } as Measured;
@@ -357,6 +381,15 @@ async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Me
     );
     const full = await measured(env.database, load);
     const { db, kind } = env.database;
+    const base = {
+      seconds: full.seconds,
+      peakRss: full.peakRss,
+      rows: full.result.rows,
+      stages,
+      cpu: full.cpu,
+      serverCpu: full.serverCpu,
+    };
+    if (!fullText) return { ...base, fullText: null };
     const ft = await measured(env.database, async () => {
       const version = await db
         .selectFrom('resource_version')
@@ -367,12 +400,7 @@ async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Me
       await fillFullText(db, kind, full.result.versionId, version.table_schema);
     });
     return {
-      seconds: full.seconds,
-      peakRss: full.peakRss,
-      rows: full.result.rows,
-      stages,
-      cpu: full.cpu,
-      serverCpu: full.serverCpu,
+      ...base,
       fullText: { seconds: ft.seconds, cpu: ft.cpu, serverCpu: ft.serverCpu, peakRss: ft.peakRss },
     };
   } finally {
@@ -383,11 +411,25 @@ async function measure(kind: DriverKind, phase: Phase, file: string): Promise<Me
 const run$ = promisify(execFile);
 
 /** Runs one measurement in a child process, so each peak RSS is that measurement's alone. */
-async function measureInChild(kind: DriverKind, phase: Phase, file: string): Promise<Measured> {
+async function measureInChild(
+  kind: DriverKind,
+  phase: Phase,
+  file: string,
+  fullText: boolean,
+): Promise<Measured> {
   const benchJs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'bench.js');
   const { stdout } = await run$(
     process.execPath,
-    [benchJs, 'ingest', '--child', `${kind}:${phase}`, '--file', file],
+    [
+      '--expose-gc',
+      benchJs,
+      'ingest',
+      '--child',
+      `${kind}:${phase}`,
+      '--file',
+      file,
+      ...(fullText ? [] : ['--no-full-text']),
+    ],
     { env: process.env, maxBuffer: 1 << 20 },
   );
   const last = stdout.trim().split('\n').at(-1) ?? '';
@@ -450,21 +492,64 @@ async function splitAlone(file: string): Promise<{ seconds: number; records: num
   return { seconds: spent / 1000, records };
 }
 
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** Field by field, the median of several measurements of one phase (stages too). */
+function medianOf(runs: readonly Measured[]): Measured {
+  const first = runs[0] as Measured;
+  const of = (pick: (m: Measured) => number) => median(runs.map(pick));
+  const stagesOf = (): IngestStages | null => {
+    if (!first.stages) return null;
+    const stages = emptyStages();
+    for (const n of STAGE_NAMES) {
+      stages[n] = of((m) => (m.stages as IngestStages)[n]);
+      stages.cpu[n] = of((m) => (m.stages as IngestStages).cpu[n]);
+    }
+    return stages;
+  };
+  const fullTexts = runs.flatMap((m) => (m.fullText ? [m.fullText] : []));
+  return {
+    seconds: of((m) => m.seconds),
+    peakRss: of((m) => m.peakRss),
+    rows: first.rows,
+    stages: stagesOf(),
+    cpu: of((m) => m.cpu),
+    serverCpu: first.serverCpu === null ? null : of((m) => m.serverCpu ?? 0),
+    fullText:
+      fullTexts.length === 0
+        ? null
+        : {
+            seconds: median(fullTexts.map((f) => f.seconds)),
+            cpu: median(fullTexts.map((f) => f.cpu)),
+            serverCpu:
+              fullTexts[0]?.serverCpu === null ? null : median(fullTexts.map((f) => f.serverCpu ?? 0)),
+            peakRss: median(fullTexts.map((f) => f.peakRss)),
+          },
+  };
+}
+
 export async function run(args: string[]): Promise<void> {
   const child = args.indexOf('--child');
   if (child >= 0) {
     const [kind, phase] = (args[child + 1] ?? '').split(':') as [DriverKind, Phase];
     const file = args[args.indexOf('--file') + 1] as string;
-    const result = await measure(kind, phase, file);
+    const result = await measure(kind, phase, file, !args.includes('--no-full-text'));
     console.log(JSON.stringify(result));
     return;
   }
   const o = parseArgs(args);
   const work = await mkdtemp(path.join(os.tmpdir(), 'satudata-bench-csv-'));
   try {
-    const file = path.join(work, 'desa.csv');
+    const file = o.csv ?? path.join(work, 'desa.csv');
     const lines: string[] = [];
-    let generated = false;
+    let generated = o.csv !== undefined && (await stat(o.csv).catch(() => null)) !== null;
+    if (generated) console.log(`CSV: reusing ${file} (--csv)`);
     for (const kind of o.engines) {
       if (!generated) {
         // Real village codes (the reference table), so the foreign-key check passes as it would.
@@ -493,31 +578,51 @@ export async function run(args: string[]): Promise<void> {
           await env.cleanup();
         }
       }
-      let rawRate = 0;
-      for (const phase of PHASES) {
-        const m = await measureInChild(kind, phase, file);
-        const r = o.rows / m.seconds;
-        if (phase === 'raw') {
-          rawRate = r;
-          lines.push(
-            `${kind.padEnd(9)} raw COPY    ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  ${cpuLine(m)}`,
+      // Rounds of every phase in turn, so a busy spell on a shared machine hits all of them alike;
+      // each round's ratio is to that round's raw COPY.
+      const runs = new Map<Phase, Measured[]>(o.phases.map((p) => [p, []]));
+      const ratios = new Map<Phase, number[]>(o.phases.map((p) => [p, []]));
+      for (let round = 1; round <= o.repeat; round++) {
+        let rawSeconds = 0;
+        for (const phase of o.phases) {
+          const m = await measureInChild(kind, phase, file, o.fullText);
+          if (phase !== 'raw' && m.rows !== o.rows)
+            throw new Error(`${phase}: loaded ${m.rows} rows, expected ${o.rows}`);
+          if (phase === 'raw') rawSeconds = m.seconds;
+          else ratios.get(phase)?.push(rawSeconds / m.seconds);
+          runs.get(phase)?.push(m);
+          const ratio =
+            phase === 'raw'
+              ? ''
+              : `  = ${Math.round((rawSeconds / m.seconds) * 100)}% of this round's raw COPY`;
+          console.log(
+            `  round ${round}/${o.repeat} ${kind} ${phase.padEnd(10)} ${m.seconds.toFixed(2)} s  peak RSS ${mb(m.peakRss)}  ${cpuLine(m)}${ratio}`,
           );
-        } else {
-          if (m.rows !== o.rows) throw new Error(`${phase}: loaded ${m.rows} rows, expected ${o.rows}`);
-          lines.push(
-            `${kind.padEnd(9)} ${phase.padEnd(11)} ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  = ${Math.round((r / rawRate) * 100)}% of raw COPY`,
-          );
-          const more = m.stages ? stageLines(m) : [];
-          lines.push(...more);
-          console.log(lines.slice(-1 - more.length).join('\n'));
-          continue;
         }
-        console.log(lines.slice(-1).join('\n'));
+      }
+      const raw = medianOf(runs.get('raw') as Measured[]);
+      const of = o.repeat > 1 ? ` (median of ${o.repeat})` : '';
+      lines.push(
+        `${kind.padEnd(9)} raw COPY    ${raw.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, raw.seconds).padStart(10)} rows/s  peak RSS ${mb(raw.peakRss)}  ${cpuLine(raw)}${of}`,
+      );
+      for (const phase of o.phases) {
+        if (phase === 'raw') continue;
+        const all = runs.get(phase) as Measured[];
+        const m = medianOf(all);
+        const perRound = ratios.get(phase) as number[];
+        const rounds =
+          o.repeat > 1
+            ? ` (median of ${o.repeat}; per round ${perRound.map((r) => `${Math.round(r * 100)}%`).join(' ')}, median ${Math.round(median(perRound) * 100)}%; max RSS ${mb(Math.max(...all.map((x) => x.peakRss)))})`
+            : '';
+        lines.push(
+          `${kind.padEnd(9)} ${phase.padEnd(11)} ${m.seconds.toFixed(2).padStart(7)} s ${rate(o.rows, m.seconds).padStart(10)} rows/s  peak RSS ${mb(m.peakRss)}  = ${Math.round((raw.seconds / m.seconds) * 100)}% of raw COPY${rounds}`,
+          ...(m.stages ? stageLines(m) : []),
+        );
       }
     }
     const split = await splitAlone(file);
     lines.push(
-      `CSV fast path: the record splitter alone (no checks, no COPY text) over the file: ${split.seconds.toFixed(2)} s (${split.records.toLocaleString('en-US')} records, header included)`,
+      `CSV fast path: the record splitter alone (no checks, no COPY text) over the file: ${split.seconds.toFixed(2)} s (${split.records.toLocaleString('en-US')} records, header included; one-line records are split by the line reader together with their checks, fast-lines.ts)`,
     );
     console.log(`\nSummary (${o.rows.toLocaleString('en-US')} rows)\n${lines.join('\n')}`);
   } finally {

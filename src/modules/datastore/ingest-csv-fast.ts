@@ -1,10 +1,11 @@
 /**
  * The ingest's fast path for CSV (issue #20 items 1 and 2): one pass over the decoded text that
  * splits records (csv-splitter.ts), checks each row against checks compiled once from the
- * schema (fast-rows.ts) and appends its COPY text, with no row object in between. A row the
- * fast checks do not accept goes through the validator's checkRow, so errors are reported
- * exactly as before; a record the splitter is not sure of hands the rest of the file to the
- * papaparse reader.
+ * schema (fast-rows.ts) and appends its COPY text, with no row object in between. A record on
+ * one line is offered first to the line reader (fast-lines.ts), which splits and checks it in
+ * one pass over its characters. A row the fast checks do not accept goes through the
+ * validator's checkRow, so errors are reported exactly as before; a record the splitter is not
+ * sure of hands the rest of the file to the papaparse reader.
  *
  * It runs on the main thread: on PostgreSQL the server's COPY runs in its own process and on
  * PGlite in its own thread, so this pass and the database already use both cores (bench/ingest.ts
@@ -61,6 +62,22 @@ export async function fastCsvFeed(
     const values = validator.checkRow({ rowNumber, cells: splitter.cellTexts(count) });
     if (values && !validator.hasErrors) out.addValues(values);
   };
+  // Lines the splitter can offer whole are read by the line reader, which splits and checks
+  // them in one pass (fast-lines.ts); it leaves anything unusual to the splitter and `take`.
+  const reader = fast.lines(rest.delimiter, rest.span);
+  const line =
+    reader &&
+    ((s: string, start: number, end: number, rowNumber: number) => {
+      const mark = out.begin();
+      if (!reader(s, start, end, rowNumber, out.out)) {
+        out.rewind(mark);
+        return false;
+      }
+      rows++;
+      if (validator.hasErrors) out.rewind(mark);
+      else out.commit();
+      return true;
+    });
   /** Whatever the splitter left, read by papaparse from `text` on. */
   const leftover = (text: string) =>
     csvRestBatches({ ...rest, unparsed: text, nextRowNumber: splitter.rowNumber });
@@ -77,7 +94,7 @@ export async function fastCsvFeed(
     t = clock.add('read', t);
     const final = next.done === true;
     if (!final) text += next.value;
-    const cut = splitter.split(text, final, take);
+    const cut = splitter.split(text, final, take, line);
     progress.rowsDone += rows;
     rows = 0;
     if (validator.hasErrors) out.discard();

@@ -81,6 +81,9 @@ export interface FeedInput {
  */
 export class CopyChunks {
   nextId = 0;
+  /** The decimal digits of `nextId + 1` (the next row's `_id`), kept up to date in place. */
+  private readonly idDigits = Buffer.from('00000000000000000001', 'latin1');
+  private idFrom = this.idDigits.length - 1;
   /** Chunks ready to send. */
   readonly full: Buffer[] = [];
   readonly out: CopyBuffer;
@@ -92,14 +95,20 @@ export class CopyChunks {
 
   /** Starts a row with its `_id`; returns where it starts, to rewind to. */
   begin(): number {
-    const mark = this.out.pos;
-    this.out.int(this.nextId + 1);
+    const out = this.out;
+    const mark = out.pos;
+    const digits = this.idDigits;
+    out.ensure(digits.length);
+    const buf = out.buf;
+    let pos = mark;
+    for (let i = this.idFrom; i < digits.length; i++) buf[pos++] = digits[i] as number;
+    out.pos = pos;
     return mark;
   }
 
   /** The row begun last has its fields written. */
   commit(): void {
-    this.nextId++;
+    this.countId();
     this.out.byte(10);
     if (++this.pendingRows === this.chunkRows) this.cut();
   }
@@ -110,7 +119,8 @@ export class CopyChunks {
   }
 
   addValues(values: readonly (string | null)[]): void {
-    this.out.string(copyLine(++this.nextId, values));
+    this.out.string(copyLine(this.nextId + 1, values));
+    this.countId();
     if (++this.pendingRows === this.chunkRows) this.cut();
   }
 
@@ -123,6 +133,16 @@ export class CopyChunks {
   discard(): void {
     this.out.pos = 0;
     this.pendingRows = 0;
+  }
+
+  /** One more row numbered: `nextId` and its digits move on (no number formatted per row). */
+  private countId(): void {
+    this.nextId++;
+    const digits = this.idDigits;
+    let i = digits.length - 1;
+    while (digits[i] === 57) digits[i--] = 48;
+    digits[i] = (digits[i] as number) + 1;
+    if (i < this.idFrom) this.idFrom = i;
   }
 
   private cut(): void {

@@ -9,8 +9,8 @@ export const STAGE_NAMES = ['read', 'schema', 'validate', 'copyWait', 'finish', 
  * - read: awaiting the reader (decoding, CSV/XLSX parsing, file reads);
  * - schema: deciding the schema (inference, and on a first upload the check over the file);
  * - validate: checking rows against the schema and writing their COPY text; on the CSV fast path
- *   (ingest-csv-fast.ts) one pass that also splits the records (bench/ingest.ts times the split
- *   alone apart), so `read` is then only the file's bytes and their decoding;
+ *   (ingest-csv-fast.ts) one pass that also splits the records (most of them in one go with
+ *   their checks, fast-lines.ts), so `read` is then only the file's bytes and their decoding;
  * - copyWait: waiting for the database to take COPY chunks (the pipeline stalled on COPY);
  * - finish: after the last row, the last COPY chunk and the primary key;
  * - swap: the swap-in transaction.

@@ -49,8 +49,9 @@ export interface IngestOptions {
   sheet?: string;
   /**
    * Rows per COPY chunk. Default: 10,000 on PGlite, where each chunk is one statement holding the
-   * single connection (about a quarter of a second, so page requests wait no longer); 20,000 on
-   * PostgreSQL (1–2 MB), where chunks are writes to one COPY stream, two kept queued ahead.
+   * single connection (about a quarter of a second, so page requests wait no longer); 5,000 on
+   * PostgreSQL (about 400 KB), where chunks are writes to one COPY stream, two kept queued ahead:
+   * what is queued when the last row is read is what the load still waits for at its end.
    */
   chunkRows?: number;
   /** Rows read to infer a schema on the first upload. Default 1,000. */
@@ -139,7 +140,7 @@ export async function ingestVersion(
       batches,
       takeRest: reading.takeRest,
       progress,
-      chunkRows: options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 20_000),
+      chunkRows: options.chunkRows ?? (deps.driver === 'pglite' ? 10_000 : 5_000),
       signal: deps.signal,
       failAfterChunks: options.failAfterChunks,
       stages,

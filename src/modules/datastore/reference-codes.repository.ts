@@ -3,7 +3,7 @@
  * `region:<level>`, and the current items of an administrator's code list, `codelist:<name>`),
  * and the code lists the schema editor offers.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../kernel/db/schema.js';
 import type { TableSchema } from '../../kernel/table-schema/table-schema.js';
 import {
@@ -23,13 +23,13 @@ export async function loadReferenceLookup(db: Kysely<DB>, schema: TableSchema): 
     const level = regionLevelOf(reference);
     if (level !== undefined) {
       // New data follows the current edition: a retired code (migration 0025) is refused.
-      const rows = await db
-        .selectFrom('region')
-        .select('code')
-        .where('level', '=', level)
-        .where('retired_in', 'is', null)
-        .execute();
-      sets.set(reference, new Set(rows.map((r) => r.code)));
+      // One row of all the codes (region codes are digits and dots): a row per code for the
+      // 80,000-odd villages took about three times as long to read, a tenth of a load's time.
+      const r = await sql<{ codes: string | null }>`
+        select string_agg(code, E'\n') as codes from region
+        where level = ${level} and retired_in is null`.execute(db);
+      const codes = r.rows[0]?.codes;
+      sets.set(reference, new Set(codes ? codes.split('\n') : []));
     } else if (reference.startsWith('codelist:')) {
       const rows = await db
         .selectFrom('code_list_item')

@@ -20,6 +20,13 @@ import type { TableSpan } from './table-reading.js';
  */
 export type RecordHandler = (count: number, rowNumber: number, plain: boolean) => void;
 
+/**
+ * Offered first each line with no backslash, tab or carriage return (in CRLF files, each line
+ * that ends in one): `s[start, end)`, its line break excluded. True when it read the record itself (the splitter
+ * then moves on); false to have it split and handed to the RecordHandler as usual.
+ */
+export type LineHandler = (s: string, start: number, end: number, rowNumber: number) => boolean;
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -93,9 +100,10 @@ export class CsvSplitter {
    *
    * A line with no quote is split with indexOf (the platform's fast search), which is several
    * times faster than reading it character by character; a line with a quote is read by
-   * `quotedRecord`.
+   * `quotedRecord`. Either is offered to `line` first (the ingest's line reader, fast-lines.ts,
+   * which splits and checks a record that is one line in one pass).
    */
-  split(s: string, final: boolean, take: RecordHandler): number {
+  split(s: string, final: boolean, take: RecordHandler, line?: LineHandler): number {
     const n = s.length;
     const crlf = this.crlf;
     const delimiter = this.delimiterText;
@@ -113,6 +121,17 @@ export class CsvSplitter {
       let end = lineEnd;
       if (lineEnd >= 0 && crlf) end = lineEnd > start && s.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : -1;
       if (end < 0 || nextQuote < lineEnd) {
+        // A line whose quoted cells all close on it is still offered to `line` first.
+        if (
+          end >= 0 &&
+          line !== undefined &&
+          !this.special(s, start, end) &&
+          line(s, start, end, this.rowNumber)
+        ) {
+          this.rowNumber++;
+          start = lineEnd + 1;
+          continue;
+        }
         if (lineEnd < 0 && !final) return start;
         const next = this.quotedRecord(s, start, final, take);
         if (next < 0) return start;
@@ -120,6 +139,11 @@ export class CsvSplitter {
         continue;
       }
       const plain = !this.special(s, start, end);
+      if (plain && line?.(s, start, end, this.rowNumber)) {
+        this.rowNumber++;
+        start = lineEnd + 1;
+        continue;
+      }
       let a = start;
       let field = 0;
       let filled = -1;

@@ -51,6 +51,13 @@ describe(createDecodingStream.name, () => {
     },
   );
 
+  it('after the sample, reads ASCII chunks and UTF-8 characters cut between chunks alike', async () => {
+    const ascii = 'a;b\r\n'.repeat(ENCODING_SAMPLE_BYTES / 5 + 10);
+    const text = `${ascii}${'1;Café – Kota 😀\r\n2;Desa\r\n'.repeat(20)}`;
+    for (const chunkSize of [1, 2, 3, 5, 7, 4096])
+      expect(await decode(Buffer.from(text, 'utf8'), chunkSize)).toBe(text);
+  });
+
   it('reads on as Windows-1252 when the first non-ASCII byte comes after the sample', async () => {
     const ascii = 'a;b\r\n'.repeat(ENCODING_SAMPLE_BYTES / 5 + 10);
     const bytes = encodeText(`${ascii}1;Café – Kota\r\n`, 'windows-1252');

@@ -8,6 +8,7 @@
  * Node 20.18.3 and later 20.x decode it as Latin-1 on some paths: bytes 0x80–0x9F (€ “ ” – —
  * …) come out as control characters or vanish (nodejs/node#60888); see decodeWindows1252.
  */
+import { isAscii } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
@@ -135,7 +136,21 @@ function decodeWindows1252(bytes: Uint8Array): string {
 function createChunkDecoder(encoding: TextEncodingName): ChunkDecoder {
   if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '' };
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  if (encoding !== 'utf-8')
+    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  // An all-ASCII chunk is its own text byte for byte: copied as Latin-1 (a one-byte string made
+  // with a copy) instead of decoded, when the decoder holds no part of a character from before
+  // (the last chunk it read ended in an ASCII byte). Most uploads are ASCII throughout.
+  let holdsNothing = true;
+  return {
+    write(bytes) {
+      if (holdsNothing && isAscii(bytes))
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      holdsNothing = bytes.length > 0 ? (bytes[bytes.length - 1] as number) < 0x80 : holdsNothing;
+      return decoder.decode(bytes, { stream: true });
+    },
+    end: () => decoder.decode(),
+  };
 }
 
 class DecoderTransform extends Transform implements DecodingStream {
@@ -191,7 +206,12 @@ class DecoderTransform extends Transform implements DecodingStream {
       text = this.switchToWindows1252(chunk);
     }
     this.bytesSeen += chunk.length;
-    this.pushText(text);
+    // UTF-8 gives one character per byte only for ASCII (any longer sequence gives fewer), so
+    // then the text need not be searched for the first non-ASCII character.
+    const ascii =
+      this.detected?.encoding === 'utf-8' && this.heldTail.length === 0 && text.length === chunk.length;
+    if (!ascii) this.pushText(text);
+    else if (text.length > 0) this.push(text);
     this.heldTail = trailingHighBytes(chunk);
     return undefined;
   }

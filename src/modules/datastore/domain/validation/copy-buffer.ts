@@ -25,21 +25,6 @@ export class CopyBuffer {
     this.buf[this.pos++] = c;
   }
 
-  /** A whole number ≥ 0 in decimal (a row's `_id`). */
-  int(n: number): void {
-    this.ensure(16);
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.pos++] = 48 + n;
-      return;
-    }
-    let digits = 0;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
-    let at = this.pos + digits;
-    this.pos = at;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) buf[--at] = 48 + (m % 10);
-  }
-
   /** `s[a, b)` as UTF-8; with `escape`, backslash, tab, LF and CR as COPY escapes them. */
   text(s: string, a: number, b: number, escaped: boolean): void {
     this.ensure((b - a) * 3);

@@ -7,14 +7,13 @@
  * accepted row changes in the validator (row count, last row number, unique and primary keys
  * seen) is what checkRow would have changed.
  */
-import type { FieldType } from '../../../../kernel/table-schema/table-schema.js';
 import type { NumberStyle } from '../table-reading/indonesian-number.js';
+import type { TableSpan } from '../table-reading/table-reading.js';
 import type { CopyBuffer } from './copy-buffer.js';
-import { isDottedCode, isIsoDate, lastNumber, numberInto, yearInto } from './fast-cells.js';
-import { type CompiledField, canonicalEnumValue, type NumberState, numericLimit } from './field-checks.js';
-import { readBoolean, readDate, readYearMonth } from './field-values.js';
+import { cellInto, type FastField, fastField, needsValue } from './fast-field.js';
+import { createLineReader, type LineReader } from './fast-lines.js';
+import type { CompiledField } from './field-checks.js';
 import type { ReferenceLookup } from './reference-lookup.js';
-import { dottedRegionCode, regionLevelOf } from './region-code.js';
 import type { SeenKeys } from './seen-keys.js';
 
 /** A row's cells as ranges of text (csv-splitter.ts): cell i is `sources[i].slice(starts[i], ends[i])`. */
@@ -33,6 +32,12 @@ export interface FastRows {
    * rewinds it). `plain`: no cell holds a backslash, tab, carriage return or line feed.
    */
   row(cells: CellRanges, count: number, rowNumber: number, plain: boolean, out: CopyBuffer): boolean;
+  /**
+   * The line reader (fast-lines.ts) for a file split with `delimiter` into `span`, or undefined
+   * when its rows cannot be read that way (columns not in the schema's order, a table not in
+   * the first column, missing values other than the empty cell).
+   */
+  lines(delimiter: string, span: TableSpan): LineReader | undefined;
 }
 
 /** What the fast path shares with the validator (table-validator.ts). */
@@ -49,181 +54,6 @@ export interface FastRowsInput {
   lookup: ReferenceLookup;
   numberStyle: NumberStyle | undefined;
   references: ReadonlyMap<string, string>;
-}
-
-enum Kind {
-  Text,
-  Region,
-  Integer,
-  Number,
-  Year,
-  Date,
-  Boolean,
-  YearMonth,
-}
-
-interface FastField {
-  kind: Kind;
-  column: number;
-  required: boolean;
-  /** Fixed number style (XLSX), else the column's state as it settles. */
-  style: NumberStyle | undefined;
-  numberState: NumberState | undefined;
-  min: number;
-  max: number;
-  minText: string | undefined;
-  maxText: string | undefined;
-  minLength: number;
-  maxLength: number;
-  pattern: RegExp | undefined;
-  allowed: Set<string> | undefined;
-  reference: string | undefined;
-  lastKnown: string | undefined;
-  seen: SeenKeys | undefined;
-  /** Its checks or keys need the value as a string. */
-  needsValue: boolean;
-}
-
-const KINDS: Record<FieldType, Kind> = {
-  string: Kind.Text,
-  integer: Kind.Integer,
-  number: Kind.Number,
-  year: Kind.Year,
-  date: Kind.Date,
-  boolean: Kind.Boolean,
-  yearmonth: Kind.YearMonth,
-};
-
-function fastField(c: CompiledField, input: FastRowsInput): FastField {
-  const { field } = c;
-  const constraints = field.constraints ?? {};
-  const reference = input.references.get(field.name);
-  const isNumeric = field.type === 'integer' || field.type === 'number' || field.type === 'year';
-  const isPeriod = field.type === 'date' || field.type === 'yearmonth';
-  const bound = (value: number | string | undefined, none: number) =>
-    isNumeric ? (numericLimit(value) ?? none) : none;
-  const boundText = (value: number | string | undefined) =>
-    isPeriod && value !== undefined ? canonicalEnumValue(field.type, value) : undefined;
-  let kind = KINDS[field.type];
-  if (kind === Kind.Text && reference !== undefined && regionLevelOf(reference) !== undefined)
-    kind = Kind.Region;
-  return {
-    kind,
-    column: c.column,
-    required: c.required,
-    style: input.numberStyle,
-    numberState: c.numberState,
-    min: bound(constraints.minimum, Number.NEGATIVE_INFINITY),
-    max: bound(constraints.maximum, Number.POSITIVE_INFINITY),
-    minText: boundText(constraints.minimum),
-    maxText: boundText(constraints.maximum),
-    minLength: constraints.minLength ?? 0,
-    maxLength: constraints.maxLength ?? Number.POSITIVE_INFINITY,
-    pattern: constraints.pattern === undefined ? undefined : new RegExp(`^(?:${constraints.pattern})$`, 'u'),
-    allowed:
-      constraints.enum !== undefined && constraints.enum.length > 0
-        ? new Set(constraints.enum.map((v) => canonicalEnumValue(field.type, v)))
-        : undefined,
-    reference,
-    lastKnown: undefined,
-    seen: constraints.unique === true ? c.seen : undefined,
-    needsValue: false,
-  };
-}
-
-function needsValue(f: FastField, isKey: boolean): boolean {
-  return (
-    isKey ||
-    f.minText !== undefined ||
-    f.maxText !== undefined ||
-    f.minLength > 0 ||
-    f.maxLength !== Number.POSITIVE_INFINITY ||
-    f.pattern !== undefined ||
-    f.allowed !== undefined
-  );
-}
-
-/** The value the last general reader read (valueInto), as a string. */
-let readValue: string | undefined;
-
-/** Writes a value read by one of the general readers; false when it read nothing. */
-function valueInto(value: string | undefined, out: CopyBuffer): boolean {
-  readValue = value;
-  if (value === undefined) return false;
-  out.text(value, 0, value.length, false);
-  return true;
-}
-
-/** The cell's canonical value to `out` (lastNumber.value set for numbers); false when not read. */
-function convertInto(
-  f: FastField,
-  s: string,
-  a: number,
-  b: number,
-  plain: boolean,
-  out: CopyBuffer,
-): boolean {
-  switch (f.kind) {
-    case Kind.Text:
-      out.text(s, a, b, !plain);
-      return true;
-    case Kind.Region:
-      if (isDottedCode(s, a, b)) {
-        out.text(s, a, b, false);
-        return true;
-      }
-      return valueInto(dottedRegionCode(s.slice(a, b)), out);
-    case Kind.Integer:
-    case Kind.Number:
-      return numberInto(s, a, b, f.style ?? f.numberState?.style, f.kind === Kind.Integer, out);
-    case Kind.Year:
-      return yearInto(s, a, b, out);
-    case Kind.Date:
-      if (isIsoDate(s, a, b)) {
-        out.text(s, a, b, false);
-        return true;
-      }
-      return valueInto(readDate(s.slice(a, b)), out);
-    case Kind.Boolean:
-      return valueInto(readBoolean(s.slice(a, b)), out);
-    case Kind.YearMonth:
-      return valueInto(readYearMonth(s.slice(a, b)), out);
-  }
-}
-
-/** Does the value pass the field's constraints that need it as a string? */
-function passes(f: FastField, value: string): boolean {
-  if (f.minText !== undefined || f.maxText !== undefined) {
-    if (f.minText !== undefined && value < f.minText) return false;
-    if (f.maxText !== undefined && value > f.maxText) return false;
-  }
-  if (value.length < f.minLength || value.length > f.maxLength) return false;
-  if (f.pattern !== undefined && !f.pattern.test(value)) return false;
-  if (f.allowed !== undefined && !f.allowed.has(value)) return false;
-  return true;
-}
-
-/**
- * Is the value a code of the field's reference? Looked up in the cell's text when the value is
- * the cell as written (no string made), else as the value read.
- */
-function isKnownCode(
-  f: FastField,
-  s: string,
-  a: number,
-  b: number,
-  from: number,
-  out: CopyBuffer,
-  lookup: ReferenceLookup,
-): boolean {
-  const reference = f.reference as string;
-  if (readValue === undefined && (f.kind === Kind.Text || f.kind === Kind.Region) && lookup.hasRange)
-    return lookup.hasRange(reference, s, a, b);
-  const value = readValue ?? (f.kind === Kind.Text ? s.slice(a, b) : out.ascii(from));
-  if (value === f.lastKnown) return true;
-  if (!lookup.has(reference, value)) return false;
-  f.lastKnown = value;
-  return true;
 }
 
 const KEY_SEPARATOR = '\u001f';
@@ -271,10 +101,20 @@ export function createFastRows(input: FastRowsInput): FastRows {
     return true;
   };
 
+  /** Rows are read fast only in order (checkRow reports the blank rows between two). */
+  const ready = (rowNumber: number) => state.lastRowNumber === 0 || rowNumber === state.lastRowNumber + 1;
+
+  /** Every cell passed: records the keys and counts the row; false (nothing recorded) on a duplicate. */
+  const accept = (rowNumber: number): boolean => {
+    if (keyed > 0 && !recordKeys(rowNumber)) return false;
+    state.rowCount++;
+    state.lastRowNumber = rowNumber;
+    return true;
+  };
+
   return {
     row(cells, count, rowNumber, plain, out) {
-      if (count > input.columnCount) return false;
-      if (state.lastRowNumber > 0 && rowNumber !== state.lastRowNumber + 1) return false;
+      if (count > input.columnCount || !ready(rowNumber)) return false;
       const { sources, starts, ends } = cells;
       for (let i = 0; i < fields.length; i++) {
         const f = fields[i] as FastField;
@@ -290,24 +130,15 @@ export function createFastRows(input: FastRowsInput): FastRows {
           out.buf[out.pos++] = 78;
           continue;
         }
-        out.byte(9);
-        const from = out.pos;
-        readValue = undefined;
-        if (!convertInto(f, s, a, b, plain, out)) return false;
-        if (f.kind === Kind.Integer || f.kind === Kind.Number || f.kind === Kind.Year) {
-          if (lastNumber.value < f.min || lastNumber.value > f.max) return false;
-        }
-        if (f.reference !== undefined && !isKnownCode(f, s, a, b, from, out, lookup)) return false;
-        if (f.needsValue) {
-          const value = readValue ?? (f.kind === Kind.Text ? s.slice(a, b) : out.ascii(from));
-          if (!passes(f, value)) return false;
-          values[i] = value;
-        }
+        if (!cellInto(f, i, s, a, b, plain, out, lookup, values)) return false;
       }
-      if (keyed > 0 && !recordKeys(rowNumber)) return false;
-      state.rowCount++;
-      state.lastRowNumber = rowNumber;
-      return true;
+      return accept(rowNumber);
+    },
+    lines(delimiter, span) {
+      const inOrder = fields.every((f, i) => f.column === i);
+      if (!inOrder || !onlyEmptyIsMissing || span.firstColumn !== 0) return undefined;
+      if (span.width !== fields.length || input.columnCount !== fields.length) return undefined;
+      return createLineReader({ fields, delimiter: delimiter.charCodeAt(0), lookup, values, ready, accept });
     },
   };
 }

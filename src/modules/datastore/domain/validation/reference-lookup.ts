@@ -11,6 +11,8 @@ export interface ReferenceLookup {
   has(reference: string, code: string): boolean;
   /** `has` for the code `text.slice(start, end)`, without making that string (the fast path). */
   hasRange?(reference: string, text: string, start: number, end: number): boolean;
+  /** The reference's codes, to look up by range without finding the set each time (the fast path). */
+  codes?(reference: string): CodeSet | undefined;
 }
 
 /** The references a schema's foreign keys name, each once. */
@@ -24,6 +26,7 @@ export function referenceLookupOf(sets: ReadonlyMap<string, ReadonlySet<string>>
   return {
     has: (reference, code) => codeSets.get(reference)?.hasRange(code, 0, code.length) ?? false,
     hasRange: (reference, text, start, end) => codeSets.get(reference)?.hasRange(text, start, end) ?? false,
+    codes: (reference) => codeSets.get(reference),
   };
 }
 
@@ -76,9 +79,10 @@ export class CodeSet {
   private equals(index: number, text: string, start: number, length: number): boolean {
     const code = this.codes[index];
     if (code === undefined || code.length !== length) return false;
-    let i = 0;
-    while (i < length && code.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-    return i === length;
+    // From the end: codes of one level share their start and differ in their last digits.
+    let i = length - 1;
+    while (i >= 0 && code.charCodeAt(i) === text.charCodeAt(start + i)) i--;
+    return i < 0;
   }
 }
 
