@@ -25,7 +25,9 @@ if (!bench) {
   console.log(
     "\nOptions of search: --datasets N (20000), --duration S (10), --connections C (16), --warmup S (2), --engine pglite|postgres|all, --large N (100000: package_search alone on PostgreSQL; 0 skips), --plans FILE (append the search statement's EXPLAIN ANALYZE per engine)",
   );
-  console.log('Options of ingest: --rows N (1000000), --engine pglite|postgres|all');
+  console.log(
+    'Options of ingest: --rows N (1000000), --engine pglite|postgres|all, --repeat N (interleaved rounds, medians), --phases raw,declared,undeclared, --no-full-text, --csv FILE (keep and reuse the generated CSV)',
+  );
   process.exit(name ? 1 : 0);
 }
 register();
