@@ -11,22 +11,34 @@ import type { Locale } from './i18n.js';
 /** The BCP 47 tag the portal formats a locale with. */
 export const intlTag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** One formatter per BCP 47 tag and options, built by `build` on first use. */
+function kept<F, O>(build: (locale: string, options: O) => F) {
+  const formats = new Map<string, F>();
+  return (tag: Locale | string, options: O): F => {
+    const locale = tag === 'id' || tag === 'en' ? intlTag(tag) : tag;
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let f = formats.get(key);
+    if (!f) {
+      f = build(locale, options);
+      formats.set(key, f);
+    }
+    return f;
+  };
+}
+
+const dateTimeFormats = kept(
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
+const numberFormats = kept(
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
 
 /** Intl.DateTimeFormat for `tag` (a Locale or a BCP 47 tag) and options, built once. */
 export function dateTimeFormat(
   tag: Locale | string,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const locale = tag === 'id' || tag === 'en' ? intlTag(tag) : tag;
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateTimeFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    dateTimeFormats.set(key, f);
-  }
-  return f;
+  return dateTimeFormats(tag, options);
 }
 
 /** Intl.NumberFormat for `tag` (a Locale or a BCP 47 tag) and options, built once. */
@@ -34,12 +46,5 @@ export function numberFormat(
   tag: Locale | string,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
-  const locale = tag === 'id' || tag === 'en' ? intlTag(tag) : tag;
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, f);
-  }
-  return f;
+  return numberFormats(tag, options);
 }

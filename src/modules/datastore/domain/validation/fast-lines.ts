@@ -13,6 +13,7 @@
  * character twice or thrice and costs a call per cell; at a million rows this halves the time.
  */
 import type { CopyBuffer } from './copy-buffer.js';
+import { isDottedCode } from './fast-cells.js';
 import { cellInto, type FastField, Kind, passes } from './fast-field.js';
 import type { ReferenceLookup } from './reference-lookup.js';
 
@@ -79,7 +80,7 @@ function textCell(f: FastField, s: string, end: number, d: number, out: CopyBuff
     out.pos = from;
     out.text(s, a, p, false);
     pos = out.pos;
-  } else if (f.kind === Kind.Region && !isDotted(s, a, p)) return false;
+  } else if (f.kind === Kind.Region && !isDottedCode(s, a, p)) return false;
   at.p = p;
   at.pos = pos;
   return true;
@@ -124,17 +125,6 @@ function quotedCell(s: string, end: number, d: number, buf: Buffer): boolean {
   at.doubled = doubled;
   at.p = p;
   at.pos = pos;
-  return true;
-}
-
-/** `35`, `35.20`, `35.20.01`, `35.20.01.2001` (fast-cells.ts isDottedCode). */
-function isDotted(s: string, a: number, b: number): boolean {
-  const n = b - a;
-  if (n !== 2 && n !== 5 && n !== 8 && n !== 13) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(a + i);
-    if (i === 2 || i === 5 || i === 8 ? c !== 46 : c < 48 || c > 57) return false;
-  }
   return true;
 }
 
