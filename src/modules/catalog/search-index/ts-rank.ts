@@ -3,11 +3,12 @@
  * 0), computed in process and equal to PostgreSQL's float4 result bit for bit, so the in-memory
  * search orders hits (score desc, then id) exactly as the SQL search does.
  *
- * A port of src/backend/utils/adt/tsrank.c (PostgreSQL 15 and PGlite's 18 agree; the test checks both): calc_rank,
- * SortAndUniqItems, calc_rank_or, calc_rank_and and word_distance. C does these sums in a mix of
- * float and double, and one ulp decides ties, so every float operation or assignment of the C
- * code is a Math.fround here, and every expression C promotes to double (a double constant such
- * as 1.0 or 1.64493406685 in it) is left in double until the C code assigns it to a float.
+ * A port of src/backend/utils/adt/tsrank.c (PostgreSQL 15 and PGlite's 18 agree; the test checks
+ * both): calc_rank, SortAndUniqItems, calc_rank_or, calc_rank_and and word_distance. C does these
+ * sums in a mix of float and double, and one ulp decides ties, so every float operation or
+ * assignment of the C code is a Math.fround here, and every expression C promotes to double (a
+ * double constant such as 1.0 or 1.64493406685 in it) is left in double until the C code assigns
+ * it to a float.
  */
 import { queryOperands, type TsQuery } from './tsquery.js';
 
