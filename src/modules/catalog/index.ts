@@ -90,5 +90,6 @@ export {
   type PortalUseHit,
   providePortalUseCounter,
 } from './portal-usage.js';
+export { warmPublicSearchIndex } from './search-index/public-search.js';
 export { findTopic, insertTopic, listTopics } from './topic.repository.js';
 export { countDatasetView, flushDatasetViews } from './view-counter.js';

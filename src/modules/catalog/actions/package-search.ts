@@ -4,10 +4,10 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { JsonText } from '../../../kernel/actions/json-text.js';
 import { SearchQueryError } from '../../../kernel/errors.js';
-import { searchDatasets } from '../dataset-search.repository.js';
 import { findLicense } from '../domain/licenses.js';
 import { FACET_FIELDS, type FacetField } from '../domain/search-facets.js';
 import { parseSearchQuery, parseSort } from '../domain/search-query.js';
+import { findDatasets } from '../search-index/public-search.js';
 import { looseBoolean } from './dataset.schema.js';
 import { searchVisibility, storedPackages, storedPackageTexts } from './dataset-access.js';
 
@@ -107,7 +107,7 @@ async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
         en: `Search Query is invalid: unknown facet ${f}`,
       });
   const sort = parseSort(input.sort);
-  const result = await searchDatasets(ctx.db, {
+  const result = await findDatasets(ctx.db, {
     clauses,
     text: q.text.join(' '),
     sort,
