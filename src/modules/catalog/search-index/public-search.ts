@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { readPageStamps } from '../../../kernel/db/page-stamp.repository.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { type SearchRequest, type SearchResult, searchDatasets } from '../dataset-search.repository.js';
-import { PublicSearchIndex } from './public-search-index.js';
+import { PublicSearchIndexBuilder } from './index-build.js';
+import type { PublicSearchIndex } from './public-search-index.js';
 import {
   type IndexedRow,
   readFacetNameOrders,
@@ -134,7 +135,7 @@ function startBuild(db: Kysely<DB>, state: State): void {
 export async function buildPublicSearchIndex(db: Kysely<DB>): Promise<PublicSearchIndex> {
   const stamps = await readPageStamps(db);
   const orders = await readFacetNameOrders(db);
-  const index = new PublicSearchIndex(stamps, orders);
+  const index = new PublicSearchIndexBuilder(stamps, orders);
   let after: string | null = null;
   for (;;) {
     const page = await readPublicDatasetPage(db, after, PAGE);
