@@ -44,20 +44,23 @@ export async function readStoredDicts(
 /**
  * The stored dicts of these datasets as JSON text (package_search's answer, sent as stored), with
  * the live view count; a stale or missing one comes back with `dict` null for the caller to
- * rebuild. One indexed statement, prepared.
+ * rebuild, and the catalog's change stamps the rows were read under (as readPageStamps: the public
+ * search index checks its answer against them). One indexed statement, prepared.
  */
 export async function readStoredDictTexts(
   db: Kysely<DB>,
   ids: readonly string[],
   siteUrl: string,
-): Promise<{ dataset_id: string; view_count: number; dict: string | null }[]> {
+): Promise<{ dataset_id: string; view_count: number; dict: string | null; stamps: string }[]> {
   if (!ids.length) return [];
   const r = await sql<{
     dataset_id: string;
     view_count: number;
     dict: string | null;
+    stamps: string;
   }>`${sql.raw(PREPARED_MARK)}
-    select p.dataset_id, d.view_count, case when ${isCurrent(siteUrl)} then p.dict::text end as dict
+    select p.dataset_id, d.view_count, case when ${isCurrent(siteUrl)} then p.dict::text end as dict,
+      s.stamp || '.' || s.content as stamps
     from package_dict p
     join dataset d on d.id = p.dataset_id
     cross join catalog_stamp s

@@ -190,21 +190,28 @@ function withViewCount(dict: string, viewCount: number | string): string {
 /**
  * storedPackages as JSON texts, for answers sent as they are stored (package_search's API
  * answer): current dicts are never parsed; stale ones are rebuilt and stored by storedPackages.
+ * `stamps` are the catalog's change stamps the texts were read under (null without ids).
  */
 export async function storedPackageTexts(
   db: Kysely<DB>,
   ids: readonly string[],
   siteUrl: string,
-): Promise<string[]> {
-  if (!ids.length) return [];
+): Promise<{ texts: string[]; stamps: string | null }> {
+  if (!ids.length) return { texts: [], stamps: null };
   const texts = new Map<string, string>();
-  for (const r of await readStoredDictTexts(db, ids, siteUrl))
+  let stamps: string | null = null;
+  for (const r of await readStoredDictTexts(db, ids, siteUrl)) {
+    stamps = r.stamps;
     if (r.dict !== null) texts.set(r.dataset_id, withViewCount(r.dict, r.view_count));
+  }
   const stale = ids.filter((id) => !texts.has(id));
   if (stale.length)
     for (const d of await storedPackages(db, stale, siteUrl)) texts.set(d.id, JSON.stringify(d));
-  return ids.flatMap((id) => {
-    const t = texts.get(id);
-    return t === undefined ? [] : [t];
-  });
+  return {
+    stamps,
+    texts: ids.flatMap((id) => {
+      const t = texts.get(id);
+      return t === undefined ? [] : [t];
+    }),
+  };
 }

@@ -4,10 +4,11 @@ import { defineAction } from '../../../kernel/actions/action.js';
 import type { ActionContext } from '../../../kernel/actions/context.js';
 import { JsonText } from '../../../kernel/actions/json-text.js';
 import { SearchQueryError } from '../../../kernel/errors.js';
+import type { SearchRequest, SearchResult } from '../dataset-search.repository.js';
 import { findLicense } from '../domain/licenses.js';
 import { FACET_FIELDS, type FacetField } from '../domain/search-facets.js';
 import { parseSearchQuery, parseSort } from '../domain/search-query.js';
-import { findDatasets } from '../search-index/public-search.js';
+import { findDatasets, findDatasetsAndPage } from '../search-index/public-search.js';
 import { looseBoolean } from './dataset.schema.js';
 import { searchVisibility, storedPackages, storedPackageTexts } from './dataset-access.js';
 
@@ -91,8 +92,8 @@ export const PackageSearchSchema = z.object({
 });
 export type PackageSearchInput = z.infer<typeof PackageSearchSchema>;
 
-/** The search itself: the page's dataset ids, the count and the facets, as CKAN shapes them. */
-async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
+/** The search a package_search call asks for, checked (unknown facets are refused). */
+function searchRequestOf(ctx: ActionContext, input: PackageSearchInput): SearchRequest {
   const q = parseSearchQuery(input.q);
   const fqs = [
     input.fq,
@@ -106,11 +107,10 @@ async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
         id: `Faset tidak dikenal: ${f}`,
         en: `Search Query is invalid: unknown facet ${f}`,
       });
-  const sort = parseSort(input.sort);
-  const result = await findDatasets(ctx.db, {
+  return {
     clauses,
     text: q.text.join(' '),
-    sort,
+    sort: parseSort(input.sort),
     rows: input.rows,
     start: input.start,
     visibility: searchVisibility(ctx.actor, {
@@ -121,7 +121,11 @@ async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
     facetFields: facetFields as FacetField[],
     facetLimit: input['facet.limit'],
     facetMinCount: input['facet.mincount'],
-  });
+  };
+}
+
+/** The count and the facets as CKAN shapes them. */
+function shapeFound(result: SearchResult, input: PackageSearchInput) {
   const facets: Record<string, Record<string, number>> = {};
   const searchFacets: Record<
     string,
@@ -138,7 +142,6 @@ async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
   return {
     count: result.count,
     facets,
-    ids: result.ids,
     sort: input.sort?.trim() || 'score desc, metadata_modified desc',
     search_facets: searchFacets,
   };
@@ -146,8 +149,9 @@ async function searchPackageIds(ctx: ActionContext, input: PackageSearchInput) {
 
 /** Run a search as CKAN's package_search does; reused by the portal's search page. */
 export async function runPackageSearch(ctx: ActionContext, input: PackageSearchInput) {
-  const { ids, ...found } = await searchPackageIds(ctx, input);
-  const results = await storedPackages(ctx.db, ids, ctx.siteUrl ?? '');
+  const result = await findDatasets(ctx.db, searchRequestOf(ctx, input));
+  const found = shapeFound(result, input);
+  const results = await storedPackages(ctx.db, result.ids, ctx.siteUrl ?? '');
   return {
     count: found.count,
     facets: found.facets,
@@ -201,9 +205,17 @@ export const packageSearch = defineAction({
   // that), so the keys other modules add come along, and none is parsed and serialized again.
   async runAsJson(ctx, input) {
     refuseUnknownParameters(input);
-    const { ids, ...found } = await searchPackageIds(ctx, input);
+    // The page's dicts are read with the stamps that prove an answer from the search index current.
+    const { result, page: results } = await findDatasetsAndPage(
+      ctx.db,
+      searchRequestOf(ctx, input),
+      async (ids) => {
+        const read = await storedPackageTexts(ctx.db, ids, ctx.siteUrl ?? '');
+        return { value: read.texts, stamps: read.stamps };
+      },
+    );
+    const found = shapeFound(result, input);
     sortFacetItemsAsCkan(found.search_facets);
-    const results = await storedPackageTexts(ctx.db, ids, ctx.siteUrl ?? '');
     const text = `{"count":${found.count},"facets":${JSON.stringify(found.facets)},"results":[${results.join(',')}],"sort":${JSON.stringify(found.sort)},"search_facets":${JSON.stringify(found.search_facets)}}`;
     return new JsonText(text, { count: found.count });
   },

@@ -198,6 +198,40 @@ for (const kind of DIALECTS) {
       ).toBeNull();
     });
 
+    it('package_search never answers from an index the catalog has moved past', async () => {
+      const db = t.database.db;
+      const ask = (q: string) =>
+        resultOf<{ count: number; results: { name: string; title: string }[] }>(
+          callAction(t.app, 'package_search', { query: { q, rows: 5 } }),
+        );
+      // Both texts seen and the index current: the next searches are answered by it first.
+      expect((await ask('ubur')).count).toBe(0);
+      expect((await ask('penduduk')).count).toBeGreaterThan(0);
+      const { name } = await db
+        .selectFrom('dataset')
+        .select('name')
+        .where('name', 'like', 'set-%')
+        .where('private', '=', false)
+        .where('state', '=', 'active')
+        .orderBy('name')
+        .executeTakeFirstOrThrow();
+      await warmPublicSearchIndex(db);
+      await resultOf(
+        callAction(t.app, 'package_patch', {
+          body: { id: name, title: 'Ubur Ubur Penduduk' },
+          token: custodianToken,
+        }),
+      );
+      // No page of the old index's answer (none for `ubur`, one without the new title) is sent.
+      const ubur = await ask('ubur');
+      expect(ubur.count).toBe(1);
+      expect(ubur.results.map((d) => d.name)).toEqual([name]);
+      const penduduk = await ask('penduduk');
+      expect(penduduk.results.find((d) => d.name === name)?.title ?? 'Ubur Ubur Penduduk').toBe(
+        'Ubur Ubur Penduduk',
+      );
+    });
+
     it('answers nothing after a change until rebuilt, then as SQL again', async () => {
       const db = t.database.db;
       const probes = [

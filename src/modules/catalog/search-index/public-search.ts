@@ -58,10 +58,56 @@ export async function findDatasets(db: Kysely<DB>, req: SearchRequest): Promise<
   return (await searchPublicIndex(db, req)) ?? searchDatasets(db, req);
 }
 
+/**
+ * A search and its page read together (package_search's API answer). When the index was built
+ * and the search's text seen before, the index answers first and the page is read with the
+ * catalog's stamps: if they are still the index's, the answer was current when the page was
+ * read, and the whole search cost the one read of the page (on PGlite, one turn of its only
+ * connection instead of two). If they moved, the search runs again as findDatasets does.
+ */
+export async function findDatasetsAndPage<T>(
+  db: Kysely<DB>,
+  req: SearchRequest,
+  readPage: (ids: string[]) => Promise<{ value: T; stamps: string | null }>,
+): Promise<{ result: SearchResult; page: T }> {
+  const early = searchKeptIndex(db, req);
+  if (early) {
+    const page = await readPage(early.result.ids);
+    const stamps = page.stamps ?? (await readPageStamps(db));
+    if (stamps === early.stamps) return { result: early.result, page: page.value };
+  }
+  const result = await findDatasets(db, req);
+  return { result, page: (await readPage(result.ids)).value };
+}
+
+/** The kept index's answer without reading anything, and the stamps it holds for. */
+function searchKeptIndex(
+  db: Kysely<DB>,
+  req: SearchRequest,
+): { result: SearchResult; stamps: string } | null {
+  if (!usesIndex(db, req)) return null;
+  const state = stateOf(db);
+  const index = state.index;
+  if (!index) return null;
+  let query: TsQuery | null = null;
+  if (req.text) {
+    const kept = keptTsQuery(state, req.text);
+    if (!kept || !isSimple(kept)) return null;
+    query = kept;
+  }
+  const result = index.search(req, query);
+  return result && { result, stamps: index.stamps };
+}
+
+/** Public searches outside a transaction (which may see its own uncommitted changes). */
+function usesIndex(db: Kysely<DB>, req: SearchRequest): boolean {
+  const v = req.visibility;
+  return !(db.isTransaction || v.includePrivate || v.includeDrafts || v.includeDeleted);
+}
+
 /** The index's answer, or null when the search is for SQL (see the file's comment). */
 export async function searchPublicIndex(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult | null> {
-  const v = req.visibility;
-  if (db.isTransaction || v.includePrivate || v.includeDrafts || v.includeDeleted) return null;
+  if (!usesIndex(db, req)) return null;
   const state = stateOf(db);
   // The stamps, and the query's tsquery the first time its text is seen, in one read.
   let query: TsQuery | null | undefined = req.text ? keptTsQuery(state, req.text) : null;
