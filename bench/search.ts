@@ -28,7 +28,8 @@ import { type GeneratedDataset, generateCatalog, SEARCH_WORDS } from './catalog-
  * (createApp) on a free port per engine and fires autocannon (in a worker thread) at:
  *   (a) a bare Fastify JSON route in this same process: the ceiling of this machine,
  *   (b) package_search with a q word and two facets (organization, tags), rotating 8 words,
- *       as served (repeats from the anonymous page cache) and with that cache off,
+ *       as served (repeats from the anonymous page cache) and with that cache off (answered by
+ *       the public search index, built once after the load as at a server's first search),
  *   (c) package_show, rotating 200 public datasets,
  *   (d) the dataset page, the /dataset search page and the home page,
  * each beside a raw-SQL baseline run straight through the driver with as many concurrent
