@@ -1,7 +1,7 @@
 import type { FacetNameOrders, IndexColumns, NameOrder, PerDoc, Postings } from './index-columns.js';
 import { PublicSearchIndex } from './public-search-index.js';
 import type { IndexedRow } from './public-search-index.repository.js';
-import { parseTsvector } from './tsvector.js';
+import { readTsvector } from './tsvector.js';
 
 /**
  * Builds a PublicSearchIndex from the public datasets' rows, a page at a time (`add`), so a large
@@ -49,7 +49,7 @@ export class PublicSearchIndexBuilder {
       this.tags.push(row.tag_names.map((t) => rankOf(this.tagOrder, t)));
       this.topics.push(row.topic_names.flatMap((t) => this.topicIndex.get(t) ?? []));
       this.formats.push(row.res_formats.map((f) => rankOf(this.formatOrder, f)));
-      for (const [lexeme, positions] of parseTsvector(row.search)) {
+      readTsvector(row.search, (lexeme, positions) => {
         let p = this.lexemes.get(lexeme);
         if (!p) {
           p = { docs: [], starts: [0], pos: [] };
@@ -58,7 +58,7 @@ export class PublicSearchIndexBuilder {
         p.docs.push(d);
         for (const x of positions) p.pos.push(x);
         p.starts.push(p.pos.length);
-      }
+      });
     }
   }
 

@@ -32,12 +32,30 @@ export function positionOf(entryPos: number): number {
  */
 export function parseTsvector(text: string): Map<string, Uint16Array> {
   const doc = new Map<string, Uint16Array>();
+  readTsvector(text, (lexeme, positions) =>
+    doc.set(lexeme, positions.length ? Uint16Array.from(positions) : NO_POSITIONS),
+  );
+  return doc;
+}
+
+/**
+ * parseTsvector's reading, entry by entry: `visit` gets each lexeme and its WordEntryPos values
+ * in an array reused for the next entry (copy what you keep). The search index is built from
+ * every public dataset's vector this way, without a map and a typed array per lexeme.
+ */
+export function readTsvector(
+  text: string,
+  visit: (lexeme: string, positions: readonly number[]) => void,
+): void {
   const reader = { text, at: 0 };
+  const positions: number[] = [];
   for (;;) {
     skipSpaces(reader);
-    if (reader.at >= text.length) return doc;
+    if (reader.at >= text.length) return;
     const lexeme = readLexeme(reader);
-    doc.set(lexeme, text.charCodeAt(reader.at) === COLON ? readPositions(reader) : NO_POSITIONS);
+    positions.length = 0;
+    if (text.charCodeAt(reader.at) === COLON) readPositions(reader, positions);
+    visit(lexeme, positions);
   }
 }
 
@@ -106,20 +124,20 @@ function nonEmpty(lexeme: string, text: string): string {
   return lexeme;
 }
 
-/** Reads `:3A,7,12B` (the reader stands on the colon) into WordEntryPos values. */
-function readPositions(r: Reader): Uint16Array {
-  const out: number[] = [];
+/** Reads `:3A,7,12B` (the reader stands on the colon) into WordEntryPos values, appended to `out`. */
+function readPositions(r: Reader, out: number[]): void {
+  const { text } = r;
   do {
     r.at++; // the ':' or ','
     const start = r.at;
-    while (r.at < r.text.length && isDigit(r.text.charCodeAt(r.at))) r.at++;
-    if (r.at === start) throw new SyntaxError(`position expected in tsvector: ${r.text}`);
-    const position = Math.min(Number(r.text.slice(start, r.at)), 0x3fff);
-    const weight = WEIGHT_CODES[r.text[r.at] ?? ''];
+    let position = 0;
+    for (let c = text.charCodeAt(r.at); isDigit(c); c = text.charCodeAt(++r.at))
+      position = Math.min(position * 10 + (c - 48), 0x3fff);
+    if (r.at === start) throw new SyntaxError(`position expected in tsvector: ${text}`);
+    const weight = WEIGHT_CODES[text[r.at] ?? ''];
     if (weight !== undefined) r.at++;
     out.push(((weight ?? 0) << 14) | position);
-  } while (r.text[r.at] === ',');
-  return Uint16Array.from(out);
+  } while (text[r.at] === ',');
 }
 
 function isSpace(code: number): boolean {
