@@ -9,6 +9,7 @@ import { JobRunner } from './kernel/jobs/job-runner.js';
 import { fileStoreFor } from './kernel/storage/file-store.js';
 import { countUsers } from './modules/accounts/index.js';
 import { ensureSite } from './modules/agencies/index.js';
+import { warmPublicSearchIndex } from './modules/catalog/index.js';
 import { scheduleDataRequestSweep } from './modules/data-requests/index.js';
 import { seedDemo } from './modules/demo/index.js';
 import { scheduleTimeJobs } from './modules/workflows/index.js';
@@ -94,11 +95,17 @@ export async function startServer(
     // Data requests: legal-clock reminders and escalations, and the retention purge.
     await scheduleDataRequestSweep(database.db, config.siteUrl);
     await app.listen({ port: config.port, host: config.host });
+    // The public search index is built once at start, so the first searches are answered from it
+    // (afterwards it follows the catalog's changes by itself); until it is ready SQL answers.
+    const warming = warmPublicSearchIndex(database.db).catch((err) =>
+      app.log.warn({ err }, 'public search index not built at start; the first search builds it'),
+    );
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await jobs?.stop();
         await stopUpkeep?.();
+        await warming;
         await app.close();
         await platform.close();
       })();
