@@ -13,6 +13,7 @@ import type { DB } from '../src/kernel/db/schema.js';
 import { ensureSite } from '../src/modules/agencies/site.js';
 import { refreshDatasetSearch } from '../src/modules/catalog/dataset.repository.js';
 import { searchStatement } from '../src/modules/catalog/dataset-search.repository.js';
+import { PUBLIC_VISIBILITY } from '../src/modules/catalog/dataset-search-where.repository.js';
 import { warmPublicSearchIndex } from '../src/modules/catalog/index.js';
 import { DEMO_TOPICS } from '../src/modules/demo/catalog/demo-topics.js';
 import { DEMO_AGENCIES } from '../src/modules/demo/demo-agencies.js';
@@ -304,14 +305,7 @@ function searchQuery(db: Kysely<DB>, word: string) {
     sort: [{ key: 'score', dir: 'desc' }],
     rows: 10,
     start: 0,
-    visibility: {
-      privateScope: null,
-      closedScope: null,
-      actorAgencyId: null,
-      includePrivate: false,
-      includeDrafts: false,
-      includeDeleted: false,
-    },
+    visibility: PUBLIC_VISIBILITY,
     facetFields: ['organization', 'tags'],
     facetLimit: 50,
     facetMinCount: 1,

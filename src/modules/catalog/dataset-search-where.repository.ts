@@ -20,6 +20,16 @@ export interface SearchVisibility {
   includeDeleted: boolean;
 }
 
+/** A searcher with no grant that opens anything: what anyone may find, the public catalog. */
+export const PUBLIC_VISIBILITY: SearchVisibility = {
+  privateScope: null,
+  closedScope: null,
+  actorAgencyId: null,
+  includePrivate: false,
+  includeDrafts: false,
+  includeDeleted: false,
+};
+
 export type EB = ExpressionBuilder<DB, 'dataset'>;
 
 /** Rows the searcher may see: public active ones, plus what the policy opens when asked. */

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { PREPARED_MARK } from '../../kernel/db/database.js';
+import { pageStamps } from '../../kernel/db/page-stamp.repository.js';
 import type { Dataset, DB } from '../../kernel/db/schema.js';
 import { isDatasetId } from './dataset.repository.js';
 
@@ -60,7 +61,7 @@ export async function readStoredDictTexts(
     stamps: string;
   }>`${sql.raw(PREPARED_MARK)}
     select p.dataset_id, d.view_count, case when ${isCurrent(siteUrl)} then p.dict::text end as dict,
-      s.stamp || '.' || s.content as stamps
+      ${pageStamps('s')} as stamps
     from package_dict p
     join dataset d on d.id = p.dataset_id
     cross join catalog_stamp s

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/test-database.js';
 import { searchDatasets } from './dataset-search.repository.js';
+import { PUBLIC_VISIBILITY } from './dataset-search-where.repository.js';
 
 /**
  * On PostgreSQL the search statement is a named prepared statement of each connection, parsed
@@ -21,14 +22,7 @@ for (const kind of DIALECTS) {
       sort: [{ key: 'score' as const, dir: 'desc' as const }],
       rows: 10,
       start: 0,
-      visibility: {
-        privateScope: null,
-        closedScope: null,
-        actorAgencyId: null,
-        includePrivate: false,
-        includeDrafts: false,
-        includeDeleted: false,
-      },
+      visibility: PUBLIC_VISIBILITY,
       facetFields: ['organization' as const, 'tags' as const],
       facetLimit: 50,
       facetMinCount: 1,

@@ -17,6 +17,7 @@ import { type SearchCatalog, setUpSearchCatalog } from '../../../../test/support
 import type { TestApp } from '../../../../test/support/test-app.js';
 import { DIALECTS } from '../../../../test/support/test-database.js';
 import { type SearchRequest, searchDatasets } from '../dataset-search.repository.js';
+import { PUBLIC_VISIBILITY } from '../dataset-search-where.repository.js';
 import { FACET_FIELDS, type FacetField } from '../domain/search-facets.js';
 import { parseSearchQuery, parseSort } from '../domain/search-query.js';
 import { searchPublicIndex, warmPublicSearchIndex } from './public-search.js';
@@ -71,14 +72,7 @@ function rng(seed: number) {
   };
 }
 
-const ANONYMOUS = {
-  privateScope: null,
-  closedScope: null,
-  actorAgencyId: null,
-  includePrivate: false,
-  includeDrafts: false,
-  includeDeleted: false,
-};
+const ANONYMOUS = PUBLIC_VISIBILITY;
 
 function request(
   q: string,

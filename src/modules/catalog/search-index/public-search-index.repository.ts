@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { PREPARED_MARK } from '../../../kernel/db/database.js';
+import { pageStamps } from '../../../kernel/db/page-stamp.repository.js';
 import type { DB } from '../../../kernel/db/schema.js';
-import { type EB, visibleTo } from '../dataset-search-where.repository.js';
+import { type EB, PUBLIC_VISIBILITY, visibleTo } from '../dataset-search-where.repository.js';
 
 /**
  * What the in-memory public search index (public-search-index.ts) reads: the public catalog's
@@ -10,16 +11,7 @@ import { type EB, visibleTo } from '../dataset-search-where.repository.js';
  * holds exactly what an anonymous search can find and nothing else.
  */
 
-const PUBLIC = {
-  privateScope: null,
-  closedScope: null,
-  actorAgencyId: null,
-  includePrivate: false,
-  includeDrafts: false,
-  includeDeleted: false,
-} as const;
-
-const isPublic = (eb: EB) => visibleTo(eb, PUBLIC);
+const isPublic = (eb: EB) => visibleTo(eb, PUBLIC_VISIBILITY);
 
 export interface IndexedRow {
   id: string;
@@ -114,7 +106,7 @@ export async function readStampsAndTsQuery(
   const r = await sql<{
     s: string;
     q: string;
-  }>`${sql.raw(PREPARED_MARK)}select stamp || '.' || content as s, websearch_to_tsquery('indonesian', ${text})::text as q from catalog_stamp`.execute(
+  }>`${sql.raw(PREPARED_MARK)}select ${pageStamps()} as s, websearch_to_tsquery('indonesian', ${text})::text as q from catalog_stamp`.execute(
     db,
   );
   return { stamps: r.rows[0]?.s ?? '0', tsquery: r.rows[0]?.q ?? '' };
